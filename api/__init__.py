@@ -1,0 +1,1 @@
+"""Kizuna's faces: the FastAPI service and the `kizuna` command line."""

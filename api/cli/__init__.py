@@ -1,0 +1,23 @@
+"""The `kizuna` command line (typer). Each group of commands lives in its own module."""
+
+from __future__ import annotations
+
+import typer
+
+from api.cli import graph_commands, neo4j_commands, serve_command
+
+__all__ = ["app", "main"]
+
+app = typer.Typer(
+    name="kizuna",
+    help="Kizuna: an entity explorer of Japan's technology diplomacy.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+graph_commands.register(app)
+serve_command.register(app)
+app.add_typer(neo4j_commands.app, name="neo4j")
+
+
+def main() -> None:
+    app()

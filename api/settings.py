@@ -1,0 +1,48 @@
+"""One place for configuration: environment variables (and a .env file) typed by pydantic-settings.
+
+Kizuna's own settings take the KIZUNA_ prefix; the Neo4j connection uses the names Neo4j tools
+already use (NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE). The defaults point at the
+local server that `scripts/neo4j-local start` runs, so every command works with no flags.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import AliasChoices, Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+__all__ = ["Settings"]
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="KIZUNA_", env_file=".env", extra="ignore", populate_by_name=True
+    )
+
+    backend: Literal["memory", "neo4j"] = "memory"
+    store: Path = Path("data/kizuna-graph.json")
+    seeds: Path = Path("seeds")
+    curation: Path = Path("curation.yaml")
+    max_document_bytes: int = Field(default=20_000_000, gt=0)
+    host: str = "127.0.0.1"
+    port: int = Field(default=8000, ge=1, le=65535)
+
+    neo4j_uri: str = Field(
+        default="bolt://127.0.0.1:7687", validation_alias=AliasChoices("NEO4J_URI", "neo4j_uri")
+    )
+    neo4j_user: str = Field(
+        default="neo4j", validation_alias=AliasChoices("NEO4J_USER", "neo4j_user")
+    )
+    neo4j_password: str = Field(
+        default="kizuna-local",
+        validation_alias=AliasChoices("NEO4J_PASSWORD", "neo4j_password"),
+    )
+    neo4j_database: str = Field(
+        default="neo4j", validation_alias=AliasChoices("NEO4J_DATABASE", "neo4j_database")
+    )
+    neo4j_browser_url: str = Field(
+        default="http://127.0.0.1:7474/browser/",
+        validation_alias=AliasChoices("NEO4J_BROWSER_URL", "neo4j_browser_url"),
+    )

@@ -1,0 +1,175 @@
+"""Query semantics shared by every store: filters, search scoring, canonical orderings, limits.
+
+Stores differ in how they find candidates; they agree on what an answer is because they rank,
+filter and order with the functions here.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from graph.errors import InvalidQuery
+from graph.model import Actor, Relation
+from graph.schema import domain_schema
+from graph.views import ActorSummary, Path, SearchHit
+
+__all__ = [
+    "LIMITS",
+    "Filters",
+    "check_range",
+    "edge_order",
+    "normalise_text",
+    "path_order",
+    "rank_search",
+    "search_score",
+]
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Bounds on query parameters; out-of-range values are rejected with InvalidQuery (422)."""
+
+    max_depth: int = 3
+    max_hops: int = 6
+    max_k: int = 10
+    max_limit: int = 500
+    max_query_chars: int = 200
+    fuzzy_cutoff: float = 80.0
+
+
+LIMITS = Limits()
+
+
+def check_range(name: str, value: int, low: int, high: int) -> int:
+    if not low <= value <= high:
+        raise InvalidQuery(f"{name} must be between {low} and {high}; got {value}.")
+    return value
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Which relations and actors a neighbourhood or path query may use.
+
+    With `since` or `until` set, only relations whose stated year is in range pass: a relation
+    without a stated year cannot be placed in time and is left out.
+    """
+
+    relation_types: frozenset[str] | None = None
+    actor_types: frozenset[str] | None = None
+    since: int | None = None
+    until: int | None = None
+
+    @classmethod
+    def build(
+        cls,
+        relation_types: Iterable[str] | None = None,
+        actor_types: Iterable[str] | None = None,
+        since: int | None = None,
+        until: int | None = None,
+    ) -> Filters:
+        schema = domain_schema()
+        rel = _known(relation_types, schema.relation_types, "relation type")
+        act = _known(actor_types, schema.actor_types, "actor type")
+        if since is not None and until is not None and since > until:
+            raise InvalidQuery(f"since ({since}) is after until ({until}); swap them.")
+        return cls(relation_types=rel, actor_types=act, since=since, until=until)
+
+    def accepts_relation(self, relation_type: str, year: int | None) -> bool:
+        if self.relation_types is not None and relation_type not in self.relation_types:
+            return False
+        if self.since is None and self.until is None:
+            return True
+        if year is None:
+            return False
+        return (self.since is None or year >= self.since) and (
+            self.until is None or year <= self.until
+        )
+
+    def accepts_actor(self, actor_type: str) -> bool:
+        return self.actor_types is None or actor_type in self.actor_types
+
+
+def _known(
+    values: Iterable[str] | None, known: dict[str, object], what: str
+) -> frozenset[str] | None:
+    if values is None:
+        return None
+    chosen = frozenset(v for v in values if v)
+    if not chosen:
+        return None
+    unknown = sorted(chosen - set(known))
+    if unknown:
+        raise InvalidQuery(
+            f"Unknown {what}: {', '.join(unknown)}. Known: {', '.join(sorted(known))}.",
+            unknown=unknown,
+            known=sorted(known),
+        )
+    return chosen
+
+
+def normalise_text(text: str) -> str:
+    """Case-, diacritic- and punctuation-insensitive form: 'Tōkyō' and 'tokyo' compare equal."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    cleaned = "".join(c if c.isalnum() else " " for c in stripped.casefold())
+    return " ".join(cleaned.split())
+
+
+def search_score(query: str, name: str) -> float:
+    """How well a normalised query matches a normalised name, from 0 to 100."""
+    if not query or not name:
+        return 0.0
+    if query == name:
+        return 100.0
+    if name.startswith(query):
+        return 90.0 + 5.0 * len(query) / len(name)
+    if f" {query}" in f" {name}":
+        return 85.0 + 5.0 * len(query) / len(name)
+    ratio = fuzz.ratio(query, name)
+    return round(0.8 * ratio, 3) if ratio >= LIMITS.fuzzy_cutoff else 0.0
+
+
+def actor_names(actor: Actor) -> list[str]:
+    return [actor.name, *actor.aliases]
+
+
+def rank_search(
+    query: str, candidates: Iterable[Actor], actor_type: str | None = None
+) -> list[SearchHit]:
+    """Score every candidate on its best name or alias; order by score, then name, then id."""
+    wanted = normalise_text(query)
+    hits: list[SearchHit] = []
+    for actor in candidates:
+        if actor_type is not None and actor.type != actor_type:
+            continue
+        best, matched = 0.0, ""
+        for name in actor_names(actor):
+            score = search_score(wanted, normalise_text(name))
+            if score > best:
+                best, matched = score, name
+        if best > 0:
+            hits.append(SearchHit(actor=ActorSummary.of(actor), matched=matched, score=best))
+    hits.sort(key=lambda h: (-h.score, len(h.actor.name), h.actor.id))
+    return hits
+
+
+def edge_order(relation: Relation) -> tuple[str, str, str, int]:
+    return (
+        relation.source,
+        relation.type,
+        relation.target,
+        -1 if relation.year is None else relation.year,
+    )
+
+
+def path_order(path: Path) -> tuple[int, list[str], list[tuple[str, int, str]]]:
+    """Shorter paths first; among equals, by the ids along the way, then type, year, direction."""
+    return (
+        len(path.hops),
+        [n.id for n in path.nodes],
+        [(h.type, -1 if h.year is None else h.year, h.direction) for h in path.hops],
+    )

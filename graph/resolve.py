@@ -1,0 +1,39 @@
+"""Turning what a user typed (an id or a name such as "JICA") into exactly one actor."""
+
+from __future__ import annotations
+
+from graph.errors import ActorNotFound, AmbiguousActor
+from graph.model import Actor
+from graph.store import GraphStore
+
+__all__ = ["not_found", "resolve_actor"]
+
+
+def not_found(store: GraphStore, ref: str) -> ActorNotFound:
+    """An ActorNotFound whose message lists the closest actors, so the user can pick one."""
+    hits = store.search(ref[:200], limit=5).hits if ref.strip() else []
+    close = [{"id": h.actor.id, "name": h.actor.name, "type": h.actor.type} for h in hits]
+    hint = "; did you mean " + ", ".join(f"{c['name']} ({c['id']})" for c in close) + "?"
+    return ActorNotFound(
+        f"No actor has the id or name {ref!r}"
+        + (hint if close else ". Search with GET /actors?q=."),
+        close_matches=close,
+    )
+
+
+def resolve_actor(store: GraphStore, ref: str) -> Actor:
+    """The actor whose id is `ref`, or the only actor whose name or alias is `ref`."""
+    actor = store.get(ref)
+    if actor is not None:
+        return actor
+    named = store.find_by_name(ref)
+    if len(named) == 1:
+        return named[0]
+    if len(named) > 1:
+        candidates = [{"id": a.id, "name": a.name, "type": a.type} for a in named]
+        raise AmbiguousActor(
+            f"{ref!r} names {len(named)} actors; use one of their ids: "
+            + ", ".join(c["id"] for c in candidates),
+            candidates=candidates,
+        )
+    raise not_found(store, ref)

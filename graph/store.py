@@ -1,0 +1,66 @@
+"""The GraphStore protocol: what every store (embedded networkx, Neo4j) must answer, and how.
+
+Semantics every implementation keeps (the contract suite in tests/contract checks them):
+
+- `search`: candidates ranked by `graph.querying.rank_search`; `total` counts every hit.
+- `neighbourhood`: breadth-first from the centre over relations that pass the filters, walking
+  relations in either direction; actors whose type the filters refuse are not entered. Nodes are
+  ordered by (depth, id) and cut at `limit` (the centre is not counted); edges are every
+  passing relation between two kept nodes, in `edge_order`.
+- `paths`: the `k` shortest simple paths of at most `max_hops` relations, walking relations in
+  either direction, ordered by `path_order`; intermediate actors must pass the actor filter.
+- Errors: an unknown id raises ActorNotFound with close matches; a store that cannot be
+  reached raises StoreUnavailable.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol, runtime_checkable
+
+from graph.model import Actor, Graph
+from graph.querying import Filters
+from graph.views import ActorDetail, Neighbourhood, Path, SearchPage, Stats
+
+__all__ = ["GraphStore"]
+
+
+@runtime_checkable
+class GraphStore(Protocol):
+    def replace(self, graph: Graph) -> None:
+        """Make `graph` the whole content of the store, atomically: on failure the old stays."""
+
+    def snapshot(self) -> Graph:
+        """The whole graph, in canonical order."""
+
+    def get(self, actor_id: str) -> Actor | None:
+        """The actor with this id, or None."""
+
+    def find_by_name(self, name: str) -> list[Actor]:
+        """Actors whose name or alias equals `name` after `normalise_text`, ordered by id."""
+
+    def search(
+        self, query: str, actor_type: str | None = None, limit: int = 20, offset: int = 0
+    ) -> SearchPage:
+        """Actors matching a name, alias or acronym, fuzzily, ranked."""
+
+    def actor(self, actor_id: str) -> ActorDetail:
+        """An actor with all its relations and their evidence."""
+
+    def neighbourhood(
+        self, actor_id: str, depth: int, filters: Filters, limit: int
+    ) -> Neighbourhood:
+        """The actors and relations within `depth` relations of an actor."""
+
+    def paths(
+        self, source: str, target: str, max_hops: int, k: int, filters: Filters
+    ) -> list[Path]:
+        """The k shortest simple paths between two actors."""
+
+    def stats(self) -> Stats:
+        """Counts by type and the most connected actors."""
+
+    def ping(self) -> None:
+        """Raise StoreUnavailable when the store cannot answer."""
+
+    def close(self) -> None:
+        """Release connections or files."""

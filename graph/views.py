@@ -1,0 +1,94 @@
+"""What the stores answer: search hits, actor detail, neighbourhoods, paths and statistics.
+
+These are the results of the GraphStore protocol. Both stores return them in the same canonical
+order (see `graph.querying`), which is what lets one contract suite compare the stores.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from graph.model import Actor, Evidence, Relation
+
+__all__ = [
+    "ActorDetail",
+    "ActorSummary",
+    "Hop",
+    "Neighbourhood",
+    "NeighbourhoodNode",
+    "Path",
+    "SearchHit",
+    "SearchPage",
+    "Stats",
+]
+
+
+class _View(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ActorSummary(_View):
+    id: str
+    name: str
+    type: str
+
+    @classmethod
+    def of(cls, actor: Actor) -> ActorSummary:
+        return cls(id=actor.id, name=actor.name, type=actor.type)
+
+
+class SearchHit(_View):
+    actor: ActorSummary
+    matched: str = Field(description="The name, alias or acronym that matched the query.")
+    score: float
+
+
+class SearchPage(_View):
+    total: int
+    hits: list[SearchHit]
+
+
+class ActorDetail(_View):
+    actor: Actor
+    relations: list[Relation]
+    related: list[ActorSummary] = Field(description="Every actor at the other end of a relation.")
+
+
+class NeighbourhoodNode(_View):
+    actor: ActorSummary
+    depth: int
+
+
+class Neighbourhood(_View):
+    center: ActorSummary
+    nodes: list[NeighbourhoodNode]
+    edges: list[Relation]
+    truncated: bool = Field(description="True when more actors were reachable than the limit.")
+
+
+class Hop(_View):
+    source: str
+    target: str
+    type: str
+    year: int | None
+    direction: Literal["forward", "backward"] = Field(
+        description="forward when the path walks the relation from its source to its target."
+    )
+    evidence: list[Evidence]
+
+
+class Path(_View):
+    nodes: list[ActorSummary]
+    hops: list[Hop]
+
+
+class Stats(_View):
+    actors: int
+    relations: int
+    documents: int
+    evidence: int
+    actors_by_type: dict[str, int]
+    relations_by_type: dict[str, int]
+    most_connected: list[tuple[ActorSummary, int]]
