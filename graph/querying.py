@@ -94,7 +94,7 @@ class Filters:
 
 
 def _known(
-    values: Iterable[str] | None, known: dict[str, object], what: str
+    values: Iterable[str] | None, known: Mapping[str, object], what: str
 ) -> frozenset[str] | None:
     if values is None:
         return None
