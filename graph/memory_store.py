@@ -16,11 +16,12 @@ from pathlib import Path as FsPath
 
 import networkx as nx
 from pydantic import ValidationError
+from rapidfuzz import fuzz, process
 
 from graph.errors import StoreCorrupt, StoreUnavailable
 from graph.model import Actor, Graph, Relation
 from graph.paths import k_shortest_paths
-from graph.querying import Filters, edge_order, normalise_text, rank_search
+from graph.querying import LIMITS, Filters, edge_order, normalise_text, rank_search
 from graph.resolve import not_found
 from graph.views import (
     ActorDetail,
@@ -120,6 +121,7 @@ class MemoryStore:
         for actor in graph.actors:
             for name in {normalise_text(n) for n in (actor.name, *actor.aliases)}:
                 self._by_name.setdefault(name, []).append(actor.id)
+        self._names = list(self._by_name)
 
     def _incident(self, node: str) -> list[Relation]:
         return [data["relation"] for _, _, data in self._nx.edges(node, data=True)]
@@ -142,8 +144,22 @@ class MemoryStore:
         self, query: str, actor_type: str | None = None, limit: int = 20, offset: int = 0
     ) -> SearchPage:
         self._refresh()
-        hits = rank_search(query, self._actors.values(), actor_type)
+        hits = rank_search(query, self._candidates(normalise_text(query)), actor_type)
         return SearchPage(total=len(hits), hits=hits[offset : offset + limit])
+
+    def _candidates(self, wanted: str) -> list[Actor]:
+        """Actors with a name that could score above zero: containing the query, or close to it."""
+        if not wanted:
+            return []
+        names = {n for n in self._names if wanted in n}
+        names.update(
+            name
+            for name, _, _ in process.extract(
+                wanted, self._names, scorer=fuzz.ratio, score_cutoff=LIMITS.fuzzy_cutoff, limit=None
+            )
+        )
+        ids = sorted({i for name in names for i in self._by_name[name]})
+        return [self._actors[i] for i in ids]
 
     def actor(self, actor_id: str) -> ActorDetail:
         actor = self.get(actor_id)
@@ -217,7 +233,7 @@ class MemoryStore:
 
     def stats(self) -> Stats:
         graph = self.snapshot()
-        degree = sorted(((-d, n) for n, d in self._nx.degree() if d), key=lambda t: t)[:10]
+        degree = sorted((-d, n) for n, d in self._nx.degree() if d)[:10]
         return Stats(
             actors=len(graph.actors),
             relations=len(graph.relations),
