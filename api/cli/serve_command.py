@@ -2,8 +2,58 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Annotated, Any
+
 import typer
+
+__all__ = ["register", "serve"]
+
+
+def serve(
+    backend: Annotated[
+        str | None,
+        typer.Option(help="memory (the embedded store, default) or neo4j; or KIZUNA_BACKEND."),
+    ] = None,
+    host: Annotated[str | None, typer.Option(help="Interface to listen on.")] = None,
+    port: Annotated[int | None, typer.Option(help="Port to listen on.")] = None,
+    store: Annotated[
+        Path | None, typer.Option(help="The embedded store file (memory backend).")
+    ] = None,
+) -> None:
+    """Serve the REST API; the docs page is at /docs."""
+    import uvicorn
+    from pydantic import ValidationError
+
+    from api.app import create_app
+    from api.settings import Settings
+
+    overrides: dict[str, Any] = {
+        k: v
+        for k, v in {"backend": backend, "host": host, "port": port, "store": store}.items()
+        if v is not None
+    }
+    try:
+        settings = Settings(**overrides)
+    except ValidationError as exc:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+        raise typer.BadParameter(problems) from exc
+    where = (
+        f"{settings.neo4j_uri} (database {settings.neo4j_database})"
+        if settings.backend == "neo4j"
+        else str(settings.store)
+    )
+    if settings.backend == "memory" and not settings.store.exists():
+        typer.echo(
+            f"Note: {settings.store} does not exist yet; run `kizuna build` to fill it. "
+            "The service picks it up once it is written.",
+            err=True,
+        )
+    typer.echo(f"Kizuna API over the {settings.backend} store at {where}")
+    typer.echo(f"Docs: http://{settings.host}:{settings.port}/docs", err=False)
+    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info")
 
 
 def register(app: typer.Typer) -> None:
-    """Add the serve command to the main app (filled in by the API work)."""
+    """Add the serve command to the main app."""
+    app.command("serve")(serve)

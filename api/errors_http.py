@@ -1,0 +1,114 @@
+"""Turning every error into one JSON shape: {"error", "message", ...details}.
+
+One handler serves the whole KizunaError hierarchy, using each error's own status. Request
+validation (a parameter out of its bounds, a number that is not a number) answers 422 in the
+same shape with a message naming the parameter. Neo4j driver errors that a store let through
+answer 503, and anything unexpected answers a JSON 500 rather than a bare traceback.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from graph.errors import KizunaError
+
+__all__ = ["install_error_handlers"]
+
+log = logging.getLogger("kizuna.api")
+
+
+def _json(status: int, body: dict[str, Any]) -> JSONResponse:
+    return JSONResponse(status_code=status, content=jsonable_encoder(body))
+
+
+async def _kizuna_error(_: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, KizunaError)
+    if exc.status >= 500:
+        log.warning("%s: %s", type(exc).__name__, exc.message)
+    return _json(exc.status, exc.to_json())
+
+
+def _describe(error: dict[str, Any]) -> dict[str, Any]:
+    location = [str(part) for part in error.get("loc", ())]
+    where = location[0] if location else "request"
+    name = ".".join(location[1:]) or where
+    return {"parameter": name, "in": where, "message": error.get("msg", "is invalid")}
+
+
+async def _validation_error(_: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, RequestValidationError)
+    errors = [_describe(e) for e in exc.errors()]
+    message = "; ".join(f"{e['parameter']}: {e['message']}" for e in errors)
+    return _json(
+        422,
+        {
+            "error": "InvalidQuery",
+            "message": f"Invalid request ({message}). See /docs for each parameter's bounds.",
+            "errors": errors,
+        },
+    )
+
+
+async def _http_error(_: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, StarletteHTTPException)
+    names = {404: "NotFound", 405: "MethodNotAllowed"}
+    message = {
+        404: "No such endpoint. See /docs for the endpoints this service offers.",
+        405: "This endpoint does not accept that method; it answers GET.",
+    }.get(exc.status_code, str(exc.detail))
+    return JSONResponse(
+        status_code=exc.status_code,
+        content={"error": names.get(exc.status_code, "HTTPError"), "message": message},
+        headers=exc.headers,
+    )
+
+
+async def _driver_error(_: Request, exc: Exception) -> JSONResponse:
+    log.warning("Neo4j driver error: %r", exc)
+    return _json(
+        503,
+        {
+            "error": "StoreUnavailable",
+            "message": "The Neo4j store did not answer "
+            f"({type(exc).__name__}). Check that Neo4j runs (scripts/neo4j-local status) "
+            "and retry; the service reconnects by itself.",
+            "backend": "neo4j",
+        },
+    )
+
+
+async def _unexpected(_: Request, exc: Exception) -> JSONResponse:
+    log.exception("Unexpected error", exc_info=exc)
+    return _json(
+        500,
+        {
+            "error": "InternalError",
+            "message": f"The service failed unexpectedly ({type(exc).__name__}); "
+            "this is a bug, please report it with the request.",
+        },
+    )
+
+
+def _driver_error_types() -> tuple[type[Exception], ...]:
+    try:
+        from neo4j.exceptions import DriverError, Neo4jError
+    except ImportError:  # pragma: no cover - neo4j is a dependency
+        return ()
+    return (DriverError, Neo4jError)
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    """Register the handlers that give every error response the same JSON shape."""
+    app.add_exception_handler(KizunaError, _kizuna_error)
+    app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(StarletteHTTPException, _http_error)
+    for error_type in _driver_error_types():
+        app.add_exception_handler(error_type, _driver_error)
+    app.add_exception_handler(Exception, _unexpected)

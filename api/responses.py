@@ -1,0 +1,467 @@
+"""What the REST API answers: response models named for what they show.
+
+They are separate from the core models (graph.model, graph.views) so the wire format can be
+shaped for clients - a neighbourhood as nodes and edges a client can draw, a path as hops that
+read from one actor to the next - without changing what the stores return.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from graph.model import Evidence, Relation
+from graph.views import ActorSummary
+
+__all__ = [
+    "ActorProfile",
+    "ActorRef",
+    "ActorRelation",
+    "ActorSearchResults",
+    "AppliedFilters",
+    "CypherQuery",
+    "EdgeView",
+    "ErrorResponse",
+    "FoundPath",
+    "GraphStats",
+    "HealthReport",
+    "NeighbourhoodGraph",
+    "NodeView",
+    "PathHop",
+    "PathsAnswer",
+    "RankedActor",
+    "SearchMatch",
+]
+
+_EVIDENCE_EXAMPLE: Any = {
+    "doc": "contract.txt",
+    "quote": "JICA funds the Mumbai-Ahmedabad High-Speed Rail.",
+    "start": 252,
+    "end": 300,
+}
+_RAIL_IN_INDIA: Any = {
+    "doc": "contract.txt",
+    "quote": "The Mumbai-Ahmedabad High-Speed Rail is in India.",
+    "start": 301,
+    "end": 350,
+}
+
+
+class _Response(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ActorRef(_Response):
+    """An actor named in an answer: enough to show it and to ask for it by id."""
+
+    id: str = Field(examples=["agency:jica"])
+    name: str = Field(examples=["Japan International Cooperation Agency"])
+    type: str = Field(examples=["Agency"])
+
+    @classmethod
+    def of(cls, summary: ActorSummary) -> ActorRef:
+        return cls(id=summary.id, name=summary.name, type=summary.type)
+
+
+class HealthReport(_Response):
+    """The service is up and its store answers; how much the store holds."""
+
+    status: Literal["ok"] = "ok"
+    backend: Literal["memory", "neo4j"]
+    actors: int
+    relations: int
+    documents: int
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {"status": "ok", "backend": "memory", "actors": 13, "relations": 13, "documents": 1}
+            ]
+        },
+    )
+
+
+class SearchMatch(_Response):
+    """One actor found by a search, with the name or alias that matched and its score."""
+
+    id: str
+    name: str
+    type: str
+    matched: str = Field(description="The name, alias or acronym that matched the query.")
+    score: float = Field(description="0 to 100; 100 is an exact match of a name or alias.")
+
+
+class ActorSearchResults(_Response):
+    """One page of actors matching a search, best first; `total` counts every match."""
+
+    query: str
+    type: str | None = Field(description="The actor type the search was limited to, if any.")
+    total: int
+    limit: int
+    offset: int
+    hits: list[SearchMatch]
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "query": "jica",
+                    "type": None,
+                    "total": 1,
+                    "limit": 20,
+                    "offset": 0,
+                    "hits": [
+                        {
+                            "id": "agency:jica",
+                            "name": "Japan International Cooperation Agency",
+                            "type": "Agency",
+                            "matched": "JICA",
+                            "score": 100.0,
+                        }
+                    ],
+                }
+            ]
+        },
+    )
+
+
+class ActorRelation(_Response):
+    """A relation of the profiled actor, seen from that actor."""
+
+    id: str = Field(description="The relation's stable key: source|TYPE|target|year.")
+    source: str
+    target: str
+    type: str
+    direction: Literal["outgoing", "incoming"] = Field(
+        description="outgoing when the profiled actor is the relation's source."
+    )
+    other: ActorRef = Field(description="The actor at the other end.")
+    year: int | None = Field(description="The year the text states; null when it states none.")
+    curated: bool
+    evidence: list[Evidence]
+
+
+class ActorProfile(_Response):
+    """An actor: its names and identifiers, its relations grouped by type, its documents."""
+
+    id: str
+    name: str
+    type: str
+    aliases: list[str]
+    identifiers: dict[str, str] = Field(description="Wikidata QID, ISO 3166 code, ...")
+    discovered: bool = Field(
+        description="True when the extractor found it in the text rather than the catalogue."
+    )
+    documents: list[str] = Field(description="The documents that mention this actor.")
+    relation_count: int
+    relations: dict[str, list[ActorRelation]] = Field(
+        description="The actor's relations, keyed by relation type, each with year and evidence."
+    )
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "agency:jica",
+                    "name": "Japan International Cooperation Agency",
+                    "type": "Agency",
+                    "aliases": ["JICA"],
+                    "identifiers": {"wikidata": "Q1062806"},
+                    "discovered": False,
+                    "documents": ["contract.txt"],
+                    "relation_count": 1,
+                    "relations": {
+                        "FUNDS": [
+                            {
+                                "id": "agency:jica|FUNDS|project:mahsr|",
+                                "source": "agency:jica",
+                                "target": "project:mahsr",
+                                "type": "FUNDS",
+                                "direction": "outgoing",
+                                "other": {
+                                    "id": "project:mahsr",
+                                    "name": "Mumbai-Ahmedabad High-Speed Rail",
+                                    "type": "Project",
+                                },
+                                "year": None,
+                                "curated": False,
+                                "evidence": [_EVIDENCE_EXAMPLE],
+                            }
+                        ]
+                    },
+                }
+            ]
+        },
+    )
+
+
+class AppliedFilters(_Response):
+    """The filters a neighbourhood or path answer was computed with."""
+
+    types: list[str] | None = Field(description="Relation types allowed; null for all.")
+    actor_types: list[str] | None = Field(description="Actor types allowed; null for all.")
+    since: int | None
+    until: int | None
+
+
+class CypherQuery(_Response):
+    """On the Neo4j backend: the Cypher that answers the same question, ready for Neo4j Browser.
+
+    `cypher` with `parameters` is the query exactly as the API would run it. `browser_url`
+    opens Neo4j Browser with the query in its editor, the parameters written in as literals so
+    that it runs with one click; `browser_params_url` sets the parameters instead, for use with
+    the parameterised `cypher`.
+    """
+
+    cypher: str
+    parameters: dict[str, Any]
+    browser_url: str
+    browser_params_url: str
+
+
+class NodeView(_Response):
+    """A node to draw: the centre has depth 0."""
+
+    id: str
+    label: str
+    type: str
+    depth: int
+
+
+class EdgeView(_Response):
+    """An edge to draw, from source to target, with its year and the sentences that state it."""
+
+    id: str = Field(description="The relation's stable key: source|TYPE|target|year.")
+    source: str
+    target: str
+    type: str
+    year: int | None
+    curated: bool
+    evidence: list[Evidence]
+
+    @classmethod
+    def of(cls, relation: Relation) -> EdgeView:
+        return cls(
+            id=relation.key,
+            source=relation.source,
+            target=relation.target,
+            type=relation.type,
+            year=relation.year,
+            curated=relation.curated,
+            evidence=relation.evidence,
+        )
+
+
+class NeighbourhoodGraph(_Response):
+    """The actors and relations around an actor, as nodes and edges a client can draw."""
+
+    center: ActorRef
+    depth: int
+    limit: int
+    truncated: bool = Field(description="True when more actors were reachable than `limit`.")
+    filters: AppliedFilters
+    nodes: list[NodeView] = Field(description="The centre first, then by depth and id.")
+    edges: list[EdgeView]
+    cypher: CypherQuery | None = Field(
+        default=None, description="The equivalent Cypher; only on the Neo4j backend."
+    )
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "center": {"id": "agency:jica", "name": "JICA", "type": "Agency"},
+                    "depth": 1,
+                    "limit": 100,
+                    "truncated": False,
+                    "filters": {"types": None, "actor_types": None, "since": None, "until": None},
+                    "nodes": [
+                        {"id": "agency:jica", "label": "JICA", "type": "Agency", "depth": 0},
+                        {
+                            "id": "project:mahsr",
+                            "label": "Mumbai-Ahmedabad High-Speed Rail",
+                            "type": "Project",
+                            "depth": 1,
+                        },
+                    ],
+                    "edges": [
+                        {
+                            "id": "agency:jica|FUNDS|project:mahsr|",
+                            "source": "agency:jica",
+                            "target": "project:mahsr",
+                            "type": "FUNDS",
+                            "year": None,
+                            "curated": False,
+                            "evidence": [_EVIDENCE_EXAMPLE],
+                        }
+                    ],
+                    "cypher": None,
+                }
+            ]
+        },
+    )
+
+
+class PathHop(_Response):
+    """One step of a path, read from `from` to `to`, over one relation."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    from_: str = Field(alias="from", description="The actor this hop leaves.")
+    to: str = Field(description="The actor this hop reaches.")
+    id: str = Field(description="The relation's stable key: source|TYPE|target|year.")
+    type: str
+    direction: Literal["forward", "backward"] = Field(
+        description="forward when the hop follows the relation from its source to its target."
+    )
+    year: int | None
+    evidence: list[Evidence]
+
+
+class FoundPath(_Response):
+    """A simple path: its actors in order and the hops between them."""
+
+    length: int = Field(description="The number of hops.")
+    nodes: list[ActorRef]
+    hops: list[PathHop]
+
+
+class PathsAnswer(_Response):
+    """The k shortest simple paths between two actors, shortest first."""
+
+    source: ActorRef
+    target: ActorRef
+    max_hops: int
+    k: int
+    filters: AppliedFilters
+    paths: list[FoundPath]
+    cypher: CypherQuery | None = Field(
+        default=None, description="The equivalent Cypher; only on the Neo4j backend."
+    )
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "source": {"id": "agency:jica", "name": "JICA", "type": "Agency"},
+                    "target": {"id": "country:IND", "name": "India", "type": "Country"},
+                    "max_hops": 4,
+                    "k": 1,
+                    "filters": {"types": None, "actor_types": None, "since": None, "until": None},
+                    "paths": [
+                        {
+                            "length": 2,
+                            "nodes": [
+                                {"id": "agency:jica", "name": "JICA", "type": "Agency"},
+                                {
+                                    "id": "project:mahsr",
+                                    "name": "Mumbai-Ahmedabad High-Speed Rail",
+                                    "type": "Project",
+                                },
+                                {"id": "country:IND", "name": "India", "type": "Country"},
+                            ],
+                            "hops": [
+                                {
+                                    "from": "agency:jica",
+                                    "to": "project:mahsr",
+                                    "id": "agency:jica|FUNDS|project:mahsr|",
+                                    "type": "FUNDS",
+                                    "direction": "forward",
+                                    "year": None,
+                                    "evidence": [_EVIDENCE_EXAMPLE],
+                                },
+                                {
+                                    "from": "project:mahsr",
+                                    "to": "country:IND",
+                                    "id": "project:mahsr|LOCATED_IN|country:IND|",
+                                    "type": "LOCATED_IN",
+                                    "direction": "forward",
+                                    "year": None,
+                                    "evidence": [_RAIL_IN_INDIA],
+                                },
+                            ],
+                        }
+                    ],
+                    "cypher": None,
+                }
+            ]
+        },
+    )
+
+
+class RankedActor(_Response):
+    """An actor with its number of relations."""
+
+    id: str
+    name: str
+    type: str
+    degree: int
+
+
+class GraphStats(_Response):
+    """How much the graph holds, by type, and its most connected actors."""
+
+    actors: int
+    relations: int
+    documents: int
+    evidence: int
+    actors_by_type: dict[str, int]
+    relations_by_type: dict[str, int]
+    most_connected: list[RankedActor]
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "actors": 13,
+                    "relations": 13,
+                    "documents": 1,
+                    "evidence": 13,
+                    "actors_by_type": {"Agency": 2, "Country": 5},
+                    "relations_by_type": {"FUNDS": 1, "SIGNED_MOC": 3},
+                    "most_connected": [
+                        {"id": "country:JPN", "name": "Japan", "type": "Country", "degree": 8}
+                    ],
+                }
+            ]
+        },
+    )
+
+
+class ErrorResponse(BaseModel):
+    """Every error: a name, a message that says what to do, and details that depend on it.
+
+    Details: `close_matches` (404: actors you may mean), `candidates` (409: the actors a name
+    could be), `unknown`/`known` (422: types not in the schema), `errors` (422: each invalid
+    parameter), `backend` (503).
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+        json_schema_extra={
+            "examples": [
+                {
+                    "error": "ActorNotFound",
+                    "message": "No actor has the id or name 'JICAA'; did you mean "
+                    "Japan International Cooperation Agency (agency:jica)?",
+                    "close_matches": [
+                        {
+                            "id": "agency:jica",
+                            "name": "Japan International Cooperation Agency",
+                            "type": "Agency",
+                        }
+                    ],
+                }
+            ]
+        },
+    )
+
+    error: str = Field(description="The kind of error, e.g. ActorNotFound, InvalidQuery.")
+    message: str

@@ -1,0 +1,7 @@
+"""The REST endpoints, one small module per resource."""
+
+from __future__ import annotations
+
+from api.routes import actors, health, paths
+
+__all__ = ["actors", "health", "paths"]

@@ -1,0 +1,60 @@
+"""GET /health and GET /stats: is the store reachable, and what does it hold."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+
+from api.responses import GraphStats, HealthReport, RankedActor
+from api.routes.shared import ERRORS, StoreDep, backend_of
+from graph.errors import StoreUnavailable
+
+__all__ = ["router"]
+
+router = APIRouter(tags=["service"])
+
+
+@router.get(
+    "/health",
+    response_model=HealthReport,
+    responses={503: ERRORS[503]},
+    summary="Is the store reachable?",
+)
+def health(request: Request, store: StoreDep) -> HealthReport:
+    """The backend in use and how many actors, relations and documents it holds; 503 when
+    the store cannot be reached (the service keeps running and recovers when it returns)."""
+    backend = backend_of(request)
+    try:
+        store.ping()
+        stats = store.stats()
+    except StoreUnavailable as exc:
+        raise StoreUnavailable(exc.message, backend=backend, **exc.details) from exc
+    return HealthReport(
+        backend=backend,
+        actors=stats.actors,
+        relations=stats.relations,
+        documents=stats.documents,
+    )
+
+
+@router.get(
+    "/stats",
+    response_model=GraphStats,
+    responses={503: ERRORS[503]},
+    summary="Counts by type and the most connected actors",
+)
+def stats(store: StoreDep) -> GraphStats:
+    """How many actors, relations, documents and pieces of evidence the graph holds, by type,
+    and the ten actors with the most relations."""
+    found = store.stats()
+    return GraphStats(
+        actors=found.actors,
+        relations=found.relations,
+        documents=found.documents,
+        evidence=found.evidence,
+        actors_by_type=found.actors_by_type,
+        relations_by_type=found.relations_by_type,
+        most_connected=[
+            RankedActor(id=a.id, name=a.name, type=a.type, degree=degree)
+            for a, degree in found.most_connected
+        ],
+    )

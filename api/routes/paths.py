@@ -1,0 +1,98 @@
+"""GET /paths: how two actors are connected, every hop with its type, direction, year and
+evidence."""
+
+from __future__ import annotations
+
+import itertools
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+
+from api.responses import ActorRef, FoundPath, PathHop, PathsAnswer
+from api.routes.shared import (
+    ERRORS,
+    ActorTypesParam,
+    SinceParam,
+    StoreDep,
+    TypesParam,
+    UntilParam,
+    applied,
+    build_filters,
+    cypher_answer,
+)
+from graph.querying import LIMITS
+from graph.resolve import resolve_actor
+from graph.views import Path
+
+__all__ = ["router"]
+
+router = APIRouter(tags=["paths"])
+
+
+def _found(path: Path) -> FoundPath:
+    hops = [
+        PathHop(
+            from_=here.id,
+            to=there.id,
+            id=f"{hop.source}|{hop.type}|{hop.target}|{'' if hop.year is None else hop.year}",
+            type=hop.type,
+            direction=hop.direction,
+            year=hop.year,
+            evidence=hop.evidence,
+        )
+        for (here, there), hop in zip(itertools.pairwise(path.nodes), path.hops, strict=True)
+    ]
+    return FoundPath(length=len(hops), nodes=[ActorRef.of(n) for n in path.nodes], hops=hops)
+
+
+@router.get(
+    "/paths",
+    response_model=PathsAnswer,
+    responses=ERRORS,
+    summary="The k shortest simple paths between two actors",
+)
+def paths(
+    request: Request,
+    store: StoreDep,
+    source: Annotated[
+        str,
+        Query(
+            min_length=1,
+            max_length=LIMITS.max_query_chars,
+            description="An actor id or an unambiguous name (JICA).",
+            openapi_examples={"jica": {"summary": "JICA", "value": "JICA"}},
+        ),
+    ],
+    target: Annotated[
+        str,
+        Query(
+            min_length=1,
+            max_length=LIMITS.max_query_chars,
+            description="An actor id or an unambiguous name (India).",
+            openapi_examples={"india": {"summary": "India", "value": "country:IND"}},
+        ),
+    ],
+    max_hops: Annotated[
+        int, Query(ge=1, le=LIMITS.max_hops, description="The longest path to consider.")
+    ] = 4,
+    k: Annotated[int, Query(ge=1, le=LIMITS.max_k, description="How many paths.")] = 1,
+    types: TypesParam = None,
+    actor_types: ActorTypesParam = None,
+    since: SinceParam = None,
+    until: UntilParam = None,
+) -> PathsAnswer:
+    """The shortest path (k=1) or the k shortest simple paths, walking relations in either
+    direction; each hop says whether it follows its relation forward or backward."""
+    filters = build_filters(types, actor_types, since, until)
+    start = resolve_actor(store, source)
+    end = resolve_actor(store, target)
+    found = store.paths(start.id, end.id, max_hops, k, filters)
+    return PathsAnswer(
+        source=ActorRef(id=start.id, name=start.name, type=start.type),
+        target=ActorRef(id=end.id, name=end.name, type=end.type),
+        max_hops=max_hops,
+        k=k,
+        filters=applied(filters),
+        paths=[_found(p) for p in found],
+        cypher=cypher_answer(request, store, "paths", start.id, end.id, max_hops, k, filters),
+    )

@@ -1,0 +1,136 @@
+"""What the endpoints share: the store of the running app, filter parameters, error responses.
+
+The store is created once by the app's lifespan and handed to each request through
+`current_store`, so endpoints never build stores or drivers themselves.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import Depends, Query, Request
+
+from api.cypher_links import ExplainsQueries, browser_link, cypher_literal, inline_parameters
+from api.responses import AppliedFilters, CypherQuery, ErrorResponse
+from graph.querying import Filters
+from graph.store import GraphStore
+
+__all__ = [
+    "ERRORS",
+    "ActorTypesParam",
+    "SinceParam",
+    "StoreDep",
+    "TypesParam",
+    "UntilParam",
+    "applied",
+    "backend_of",
+    "build_filters",
+    "current_store",
+    "cypher_answer",
+]
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    404: {"model": ErrorResponse, "description": "Unknown actor; lists close matches."},
+    409: {"model": ErrorResponse, "description": "The name fits several actors; lists them."},
+    422: {"model": ErrorResponse, "description": "A parameter is out of range or unknown."},
+    503: {"model": ErrorResponse, "description": "The store cannot be reached; retry later."},
+}
+
+
+def current_store(request: Request) -> GraphStore:
+    store: GraphStore = request.app.state.store
+    return store
+
+
+def backend_of(request: Request) -> str:
+    backend: str = request.app.state.backend
+    return backend
+
+
+StoreDep = Annotated[GraphStore, Depends(current_store)]
+
+TypesParam = Annotated[
+    list[str] | None,
+    Query(
+        description="Relation types to follow: repeat the parameter or separate with commas.",
+        openapi_examples={
+            "moc": {"summary": "Only MOCs", "value": ["SIGNED_MOC"]},
+            "oda": {"summary": "ODA chain", "value": ["FUNDS,IMPLEMENTS,LOCATED_IN"]},
+        },
+    ),
+]
+ActorTypesParam = Annotated[
+    list[str] | None,
+    Query(
+        description="Actor types that may appear: repeat the parameter or separate with commas.",
+        openapi_examples={"states": {"summary": "Countries only", "value": ["Country"]}},
+    ),
+]
+SinceParam = Annotated[
+    int | None,
+    Query(
+        ge=0,
+        le=9999,
+        description="Only relations stated for this year or later (undated ones are left out).",
+        openapi_examples={"2023": {"summary": "From 2023", "value": 2023}},
+    ),
+]
+UntilParam = Annotated[
+    int | None,
+    Query(
+        ge=0,
+        le=9999,
+        description="Only relations stated for this year or earlier (undated ones are left out).",
+        openapi_examples={"2023": {"summary": "Up to 2023", "value": 2023}},
+    ),
+]
+
+
+def _split(values: list[str] | None) -> list[str] | None:
+    if values is None:
+        return None
+    parts = [p.strip() for v in values for p in v.split(",")]
+    return [p for p in parts if p] or None
+
+
+def build_filters(
+    types: list[str] | None,
+    actor_types: list[str] | None,
+    since: int | None,
+    until: int | None,
+) -> Filters:
+    """Filters from query parameters; unknown types raise InvalidQuery (422)."""
+    return Filters.build(_split(types), _split(actor_types), since, until)
+
+
+def applied(filters: Filters) -> AppliedFilters:
+    return AppliedFilters(
+        types=None if filters.relation_types is None else sorted(filters.relation_types),
+        actor_types=None if filters.actor_types is None else sorted(filters.actor_types),
+        since=filters.since,
+        until=filters.until,
+    )
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, set | frozenset):
+        return sorted(value)
+    if isinstance(value, tuple):
+        return list(value)
+    return value
+
+
+def cypher_answer(request: Request, store: GraphStore, kind: str, *args: Any) -> CypherQuery | None:
+    """The equivalent Cypher and its Browser links, when the store can explain its queries."""
+    if not isinstance(store, ExplainsQueries):
+        return None
+    explain = store.explain_neighbourhood if kind == "neighbourhood" else store.explain_paths
+    cypher, parameters = explain(*args)
+    parameters = {k: _plain(v) for k, v in parameters.items()}
+    base: str = request.app.state.browser_url
+    return CypherQuery(
+        cypher=cypher,
+        parameters=parameters,
+        browser_url=browser_link(base, "edit", inline_parameters(cypher, parameters)),
+        browser_params_url=browser_link(base, "params", cypher_literal(parameters)),
+    )
