@@ -17,13 +17,15 @@ MATCH p = (japan:Actor {id: 'country:JPN'})-[:SIGNED_MOC|PARTNERS_WITH|AGREEMENT
 RETURN p;
 
 // Paths from JICA to India
-// The shortest chains of relations from JICA to India (document links left out).
-MATCH p = allShortestPaths((:Actor {id: 'agency:jica'})-[:!MENTIONS*..6]-(:Actor {id: 'country:IND'}))
+// The shortest chains of relations from JICA to India, through actors only (not via documents).
+MATCH p = allShortestPaths((:Actor {id: 'agency:jica'})-[*..6]-(:Actor {id: 'country:IND'}))
+WHERE all(n IN nodes(p) WHERE n:Actor)
 RETURN p;
 
 // Paths from JICA to India, hop by hop with evidence
 // Each hop of each shortest path, with its year and the sentence that states it.
-MATCH p = allShortestPaths((:Actor {id: 'agency:jica'})-[:!MENTIONS*..6]-(:Actor {id: 'country:IND'}))
+MATCH p = allShortestPaths((:Actor {id: 'agency:jica'})-[*..6]-(:Actor {id: 'country:IND'}))
+WHERE all(n IN nodes(p) WHERE n:Actor)
 UNWIND range(0, length(p) - 1) AS hop
 WITH p, hop, relationships(p)[hop] AS r
 RETURN [n IN nodes(p) | n.name] AS route, hop + 1 AS step, startNode(r).name AS source,
