@@ -1,0 +1,69 @@
+"""`kizuna serve` starts the API over the embedded store and prints the docs URL."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+
+from graph.memory_store import MemoryStore
+from graph.model import Graph
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def test_kizuna_serve_prints_the_docs_url_and_serves_the_store(
+    tmp_path: Path, contract_graph: Graph
+) -> None:
+    store = tmp_path / "graph.json"
+    MemoryStore(store).replace(contract_graph)
+    port = _free_port()
+    kizuna = Path(sys.executable).parent / "kizuna"
+    process = subprocess.Popen(
+        [str(kizuna), "serve", "--backend", "memory", "--port", str(port), "--store", str(store)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        cwd=tmp_path,
+    )
+    try:
+        health = None
+        for _ in range(300):
+            try:
+                health = httpx.get(f"http://127.0.0.1:{port}/health", timeout=2)
+                break
+            except httpx.TransportError:
+                assert process.poll() is None, "kizuna serve exited while starting"
+                time.sleep(0.1)
+        assert health is not None and health.status_code == 200
+        assert health.json()["backend"] == "memory"
+        assert health.json()["actors"] == len(contract_graph.actors)
+        docs = httpx.get(f"http://127.0.0.1:{port}/docs", timeout=5)
+        assert docs.status_code == 200
+    finally:
+        process.terminate()
+        output, _ = process.communicate(timeout=20)
+    assert f"Docs: http://127.0.0.1:{port}/docs" in output
+
+
+def test_kizuna_serve_rejects_an_unknown_backend(tmp_path: Path) -> None:
+    kizuna = Path(sys.executable).parent / "kizuna"
+    result = subprocess.run(
+        [str(kizuna), "serve", "--backend", "oracle"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "backend" in (result.stdout + result.stderr)
