@@ -1,0 +1,213 @@
+"""The extraction domain as data: the actor catalogue and the patterns, typed on load.
+
+Both files live in loaders/data/. Loading checks them against the domain schema
+(graph/schema/domain.yaml): an actor type or relation type the schema does not know is an
+error here, at load, never a silent drop later. Countries come from pycountry (ISO 3166); the
+catalogue only adds aliases and Wikidata QIDs to them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from functools import cache
+from pathlib import Path
+
+import pycountry
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from graph.schema import domain_schema
+
+__all__ = [
+    "Catalogue",
+    "CatalogueActor",
+    "EmitSpec",
+    "Patterns",
+    "RelationPattern",
+    "catalogue",
+    "config_fingerprint",
+    "patterns",
+    "slugify",
+]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def slugify(name: str) -> str:
+    """A stable id fragment: lower case ASCII words joined by hyphens."""
+    from loaders.text import fold
+
+    folded = fold(name).lower().replace("&", " and ").replace("'", "")
+    return re.sub(r"[^a-z0-9.]+", "-", folded).strip("-.").replace(".", "-")
+
+
+class CountryEntry(_Strict):
+    alpha_3: str
+    wikidata: str | None = None
+    aliases: list[str] = Field(default_factory=list)
+
+
+class CatalogueActor(_Strict):
+    """One known actor: a stable id, its schema type, and every way the texts name it."""
+
+    id: str
+    name: str
+    type: str
+    aliases: list[str] = Field(default_factory=list)
+    acronyms: list[str] = Field(default_factory=list)
+    wikidata: str | None = None
+
+    @model_validator(mode="after")
+    def _id_matches_type(self) -> CatalogueActor:
+        schema = domain_schema()
+        if self.type not in schema.actor_types:
+            raise ValueError(f"actor {self.id}: unknown actor type {self.type!r}")
+        prefix = schema.prefix_of(self.type)
+        if not self.id.startswith(prefix + ":"):
+            raise ValueError(f"actor {self.id}: id must start with {prefix!r}: for {self.type}")
+        return self
+
+    @property
+    def identifiers(self) -> dict[str, str]:
+        return {"wikidata": self.wikidata} if self.wikidata else {}
+
+
+class CatalogueFile(_Strict):
+    countries: list[CountryEntry] = Field(default_factory=list)
+    actors: list[CatalogueActor] = Field(default_factory=list)
+
+
+class Catalogue(_Strict):
+    """Every known actor (countries from pycountry included), by id."""
+
+    actors: dict[str, CatalogueActor]
+
+    def names(self, actor_id: str) -> list[str]:
+        actor = self.actors[actor_id]
+        return [actor.name, *actor.aliases]
+
+
+class EmitSpec(_Strict):
+    type: str
+    source: str
+    target: str
+    source_types: list[str] | None = None
+    target_types: list[str] | None = None
+
+    @field_validator("type")
+    @classmethod
+    def _known_relation(cls, value: str) -> str:
+        if value not in domain_schema().relation_types:
+            raise ValueError(f"unknown relation type {value!r}")
+        return value
+
+    @field_validator("source_types", "target_types")
+    @classmethod
+    def _known_actor_types(cls, value: list[str] | None) -> list[str] | None:
+        for name in value or []:
+            if name not in domain_schema().actor_types:
+                raise ValueError(f"unknown actor type {name!r}")
+        return value
+
+
+class RelationPattern(_Strict):
+    pattern: str
+    emit: list[EmitSpec]
+
+
+class TablePatterns(_Strict):
+    moc_words: list[str]
+    partnership_words: list[str]
+    year_headers: list[str]
+    text_headers: list[str]
+    kind_headers: list[str]
+
+
+class Patterns(_Strict):
+    """The extraction patterns of loaders/data/patterns.yaml."""
+
+    organisation_words: dict[str, list[str]]
+    generic_modifiers: list[str]
+    leading_stopwords: list[str]
+    never_actors: list[str]
+    person_titles: list[str]
+    metonyms: dict[str, str]
+    locative_prepositions: list[str]
+    government_words: list[str]
+    anaphora: dict[str, str]
+    anaphora_window: int
+    abbreviations: list[str]
+    table: TablePatterns
+    relation_patterns: list[RelationPattern]
+
+    @field_validator("organisation_words", "anaphora")
+    @classmethod
+    def _known_types(cls, value: dict[str, object]) -> dict[str, object]:
+        types = domain_schema().actor_types
+        for key, item in value.items():
+            name = key if isinstance(item, list) else item
+            if name not in types:
+                raise ValueError(f"unknown actor type {name!r}")
+        return value
+
+
+_EXTRACTOR_MODULES = (
+    "catalogue.py", "text.py", "recognise.py", "relations.py", "tables.py", "extract.py",
+)  # fmt: skip
+
+
+def _read(name: str) -> str:
+    return (Path(__file__).parent / "data" / name).read_text(encoding="utf-8")
+
+
+@cache
+def config_fingerprint() -> str:
+    """A hash of the catalogue, patterns and extractor code: cached extractions are valid
+    only for exactly these."""
+    digest = hashlib.sha256()
+    for name in ("catalogue.yaml", "patterns.yaml"):
+        digest.update(_read(name).encode("utf-8"))
+    here = Path(__file__).parent
+    for module in _EXTRACTOR_MODULES:
+        digest.update((here / module).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+@cache
+def patterns() -> Patterns:
+    return Patterns.model_validate(yaml.safe_load(_read("patterns.yaml")))
+
+
+@cache
+def catalogue() -> Catalogue:
+    """The catalogue: pycountry's countries with the file's additions, then the file's actors."""
+    data = CatalogueFile.model_validate(yaml.safe_load(_read("catalogue.yaml")))
+    extra = {entry.alpha_3: entry for entry in data.countries}
+    actors: dict[str, CatalogueActor] = {}
+    for country in pycountry.countries:
+        code = country.alpha_3
+        entry = extra.pop(code, None)
+        common = getattr(country, "common_name", None)
+        name = common or country.name
+        aliases = [country.name, getattr(country, "official_name", None)]
+        aliases += entry.aliases if entry else []
+        actors[f"country:{code}"] = CatalogueActor(
+            id=f"country:{code}",
+            name=name,
+            type="Country",
+            aliases=sorted({a for a in aliases if a and a != name and "," not in a}),
+            wikidata=entry.wikidata if entry else None,
+        )
+    if extra:
+        raise ValueError(f"catalogue.yaml names unknown ISO 3166 codes: {sorted(extra)}")
+    for actor in data.actors:
+        if actor.id in actors:
+            raise ValueError(f"catalogue.yaml defines {actor.id} twice")
+        actors[actor.id] = actor
+    for target in patterns().metonyms.values():
+        if target not in actors:
+            raise ValueError(f"patterns.yaml: metonym target {target} is not in the catalogue")
+    return Catalogue(actors=actors)

@@ -1,0 +1,93 @@
+"""Reading documents: UTF-8 text files, checked before anything is extracted from them.
+
+A file that is empty, binary (NUL bytes), not UTF-8 or larger than the configured limit is
+not an error for the build: it is reported by name with the reason and skipped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = ["SkippedDocument", "SourceDocument", "collect_files", "read_documents"]
+
+
+@dataclass(frozen=True)
+class SourceDocument:
+    name: str
+    path: Path
+    text: str
+    sha256: str
+
+
+@dataclass(frozen=True)
+class SkippedDocument:
+    name: str
+    reason: str
+
+
+def collect_files(paths: Iterable[Path]) -> list[Path]:
+    """Files given, and every non-hidden file under folders given, in a stable order."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(
+                p
+                for p in sorted(path.rglob("*"))
+                if p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+        else:
+            files.append(path)
+    return files
+
+
+def _check(data: bytes, max_bytes: int) -> str | None:
+    if len(data) > max_bytes:
+        return f"too large ({len(data)} bytes; the limit is {max_bytes} bytes)"
+    if not data.strip():
+        return "empty"
+    if b"\x00" in data:
+        return "binary (contains NUL bytes)"
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return f"not UTF-8 (invalid byte at offset {exc.start})"
+    return None
+
+
+def read_documents(
+    paths: Iterable[Path], max_bytes: int
+) -> tuple[list[SourceDocument], list[SkippedDocument]]:
+    """Read every document; a document is named by its file name, which must be unique."""
+    documents: list[SourceDocument] = []
+    skipped: list[SkippedDocument] = []
+    seen: set[str] = set()
+    for path in collect_files(paths):
+        name = path.name
+        if not path.exists():
+            skipped.append(SkippedDocument(str(path), "no such file"))
+            continue
+        try:
+            if path.stat().st_size > max_bytes:
+                size = path.stat().st_size
+                limit = f"too large ({size} bytes; the limit is {max_bytes} bytes)"
+                skipped.append(SkippedDocument(name, limit))
+                continue
+            data = path.read_bytes()
+        except OSError as exc:
+            skipped.append(SkippedDocument(name, f"unreadable ({exc.strerror})"))
+            continue
+        reason = _check(data, max_bytes)
+        if reason is None and name in seen:
+            reason = "another document has the same file name"
+        if reason is not None:
+            skipped.append(SkippedDocument(name, reason))
+            continue
+        seen.add(name)
+        text = data.decode("utf-8")
+        documents.append(SourceDocument(name, path, text, hashlib.sha256(data).hexdigest()))
+    documents.sort(key=lambda d: d.name)
+    return documents, skipped

@@ -1,0 +1,369 @@
+"""Actor recognition: catalogue names, countries, metonyms, acronyms and discovered names.
+
+Recognition works on the folded text (same offsets as the original) and returns mentions:
+character spans resolved to one canonical actor id. Known actors are found with one compiled
+trie-shaped regular expression (the longest name wins at each position, so "University of
+Tōkyō" is never Japan). Unknown actors are discovered from the text itself: acronym
+definitions "Full Name (ACR)" and capitalised names headed by an organisation word
+("Metro Manila Subway Project"). Each document is recognised on its own, so its result
+depends only on its content and can be cached by content hash.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+
+from graph.schema import domain_schema
+from loaders.catalogue import catalogue, patterns, slugify
+from loaders.text import fold
+
+__all__ = ["ActorInfo", "Mention", "Recogniser", "Recognition", "recogniser"]
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    actor: str
+    kind: str  # catalogue | metonym | acronym | discovered
+
+
+@dataclass
+class ActorInfo:
+    id: str
+    name: str
+    type: str
+    aliases: set[str] = field(default_factory=set)
+    identifiers: dict[str, str] = field(default_factory=dict)
+    discovered: bool = False
+
+
+@dataclass
+class Recognition:
+    mentions: list[Mention]
+    actors: dict[str, ActorInfo]
+
+
+def _trie_pattern(words: Iterable[str]) -> str:
+    """One regex alternation shaped as a trie: fast, and longest-first at every branch."""
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def render(node: dict) -> str:  # type: ignore[type-arg]
+        ends = "" in node
+        branches = [re.escape(ch) + render(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return render(trie)
+
+
+_TOKEN = r"(?:[A-Z](?:[\w&'\-]|\.(?=\w))*|[a-z]-[A-Z][\w\-]*|\d+(?:st|nd|rd|th)\b)"
+_CONNECTOR = r"(?:of|for|and|the|on|to|de|del|in|&)"
+_RUN = re.compile(rf"{_TOKEN}(?:,?[ \t]+(?:{_CONNECTOR}[ \t]+)*{_TOKEN})*")
+_PIECE_SPLIT = re.compile(
+    r",\s+(?:and\s+)?the\s+|\s+and\s+the\s+|,\s+and\s+|\s+in\s+|\s+to\s+(?=[a-z])"
+)
+_WORD = re.compile(r"[\w&'\-.]+")
+_ACRONYM_DEF = re.compile(r"\(\s*([A-Z][A-Za-z0-9&\-]*[A-Z0-9])\s*\)")
+_PHRASE_TOKEN = re.compile(r"[A-Za-z0-9][\w&'\-]*")
+_EXTEND_CONNECTORS = {"of", "for", "on", "to", "de", "del"}
+_STOP_IN_ACRONYM = {"of", "for", "and", "the", "on", "to", "de", "in", "with", "&"}
+
+
+class Recogniser:
+    """Recognises actors in one document; built once per process from the catalogue."""
+
+    def __init__(self) -> None:
+        cat = catalogue()
+        pat = patterns()
+        schema = domain_schema()
+        self.schema = schema
+        self.known: dict[str, ActorInfo] = {}
+        self.lookup: dict[str, tuple[str, str]] = {}
+        acronyms: dict[str, str] = {}
+        for actor in cat.actors.values():
+            self.known[actor.id] = ActorInfo(
+                actor.id, actor.name, actor.type, set(actor.aliases) | set(actor.acronyms),
+                actor.identifiers,
+            )  # fmt: skip
+            for name in (actor.name, *actor.aliases):
+                self.lookup.setdefault(fold(name), (actor.id, "catalogue"))
+            for acronym in actor.acronyms:
+                acronyms.setdefault(acronym, actor.id)
+        for acronym, actor_id in acronyms.items():
+            self.lookup.setdefault(acronym, (actor_id, "catalogue"))
+        for name, actor_id in pat.metonyms.items():
+            self.lookup.setdefault(fold(name), (actor_id, "metonym"))
+        self.never = {fold(n).lower() for n in pat.never_actors}
+        self.lookup = {k: v for k, v in self.lookup.items() if k.lower() not in self.never}
+        self.matcher = re.compile(r"(?<![\w])" + _trie_pattern(sorted(self.lookup)) + r"(?!\w)")
+        self.org_words: dict[tuple[str, ...], str] = {}
+        for actor_type, words in pat.organisation_words.items():
+            for word in words:
+                self.org_words[tuple(word.rstrip(".").split())] = actor_type
+        self.max_org_len = max(len(k) for k in self.org_words)
+        self.generic = set(pat.generic_modifiers)
+        self.leading = set(pat.leading_stopwords)
+        self.titles = [t.split() for t in pat.person_titles]
+        self.locatives = set(pat.locative_prepositions)
+        self.gov = re.compile(
+            r"(?:" + "|".join(re.escape(g) for g in pat.government_words) + r")\s+$"
+        )
+
+    # --- discovery helpers ------------------------------------------------------------
+
+    def _head(self, words: list[str]) -> tuple[int, int, str] | None:
+        """(start, end, type) of the organisation word heading a name, or None."""
+        heads: list[tuple[int, int, str]] = []
+        first_connector = next(
+            (i for i, w in enumerate(words) if w in _EXTEND_CONNECTORS), len(words)
+        )
+        i = 0
+        while i < len(words):
+            for size in range(self.max_org_len, 0, -1):
+                key = tuple(w.rstrip(".") for w in words[i : i + size])
+                if len(key) == size and key in self.org_words:
+                    heads.append((i, i + size, self.org_words[key]))
+                    i += size - 1
+                    break
+            i += 1
+        if not heads:
+            return None
+        before = [h for h in heads if h[1] <= first_connector]
+        return before[-1] if before else heads[-1]
+
+    def _acceptable(self, name: str, words: list[str], head: tuple[int, int, str]) -> bool:
+        if fold(name).lower() in self.never or len(words) < 2:
+            return False
+        for title in self.titles:
+            n = len(title)
+            if any(words[i : i + n] == title for i in range(len(words) - n + 1)):
+                return False
+        others = [
+            w
+            for i, w in enumerate(words)
+            if not head[0] <= i < head[1] and w not in _STOP_IN_ACRONYM and w[:1].isupper()
+        ]
+        return any(w not in self.generic for w in others)
+
+    def _discover_names(self, folded: str) -> list[tuple[int, int, str]]:
+        """(start, end, type) of capitalised names headed by an organisation word."""
+        found: list[tuple[int, int, str]] = []
+        for run in _RUN.finditer(folded):
+            text = run.group()
+            if " " not in text and "\n" not in text:
+                continue
+            cursor = 0
+            pieces: list[tuple[int, int]] = []
+            for cut in _PIECE_SPLIT.finditer(text):
+                pieces.append((cursor, cut.start()))
+                cursor = cut.end()
+            pieces.append((cursor, len(text)))
+            split: list[tuple[int, int]] = []
+            for s, e in pieces:  # split at ", " when the part after it has its own head
+                parts = [(s, e)]
+                for comma in reversed([m.start() for m in re.finditer(r",\s", text[s:e])]):
+                    ps, pe = parts[0]
+                    tail = [w.group() for w in _WORD.finditer(text, s + comma + 1, pe)]
+                    if self._head(tail) is not None:
+                        parts[0] = (ps, s + comma)
+                        parts.insert(1, (s + comma + 1, pe))
+                split.extend(parts)
+            for s, e in split:
+                tokens = [(m.start() + s, m.end() + s) for m in _WORD.finditer(text[s:e])]
+                # a possessive ("India's Ministry") starts a new name after it
+                for k in range(len(tokens) - 1, -1, -1):
+                    if text[tokens[k][0] : tokens[k][1]].endswith("'s"):
+                        tokens = tokens[k + 1 :]
+                        break
+                while tokens and text[tokens[0][0] : tokens[0][1]] in self.leading | {
+                    "of", "for", "and", "the", "on", "to", "de", "&",
+                }:  # fmt: skip
+                    tokens = tokens[1:]
+                words = [text[a:b] for a, b in tokens]
+                head = self._head(words)
+                if head is None:
+                    continue
+                last = head[1]
+                if last < len(words) and words[last] in _EXTEND_CONNECTORS:
+                    last = len(words)
+                while last > head[1] and not words[last - 1][:1].isupper():
+                    last -= 1
+                words = words[:last]
+                start = run.start() + tokens[0][0]
+                end = run.start() + tokens[last - 1][1]
+                while folded[end - 1] in ".,'-":
+                    end -= 1
+                if self._acceptable(folded[start:end], words, head):
+                    found.append((start, end, head[2]))
+        return found
+
+    def _initials_match(self, acronym: str, words: list[str]) -> bool:
+        letters = [c for c in acronym if c.isalpha()]
+        parts: list[tuple[str, bool]] = []
+        for word in words:
+            for part in word.split("-"):
+                if part:
+                    parts.append((part, part.lower() in _STOP_IN_ACRONYM))
+
+        def match(i: int, j: int) -> bool:
+            if i == len(letters):
+                rest = parts[j:]
+                return (
+                    not rest
+                    or rest[0][0].lower() in _EXTEND_CONNECTORS
+                    or (len(rest) == 1 and self._head([rest[0][0]]) is not None)
+                )
+            if j == len(parts):
+                return False
+            part, stop = parts[j]
+            if part[0].lower() == letters[i].lower() and match(i + 1, j + 1):
+                return True
+            return stop and match(i, j + 1)
+
+        return bool(parts) and parts[0][0][0].lower() == letters[0].lower() and match(0, 0)
+
+    # --- recognition ------------------------------------------------------------------
+
+    def recognise(self, text: str, folded: str | None = None) -> Recognition:
+        folded = fold(text) if folded is None else folded
+        actors: dict[str, ActorInfo] = {}
+        mentions: list[Mention] = []
+        for match in self.matcher.finditer(folded):
+            actor_id, kind = self.lookup[match.group()]
+            start = match.start()
+            if kind == "metonym":
+                before = folded[max(0, start - 12) : start].split()
+                if before and before[-1].lower() in self.locatives:
+                    continue
+            if actor_id.startswith("country:"):
+                gov = self.gov.search(folded, max(0, start - 24), start)
+                if gov:
+                    start = gov.start()
+            mentions.append(Mention(start, match.end(), actor_id, kind))
+        known_spans = sorted((m.start, m.end, m.actor) for m in mentions)
+        starts = [s for s, _, _ in known_spans]
+
+        def overlapping(start: int, end: int) -> list[tuple[int, int, str]]:
+            k = bisect_left(starts, start)
+            while k > 0 and known_spans[k - 1][1] > start:
+                k -= 1
+            out = []
+            while k < len(known_spans) and known_spans[k][0] < end:
+                if known_spans[k][1] > start:
+                    out.append(known_spans[k])
+                k += 1
+            return out
+
+        discovered: dict[tuple[int, int], str] = {}
+        for start, end, actor_type in self._discover_names(folded):
+            inside = overlapping(start, end)
+            if any(
+                s < start or e > end or self.known[a].type not in ("Country", "Organization")
+                for s, e, a in inside
+            ):
+                continue
+            discovered[(start, end)] = self._discovered_actor(
+                text[start:end], folded[start:end], actor_type, actors
+            )
+        local_acronyms: dict[str, str] = {}
+        ends = {e: a for s, e, a in known_spans} | {e: a for (s, e), a in discovered.items()}
+        for match in _ACRONYM_DEF.finditer(folded):
+            acronym = match.group(1)
+            if sum(c.isupper() for c in acronym) < 2 or fold(acronym).lower() in self.never:
+                continue
+            name_end = match.start()
+            while name_end > 0 and folded[name_end - 1] in " \t-":
+                name_end -= 1
+            owner = ends.get(name_end)
+            if owner is None:
+                owner = self._define(acronym, text, folded, name_end, actors, discovered)
+            if owner is None or (acronym in self.lookup and self.lookup[acronym][0] != owner):
+                continue
+            local_acronyms.setdefault(acronym, owner)
+            info = actors.get(owner) or self.known.get(owner)
+            if info is not None and owner in actors:
+                actors[owner].aliases.add(acronym)
+        for (start, end), actor_id in discovered.items():
+            mentions.append(Mention(start, end, actor_id, "discovered"))
+        if local_acronyms:
+            local = re.compile(r"(?<![\w\-])(?:" + _trie_pattern(local_acronyms) + r")(?!\w)")
+            for match in local.finditer(folded):
+                actor_id = local_acronyms[match.group()]
+                mentions.append(Mention(match.start(), match.end(), actor_id, "acronym"))
+        mentions.sort(key=lambda m: (m.start, -(m.end - m.start), m.kind != "catalogue"))
+        kept: list[Mention] = []
+        for mention in mentions:
+            if kept and mention.start < kept[-1].end:
+                continue
+            kept.append(mention)
+        referenced = {m.actor for m in kept}
+        actors = {k: v for k, v in actors.items() if k in referenced}
+        for mention in kept:
+            if mention.actor not in actors:
+                known = self.known[mention.actor]
+                actors[mention.actor] = ActorInfo(
+                    known.id, known.name, known.type, set(known.aliases), dict(known.identifiers)
+                )
+        return Recognition(kept, actors)
+
+    def _discovered_actor(
+        self, original: str, folded_name: str, actor_type: str, actors: dict[str, ActorInfo]
+    ) -> str:
+        known = self.lookup.get(folded_name)
+        if known is not None:
+            return known[0]
+        name = " ".join(original.split())
+        actor_id = f"{self.schema.prefix_of(actor_type)}:{slugify(name)}"
+        info = actors.setdefault(actor_id, ActorInfo(actor_id, name, actor_type, discovered=True))
+        if name != info.name:
+            info.aliases.add(name)
+        return actor_id
+
+    def _define(
+        self,
+        acronym: str,
+        text: str,
+        folded: str,
+        end: int,
+        actors: dict[str, ActorInfo],
+        discovered: dict[tuple[int, int], str],
+    ) -> str | None:
+        """Discover the actor an acronym definition "Full Name (ACR)" names, if typed."""
+        window_start = max(0, end - 160)
+        window = folded[window_start:end]
+        stop = max(window.rfind(c) for c in '.;:()\n"')
+        tokens = [
+            (m.start() + window_start, m.end() + window_start)
+            for m in _PHRASE_TOKEN.finditer(window, stop + 1)
+        ]
+        for first in range(len(tokens) - 1, max(-1, len(tokens) - 13), -1):
+            words = [folded[a:b] for a, b in tokens[first:]]
+            if not words[0][:1].isupper() and "-" not in words[0]:
+                continue
+            if not self._initials_match(acronym, words):
+                continue
+            head = self._head(words)
+            if head is None or not self._acceptable(" ".join(words), words, head):
+                return None
+            start = tokens[first][0]
+            actor_id = self._discovered_actor(text[start:end], folded[start:end], head[2], actors)
+            discovered[(start, end)] = actor_id
+            return actor_id
+        return None
+
+
+@cache
+def recogniser() -> Recogniser:
+    return Recogniser()

@@ -1,0 +1,163 @@
+"""Table rows: tab-separated tables with a header naming a Year column.
+
+A table's caption ("Table 1: International Digital Engagement of Japan") names its subject;
+each data row is read as one engagement of that subject in the row's year:
+- a Memorandum of Cooperation row is a SIGNED_MOC edge between the subject and the party;
+- a meeting or council row is an Event node: the subject PARTICIPATES_IN it, the country that
+  prefixes it ("Saudi Arabia-G20 ...") HOSTS it, a council is PART_OF its partnership;
+- a partnership row is an Agreement node its parties have an AGREEMENT_WITH, and the two
+  parties PARTNERS_WITH each other.
+The evidence of every relation from a row is the row itself.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+
+from loaders.catalogue import patterns
+from loaders.recognise import Mention, recogniser
+from loaders.relations import Found, make_found
+
+__all__ = ["TableReader"]
+
+_PARTIES = ("Country", "Organization")
+
+
+@cache
+def _party_matcher() -> re.Pattern[str]:
+    rec = recogniser()
+    names = sorted(
+        (n for n, (a, _) in rec.lookup.items() if rec.known[a].type in _PARTIES),
+        key=len,
+        reverse=True,
+    )
+    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
+
+
+@cache
+def _word_regex(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
+
+
+@dataclass
+class _Header:
+    year: int
+    text: int
+    kind: int | None
+
+
+class TableReader:
+    """Reads the rows of one document's tables; feed it segments in document order."""
+
+    def __init__(self, type_of: Callable[[str], str]) -> None:
+        self.type_of = type_of
+        self.subject: str | None = None
+        self.header: _Header | None = None
+        spec = patterns().table
+        self.spec = spec
+        self.moc = _word_regex(tuple(spec.moc_words))
+        self.partnership = _word_regex(tuple(spec.partnership_words))
+
+    def caption(self, sentence: str, mentions: list[Mention]) -> None:
+        """A sentence outside a table: a caption sets the subject, other text ends a table."""
+        if re.match(r"\s*\**\s*Table\b", sentence):
+            parties = [m.actor for m in mentions if self.type_of(m.actor) in _PARTIES]
+            self.subject = parties[-1] if parties else None
+            self.header = None
+        elif self.header is not None:
+            self.header = None
+            self.subject = None
+
+    def row(self, folded: str, start: int, end: int, mentions: list[Mention]) -> list[Found]:
+        cells: list[tuple[int, int]] = []
+        cursor = start
+        for piece in folded[start:end].split("\t"):
+            cells.append((cursor, cursor + len(piece)))
+            cursor += len(piece) + 1
+        texts = [folded[s:e].strip() for s, e in cells]
+        if self.header is None:
+            lowered = [t.lower() for t in texts]
+
+            def find(options: list[str]) -> int | None:
+                wanted = {o.lower() for o in options}
+                return next((i for i, t in enumerate(lowered) if t in wanted), None)
+
+            year, text = find(self.spec.year_headers), find(self.spec.text_headers)
+            if year is not None and text is not None:
+                self.header = _Header(year, text, find(self.spec.kind_headers))
+            return []
+        header = self.header
+        if max(header.year, header.text) >= len(cells):
+            return []
+        year_match = re.search(r"\b(?:19|20)\d\d\b", texts[header.year])
+        year = int(year_match.group()) if year_match else None
+        cell_start, cell_end = cells[header.text]
+        inside = [m for m in mentions if cell_start <= m.start and m.end <= cell_end]
+        return self._engagement(folded, cell_start, cell_end, inside, year)
+
+    def _engagement(
+        self, folded: str, cell_start: int, cell_end: int, inside: list[Mention], year: int | None
+    ) -> list[Found]:
+        found: list[Found] = []
+        subject = self.subject
+
+        def add(source: str, target: str, rel_type: str, rel_year: int | None) -> None:
+            item = make_found(source, target, rel_type, rel_year)
+            if item is not None:
+                found.append(item)
+
+        cell = folded[cell_start:cell_end]
+        by_type = {m: self.type_of(m.actor) for m in inside}
+        if self.moc.search(cell) and subject:
+            for m in inside:
+                if by_type[m] in _PARTIES and m.actor != subject:
+                    add(subject, m.actor, "SIGNED_MOC", year)
+            return found
+        node = next((m for m in inside if by_type[m] == "Event"), None)
+        node = node or next((m for m in inside if by_type[m] == "Agreement"), None)
+        if node is None:
+            return found
+        name = folded[node.start : node.end]
+        inner = [recogniser().lookup[m.group()][0] for m in _party_matcher().finditer(name)]
+        inner = list(dict.fromkeys(inner))
+        prefix = [
+            m.actor
+            for m in inside
+            if m.end <= node.start
+            and by_type[m] == "Country"
+            and not any(o.start >= m.end and o.end <= node.start for o in inside if o is not m)
+            and re.fullmatch(r"\s*-\s*[\w\s']*", folded[m.end : node.start])
+        ]
+        if by_type[node] == "Event":
+            for host in prefix:
+                add(host, node.actor, "HOSTS", year)
+            if subject:
+                add(subject, node.actor, "PARTICIPATES_IN", year)
+            if len(inner) == 1 and self.type_of(inner[0]) == "Organization":
+                add(node.actor, inner[0], "PART_OF", None)
+            else:
+                for party in inner:
+                    add(party, node.actor, "PARTICIPATES_IN", year)
+            words = name.split()
+            lookup = recogniser().lookup
+            for k in range(len(words) - 1, 0, -1):
+                hit = lookup.get(" ".join(words[:k]))
+                if hit and self.type_of(hit[0]) == "Agreement":
+                    add(node.actor, hit[0], "PART_OF", None)
+                    break
+            return found
+        if len(inner) == 1 and self.type_of(inner[0]) == "Organization":
+            add(node.actor, inner[0], "PART_OF", None)
+            parties = prefix
+        else:
+            parties = list(dict.fromkeys(inner + prefix))
+        if subject and subject not in parties and not prefix:
+            parties.append(subject)
+        for party in parties:
+            add(party, node.actor, "AGREEMENT_WITH", year)
+        if len(parties) == 2 and self.partnership.search(name):
+            add(parties[0], parties[1], "PARTNERS_WITH", year)
+        return found

@@ -1,0 +1,134 @@
+"""Text utilities that keep character offsets: folding and segmentation.
+
+`fold` maps every character to exactly one character (Tōkyō -> Tokyo, ’ -> '), so a match
+found in the folded text has the same offsets in the original and evidence stays verbatim.
+`segment` splits a document into paragraphs, sentences and tab-separated table rows.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+__all__ = ["Segment", "fold", "segment", "word_count"]
+
+_FOLD: dict[int, str] = {}
+_SPECIAL = {
+    "’": "'", "‘": "'", "ʼ": "'", "“": '"', "”": '"', "„": '"',
+    "–": "-", "—": "-", "‐": "-", "‑": "-", "\u00a0": " ", "\u3000": " ",
+}  # fmt: skip
+_SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+
+
+def _fold_char(char: str) -> str:
+    if char in _SPECIAL:
+        return _SPECIAL[char]
+    if char in _SUPERSCRIPTS:
+        return " "
+    stripped = "".join(
+        c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)
+    )
+    return stripped if len(stripped) == 1 else char
+
+
+def fold(text: str) -> str:
+    """The text with diacritics and typographic variants folded, one character for one."""
+    if text.isascii():
+        return text
+    for char in set(text):
+        code = ord(char)
+        if code > 127 and code not in _FOLD:
+            _FOLD[code] = _fold_char(char)
+    return text.translate(_FOLD)
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A sentence or a table row: `text[start:end]` of its document, trimmed."""
+
+    kind: str  # "sentence" | "row"
+    start: int
+    end: int
+
+
+_BLOCK_START = re.compile(r"[ \t]*(?:[-*•][ \t]|#|\d+\.[ \t])")
+_BOUNDARY = re.compile(r"([.!?][\"')\]]*)\s+(?=[\"'(\[]?[A-Z0-9])")
+_WORD_BEFORE = re.compile(r"([\w.]+)$")
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _sentences(
+    folded: str, start: int, end: int, abbreviations: frozenset[str], protected: Sequence[int]
+) -> list[tuple[int, int]]:
+    """Split folded[start:end] at sentence ends, never inside a protected (mention) span.
+
+    `protected` is a flat sorted list [s0, e0, s1, e1, ...] of mention spans.
+    """
+    out: list[tuple[int, int]] = []
+    cursor = start
+    for match in _BOUNDARY.finditer(folded, start, end):
+        before = _WORD_BEFORE.search(folded, max(start, match.start() - 20), match.start())
+        word = before.group(1) if before else ""
+        if word in abbreviations or (len(word) == 1 and word.isupper()):
+            continue
+        if bisect_right(protected, match.start()) % 2 == 1:  # inside a mention span
+            continue
+        cut = match.end(1)
+        s, e = _trimmed(folded, cursor, cut)
+        if e > s:
+            out.append((s, e))
+        cursor = cut
+    s, e = _trimmed(folded, cursor, end)
+    if e > s:
+        out.append((s, e))
+    return out
+
+
+def segment(
+    folded: str, abbreviations: frozenset[str], protected: Sequence[int] = ()
+) -> list[Segment]:
+    """Sentences and table rows of a (folded) document, in document order."""
+    segments: list[Segment] = []
+    block_start: int | None = None
+    position = 0
+    length = len(folded)
+
+    def flush(end: int) -> None:
+        nonlocal block_start
+        if block_start is not None:
+            for s, e in _sentences(folded, block_start, end, abbreviations, protected):
+                segments.append(Segment("sentence", s, e))
+        block_start = None
+
+    while position < length:
+        newline = folded.find("\n", position)
+        line_end = length if newline < 0 else newline
+        line = folded[position:line_end]
+        if not line.strip():
+            flush(position)
+        elif line.count("\t") >= 2:
+            flush(position)
+            s, e = _trimmed(folded, position, line_end)
+            segments.append(Segment("row", s, e))
+        elif _BLOCK_START.match(line):
+            flush(position)
+            block_start = position
+        elif block_start is None:
+            block_start = position
+        position = line_end + 1
+    flush(length)
+    return segments
