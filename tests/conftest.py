@@ -12,7 +12,9 @@ from graph.model import Graph
 from graph.store import GraphStore
 from tests.contract.sample_graph import sample_graph
 
-STORE_KINDS = ["memory"]
+pytest_plugins = ["tests.neo4j_server"]
+
+STORE_KINDS = ["memory", "neo4j"]
 
 
 @pytest.fixture(scope="session")

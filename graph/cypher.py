@@ -1,0 +1,310 @@
+"""All the Cypher of Kizuna, in one place: schema, batched writes and the store's reads.
+
+Every statement takes its values as parameters. The only names written into the text are
+labels and relationship types, and those come from the closed domain schema (`domain.yaml`)
+through `label()` and `rel_type()`, which refuse anything else; user input never reaches the
+text of a query.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.schema import domain_schema
+
+__all__ = [
+    "ACTORS_BY_EXACT_NAME",
+    "ACTOR_BY_ID",
+    "ACTOR_RELATIONS",
+    "ALL_ACTORS",
+    "ALL_DOCUMENTS",
+    "ALL_RELATIONS",
+    "COUNT_ACTORS_BY_TYPE",
+    "COUNT_DOCUMENTS",
+    "COUNT_RELATIONS_BY_TYPE",
+    "DELETE_ACTORS",
+    "DELETE_DOCUMENTS",
+    "DELETE_EVERYTHING",
+    "DELETE_STALE_MENTIONS",
+    "EXISTING_ACTORS",
+    "EXISTING_DOCUMENTS",
+    "EXISTING_RELATION_KEYS",
+    "FULLTEXT_ACTORS",
+    "FULLTEXT_INDEX",
+    "MERGE_DOCUMENTS",
+    "MERGE_MENTIONS",
+    "MOST_CONNECTED",
+    "NEIGHBOURHOOD_EDGES",
+    "NEIGHBOURHOOD_STEP",
+    "PATH_STEP",
+    "PING",
+    "SHOW_CONSTRAINTS",
+    "SHOW_INDEXES",
+    "create_relations",
+    "delete_relations",
+    "explain_neighbourhood_query",
+    "explain_paths_query",
+    "label",
+    "merge_actors",
+    "rel_type",
+    "relations_by_key",
+    "remove_stale_label",
+    "schema_statements",
+    "update_relations",
+]
+
+_NAME = re.compile(r"[A-Z][A-Za-z0-9_]*")
+
+FULLTEXT_INDEX = "actor_names"
+
+
+def label(actor_type: str) -> str:
+    """The label of an actor type, backquoted; only the schema's actor types are accepted."""
+    if actor_type not in domain_schema().actor_types or not _NAME.fullmatch(actor_type):
+        raise ValueError(f"not an actor type of the schema: {actor_type!r}")
+    return f"`{actor_type}`"
+
+
+def rel_type(relation_type: str) -> str:
+    """A relationship type, backquoted; only the schema's relation types are accepted."""
+    if relation_type not in domain_schema().relation_types or not _NAME.fullmatch(relation_type):
+        raise ValueError(f"not a relation type of the schema: {relation_type!r}")
+    return f"`{relation_type}`"
+
+
+# --- schema ------------------------------------------------------------------------------
+
+
+def schema_statements() -> list[str]:
+    """Constraints and indexes, all IF NOT EXISTS so that running them again changes nothing."""
+    statements = [
+        "CREATE CONSTRAINT actor_id IF NOT EXISTS FOR (a:Actor) REQUIRE a.id IS UNIQUE",
+        "CREATE CONSTRAINT document_name IF NOT EXISTS FOR (d:Document) REQUIRE d.name IS UNIQUE",
+        f"CREATE FULLTEXT INDEX {FULLTEXT_INDEX} IF NOT EXISTS FOR (a:Actor) ON EACH "
+        "[a.name, a.aliases] OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}}",
+    ]
+    for name in sorted(domain_schema().relation_types):
+        statements.append(
+            f"CREATE CONSTRAINT relation_key_{name.lower()} IF NOT EXISTS "
+            f"FOR ()-[r:{rel_type(name)}]-() REQUIRE r.key IS UNIQUE"
+        )
+    return statements
+
+
+SHOW_CONSTRAINTS = "SHOW CONSTRAINTS YIELD name, type, labelsOrTypes, properties RETURN *"
+SHOW_INDEXES = "SHOW INDEXES YIELD name, type, state, labelsOrTypes, properties RETURN *"
+PING = "RETURN 1 AS ok"
+
+# --- writes (run inside the one transaction of a load) -----------------------------------
+
+DELETE_EVERYTHING = """
+MATCH (n) WITH n LIMIT $batch
+DETACH DELETE n
+RETURN count(*) AS deleted
+"""
+
+EXISTING_ACTORS = "MATCH (a:Actor) RETURN a.id AS id"
+EXISTING_DOCUMENTS = "MATCH (d:Document) RETURN d.name AS name"
+EXISTING_RELATION_KEYS = """
+MATCH (:Actor)-[r]->(:Actor) WHERE r.key IS NOT NULL
+RETURN type(r) AS type, r.key AS key
+"""
+
+
+def delete_relations(relation_type: str) -> str:
+    return f"""
+UNWIND $keys AS key
+MATCH ()-[r:{rel_type(relation_type)} {{key: key}}]->()
+DELETE r
+"""
+
+
+DELETE_ACTORS = """
+UNWIND $ids AS id
+MATCH (a:Actor {id: id})
+DETACH DELETE a
+"""
+
+DELETE_DOCUMENTS = """
+UNWIND $names AS name
+MATCH (d:Document {name: name})
+DETACH DELETE d
+"""
+
+
+def merge_actors(actor_type: str) -> str:
+    """Actors of one type: `props` replaces every property (an identifier removed is gone)."""
+    return f"""
+UNWIND $rows AS row
+MERGE (a:Actor {{id: row.id}})
+SET a = row.props
+SET a:{label(actor_type)}
+"""
+
+
+def remove_stale_label(actor_type: str) -> str:
+    """Drop a type label from actors whose type changed since the last load."""
+    return f"""
+MATCH (a:{label(actor_type)}) WHERE a.type <> $type
+REMOVE a:{label(actor_type)}
+"""
+
+
+MERGE_DOCUMENTS = """
+UNWIND $rows AS row
+MERGE (d:Document {name: row.name})
+SET d = row
+"""
+
+MERGE_MENTIONS = """
+UNWIND $rows AS row
+MATCH (a:Actor {id: row.id})
+UNWIND row.documents AS name
+MATCH (d:Document {name: name})
+MERGE (d)-[:MENTIONS]->(a)
+"""
+
+DELETE_STALE_MENTIONS = """
+MATCH (d:Document)-[m:MENTIONS]->(a:Actor)
+WHERE NOT d.name IN a.documents
+DELETE m
+"""
+
+
+def create_relations(relation_type: str) -> str:
+    """New relations of one type (their keys are not in the store yet)."""
+    return f"""
+UNWIND $rows AS row
+MATCH (s:Actor {{id: row.source}})
+MATCH (t:Actor {{id: row.target}})
+CREATE (s)-[r:{rel_type(relation_type)}]->(t)
+SET r = row.props
+"""
+
+
+def update_relations(relation_type: str) -> str:
+    """Relations of one type already in the store: found by key, properties replaced."""
+    return f"""
+UNWIND $rows AS row
+MATCH ()-[r:{rel_type(relation_type)} {{key: row.props.key}}]->()
+SET r = row.props
+"""
+
+
+# --- reads -------------------------------------------------------------------------------
+
+ACTOR_BY_ID = "MATCH (a:Actor {id: $id}) RETURN properties(a) AS actor"
+
+ACTORS_BY_EXACT_NAME = """
+MATCH (a:Actor) WHERE a.name IN $names OR any(alias IN a.aliases WHERE alias IN $names)
+RETURN properties(a) AS actor
+"""
+
+FULLTEXT_ACTORS = f"""
+CALL db.index.fulltext.queryNodes('{FULLTEXT_INDEX}', $query, {{limit: $limit}})
+YIELD node, score
+RETURN properties(node) AS actor
+"""
+
+ALL_ACTORS = "MATCH (a:Actor) RETURN properties(a) AS actor"
+ALL_DOCUMENTS = "MATCH (d:Document) RETURN properties(d) AS document"
+ALL_RELATIONS = """
+MATCH (s:Actor)-[r]->(t:Actor) WHERE r.key IS NOT NULL
+RETURN s.id AS source, t.id AS target, type(r) AS type, properties(r) AS props
+"""
+
+ACTOR_RELATIONS = """
+MATCH (a:Actor {id: $id})-[r]-(:Actor) WHERE r.key IS NOT NULL
+WITH DISTINCT r
+RETURN startNode(r).id AS source, endNode(r).id AS target, type(r) AS type,
+       properties(r) AS props
+"""
+
+
+def relations_by_key(relation_type: str) -> str:
+    """Relations of one type found by key (the key constraint's index answers the lookup)."""
+    return f"""
+UNWIND $keys AS key
+MATCH (s:Actor)-[r:{rel_type(relation_type)} {{key: key}}]->(t:Actor)
+RETURN s.id AS source, t.id AS target, type(r) AS type, properties(r) AS props
+"""
+
+
+_REL_FILTER = """
+($relation_types IS NULL OR type(r) IN $relation_types)
+AND ($since IS NULL OR r.year >= $since)
+AND ($until IS NULL OR r.year <= $until)
+"""
+
+NEIGHBOURHOOD_STEP = f"""
+UNWIND $frontier AS fid
+MATCH (f:Actor {{id: fid}})-[r]-(o:Actor)
+WHERE r.key IS NOT NULL AND {_REL_FILTER}
+  AND ($actor_types IS NULL OR o.type IN $actor_types)
+RETURN DISTINCT o.id AS id
+"""
+
+NEIGHBOURHOOD_EDGES = f"""
+UNWIND $kept AS kid
+MATCH (s:Actor {{id: kid}})-[r]->(t:Actor)
+WHERE r.key IS NOT NULL AND t.id IN $kept AND {_REL_FILTER}
+RETURN s.id AS source, t.id AS target, type(r) AS type, properties(r) AS props
+"""
+
+PATH_STEP = f"""
+UNWIND $frontier AS fid
+MATCH (f:Actor {{id: fid}})-[r]-(o:Actor)
+WHERE r.key IS NOT NULL AND {_REL_FILTER}
+WITH DISTINCT f, r, o
+RETURN f.id AS node, startNode(r).id AS source, endNode(r).id AS target, type(r) AS type,
+       r.year AS year, o.id AS other, o.name AS other_name, o.type AS other_type
+"""
+
+COUNT_ACTORS_BY_TYPE = "MATCH (a:Actor) RETURN a.type AS type, count(*) AS n"
+COUNT_RELATIONS_BY_TYPE = """
+MATCH (:Actor)-[r]->(:Actor) WHERE r.key IS NOT NULL
+RETURN type(r) AS type, count(*) AS n, sum(size(r.evidence_docs)) AS evidence
+"""
+COUNT_DOCUMENTS = "MATCH (d:Document) RETURN count(d) AS n"
+MOST_CONNECTED = """
+MATCH (a:Actor)
+WITH a, COUNT { (a)-[r]->(:Actor) WHERE r.key IS NOT NULL }
+      + COUNT { (a)<-[r]-(:Actor) WHERE r.key IS NOT NULL } AS degree
+WHERE degree > 0
+RETURN a.id AS id, a.name AS name, a.type AS type, degree
+ORDER BY degree DESC, id ASC
+LIMIT $limit
+"""
+
+# --- equivalent queries to show and to open in Browser -----------------------------------
+
+
+def explain_neighbourhood_query(depth: int) -> str:
+    """One Cypher query with the same answer as a neighbourhood (before the limit is applied)."""
+    return f"""MATCH p = (c:Actor {{id: $id}})-[rels*1..{int(depth)}]-(n:Actor)
+WHERE all(r IN rels WHERE ($relation_types IS NULL OR type(r) IN $relation_types)
+        AND ($since IS NULL OR r.year >= $since) AND ($until IS NULL OR r.year <= $until))
+  AND all(x IN nodes(p)[1..] WHERE $actor_types IS NULL OR x.type IN $actor_types)
+  AND n <> c
+WITH n, min(length(p)) AS depth, collect(p) AS ps
+ORDER BY depth, n.id
+LIMIT $limit
+UNWIND ps AS p
+RETURN p"""
+
+
+def explain_paths_query(max_hops: int) -> str:
+    """One Cypher query with the same answer as a paths question: the k first simple paths."""
+    return f"""MATCH p = (s:Actor {{id: $source}})-[rels*1..{int(max_hops)}]-
+      (t:Actor {{id: $target}})
+WHERE all(r IN rels WHERE ($relation_types IS NULL OR type(r) IN $relation_types)
+        AND ($since IS NULL OR r.year >= $since) AND ($until IS NULL OR r.year <= $until))
+  AND all(x IN nodes(p)[1..-1] WHERE ($actor_types IS NULL OR x.type IN $actor_types)
+        AND x <> s AND x <> t)
+  AND size(nodes(p)) = size(reduce(seen = [], x IN nodes(p) |
+        CASE WHEN x IN seen THEN seen ELSE seen + x END))
+RETURN p
+ORDER BY length(p), [x IN nodes(p) | x.id],
+  [i IN range(0, length(p) - 1) | [type(rels[i]), coalesce(rels[i].year, -1),
+    CASE WHEN startNode(rels[i]) = nodes(p)[i] THEN 'forward' ELSE 'backward' END]]
+LIMIT $k"""

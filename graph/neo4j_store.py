@@ -1,0 +1,600 @@
+"""Neo4jStore: the GraphStore protocol over a Neo4j server, through the official driver.
+
+It answers exactly as MemoryStore does: Neo4j finds the candidates (full-text index, per-level
+expansion, adjacency for path search) and the shared functions of `graph.querying` and
+`graph.paths` rank, filter and order them. A load (`replace`) is ONE explicit transaction made
+of many `UNWIND $rows` batches, so a load that fails anywhere (a constraint, a dropped
+connection, a killed client) is rolled back by the server and the previous graph stays as it
+was. Driver errors are translated here into StoreUnavailable, with what to do about them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
+
+import neo4j
+from graph import cypher
+from graph.errors import StoreUnavailable
+from graph.model import Actor, Document, Evidence, Graph, Relation, relation_key
+from graph.paths import k_shortest_paths
+from graph.querying import Filters, edge_order, normalise_text, rank_search
+from graph.resolve import not_found
+from graph.schema import domain_schema
+from graph.views import (
+    ActorDetail,
+    ActorSummary,
+    Neighbourhood,
+    NeighbourhoodNode,
+    Path,
+    SearchPage,
+    Stats,
+)
+
+__all__ = ["LoadReport", "Neo4jStore", "lucene_escape"]
+
+_T = TypeVar("_T")
+_CORE = ("id", "name", "type", "aliases", "documents", "discovered")
+_LUCENE_SPECIAL = re.compile(r'([+\-!(){}\[\]^"~*?:\\/&|])')
+_FULLTEXT_CANDIDATES = 1000
+
+
+def lucene_escape(text: str) -> str:
+    """`text` with every Lucene query-syntax character escaped, so it is matched literally."""
+    escaped = _LUCENE_SPECIAL.sub(r"\\\1", text)
+    # Upper-case AND/OR/NOT are operators in Lucene's syntax; lower case is a plain word.
+    return " ".join(w.lower() if w in {"AND", "OR", "NOT"} else w for w in escaped.split(" "))
+
+
+@dataclass(frozen=True)
+class LoadReport:
+    """What one load changed: counts in the store after it, and how many stale items went."""
+
+    actors: int
+    relations: int
+    documents: int
+    mentions: int
+    deleted_actors: int
+    deleted_relations: int
+    deleted_documents: int
+
+
+def _batches(rows: Sequence[_T], size: int) -> Iterator[Sequence[_T]]:
+    for start in range(0, len(rows), size):
+        yield rows[start : start + size]
+
+
+def actor_props(actor: Actor) -> dict[str, Any]:
+    """An actor as node properties: identifiers become properties of their own."""
+    props: dict[str, Any] = {k: v for k, v in actor.identifiers.items() if k not in _CORE}
+    props.update(
+        id=actor.id,
+        name=actor.name,
+        type=actor.type,
+        aliases=list(actor.aliases),
+        documents=list(actor.documents),
+        discovered=actor.discovered,
+    )
+    return props
+
+
+def relation_props(relation: Relation) -> dict[str, Any]:
+    """A relation as relationship properties; evidence as parallel lists (no maps in Neo4j)."""
+    return {
+        "key": relation.key,
+        "year": relation.year,
+        "curated": relation.curated,
+        "evidence_docs": [e.doc for e in relation.evidence],
+        "evidence_quotes": [e.quote for e in relation.evidence],
+        "evidence_starts": [e.start for e in relation.evidence],
+        "evidence_ends": [e.end for e in relation.evidence],
+    }
+
+
+def actor_from(props: dict[str, Any]) -> Actor:
+    return Actor(
+        id=props["id"],
+        name=props["name"],
+        type=props["type"],
+        aliases=list(props.get("aliases") or []),
+        documents=list(props.get("documents") or []),
+        discovered=bool(props.get("discovered", False)),
+        identifiers={k: str(v) for k, v in props.items() if k not in _CORE},
+    )
+
+
+def relation_from(source: str, target: str, rel_type: str, props: dict[str, Any]) -> Relation:
+    evidence = [
+        Evidence(doc=d, quote=q, start=s, end=e)
+        for d, q, s, e in zip(
+            props.get("evidence_docs") or [],
+            props.get("evidence_quotes") or [],
+            props.get("evidence_starts") or [],
+            props.get("evidence_ends") or [],
+            strict=True,
+        )
+    ]
+    return Relation(
+        source=source,
+        target=target,
+        type=rel_type,
+        year=props.get("year"),
+        evidence=evidence,
+        curated=bool(props.get("curated", False)),
+    )
+
+
+def _filter_params(filters: Filters) -> dict[str, Any]:
+    return {
+        "relation_types": sorted(filters.relation_types) if filters.relation_types else None,
+        "actor_types": sorted(filters.actor_types) if filters.actor_types else None,
+        "since": filters.since,
+        "until": filters.until,
+    }
+
+
+class Neo4jStore:
+    """A GraphStore held in a Neo4j database. The caller creates and closes the driver."""
+
+    def __init__(self, driver: neo4j.Driver, database: str = "neo4j", batch_size: int = 10_000):
+        self.driver = driver
+        self.database = database
+        self.batch_size = batch_size
+        self._schema_ready = False
+
+    # --- the boundary: every driver call goes through here ------------------------------
+
+    @contextmanager
+    def _boundary(self, what: str) -> Iterator[None]:
+        try:
+            yield
+        except AuthError as exc:
+            raise StoreUnavailable(
+                f"Neo4j refused the credentials while trying to {what}. Set NEO4J_USER and "
+                "NEO4J_PASSWORD (the local server's are neo4j / kizuna-local)."
+            ) from exc
+        except (ServiceUnavailable, SessionExpired) as exc:
+            raise StoreUnavailable(
+                f"Neo4j cannot be reached to {what}. Start the local server with "
+                "`scripts/neo4j-local start`, or point NEO4J_URI at a running one."
+            ) from exc
+        except Neo4jError as exc:
+            raise StoreUnavailable(
+                f"Neo4j failed to {what}: {exc.code}: {exc.message}. "
+                "Nothing was changed by this request."
+            ) from exc
+        except (DriverError, OSError) as exc:
+            raise StoreUnavailable(
+                f"The connection to Neo4j failed while trying to {what} ({exc}). "
+                "Check that the server runs (`scripts/neo4j-local status`)."
+            ) from exc
+
+    def _read(self, statement: str, what: str, **params: Any) -> list[neo4j.Record]:
+        with self._boundary(what):
+            records, _, _ = self.driver.execute_query(
+                statement, params, database_=self.database, routing_=neo4j.RoutingControl.READ
+            )
+        return list(records)
+
+    # --- schema and loading -------------------------------------------------------------
+
+    def ensure_schema(self) -> None:
+        """Create the constraints and indexes (IF NOT EXISTS: running it again is harmless)."""
+        if self._schema_ready:
+            return
+        with self._boundary("create the constraints and indexes"):
+            for statement in cypher.schema_statements():
+                self.driver.execute_query(statement, database_=self.database)
+            self.driver.execute_query("CALL db.awaitIndexes(300)", database_=self.database)
+        self._schema_ready = True
+
+    def replace(self, graph: Graph, wipe: bool = False) -> None:
+        self.load(graph, wipe=wipe)
+
+    def load(
+        self, graph: Graph, wipe: bool = False, fail_after: Callable[[int], None] | None = None
+    ) -> LoadReport:
+        """Make `graph` the whole content of the database in one transaction.
+
+        With `wipe`, every node of the database goes first (also ones Kizuna did not write).
+        `fail_after`, for tests, is called after each batch with the batch count.
+        """
+        self.ensure_schema()
+        new = graph.normalised()
+        with (
+            self._boundary(
+                "load the graph (the load was rolled back; the previous graph is intact)"
+            ),
+            self.driver.session(database=self.database) as session,
+            session.begin_transaction() as tx,
+        ):
+            report = _Loader(tx, self.batch_size, fail_after).run(new, wipe)
+            tx.commit()
+        return report
+
+    # --- queries ------------------------------------------------------------------------
+
+    def snapshot(self) -> Graph:
+        actors = [actor_from(r["actor"]) for r in self._read(cypher.ALL_ACTORS, "read the actors")]
+        relations = [
+            relation_from(r["source"], r["target"], r["type"], r["props"])
+            for r in self._read(cypher.ALL_RELATIONS, "read the relations")
+        ]
+        documents = [
+            Document(**r["document"]) for r in self._read(cypher.ALL_DOCUMENTS, "read documents")
+        ]
+        return Graph(actors=actors, relations=relations, documents=documents).normalised()
+
+    def get(self, actor_id: str) -> Actor | None:
+        records = self._read(cypher.ACTOR_BY_ID, "read an actor", id=actor_id)
+        return actor_from(records[0]["actor"]) if records else None
+
+    def _fulltext(self, query: str, what: str) -> list[Actor]:
+        if not query.strip():
+            return []
+        records = self._read(cypher.FULLTEXT_ACTORS, what, query=query, limit=_FULLTEXT_CANDIDATES)
+        return [actor_from(r["actor"]) for r in records]
+
+    def find_by_name(self, name: str) -> list[Actor]:
+        wanted = normalise_text(name)
+        if not wanted:
+            return []
+        candidates = {
+            a.id: a for a in self._fulltext(f'"{lucene_escape(wanted)}"', "look up a name")
+        }
+        exact = self._read(
+            cypher.ACTORS_BY_EXACT_NAME, "look up a name", names=sorted({name, name.strip()})
+        )
+        candidates.update((a.id, a) for a in (actor_from(r["actor"]) for r in exact))
+        found = [
+            a
+            for a in candidates.values()
+            if any(normalise_text(n) == wanted for n in (a.name, *a.aliases))
+        ]
+        return sorted(found, key=lambda a: a.id)
+
+    def _search_candidates(self, wanted: str) -> list[Actor]:
+        terms = [lucene_escape(t) for t in wanted.split()]
+        clauses = [f"{t}~ OR {t}*" for t in terms]
+        query = " OR ".join(f"({c})" for c in clauses)
+        candidates = {a.id: a for a in self._fulltext(query, "search actors")}
+        phrase = self._fulltext(f'"{lucene_escape(wanted)}"', "search actors")
+        candidates.update((a.id, a) for a in phrase)
+        return [candidates[i] for i in sorted(candidates)]
+
+    def search(
+        self, query: str, actor_type: str | None = None, limit: int = 20, offset: int = 0
+    ) -> SearchPage:
+        wanted = normalise_text(query)
+        if not wanted:
+            return SearchPage(total=0, hits=[])
+        hits = rank_search(query, self._search_candidates(wanted), actor_type)
+        return SearchPage(total=len(hits), hits=hits[offset : offset + limit])
+
+    def actor(self, actor_id: str) -> ActorDetail:
+        actor = self.get(actor_id)
+        if actor is None:
+            raise not_found(self, actor_id)
+        records = self._read(cypher.ACTOR_RELATIONS, "read an actor's relations", id=actor_id)
+        relations = sorted(
+            (relation_from(r["source"], r["target"], r["type"], r["props"]) for r in records),
+            key=edge_order,
+        )
+        related = sorted(
+            {r.target if r.source == actor_id else r.source for r in relations} - {actor_id}
+        )
+        return ActorDetail(actor=actor, relations=relations, related=self._summaries(related))
+
+    def _summaries(self, ids: Iterable[str]) -> list[ActorSummary]:
+        wanted = list(ids)
+        if not wanted:
+            return []
+        records = self._read(
+            "UNWIND $ids AS id MATCH (a:Actor {id: id}) RETURN a.id AS id, a.name AS name, "
+            "a.type AS type",
+            "read actor names",
+            ids=wanted,
+        )
+        by_id = {r["id"]: ActorSummary(id=r["id"], name=r["name"], type=r["type"]) for r in records}
+        return [by_id[i] for i in wanted]
+
+    def neighbourhood(
+        self, actor_id: str, depth: int, filters: Filters, limit: int
+    ) -> Neighbourhood:
+        centre = self.get(actor_id)
+        if centre is None:
+            raise not_found(self, actor_id)
+        params = _filter_params(filters)
+        depth_of = {actor_id: 0}
+        frontier = [actor_id]
+        found = 0
+        truncated = False
+        for level in range(1, depth + 1):
+            if not frontier:
+                break
+            records = self._read(
+                cypher.NEIGHBOURHOOD_STEP, "expand a neighbourhood", frontier=frontier, **params
+            )
+            reached = sorted({r["id"] for r in records} - set(depth_of))
+            if found >= limit:
+                truncated = truncated or bool(reached)
+                break
+            for node in reached:
+                depth_of[node] = level
+            found += len(reached)
+            frontier = reached
+        nodes = sorted((d, n) for n, d in depth_of.items() if n != actor_id)
+        truncated = truncated or len(nodes) > limit
+        kept_nodes = nodes[:limit]
+        kept = [actor_id, *(n for _, n in kept_nodes)]
+        records = self._read(
+            cypher.NEIGHBOURHOOD_EDGES, "read a neighbourhood's relations", kept=kept, **params
+        )
+        edges = sorted(
+            (relation_from(r["source"], r["target"], r["type"], r["props"]) for r in records),
+            key=edge_order,
+        )
+        summaries = self._summaries(n for _, n in kept_nodes)
+        return Neighbourhood(
+            center=ActorSummary.of(centre),
+            nodes=[
+                NeighbourhoodNode(actor=s, depth=d)
+                for s, (d, _) in zip(summaries, kept_nodes, strict=True)
+            ],
+            edges=edges,
+            truncated=truncated,
+        )
+
+    def paths(
+        self, source: str, target: str, max_hops: int, k: int, filters: Filters
+    ) -> list[Path]:
+        ends = {}
+        for ref in (source, target):
+            actor = self.get(ref)
+            if actor is None:
+                raise not_found(self, ref)
+            ends[ref] = actor
+        adjacency = _Adjacency(self, filters)
+        for actor in ends.values():
+            adjacency.summaries[actor.id] = ActorSummary.of(actor)
+        adjacency.prefetch(target, max_hops)
+        found = k_shortest_paths(
+            source, target, max_hops, k, filters, adjacency.incident, adjacency.summary
+        )
+        return self._with_evidence(found)
+
+    def _with_evidence(self, paths: list[Path]) -> list[Path]:
+        keys: dict[str, set[str]] = defaultdict(set)
+        for path in paths:
+            for hop in path.hops:
+                keys[hop.type].add(relation_key(hop.source, hop.type, hop.target, hop.year))
+        evidence: dict[str, list[Evidence]] = {}
+        for rel_type, wanted in keys.items():
+            for r in self._read(
+                cypher.relations_by_key(rel_type), "read evidence", keys=sorted(wanted)
+            ):
+                relation = relation_from(r["source"], r["target"], r["type"], r["props"])
+                evidence[relation.key] = relation.evidence
+        return [
+            path.model_copy(
+                update={
+                    "hops": [
+                        hop.model_copy(
+                            update={
+                                "evidence": evidence.get(
+                                    relation_key(hop.source, hop.type, hop.target, hop.year), []
+                                )
+                            }
+                        )
+                        for hop in path.hops
+                    ]
+                }
+            )
+            for path in paths
+        ]
+
+    def explain_neighbourhood(
+        self, actor_id: str, depth: int, filters: Filters, limit: int
+    ) -> tuple[str, dict[str, Any]]:
+        """A Cypher query (and its parameters) that shows this neighbourhood in Browser."""
+        params = {"id": actor_id, "limit": limit, **_filter_params(filters)}
+        return cypher.explain_neighbourhood_query(depth), params
+
+    def explain_paths(
+        self, source: str, target: str, max_hops: int, k: int, filters: Filters
+    ) -> tuple[str, dict[str, Any]]:
+        """A Cypher query (and its parameters) that returns these paths, in the same order."""
+        params = {"source": source, "target": target, "k": k, **_filter_params(filters)}
+        return cypher.explain_paths_query(max_hops), params
+
+    def stats(self) -> Stats:
+        actors_by_type = {
+            r["type"]: r["n"] for r in self._read(cypher.COUNT_ACTORS_BY_TYPE, "count actors")
+        }
+        rel_records = self._read(cypher.COUNT_RELATIONS_BY_TYPE, "count relations")
+        documents = self._read(cypher.COUNT_DOCUMENTS, "count documents")[0]["n"]
+        top = self._read(cypher.MOST_CONNECTED, "rank actors by degree", limit=10)
+        return Stats(
+            actors=sum(actors_by_type.values()),
+            relations=sum(r["n"] for r in rel_records),
+            documents=documents,
+            evidence=sum(r["evidence"] or 0 for r in rel_records),
+            actors_by_type=dict(sorted(actors_by_type.items())),
+            relations_by_type=dict(sorted((r["type"], r["n"]) for r in rel_records)),
+            most_connected=[
+                (ActorSummary(id=r["id"], name=r["name"], type=r["type"]), r["degree"]) for r in top
+            ],
+        )
+
+    def ping(self) -> None:
+        with self._boundary("answer a ping"):
+            self.driver.verify_connectivity()
+            self.driver.execute_query(cypher.PING, database_=self.database)
+
+    def close(self) -> None:
+        """Nothing to release: the driver belongs to the caller, who closes it."""
+
+
+class _Adjacency:
+    """Relations around nodes, fetched from Neo4j level by level and kept for one path query.
+
+    The relations carry no evidence here (the path search needs only their ends, type and
+    year); evidence is read afterwards for the hops of the paths found.
+    """
+
+    def __init__(self, store: Neo4jStore, filters: Filters) -> None:
+        self.store = store
+        self.params = _filter_params(filters)
+        self.filters = filters
+        self.cache: dict[str, list[Relation]] = {}
+        self.summaries: dict[str, ActorSummary] = {}
+
+    def fetch(self, nodes: Sequence[str]) -> None:
+        wanted = [n for n in nodes if n not in self.cache]
+        for chunk in _batches(wanted, 5_000):
+            for node in chunk:
+                self.cache[node] = []
+            records = self.store._read(
+                cypher.PATH_STEP, "search paths", frontier=list(chunk), **self.params
+            )
+            for r in records:
+                self.cache[r["node"]].append(
+                    Relation.model_construct(
+                        source=r["source"],
+                        target=r["target"],
+                        type=r["type"],
+                        year=r["year"],
+                        evidence=[],
+                        curated=False,
+                    )
+                )
+                self.summaries.setdefault(
+                    r["other"],
+                    ActorSummary(id=r["other"], name=r["other_name"], type=r["other_type"]),
+                )
+
+    def prefetch(self, target: str, max_hops: int) -> None:
+        """The nodes graph.paths expands while measuring distances to the target, in bulk."""
+        seen = {target}
+        frontier = [target]
+        for _ in range(max_hops):
+            expand = [
+                n
+                for n in frontier
+                if n == target or self.filters.accepts_actor(self.summary(n).type)
+            ]
+            self.fetch(expand)
+            nxt: list[str] = []
+            for node in expand:
+                for rel in self.cache[node]:
+                    other = rel.target if rel.source == node else rel.source
+                    if other not in seen:
+                        seen.add(other)
+                        nxt.append(other)
+            frontier = nxt
+
+    def incident(self, node: str) -> list[Relation]:
+        if node not in self.cache:
+            self.fetch([node])
+        return self.cache[node]
+
+    def summary(self, node: str) -> ActorSummary:
+        if node not in self.summaries:
+            (self.summaries[node],) = self.store._summaries([node])
+        return self.summaries[node]
+
+
+class _Loader:
+    """The statements of one load, all in the transaction `tx`."""
+
+    def __init__(
+        self,
+        tx: neo4j.Transaction,
+        batch_size: int,
+        fail_after: Callable[[int], None] | None,
+    ) -> None:
+        self.tx = tx
+        self.batch_size = batch_size
+        self.fail_after = fail_after
+        self.batches = 0
+
+    def _run(self, query: str, **params: Any) -> list[neo4j.Record]:
+        records = list(self.tx.run(query, params))
+        self.batches += 1
+        if self.fail_after is not None:
+            self.fail_after(self.batches)
+        return records
+
+    def _batched(self, query: str, name: str, rows: Sequence[Any], **params: Any) -> None:
+        for chunk in _batches(rows, self.batch_size):
+            self._run(query, **{name: list(chunk)}, **params)
+
+    def run(self, graph: Graph, wipe: bool) -> LoadReport:
+        schema = domain_schema()
+        if wipe:
+            while self._run(cypher.DELETE_EVERYTHING, batch=self.batch_size)[0]["deleted"]:
+                pass
+        old_actors = {r["id"] for r in self._run(cypher.EXISTING_ACTORS)}
+        old_documents = {r["name"] for r in self._run(cypher.EXISTING_DOCUMENTS)}
+        old_keys: dict[str, set[str]] = defaultdict(set)
+        for r in self._run(cypher.EXISTING_RELATION_KEYS):
+            old_keys[r["type"]].add(r["key"])
+
+        new_keys: dict[str, list[Relation]] = defaultdict(list)
+        for relation in graph.relations:
+            new_keys[relation.type].append(relation)
+        unknown = sorted(set(new_keys) - set(schema.relation_types))
+        if unknown:
+            raise ValueError(f"relation types not in the schema: {unknown}")
+
+        deleted_relations = 0
+        for rel_type, keys in sorted(old_keys.items()):
+            stale = sorted(keys - {r.key for r in new_keys.get(rel_type, [])})
+            deleted_relations += len(stale)
+            if stale and rel_type in schema.relation_types:
+                self._batched(cypher.delete_relations(rel_type), "keys", stale)
+        stale_actors = sorted(old_actors - {a.id for a in graph.actors})
+        self._batched(cypher.DELETE_ACTORS, "ids", stale_actors)
+        stale_documents = sorted(old_documents - {d.name for d in graph.documents})
+        self._batched(cypher.DELETE_DOCUMENTS, "names", stale_documents)
+
+        by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for actor in graph.actors:
+            cypher.label(actor.type)
+            by_type[actor.type].append({"id": actor.id, "props": actor_props(actor)})
+        for actor_type, rows in sorted(by_type.items()):
+            self._batched(cypher.merge_actors(actor_type), "rows", rows)
+        for actor_type in sorted(schema.actor_types):
+            self._run(cypher.remove_stale_label(actor_type), type=actor_type)
+
+        self._batched(cypher.MERGE_DOCUMENTS, "rows", [d.model_dump() for d in graph.documents])
+        mentions = [{"id": a.id, "documents": a.documents} for a in graph.actors if a.documents]
+        self._batched(cypher.MERGE_MENTIONS, "rows", mentions)
+        self._run(cypher.DELETE_STALE_MENTIONS)
+
+        for rel_type, relations in sorted(new_keys.items()):
+            existing = old_keys.get(rel_type, set())
+            rows = [
+                {"source": r.source, "target": r.target, "props": relation_props(r)}
+                for r in relations
+            ]
+            fresh = [row for row in rows if row["props"]["key"] not in existing]
+            known = [row for row in rows if row["props"]["key"] in existing]
+            self._batched(cypher.create_relations(rel_type), "rows", fresh)
+            self._batched(cypher.update_relations(rel_type), "rows", known)
+
+        return LoadReport(
+            actors=len(graph.actors),
+            relations=len(graph.relations),
+            documents=len(graph.documents),
+            mentions=sum(len(a.documents) for a in graph.actors),
+            deleted_actors=len(stale_actors),
+            deleted_relations=deleted_relations,
+            deleted_documents=len(stale_documents),
+        )

@@ -1,0 +1,133 @@
+"""pytest plugin: the real Neo4j server the test run talks to, and a Neo4jStore over it.
+
+Unless NEO4J_URI is set, the session starts the local server with `scripts/neo4j-local start`
+(which fetches Neo4j from Maven Central on a fresh machine) and stops it at the end if it was
+the one that started it. A server that cannot start fails the tests that need it: nothing is
+skipped, except when KIZUNA_SKIP_NEO4J=1 is set explicitly (never under CI=true).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+import neo4j
+from graph.model import Graph
+from graph.neo4j_store import Neo4jStore
+
+__all__ = ["Neo4jServer"]
+
+PROJECT = Path(__file__).resolve().parent.parent
+SCRIPT = PROJECT / "scripts" / "neo4j-local"
+START_TIMEOUT = 1800  # a first run downloads Neo4j from Maven Central
+
+
+@dataclass(frozen=True)
+class Neo4jServer:
+    """Where the server of this test run answers."""
+
+    uri: str
+    user: str
+    password: str
+    database: str
+    http_url: str
+    started_here: bool
+
+    def driver(self) -> neo4j.Driver:
+        return neo4j.GraphDatabase.driver(self.uri, auth=(self.user, self.password))
+
+
+def _running(script_output: str) -> bool:
+    return "already running" in script_output
+
+
+def _unavailable(reason: str) -> None:
+    if os.environ.get("CI") == "true" or os.environ.get("KIZUNA_SKIP_NEO4J") != "1":
+        pytest.fail(f"Neo4j is needed and could not be used: {reason}", pytrace=False)
+    pytest.skip(f"KIZUNA_SKIP_NEO4J=1 and Neo4j could not be used: {reason}")
+
+
+_failure: list[str] = []
+
+
+@pytest.fixture(scope="session")
+def neo4j_server() -> Iterator[Neo4jServer]:
+    """The server: the one NEO4J_URI names, or the local one started (and stopped) here."""
+    if _failure:
+        _unavailable(_failure[0])
+    user = os.environ.get("NEO4J_USER", "neo4j")
+    password = os.environ.get("NEO4J_PASSWORD", "kizuna-local")
+    database = os.environ.get("NEO4J_DATABASE", "neo4j")
+    if os.environ.get("NEO4J_URI"):
+        yield Neo4jServer(
+            uri=os.environ["NEO4J_URI"],
+            user=user,
+            password=password,
+            database=database,
+            http_url=os.environ.get("NEO4J_HTTP_URL", "http://127.0.0.1:7474"),
+            started_here=False,
+        )
+        return
+    try:
+        done = subprocess.run(
+            [str(SCRIPT), "start"],
+            cwd=PROJECT,
+            capture_output=True,
+            text=True,
+            timeout=START_TIMEOUT,
+            check=False,
+        )
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        _failure.append(f"scripts/neo4j-local start did not finish: {exc}")
+        _unavailable(_failure[0])
+        return
+    if done.returncode != 0:
+        _failure.append(
+            f"scripts/neo4j-local start exited {done.returncode}:\n{done.stdout}\n{done.stderr}"
+        )
+        _unavailable(_failure[0])
+        return
+    started_here = not _running(done.stdout)
+    try:
+        yield Neo4jServer(
+            uri="bolt://127.0.0.1:7687",
+            user=user,
+            password=password,
+            database=database,
+            http_url="http://127.0.0.1:7474",
+            started_here=started_here,
+        )
+    finally:
+        if started_here:
+            subprocess.run([str(SCRIPT), "stop"], cwd=PROJECT, check=False, timeout=300)
+
+
+@pytest.fixture(scope="session")
+def neo4j_driver(neo4j_server: Neo4jServer) -> Iterator[neo4j.Driver]:
+    driver = neo4j_server.driver()
+    try:
+        driver.verify_connectivity()
+    except Exception as exc:
+        driver.close()
+        _unavailable(f"cannot connect to {neo4j_server.uri}: {exc}")
+    yield driver
+    driver.close()
+
+
+@pytest.fixture
+def neo4j_store(neo4j_driver: neo4j.Driver, neo4j_server: Neo4jServer) -> Neo4jStore:
+    """A Neo4jStore over the test server's database (whatever it holds)."""
+    return Neo4jStore(neo4j_driver, neo4j_server.database)
+
+
+@pytest.fixture
+def neo4j_contract_store(neo4j_store: Neo4jStore, contract_graph: Graph) -> Iterator[Neo4jStore]:
+    """A Neo4jStore holding exactly the contract graph, reloaded for every test."""
+    neo4j_store.replace(contract_graph, wipe=True)
+    yield neo4j_store
+    neo4j_store.close()
