@@ -75,7 +75,7 @@ _PIECE_SPLIT = re.compile(
     r",\s+(?:and\s+)?the\s+|\s+and\s+the\s+|,\s+and\s+|\s+in\s+|\s+to\s+(?=[a-z])"
 )
 _WORD = re.compile(r"[\w&'\-.]+")
-_ACRONYM_DEF = re.compile(r"\(\s*([A-Z][A-Za-z0-9&\-]*[A-Z0-9])\s*\)")
+_ACRONYM_DEF = re.compile(r"\(\s*([A-Z][A-Za-z0-9&\-]*[A-Za-z0-9])\s*\)")
 _PHRASE_TOKEN = re.compile(r"[A-Za-z0-9][\w&'\-]*")
 _EXTEND_CONNECTORS = {"of", "for", "on", "to", "de", "del"}
 _STOP_IN_ACRONYM = {"of", "for", "and", "the", "on", "to", "de", "in", "with", "&"}
@@ -195,6 +195,13 @@ class Recogniser:
                 head = self._head(words)
                 if head is None:
                     continue
+                lead = [k for k in range(head[0]) if words[k] in _EXTEND_CONNECTORS]
+                if lead:  # "ODA for the Metro Manila Subway Project": the name starts late
+                    cut = lead[-1] + 1
+                    while cut < head[0] and not words[cut][:1].isupper():
+                        cut += 1
+                    tokens, words = tokens[cut:], words[cut:]
+                    head = (head[0] - cut, head[1] - cut, head[2])
                 last = head[1]
                 if last < len(words) and words[last] in _EXTEND_CONNECTORS:
                     last = len(words)
