@@ -16,9 +16,11 @@ __all__ = [
     "ACTORS_BY_EXACT_NAME",
     "ACTOR_BY_ID",
     "ACTOR_RELATIONS",
+    "ACTOR_SUMMARIES",
     "ALL_ACTORS",
     "ALL_DOCUMENTS",
     "ALL_RELATIONS",
+    "AWAIT_INDEXES",
     "COUNT_ACTORS_BY_TYPE",
     "COUNT_DOCUMENTS",
     "COUNT_RELATIONS_BY_TYPE",
@@ -94,6 +96,7 @@ def schema_statements() -> list[str]:
 SHOW_CONSTRAINTS = "SHOW CONSTRAINTS YIELD name, type, labelsOrTypes, properties RETURN *"
 SHOW_INDEXES = "SHOW INDEXES YIELD name, type, state, labelsOrTypes, properties RETURN *"
 PING = "RETURN 1 AS ok"
+AWAIT_INDEXES = "CALL db.awaitIndexes(300)"
 
 # --- writes (run inside the one transaction of a load) -----------------------------------
 
@@ -194,6 +197,11 @@ SET r = row.props
 # --- reads -------------------------------------------------------------------------------
 
 ACTOR_BY_ID = "MATCH (a:Actor {id: $id}) RETURN properties(a) AS actor"
+ACTOR_SUMMARIES = """
+UNWIND $ids AS id
+MATCH (a:Actor {id: id})
+RETURN a.id AS id, a.name AS name, a.type AS type
+"""
 
 ACTORS_BY_EXACT_NAME = """
 MATCH (a:Actor) WHERE a.name IN $names OR any(alias IN a.aliases WHERE alias IN $names)

@@ -176,11 +176,15 @@ class Neo4jStore:
             ) from exc
 
     def _read(self, statement: str, what: str, **params: Any) -> list[neo4j.Record]:
-        with self._boundary(what):
-            records, _, _ = self.driver.execute_query(
-                statement, params, database_=self.database, routing_=neo4j.RoutingControl.READ
-            )
-        return list(records)
+        # An auto-commit query in a plain session: a server that is down fails at once
+        # (execute_query would retry for half a minute before the user sees a 503).
+        with (
+            self._boundary(what),
+            self.driver.session(
+                database=self.database, default_access_mode=neo4j.READ_ACCESS
+            ) as session,
+        ):
+            return list(session.run(statement, params))
 
     # --- schema and loading -------------------------------------------------------------
 
@@ -188,10 +192,13 @@ class Neo4jStore:
         """Create the constraints and indexes (IF NOT EXISTS: running it again is harmless)."""
         if self._schema_ready:
             return
-        with self._boundary("create the constraints and indexes"):
+        with (
+            self._boundary("create the constraints and indexes"),
+            self.driver.session(database=self.database) as session,
+        ):
             for statement in cypher.schema_statements():
-                self.driver.execute_query(statement, database_=self.database)
-            self.driver.execute_query("CALL db.awaitIndexes(300)", database_=self.database)
+                session.run(statement).consume()
+            session.run(cypher.AWAIT_INDEXES).consume()
         self._schema_ready = True
 
     def replace(self, graph: Graph, wipe: bool = False) -> None:
@@ -295,12 +302,7 @@ class Neo4jStore:
         wanted = list(ids)
         if not wanted:
             return []
-        records = self._read(
-            "UNWIND $ids AS id MATCH (a:Actor {id: id}) RETURN a.id AS id, a.name AS name, "
-            "a.type AS type",
-            "read actor names",
-            ids=wanted,
-        )
+        records = self._read(cypher.ACTOR_SUMMARIES, "read actor names", ids=wanted)
         by_id = {r["id"]: ActorSummary(id=r["id"], name=r["name"], type=r["type"]) for r in records}
         return [by_id[i] for i in wanted]
 
@@ -433,9 +435,11 @@ class Neo4jStore:
         )
 
     def ping(self) -> None:
-        with self._boundary("answer a ping"):
-            self.driver.verify_connectivity()
-            self.driver.execute_query(cypher.PING, database_=self.database)
+        with (
+            self._boundary("answer a ping"),
+            self.driver.session(database=self.database) as session,
+        ):
+            session.run(cypher.PING).consume()
 
     def close(self) -> None:
         """Nothing to release: the driver belongs to the caller, who closes it."""
