@@ -197,11 +197,11 @@ class Recogniser:
                     continue
                 lead = [k for k in range(head[0]) if words[k] in _EXTEND_CONNECTORS]
                 if lead:  # "ODA for the Metro Manila Subway Project": the name starts late
-                    cut = lead[-1] + 1
-                    while cut < head[0] and not words[cut][:1].isupper():
-                        cut += 1
-                    tokens, words = tokens[cut:], words[cut:]
-                    head = (head[0] - cut, head[1] - cut, head[2])
+                    skip = lead[-1] + 1
+                    while skip < head[0] and not words[skip][:1].isupper():
+                        skip += 1
+                    tokens, words = tokens[skip:], words[skip:]
+                    head = (head[0] - skip, head[1] - skip, head[2])
                 last = head[1]
                 if last < len(words) and words[last] in _EXTEND_CONNECTORS:
                     last = len(words)
