@@ -1,0 +1,323 @@
+"""Load benchmark of the REST API against the same queries sent straight to the store.
+
+For each backend (memory, neo4j) it loads the synthetic graph (bench/synthetic_graph.py) into
+the store, runs a fixed workload - search, depth-2 neighbourhood, paths - from concurrent
+clients straight against the store, then through the API served by uvicorn in a separate
+process, and prints throughput and p50/p99 latency side by side with the API/store ratio.
+Loopback only; the request count is bounded.
+
+    .venv/bin/python -m bench.api_load                          # 100k actors, 1M relations
+    .venv/bin/python -m bench.api_load --actors 10000 --relations 100000 --requests 100
+    .venv/bin/python -m bench.api_load --backends neo4j         # needs scripts/neo4j-local start
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+import httpx
+
+from api.settings import Settings
+from bench.synthetic_graph import synthetic_graph
+from graph.model import Graph
+from graph.querying import Filters
+from graph.store import GraphStore
+
+__all__ = ["main"]
+
+KINDS = ("search", "neighbourhood", "paths")
+
+
+@dataclass(frozen=True)
+class Query:
+    kind: str
+    args: tuple[str, ...]
+
+    def on_store(self, store: GraphStore, options: argparse.Namespace) -> None:
+        if self.kind == "search":
+            store.search(self.args[0], limit=20)
+        elif self.kind == "neighbourhood":
+            store.neighbourhood(self.args[0], 2, Filters(), options.limit)
+        else:
+            store.paths(self.args[0], self.args[1], options.max_hops, options.k, Filters())
+
+    def on_api(self, http: httpx.Client, options: argparse.Namespace) -> None:
+        if self.kind == "search":
+            response = http.get("/actors", params={"q": self.args[0], "limit": 20})
+        elif self.kind == "neighbourhood":
+            response = http.get(
+                f"/actors/{self.args[0]}/neighbourhood",
+                params={"depth": 2, "limit": options.limit},
+            )
+        else:
+            response = http.get(
+                "/paths",
+                params={
+                    "source": self.args[0],
+                    "target": self.args[1],
+                    "max_hops": options.max_hops,
+                    "k": options.k,
+                },
+            )
+        if response.status_code != 200:
+            raise RuntimeError(f"{response.status_code}: {response.text[:300]}")
+
+
+def workload(graph: Graph, count: int, seed: int) -> dict[str, list[Query]]:
+    """`count` queries of each kind over actors picked with a fixed seed (hubs left out)."""
+    rng = random.Random(seed)
+    actors = graph.actors[100:] if len(graph.actors) > 200 else graph.actors
+    ids = [a.id for a in actors]
+    return {
+        "search": [Query("search", (rng.choice(actors).name.split()[0],)) for _ in range(count)],
+        "neighbourhood": [Query("neighbourhood", (rng.choice(ids),)) for _ in range(count)],
+        "paths": [Query("paths", (rng.choice(ids), rng.choice(ids))) for _ in range(count)],
+    }
+
+
+@dataclass
+class Result:
+    count: int
+    errors: int
+    seconds: float
+    latencies: list[float]
+
+    @property
+    def throughput(self) -> float:
+        return self.count / self.seconds if self.seconds else 0.0
+
+    def percentile(self, p: float) -> float:
+        if not self.latencies:
+            return float("nan")
+        ordered = sorted(self.latencies)
+        return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))] * 1000
+
+
+def drive(queries: list[Query], clients: int, call: Callable[[Query], None]) -> Result:
+    """Run the queries from `clients` concurrent threads; time each one and the whole."""
+    latencies: list[float] = []
+    errors: list[str] = []
+    lock = threading.Lock()
+
+    def one(query: Query) -> None:
+        started = time.perf_counter()
+        try:
+            call(query)
+        except Exception as exc:
+            with lock:
+                errors.append(repr(exc))
+            return
+        elapsed = time.perf_counter() - started
+        with lock:
+            latencies.append(elapsed)
+
+    began = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=clients) as pool:
+        list(pool.map(one, queries))
+    seconds = time.perf_counter() - began
+    if errors:
+        print(f"    {len(errors)} errors, e.g. {errors[0]}", file=sys.stderr)
+    return Result(len(latencies), len(errors), seconds, latencies)
+
+
+class StoreCaller:
+    """Sends a query straight to the store."""
+
+    def __init__(self, store: GraphStore, options: argparse.Namespace) -> None:
+        self.store = store
+        self.options = options
+
+    def __call__(self, query: Query) -> None:
+        query.on_store(self.store, self.options)
+
+
+class ApiCaller:
+    """Sends a query to the API, with one keep-alive HTTP client per thread."""
+
+    def __init__(self, url: str, options: argparse.Namespace) -> None:
+        self.url = url
+        self.options = options
+        self.local = threading.local()
+
+    def __call__(self, query: Query) -> None:
+        http: httpx.Client | None = getattr(self.local, "http", None)
+        if http is None:
+            http = httpx.Client(base_url=self.url, timeout=600)
+            self.local.http = http
+        query.on_api(http, self.options)
+
+
+@contextmanager
+def open_backend(backend: str, settings: Settings) -> Iterator[GraphStore]:
+    if backend == "memory":
+        from graph.memory_store import MemoryStore
+
+        yield MemoryStore(None)
+        return
+    import neo4j
+    from graph.neo4j_store import Neo4jStore  # type: ignore[import-not-found,unused-ignore]
+
+    driver = neo4j.GraphDatabase.driver(
+        settings.neo4j_uri, auth=(settings.neo4j_user, settings.neo4j_password)
+    )
+    try:
+        store: GraphStore = Neo4jStore(driver, settings.neo4j_database)
+        yield store
+        store.close()
+    finally:
+        driver.close()
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+@contextmanager
+def api_process(backend: str, options: argparse.Namespace) -> Iterator[str]:
+    """The API served by uvicorn in its own process; the memory backend builds the same graph."""
+    port = _free_port()
+    command = [
+        sys.executable,
+        "-m",
+        "bench.api_load",
+        "--serve",
+        backend,
+        "--port",
+        str(port),
+        "--actors",
+        str(options.actors),
+        "--relations",
+        str(options.relations),
+        "--seed",
+        str(options.seed),
+    ]
+    process = subprocess.Popen(command, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 1800
+        while time.monotonic() < deadline:
+            if process.poll() is not None:
+                raise RuntimeError(f"the API process exited with {process.returncode}")
+            try:
+                if httpx.get(f"{url}/health", timeout=600).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            time.sleep(0.5)
+        else:
+            raise RuntimeError("the API did not come up within 30 minutes")
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=60)
+
+
+def serve(backend: str, options: argparse.Namespace) -> None:
+    """Child process: serve the API over the backend (memory: with the synthetic graph)."""
+    import uvicorn
+
+    from api.app import create_app
+
+    if backend == "memory":
+        from graph.memory_store import MemoryStore
+
+        store = MemoryStore(None)
+        store.replace(synthetic_graph(options.actors, options.relations, options.seed))
+        app = create_app(store=store)
+    else:
+        app = create_app(Settings(backend="neo4j"))
+    uvicorn.run(app, host="127.0.0.1", port=options.port, log_level="warning", access_log=False)
+
+
+def report(backend: str, kind: str, store: Result, api: Result) -> None:
+    ratio_p50 = api.percentile(50) / store.percentile(50) if store.latencies else float("nan")
+    ratio_tput = store.throughput / api.throughput if api.throughput else float("nan")
+    print(
+        f"{backend:7} {kind:14} "
+        f"{store.throughput:9.1f} {store.percentile(50):9.2f} {store.percentile(99):9.2f}   "
+        f"{api.throughput:9.1f} {api.percentile(50):9.2f} {api.percentile(99):9.2f}   "
+        f"{ratio_p50:6.2f} {ratio_tput:6.2f}   {store.errors + api.errors}"
+    )
+
+
+def run(options: argparse.Namespace) -> None:
+    settings = Settings()
+    began = time.perf_counter()
+    graph = synthetic_graph(options.actors, options.relations, options.seed)
+    print(
+        f"graph: {len(graph.actors)} actors, {len(graph.relations)} relations "
+        f"(generated in {time.perf_counter() - began:.1f} s); {options.clients} clients, "
+        f"{options.requests} requests per query kind; depth 2, limit {options.limit}, "
+        f"paths max_hops {options.max_hops} k {options.k}",
+        flush=True,
+    )
+    queries = workload(graph, options.requests, options.seed)
+    rows: list[tuple[str, str, Result, Result]] = []
+    for backend in options.backends.split(","):
+        direct: dict[str, Result] = {}
+        with open_backend(backend, settings) as store:
+            began = time.perf_counter()
+            store.replace(graph)
+            loaded = time.perf_counter() - began
+            print(
+                f"{backend}: loaded in {loaded:.1f} s "
+                f"({len(graph.relations) / loaded:,.0f} relations/s)",
+                flush=True,
+            )
+            for kind in KINDS:
+                direct[kind] = drive(queries[kind], options.clients, StoreCaller(store, options))
+                print(f"  store {kind}: {direct[kind].throughput:.1f} req/s", flush=True)
+        with api_process(backend, options) as url:
+            caller = ApiCaller(url, options)
+            drive(queries["search"][: options.clients * 2], options.clients, caller)  # warm up
+            for kind in KINDS:
+                result = drive(queries[kind], options.clients, caller)
+                print(f"  api   {kind}: {result.throughput:.1f} req/s", flush=True)
+                rows.append((backend, kind, direct[kind], result))
+    print()
+    print(
+        f"{'backend':7} {'query':14} "
+        f"{'store r/s':>9} {'p50 ms':>9} {'p99 ms':>9}   "
+        f"{'api r/s':>9} {'p50 ms':>9} {'p99 ms':>9}   {'p50 x':>6} {'r/s ÷':>6}   errors"
+    )
+    for row in rows:
+        report(*row)
+    print("\np50 x: API p50 latency / store p50 latency; r/s ÷: store throughput / API throughput.")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--actors", type=int, default=100_000)
+    parser.add_argument("--relations", type=int, default=1_000_000)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--backends", default="memory,neo4j")
+    parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--requests", type=int, default=200, help="per query kind")
+    parser.add_argument("--limit", type=int, default=100, help="neighbourhood limit")
+    parser.add_argument("--max-hops", type=int, default=3)
+    parser.add_argument("--k", type=int, default=1)
+    parser.add_argument("--serve", choices=["memory", "neo4j"], help=argparse.SUPPRESS)
+    parser.add_argument("--port", type=int, default=0, help=argparse.SUPPRESS)
+    options = parser.parse_args(argv)
+    if options.serve:
+        serve(options.serve, options)
+    else:
+        run(options)
+
+
+if __name__ == "__main__":
+    main()
