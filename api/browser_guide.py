@@ -133,6 +133,14 @@ class _GuideHandler(SimpleHTTPRequestHandler):
         self.send_header("Cache-Control", "no-cache")
         super().end_headers()
 
+    def do_OPTIONS(self) -> None:
+        """The CORS preflight: Browser's fetch sends `pragma` and `cache-control` headers."""
+        self.send_response(204)
+        self.send_header("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS")
+        self.send_header("Access-Control-Allow-Headers", "*")
+        self.send_header("Access-Control-Max-Age", "600")
+        self.end_headers()
+
 
 def serve(port: int = DEFAULT_PORT, directory: Path = BROWSER_FILES) -> ThreadingHTTPServer:
     """A server for `directory` on 127.0.0.1:`port` (call `serve_forever()` on it)."""

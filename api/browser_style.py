@@ -17,8 +17,9 @@ import sys
 
 from graph.schema import DomainSchema, domain_schema
 
-__all__ = ["DOCUMENT_COLOUR", "grass", "text_colour"]
+__all__ = ["ACTOR_COLOUR", "DOCUMENT_COLOUR", "grass", "text_colour"]
 
+ACTOR_COLOUR = "#A5ABB6"
 DOCUMENT_COLOUR = "#F2F2F2"
 
 _NODE_DEFAULTS = {
@@ -36,7 +37,7 @@ _RELATIONSHIP_DEFAULTS = {
     "padding": "3px",
     "text-color-external": "#000000",
     "text-color-internal": "#FFFFFF",
-    "caption": '"<type> {year}"',
+    "caption": '"<type>"',
 }
 
 
@@ -90,10 +91,14 @@ def grass(schema: DomainSchema | None = None) -> str:
         _rule("node", _NODE_DEFAULTS),
         _rule("relationship", _RELATIONSHIP_DEFAULTS),
     ]
+    # Every actor also has the :Actor label. Browser gives a label without a rule a generated
+    # colour, in a rule appended after this sheet's rules, which would then win over the type's
+    # colour; a neutral :Actor rule placed before the type rules keeps the type colours on top.
+    rules.append(_node_rule("Actor", ACTOR_COLOUR))
     rules += [_node_rule(label, spec.colour) for label, spec in schema.actor_types.items()]
     rules.append(_node_rule("Document", DOCUMENT_COLOUR))
     rules += [
-        _rule(f"relationship.{rel_type}", {"caption": '"<type> {year}"'})
+        _rule(f"relationship.{rel_type}", {"caption": '"<type>"'})
         for rel_type in schema.relation_types
     ]
     rules.append(_rule("relationship.MENTIONS", {"caption": '"<type>"'}))
