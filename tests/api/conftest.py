@@ -12,12 +12,15 @@ from pathlib import Path
 import httpx
 import pytest
 
+import neo4j
 from api.app import create_app
 from graph.memory_store import MemoryStore
 from graph.model import Graph
+from graph.neo4j_store import Neo4jStore
 from graph.store import GraphStore
 from tests.api.live_server import LiveServer, serve
 from tests.conftest import STORE_KINDS
+from tests.neo4j_server import Neo4jServer
 
 
 class Api:
@@ -45,6 +48,12 @@ def _store_for(kind: str, request: pytest.FixtureRequest, folder: Path, graph: G
     store: GraphStore = request.getfixturevalue(f"{kind}_api_store")
     store.replace(graph)
     return store
+
+
+@pytest.fixture(scope="session")
+def neo4j_api_store(neo4j_driver: neo4j.Driver, neo4j_server: Neo4jServer) -> Neo4jStore:
+    """A Neo4jStore over the test server, kept for the whole session by the API server."""
+    return Neo4jStore(neo4j_driver, neo4j_server.database)
 
 
 @pytest.fixture(scope="session", params=STORE_KINDS)
