@@ -22,6 +22,8 @@ from tests.api.live_server import LiveServer, serve
 from tests.conftest import STORE_KINDS
 from tests.neo4j_server import Neo4jServer
 
+PROJECT = Path(__file__).resolve().parents[2]
+
 
 class Api:
     """A running API server over one store kind, with an HTTP client."""
@@ -31,6 +33,14 @@ class Api:
         self.server = server
         self.store = store
         self.http = server.client()
+        self.holds = "contract"
+
+    def load(self, name: str, graph: Graph) -> None:
+        """Make the store hold `graph`; a shared Neo4j database is reloaded every time,
+        because another test may have given it another graph."""
+        if self.holds != name or self.kind != "memory":
+            self.store.replace(graph)
+            self.holds = name
 
     @property
     def url(self) -> str:
@@ -73,11 +83,22 @@ def api_server(
 
 @pytest.fixture
 def api(api_server: Api, contract_graph: Graph) -> Api:
-    """The live API over each store kind, holding the contract graph.
+    """The live API over each store kind, holding the contract graph."""
+    api_server.load("contract", contract_graph)
+    return api_server
 
-    A shared Neo4j database may have been given another graph by another test, so the
-    contract graph is loaded again; the embedded store is private to this server.
-    """
-    if api_server.kind != "memory":
-        api_server.store.replace(contract_graph)
+
+@pytest.fixture(scope="session")
+def seeds_graph() -> Graph:
+    """The graph `kizuna build` makes from the project's seeds/ and curation.yaml."""
+    from loaders.pipeline import build_graph
+
+    graph, _ = build_graph([PROJECT / "seeds"], PROJECT / "curation.yaml", 20_000_000)
+    return graph
+
+
+@pytest.fixture
+def seeds_api(api_server: Api, seeds_graph: Graph) -> Api:
+    """The live API over each store kind, holding the seeds graph."""
+    api_server.load("seeds", seeds_graph)
     return api_server
