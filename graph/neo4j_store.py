@@ -77,8 +77,8 @@ def actor_props(actor: Actor) -> dict[str, Any]:
         id=actor.id,
         name=actor.name,
         type=actor.type,
-        aliases=list(actor.aliases),
-        documents=list(actor.documents),
+        aliases=sorted(set(actor.aliases)),
+        documents=sorted(set(actor.documents)),
         discovered=actor.discovered,
     )
     return props
@@ -87,7 +87,7 @@ def actor_props(actor: Actor) -> dict[str, Any]:
 def relation_props(relation: Relation) -> dict[str, Any]:
     """A relation as relationship properties; evidence as parallel lists (no maps in Neo4j)."""
     return {
-        "key": relation.key,
+        "key": relation_key(relation.source, relation.type, relation.target, relation.year),
         "year": relation.year,
         "curated": relation.curated,
         "evidence_docs": [e.doc for e in relation.evidence],
@@ -213,7 +213,11 @@ class Neo4jStore:
         `fail_after`, for tests, is called after each batch with the batch count.
         """
         self.ensure_schema()
-        new = graph.normalised()
+        # The last of several relations with one key wins, as in the embedded store.
+        relations = {r.key: r for r in graph.relations}
+        new = Graph.model_construct(
+            actors=graph.actors, relations=list(relations.values()), documents=graph.documents
+        )
         with (
             self._boundary(
                 "load the graph (the load was rolled back; the previous graph is intact)"

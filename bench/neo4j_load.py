@@ -1,0 +1,75 @@
+"""Benchmark: load a synthetic 100k-actor, 1M-relation graph into Neo4j, then reload it.
+
+Prints the size of the graph, relations per second of the first (initial) load, and the time
+of a full reload of the same graph (which must change nothing). Both loads are single
+transactions, as every Kizuna load is. The server is the one Settings point at (NEO4J_URI...);
+to keep a working database untouched, run a second local server, e.g.
+
+    KIZUNA_NEO4J_HOME=/tmp/bench-neo4j KIZUNA_NEO4J_BOLT_PORT=7688 KIZUNA_NEO4J_HTTP_PORT=7475 \
+        scripts/neo4j-local start
+    NEO4J_URI=bolt://127.0.0.1:7688 .venv/bin/python -m bench.neo4j_load
+
+The database is wiped first.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+
+import neo4j
+
+from api.settings import Settings
+from bench.synthetic_graph import synthetic_graph
+from graph.neo4j_store import Neo4jStore
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--actors", type=int, default=100_000)
+    parser.add_argument("--relations", type=int, default=1_000_000)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--batch-size", type=int, default=10_000)
+    args = parser.parse_args()
+
+    settings = Settings()
+    started = time.perf_counter()
+    graph = synthetic_graph(args.actors, args.relations, args.seed)
+    generated = time.perf_counter() - started
+    evidence = sum(len(r.evidence) for r in graph.relations)
+    print(
+        f"generated {len(graph.actors)} actors, {len(graph.relations)} relations, "
+        f"{evidence} evidence, {len(graph.documents)} documents in {generated:.1f}s"
+    )
+    driver = neo4j.GraphDatabase.driver(
+        settings.neo4j_uri, auth=(settings.neo4j_user, settings.neo4j_password)
+    )
+    try:
+        store = Neo4jStore(driver, settings.neo4j_database, batch_size=args.batch_size)
+        store.ensure_schema()
+        store.load(type(graph)(), wipe=True)
+
+        started = time.perf_counter()
+        report = store.load(graph)
+        first = time.perf_counter() - started
+        print(
+            f"initial load: {first:.1f}s, {len(graph.relations) / first:,.0f} relations/s "
+            f"({report.mentions} MENTIONS edges too), batch size {args.batch_size}"
+        )
+
+        started = time.perf_counter()
+        report = store.load(graph)
+        second = time.perf_counter() - started
+        print(
+            f"full reload of the same graph: {second:.1f}s "
+            f"({len(graph.relations) / second:,.0f} relations/s); removed "
+            f"{report.deleted_actors} actors, {report.deleted_relations} relations"
+        )
+        stats = store.stats()
+        print(f"Neo4j holds {stats.actors} actors, {stats.relations} relations")
+    finally:
+        driver.close()
+
+
+if __name__ == "__main__":
+    main()
