@@ -18,7 +18,6 @@ import argparse
 import time
 
 import neo4j
-
 from api.settings import Settings
 from bench.synthetic_graph import synthetic_graph
 from graph.neo4j_store import Neo4jStore
