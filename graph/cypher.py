@@ -295,9 +295,11 @@ LIMIT $limit
 def explain_neighbourhood_query(depth: int) -> str:
     """One Cypher query with the same answer as a neighbourhood (before the limit is applied)."""
     return f"""MATCH p = (c:Actor {{id: $id}})-[rels*1..{int(depth)}]-(n:Actor)
-WHERE all(r IN rels WHERE ($relation_types IS NULL OR type(r) IN $relation_types)
+WHERE all(r IN rels WHERE r.key IS NOT NULL
+        AND ($relation_types IS NULL OR type(r) IN $relation_types)
         AND ($since IS NULL OR r.year >= $since) AND ($until IS NULL OR r.year <= $until))
-  AND all(x IN nodes(p)[1..] WHERE $actor_types IS NULL OR x.type IN $actor_types)
+  AND all(x IN nodes(p)[1..] WHERE x:Actor
+        AND ($actor_types IS NULL OR x.type IN $actor_types))
   AND n <> c
 WITH n, min(length(p)) AS depth, collect(p) AS ps
 ORDER BY depth, n.id
@@ -310,10 +312,11 @@ def explain_paths_query(max_hops: int) -> str:
     """One Cypher query with the same answer as a paths question: the k first simple paths."""
     return f"""MATCH p = (s:Actor {{id: $source}})-[rels*1..{int(max_hops)}]-
       (t:Actor {{id: $target}})
-WHERE all(r IN rels WHERE ($relation_types IS NULL OR type(r) IN $relation_types)
+WHERE all(r IN rels WHERE r.key IS NOT NULL
+        AND ($relation_types IS NULL OR type(r) IN $relation_types)
         AND ($since IS NULL OR r.year >= $since) AND ($until IS NULL OR r.year <= $until))
-  AND all(x IN nodes(p)[1..-1] WHERE ($actor_types IS NULL OR x.type IN $actor_types)
-        AND x <> s AND x <> t)
+  AND all(x IN nodes(p)[1..-1] WHERE x:Actor
+        AND ($actor_types IS NULL OR x.type IN $actor_types) AND x <> s AND x <> t)
   AND size(nodes(p)) = size(reduce(seen = [], x IN nodes(p) |
         CASE WHEN x IN seen THEN seen ELSE seen + x END))
 RETURN p

@@ -1,0 +1,251 @@
+"""Loading into the real Neo4j server: idempotent, complete, and safe when a load dies midway."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+import neo4j
+from bench.synthetic_graph import synthetic_graph
+from graph.errors import StoreUnavailable
+from graph.memory_store import MemoryStore
+from graph.model import Graph
+from graph.neo4j_store import Neo4jStore
+from graph.querying import Filters
+from graph.schema import domain_schema
+from tests.neo4j_server import PROJECT, Neo4jServer
+
+pytestmark = pytest.mark.neo4j
+
+
+def _counts(driver: neo4j.Driver) -> dict[str, object]:
+    """What the database holds, counted with plain Cypher (not through the store)."""
+    labels = {
+        r["label"]: r["n"]
+        for r in driver.execute_query(
+            "MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS n"
+        ).records
+    }
+    rels = {
+        r["type"]: r["n"]
+        for r in driver.execute_query(
+            "MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n"
+        ).records
+    }
+    return {"labels": labels, "relationships": rels}
+
+
+def _expected(graph: Graph) -> dict[str, object]:
+    """The same counts, from the graph as the embedded store holds it."""
+    labels = Counter(a.type for a in graph.actors)
+    labels["Actor"] = len(graph.actors)
+    if graph.documents:
+        labels["Document"] = len(graph.documents)
+    rels = Counter(r.type for r in graph.relations)
+    mentions = sum(len(a.documents) for a in graph.actors)
+    if mentions:
+        rels["MENTIONS"] = mentions
+    return {"labels": dict(labels), "relationships": dict(rels)}
+
+
+@pytest.fixture
+def embedded(tmp_path: Path) -> tuple[Path, Graph]:
+    """A built embedded store file holding a synthetic graph of 500 actors, 3000 relations."""
+    path = tmp_path / "graph.json"
+    MemoryStore(path).replace(synthetic_graph(500, 3000, seed=11, documents=7))
+    return path, MemoryStore(path).snapshot()
+
+
+def test_counts_match_the_embedded_store_after_one_and_after_two_loads(
+    neo4j_store: Neo4jStore, neo4j_driver: neo4j.Driver, embedded: tuple[Path, Graph]
+) -> None:
+    _, graph = embedded
+    neo4j_store.replace(graph, wipe=True)
+    assert _counts(neo4j_driver) == _expected(graph)
+    neo4j_store.replace(graph)
+    assert _counts(neo4j_driver) == _expected(graph)
+    assert neo4j_store.snapshot() == graph
+
+
+def test_a_smaller_graph_replaces_a_larger_one_completely(
+    neo4j_store: Neo4jStore, neo4j_driver: neo4j.Driver, contract_graph: Graph
+) -> None:
+    neo4j_store.replace(synthetic_graph(300, 1000, seed=3, documents=4), wipe=True)
+    neo4j_store.replace(contract_graph)
+    assert _counts(neo4j_driver) == _expected(contract_graph)
+    assert neo4j_store.snapshot() == contract_graph.normalised()
+
+
+def test_documents_mentioning_jica_are_one_match(
+    neo4j_contract_store: Neo4jStore, neo4j_driver: neo4j.Driver
+) -> None:
+    records = neo4j_driver.execute_query(
+        "MATCH (d:Document)-[:MENTIONS]->(:Actor {id: 'agency:jica'}) RETURN d.name AS name"
+    ).records
+    assert [r["name"] for r in records] == ["contract.txt"]
+
+
+def test_each_actor_type_is_a_label_and_year_and_evidence_are_properties(
+    neo4j_contract_store: Neo4jStore, neo4j_driver: neo4j.Driver
+) -> None:
+    record = neo4j_driver.execute_query(
+        "MATCH (:Country {id: 'country:JPN'})-[r:SIGNED_MOC]->(:Country {id: 'country:DNK'}) "
+        "RETURN r.year AS year, r.evidence_quotes AS quotes, r.evidence_docs AS docs"
+    ).records[0]
+    assert record["year"] == 2021
+    assert record["quotes"] == ["Japan and Denmark signed a Memorandum of Cooperation in 2021."]
+    assert record["docs"] == ["contract.txt"]
+
+
+def test_a_load_that_fails_in_a_late_batch_leaves_the_previous_graph(
+    neo4j_contract_store: Neo4jStore, neo4j_driver: neo4j.Driver, contract_graph: Graph
+) -> None:
+    big = synthetic_graph(400, 2000, seed=5, documents=3)
+    store = Neo4jStore(neo4j_driver, neo4j_contract_store.database, batch_size=100)
+    written: list[int] = []
+
+    def die(batches: int) -> None:
+        written.append(batches)
+        if batches == 25:  # actors and many relations are written by now
+            raise RuntimeError("load killed midway")
+
+    with pytest.raises(RuntimeError, match="killed midway"):
+        store.load(big, fail_after=die)
+    assert written[-1] == 25
+    assert store.snapshot() == contract_graph.normalised()
+    assert _counts(neo4j_driver) == _expected(contract_graph)
+    assert [p.nodes[-1].id for p in store.paths("agency:jica", "country:IND", 3, 1, Filters())] == [
+        "country:IND"
+    ]
+
+
+_KILLED_LOADER = """
+import sys
+import time
+
+import neo4j
+
+from bench.synthetic_graph import synthetic_graph
+from graph.neo4j_store import Neo4jStore
+
+uri, user, password, database = sys.argv[1:5]
+graph = synthetic_graph(2000, 20000, seed=9, documents=5)
+driver = neo4j.GraphDatabase.driver(uri, auth=(user, password))
+store = Neo4jStore(driver, database, batch_size=200)
+
+
+def report(batches):
+    print(f"batch {batches}", flush=True)
+    if batches == 40:
+        time.sleep(600)  # the test kills this process here, in the middle of the transaction
+
+
+store.load(graph, fail_after=report)
+print("finished", flush=True)
+"""
+
+
+def test_a_loading_process_killed_midway_leaves_the_previous_graph(
+    neo4j_contract_store: Neo4jStore,
+    neo4j_driver: neo4j.Driver,
+    neo4j_server: Neo4jServer,
+    contract_graph: Graph,
+) -> None:
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            _KILLED_LOADER,
+            neo4j_server.uri,
+            neo4j_server.user,
+            neo4j_server.password,
+            neo4j_server.database,
+        ],
+        cwd=PROJECT,
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(PROJECT)},
+    )
+    assert process.stdout is not None
+    try:
+        for line in process.stdout:
+            if line.strip() == "batch 40":
+                break
+        else:
+            pytest.fail("the loading process ended before it was killed")
+        # Midway: the transaction holds actors and thousands of relations, uncommitted.
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=60)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert neo4j_contract_store.snapshot() == contract_graph.normalised()
+    assert _counts(neo4j_driver) == _expected(contract_graph)
+
+
+def test_constraints_and_indexes_exist(
+    neo4j_contract_store: Neo4jStore, neo4j_driver: neo4j.Driver
+) -> None:
+    constraints = {
+        r["name"]: (r["type"], r["labelsOrTypes"], r["properties"])
+        for r in neo4j_driver.execute_query("SHOW CONSTRAINTS").records
+    }
+    assert constraints["actor_id"] == ("UNIQUENESS", ["Actor"], ["id"])
+    assert constraints["document_name"] == ("UNIQUENESS", ["Document"], ["name"])
+    indexes = {
+        r["name"]: r
+        for r in neo4j_driver.execute_query(
+            "SHOW INDEXES YIELD name, type, state, labelsOrTypes, properties, options"
+        ).records
+    }
+    names = indexes["actor_names"]
+    assert (names["type"], names["labelsOrTypes"], names["properties"]) == (
+        "FULLTEXT",
+        ["Actor"],
+        ["name", "aliases"],
+    )
+    assert names["options"]["indexConfig"]["fulltext.analyzer"] == "standard-folding"
+    for rel_type in domain_schema().relation_types:
+        index = indexes[f"relation_key_{rel_type.lower()}"]
+        assert (index["type"], index["labelsOrTypes"], index["properties"]) == (
+            "RANGE",
+            [rel_type],
+            ["key"],
+        )
+        assert index["state"] == "ONLINE"
+
+
+def test_a_store_pointed_at_a_closed_port_raises_store_unavailable() -> None:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    driver = neo4j.GraphDatabase.driver(f"bolt://127.0.0.1:{port}", auth=("neo4j", "kizuna-local"))
+    try:
+        store = Neo4jStore(driver)
+        with pytest.raises(StoreUnavailable, match="scripts/neo4j-local start"):
+            store.get("country:JPN")
+        with pytest.raises(StoreUnavailable):
+            store.ping()
+        with pytest.raises(StoreUnavailable):
+            store.replace(Graph())
+    finally:
+        driver.close()
+
+
+def test_wrong_password_raises_store_unavailable_naming_the_settings(
+    neo4j_server: Neo4jServer,
+) -> None:
+    driver = neo4j.GraphDatabase.driver(neo4j_server.uri, auth=("neo4j", "not-the-password"))
+    try:
+        with pytest.raises(StoreUnavailable, match="NEO4J_PASSWORD"):
+            Neo4jStore(driver, neo4j_server.database).ping()
+    finally:
+        driver.close()
