@@ -27,7 +27,7 @@ app = typer.Typer(help="Work with a Neo4j server.", no_args_is_help=True)
 
 
 def _fail(console: Console, message: str) -> typer.Exit:
-    console.print(f"[bold red]error:[/] {message}", highlight=False)
+    console.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
     return typer.Exit(code=1)
 
 
@@ -72,11 +72,13 @@ def load(
         f"{report.deleted_actors} actors, {report.deleted_relations} relations and "
         f"{report.deleted_documents} documents no longer in the graph.",
         highlight=False,
+        soft_wrap=True,
     )
     console.print(
         f"Neo4j now holds {stats.actors} actors, {stats.relations} relations, "
         f"{stats.documents} documents. Browse: {settings.neo4j_browser_url}",
         highlight=False,
+        soft_wrap=True,
     )
 
 
@@ -101,4 +103,5 @@ def status() -> None:
         f"{stats.actors} actors, {stats.relations} relations, {stats.documents} documents. "
         f"Browser: {settings.neo4j_browser_url}",
         highlight=False,
+        soft_wrap=True,
     )
