@@ -21,38 +21,40 @@ __all__ = [
     "ALL_DOCUMENTS",
     "ALL_RELATIONS",
     "AWAIT_INDEXES",
+    "CLEAR_LEFTOVERS",
     "COUNT_ACTORS_BY_TYPE",
     "COUNT_DOCUMENTS",
     "COUNT_RELATIONS_BY_TYPE",
-    "DELETE_ACTORS",
-    "DELETE_DOCUMENTS",
-    "DELETE_EVERYTHING",
-    "DELETE_STALE_MENTIONS",
+    "COUNT_STAGED",
     "EXISTING_ACTORS",
     "EXISTING_DOCUMENTS",
     "EXISTING_RELATION_KEYS",
     "FULLTEXT_ACTORS",
     "FULLTEXT_INDEX",
-    "MERGE_DOCUMENTS",
-    "MERGE_MENTIONS",
     "MOST_CONNECTED",
     "NEIGHBOURHOOD_EDGES",
     "NEIGHBOURHOOD_STEP",
     "PATH_STEP",
     "PING",
+    "PROMOTE_DOCUMENTS",
+    "RETIRE_DOCUMENTS",
     "SHOW_CONSTRAINTS",
     "SHOW_INDEXES",
-    "create_relations",
-    "delete_relations",
+    "STAGED",
+    "STAGED_DOCUMENT",
+    "STAGE_ACTORS",
+    "STAGE_DOCUMENTS",
+    "STAGE_MENTIONS",
+    "WIPE_FOREIGN",
     "explain_neighbourhood_query",
     "explain_paths_query",
     "label",
-    "merge_actors",
+    "promote_actors",
     "rel_type",
     "relations_by_key",
-    "remove_stale_label",
+    "retire_actors",
     "schema_statements",
-    "update_relations",
+    "stage_relations",
 ]
 
 _NAME = re.compile(r"[A-Z][A-Za-z0-9_]*")
@@ -81,12 +83,16 @@ def schema_statements() -> list[str]:
     """Constraints and indexes, all IF NOT EXISTS so that running them again changes nothing.
 
     Relation keys get a plain range index per relationship type, not a uniqueness constraint:
-    the loader writes each key once (it diffs against the keys already stored), and checking
+    while a load stages the new graph, each key exists twice (in use and staged), and checking
     uniqueness on every created relationship would cost more than half the load time.
     """
     statements = [
         "CREATE CONSTRAINT actor_id IF NOT EXISTS FOR (a:Actor) REQUIRE a.id IS UNIQUE",
         "CREATE CONSTRAINT document_name IF NOT EXISTS FOR (d:Document) REQUIRE d.name IS UNIQUE",
+        "CREATE CONSTRAINT staged_actor_id IF NOT EXISTS "
+        "FOR (a:StagedActor) REQUIRE a.id IS UNIQUE",
+        "CREATE CONSTRAINT staged_document_name IF NOT EXISTS "
+        "FOR (d:StagedDocument) REQUIRE d.name IS UNIQUE",
         f"CREATE FULLTEXT INDEX {FULLTEXT_INDEX} IF NOT EXISTS FOR (a:Actor) ON EACH "
         "[a.name, a.aliases] OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}}",
     ]
@@ -103,101 +109,99 @@ SHOW_INDEXES = "SHOW INDEXES YIELD name, type, state, labelsOrTypes, properties 
 PING = "RETURN 1 AS ok"
 AWAIT_INDEXES = "CALL db.awaitIndexes(300)"
 
-# --- writes (run inside the one transaction of a load) -----------------------------------
+# --- writes: stage the new graph in small transactions, then switch in one ---------------
+#
+# A load writes the new graph as :StagedActor / :StagedDocument nodes, which no query of Kizuna
+# (and no Browser query on :Actor or :Document) sees. One short transaction then retires the
+# old graph (:RetiredActor / :RetiredDocument) and promotes the staged one; the retired nodes
+# are deleted afterwards. A load that dies before the switch leaves only staged nodes behind,
+# which the next load clears; the graph in use is never touched before the switch.
 
-DELETE_EVERYTHING = """
-MATCH (n) WITH n LIMIT $batch
-DETACH DELETE n
-RETURN count(*) AS deleted
+STAGED = "StagedActor"
+STAGED_DOCUMENT = "StagedDocument"
+
+CLEAR_LEFTOVERS = """
+MATCH (n) WHERE n:StagedActor OR n:StagedDocument OR n:RetiredActor OR n:RetiredDocument
+CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 500 ROWS
+"""
+
+WIPE_FOREIGN = """
+MATCH (n) WHERE NOT n:Actor AND NOT n:Document
+CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 500 ROWS
 """
 
 EXISTING_ACTORS = "MATCH (a:Actor) RETURN a.id AS id"
 EXISTING_DOCUMENTS = "MATCH (d:Document) RETURN d.name AS name"
 EXISTING_RELATION_KEYS = """
 MATCH (:Actor)-[r]->(:Actor) WHERE r.key IS NOT NULL
-RETURN type(r) AS type, r.key AS key
+RETURN r.key AS key
 """
 
-
-def delete_relations(relation_type: str) -> str:
-    return f"""
-UNWIND $keys AS key
-MATCH ()-[r:{rel_type(relation_type)} {{key: key}}]->()
-DELETE r
-"""
-
-
-DELETE_ACTORS = """
-UNWIND $ids AS id
-MATCH (a:Actor {id: id})
-DETACH DELETE a
-"""
-
-DELETE_DOCUMENTS = """
-UNWIND $names AS name
-MATCH (d:Document {name: name})
-DETACH DELETE d
-"""
-
-
-def merge_actors(actor_type: str) -> str:
-    """Actors of one type: `props` replaces every property (an identifier removed is gone)."""
-    return f"""
+STAGE_DOCUMENTS = """
 UNWIND $rows AS row
-MERGE (a:Actor {{id: row.id}})
-SET a = row.props
-SET a:{label(actor_type)}
-"""
-
-
-def remove_stale_label(actor_type: str) -> str:
-    """Drop a type label from actors whose type changed since the last load."""
-    return f"""
-MATCH (a:{label(actor_type)}) WHERE a.type <> $type
-REMOVE a:{label(actor_type)}
-"""
-
-
-MERGE_DOCUMENTS = """
-UNWIND $rows AS row
-MERGE (d:Document {name: row.name})
+CREATE (d:StagedDocument)
 SET d = row
 """
 
-MERGE_MENTIONS = """
+STAGE_ACTORS = """
 UNWIND $rows AS row
-MATCH (a:Actor {id: row.id})
+CREATE (a:StagedActor)
+SET a = row
+"""
+
+STAGE_MENTIONS = """
+UNWIND $rows AS row
+MATCH (a:StagedActor {id: row.id})
 UNWIND row.documents AS name
-MATCH (d:Document {name: name})
-MERGE (d)-[:MENTIONS]->(a)
-"""
-
-DELETE_STALE_MENTIONS = """
-MATCH (d:Document)-[m:MENTIONS]->(a:Actor)
-WHERE NOT d.name IN a.documents
-DELETE m
+MATCH (d:StagedDocument {name: name})
+CREATE (d)-[:MENTIONS]->(a)
 """
 
 
-def create_relations(relation_type: str) -> str:
-    """New relations of one type (their keys are not in the store yet)."""
+def stage_relations(relation_type: str) -> str:
+    """New relations of one type, between staged actors."""
     return f"""
 UNWIND $rows AS row
-MATCH (s:Actor {{id: row.source}})
-MATCH (t:Actor {{id: row.target}})
+MATCH (s:StagedActor {{id: row.source}})
+MATCH (t:StagedActor {{id: row.target}})
 CREATE (s)-[r:{rel_type(relation_type)}]->(t)
 SET r = row.props
 """
 
 
-def update_relations(relation_type: str) -> str:
-    """Relations of one type already in the store: found by key, properties replaced."""
+def retire_actors() -> str:
+    """The switch, part 1: the actors in use lose :Actor and their type label."""
+    labels = ":".join(["Actor", *(label(t) for t in sorted(domain_schema().actor_types))])
     return f"""
-UNWIND $rows AS row
-MATCH ()-[r:{rel_type(relation_type)} {{key: row.props.key}}]->()
-SET r = row.props
+MATCH (a:Actor)
+REMOVE a:{labels}
+SET a:RetiredActor
 """
 
+
+RETIRE_DOCUMENTS = """
+MATCH (d:Document)
+REMOVE d:Document
+SET d:RetiredDocument
+"""
+
+
+def promote_actors(actor_type: str) -> str:
+    """The switch, part 2: staged actors of one type become :Actor with their type label."""
+    return f"""
+MATCH (a:StagedActor) WHERE a.type = $type
+REMOVE a:StagedActor
+SET a:Actor:{label(actor_type)}
+"""
+
+
+PROMOTE_DOCUMENTS = """
+MATCH (d:StagedDocument)
+REMOVE d:StagedDocument
+SET d:Document
+"""
+
+COUNT_STAGED = "MATCH (a:StagedActor) RETURN count(a) AS n"
 
 # --- reads -------------------------------------------------------------------------------
 

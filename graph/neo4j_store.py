@@ -10,6 +10,7 @@ was. Driver errors are translated here into StoreUnavailable, with what to do ab
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -207,27 +208,26 @@ class Neo4jStore:
     def load(
         self, graph: Graph, wipe: bool = False, fail_after: Callable[[int], None] | None = None
     ) -> LoadReport:
-        """Make `graph` the whole content of the database in one transaction.
+        """Make `graph` the whole content of the database; on failure the old graph stays.
 
-        With `wipe`, every node of the database goes first (also ones Kizuna did not write).
-        `fail_after`, for tests, is called after each batch with the batch count.
+        The new graph is staged in batches of `batch_size` rows, each its own transaction (so
+        memory stays bounded however large the graph), then one transaction switches it in.
+        With `wipe`, nodes that Kizuna did not write go too. `fail_after`, for tests, is called
+        after each committed batch with the number of batches so far.
         """
         self.ensure_schema()
         # The last of several relations with one key wins, as in the embedded store.
-        relations = {r.key: r for r in graph.relations}
-        new = Graph.model_construct(
-            actors=graph.actors, relations=list(relations.values()), documents=graph.documents
-        )
+        relations = list({r.key: r for r in graph.relations}.values())
         with (
-            self._boundary(
-                "load the graph (the load was rolled back; the previous graph is intact)"
-            ),
+            self._boundary("load the graph (the graph in use was not changed; run the load again)"),
             self.driver.session(database=self.database) as session,
-            session.begin_transaction() as tx,
         ):
-            report = _Loader(tx, self.batch_size, fail_after).run(new, wipe)
-            tx.commit()
-        return report
+            loader = _Loader(session, self.batch_size, fail_after)
+            try:
+                return loader.run(graph, relations, wipe)
+            except Exception:
+                loader.clear_leftovers_quietly()
+                raise
 
     # --- queries ------------------------------------------------------------------------
 
@@ -519,90 +519,86 @@ class _Adjacency:
 
 
 class _Loader:
-    """The statements of one load, all in the transaction `tx`."""
+    """The statements of one load: stage in small transactions, switch in one, clean up."""
 
     def __init__(
         self,
-        tx: neo4j.Transaction,
+        session: neo4j.Session,
         batch_size: int,
         fail_after: Callable[[int], None] | None,
     ) -> None:
-        self.tx = tx
+        self.session = session
         self.batch_size = batch_size
         self.fail_after = fail_after
         self.batches = 0
 
-    def _run(self, query: str, **params: Any) -> list[neo4j.Record]:
-        records = list(self.tx.run(query, params))
-        self.batches += 1
-        if self.fail_after is not None:
-            self.fail_after(self.batches)
-        return records
+    def _auto(self, query: str, **params: Any) -> list[neo4j.Record]:
+        return list(self.session.run(query, params))
 
-    def _batched(self, query: str, name: str, rows: Sequence[Any], **params: Any) -> None:
+    def _batched(self, query: str, rows: Sequence[Any]) -> None:
         for chunk in _batches(rows, self.batch_size):
-            self._run(query, **{name: list(chunk)}, **params)
+            with self.session.begin_transaction() as tx:
+                tx.run(query, {"rows": list(chunk)}).consume()
+                tx.commit()
+            self.batches += 1
+            if self.fail_after is not None:
+                self.fail_after(self.batches)
 
-    def run(self, graph: Graph, wipe: bool) -> LoadReport:
+    def clear_leftovers_quietly(self) -> None:
+        """After a failed load, drop what it staged if the server still answers."""
+        with contextlib.suppress(Neo4jError, DriverError, OSError):
+            self._auto(cypher.CLEAR_LEFTOVERS)
+
+    def run(self, graph: Graph, relations: list[Relation], wipe: bool) -> LoadReport:
         schema = domain_schema()
-        if wipe:
-            while self._run(cypher.DELETE_EVERYTHING, batch=self.batch_size)[0]["deleted"]:
-                pass
-        old_actors = {r["id"] for r in self._run(cypher.EXISTING_ACTORS)}
-        old_documents = {r["name"] for r in self._run(cypher.EXISTING_DOCUMENTS)}
-        old_keys: dict[str, set[str]] = defaultdict(set)
-        for r in self._run(cypher.EXISTING_RELATION_KEYS):
-            old_keys[r["type"]].add(r["key"])
-
-        new_keys: dict[str, list[Relation]] = defaultdict(list)
-        for relation in graph.relations:
-            new_keys[relation.type].append(relation)
-        unknown = sorted(set(new_keys) - set(schema.relation_types))
-        if unknown:
-            raise ValueError(f"relation types not in the schema: {unknown}")
-
-        deleted_relations = 0
-        for rel_type, keys in sorted(old_keys.items()):
-            stale = sorted(keys - {r.key for r in new_keys.get(rel_type, [])})
-            deleted_relations += len(stale)
-            if stale and rel_type in schema.relation_types:
-                self._batched(cypher.delete_relations(rel_type), "keys", stale)
-        stale_actors = sorted(old_actors - {a.id for a in graph.actors})
-        self._batched(cypher.DELETE_ACTORS, "ids", stale_actors)
-        stale_documents = sorted(old_documents - {d.name for d in graph.documents})
-        self._batched(cypher.DELETE_DOCUMENTS, "names", stale_documents)
-
-        by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for actor in graph.actors:
-            cypher.label(actor.type)
-            by_type[actor.type].append({"id": actor.id, "props": actor_props(actor)})
-        for actor_type, rows in sorted(by_type.items()):
-            self._batched(cypher.merge_actors(actor_type), "rows", rows)
-        for actor_type in sorted(schema.actor_types):
-            self._run(cypher.remove_stale_label(actor_type), type=actor_type)
+            cypher.label(actor.type)  # refuses a type the schema does not have
+        for relation in relations:
+            cypher.rel_type(relation.type)
 
-        self._batched(cypher.MERGE_DOCUMENTS, "rows", [d.model_dump() for d in graph.documents])
-        mentions = [{"id": a.id, "documents": a.documents} for a in graph.actors if a.documents]
-        self._batched(cypher.MERGE_MENTIONS, "rows", mentions)
-        self._run(cypher.DELETE_STALE_MENTIONS)
+        self._auto(cypher.CLEAR_LEFTOVERS)  # what a load that died earlier left behind
+        old_actors = {r["id"] for r in self._auto(cypher.EXISTING_ACTORS)}
+        old_documents = {r["name"] for r in self._auto(cypher.EXISTING_DOCUMENTS)}
+        old_keys = {r["key"] for r in self._auto(cypher.EXISTING_RELATION_KEYS)}
 
-        for rel_type, relations in sorted(new_keys.items()):
-            existing = old_keys.get(rel_type, set())
-            rows = [
-                {"source": r.source, "target": r.target, "props": relation_props(r)}
-                for r in relations
-            ]
-            fresh = [row for row in rows if row["props"]["key"] not in existing]
-            known = [row for row in rows if row["props"]["key"] in existing]
-            self._batched(cypher.create_relations(rel_type), "rows", fresh)
-            self._batched(cypher.update_relations(rel_type), "rows", known)
+        self._batched(cypher.STAGE_DOCUMENTS, [d.model_dump() for d in graph.documents])
+        self._batched(cypher.STAGE_ACTORS, [actor_props(a) for a in graph.actors])
+        documents = {d.name for d in graph.documents}
+        mentions = [
+            {"id": a.id, "documents": sorted(set(a.documents) & documents)}
+            for a in graph.actors
+            if a.documents
+        ]
+        self._batched(cypher.STAGE_MENTIONS, mentions)
+        by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for relation in relations:
+            by_type[relation.type].append(
+                {
+                    "source": relation.source,
+                    "target": relation.target,
+                    "props": relation_props(relation),
+                }
+            )
+        for rel_type, rows in sorted(by_type.items()):
+            self._batched(cypher.stage_relations(rel_type), rows)
 
+        with self.session.begin_transaction() as tx:  # the switch: all or nothing
+            tx.run(cypher.retire_actors()).consume()
+            tx.run(cypher.RETIRE_DOCUMENTS).consume()
+            for actor_type in sorted(schema.actor_types):
+                tx.run(cypher.promote_actors(actor_type), {"type": actor_type}).consume()
+            tx.run(cypher.PROMOTE_DOCUMENTS).consume()
+            tx.commit()
+
+        self._auto(cypher.CLEAR_LEFTOVERS)
+        if wipe:
+            self._auto(cypher.WIPE_FOREIGN)
         return LoadReport(
             actors=len(graph.actors),
-            relations=len(graph.relations),
+            relations=len(relations),
             documents=len(graph.documents),
-            mentions=sum(len(a.documents) for a in graph.actors),
-            deleted_actors=len(stale_actors),
-            deleted_relations=deleted_relations,
-            deleted_documents=len(stale_documents),
+            mentions=sum(len(m["documents"]) for m in mentions),
+            deleted_actors=len(old_actors - {a.id for a in graph.actors}),
+            deleted_relations=len(old_keys - {r.key for r in relations}),
+            deleted_documents=len(old_documents - documents),
         )

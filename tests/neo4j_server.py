@@ -95,11 +95,11 @@ def neo4j_server() -> Iterator[Neo4jServer]:
     started_here = not _running(done.stdout)
     try:
         yield Neo4jServer(
-            uri="bolt://127.0.0.1:7687",
+            uri=f"bolt://127.0.0.1:{os.environ.get('KIZUNA_NEO4J_BOLT_PORT', '7687')}",
             user=user,
             password=password,
             database=database,
-            http_url="http://127.0.0.1:7474",
+            http_url=f"http://127.0.0.1:{os.environ.get('KIZUNA_NEO4J_HTTP_PORT', '7474')}",
             started_here=started_here,
         )
     finally:

@@ -25,20 +25,30 @@ pytestmark = pytest.mark.neo4j
 
 
 def _counts(driver: neo4j.Driver) -> dict[str, object]:
-    """What the database holds, counted with plain Cypher (not through the store)."""
+    """The graph in use (actors, documents, what links them), counted with plain Cypher."""
     labels = {
         r["label"]: r["n"]
         for r in driver.execute_query(
-            "MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS n"
+            "MATCH (n) WHERE n:Actor OR n:Document "
+            "UNWIND labels(n) AS label RETURN label, count(*) AS n"
         ).records
     }
     rels = {
         r["type"]: r["n"]
         for r in driver.execute_query(
-            "MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n"
+            "MATCH (a)-[r]->(b) WHERE (a:Actor OR a:Document) AND b:Actor "
+            "RETURN type(r) AS type, count(*) AS n"
         ).records
     }
     return {"labels": labels, "relationships": rels}
+
+
+def _leftovers(driver: neo4j.Driver) -> int:
+    """Nodes that are neither an actor nor a document in use (what a dead load staged)."""
+    records = driver.execute_query(
+        "MATCH (n) WHERE NOT n:Actor AND NOT n:Document RETURN count(n) AS n"
+    ).records
+    return int(records[0]["n"])
 
 
 def _expected(graph: Graph) -> dict[str, object]:
@@ -123,6 +133,7 @@ def test_a_load_that_fails_in_a_late_batch_leaves_the_previous_graph(
     assert [p.nodes[-1].id for p in store.paths("agency:jica", "country:IND", 3, 1, Filters())] == [
         "country:IND"
     ]
+    assert _leftovers(neo4j_driver) == 0  # the failed load cleared what it had staged
 
 
 _KILLED_LOADER = """
@@ -186,6 +197,11 @@ def test_a_loading_process_killed_midway_leaves_the_previous_graph(
         if process.poll() is None:
             process.kill()
     assert neo4j_contract_store.snapshot() == contract_graph.normalised()
+    assert _counts(neo4j_driver) == _expected(contract_graph)
+    assert neo4j_contract_store.search("JICA").hits[0].actor.id == "agency:jica"
+    assert _leftovers(neo4j_driver) > 0  # the killed load's staged nodes, invisible to queries
+    neo4j_contract_store.replace(contract_graph)  # the next load clears them
+    assert _leftovers(neo4j_driver) == 0
     assert _counts(neo4j_driver) == _expected(contract_graph)
 
 
