@@ -1,0 +1,87 @@
+"""Both stores answer alike on a graph bigger and messier than the contract sample.
+
+A synthetic graph (hubs, parallel relations, years missing on some) is put in both stores, and
+a fixed sample of searches, neighbourhoods and path questions must get identical answers.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+
+import pytest
+
+import neo4j
+from bench.synthetic_graph import synthetic_graph
+from graph.memory_store import MemoryStore
+from graph.model import Graph
+from graph.neo4j_store import Neo4jStore
+from graph.querying import Filters
+
+pytestmark = pytest.mark.neo4j
+
+
+@pytest.fixture(scope="module")
+def graph() -> Graph:
+    return synthetic_graph(300, 1500, seed=21, documents=6)
+
+
+@pytest.fixture
+def stores(graph: Graph, neo4j_driver: neo4j.Driver) -> Iterator[tuple[MemoryStore, Neo4jStore]]:
+    memory = MemoryStore()
+    memory.replace(graph)
+    neo = Neo4jStore(neo4j_driver)
+    neo.replace(graph, wipe=True)
+    yield memory, neo
+
+
+def test_snapshots_are_equal(stores: tuple[MemoryStore, Neo4jStore]) -> None:
+    memory, neo = stores
+    assert neo.snapshot() == memory.snapshot()
+    assert neo.stats() == memory.stats()
+
+
+def test_searches_agree(stores: tuple[MemoryStore, Neo4jStore], graph: Graph) -> None:
+    memory, neo = stores
+    rng = random.Random(1)
+    queries = ["Kari", "kar", "syn", "Tanzeven", "hamiro 12"]
+    for actor in rng.sample(graph.actors, 15):
+        name = actor.name
+        queries.append(name)
+        queries.append(name[:-3] + name[-2] + name[-3] + name[-1])  # a transposition typo
+        queries.append(name.split()[0].lower())
+    for query in queries:
+        assert neo.search(query, limit=50) == memory.search(query, limit=50), query
+        assert neo.find_by_name(query) == memory.find_by_name(query), query
+
+
+def test_neighbourhoods_agree(stores: tuple[MemoryStore, Neo4jStore], graph: Graph) -> None:
+    memory, neo = stores
+    rng = random.Random(2)
+    filters = [
+        Filters(),
+        Filters.build(relation_types=["FUNDS", "SIGNED_MOC", "PARTNERS_WITH"]),
+        Filters.build(since=2000, until=2015),
+        Filters.build(actor_types=["Company", "Agency", "Country"]),
+    ]
+    for actor in rng.sample(graph.actors, 12):
+        for depth in (1, 2):
+            for f in filters:
+                for limit in (5, 60):
+                    want = memory.neighbourhood(actor.id, depth, f, limit)
+                    assert neo.neighbourhood(actor.id, depth, f, limit) == want, (actor.id, f)
+
+
+def test_paths_agree(stores: tuple[MemoryStore, Neo4jStore], graph: Graph) -> None:
+    memory, neo = stores
+    rng = random.Random(3)
+    filters = [
+        Filters(),
+        Filters.build(since=1995),
+        Filters.build(actor_types=["University", "Company", "Programme"]),
+    ]
+    for _ in range(10):
+        source, target = rng.sample(graph.actors, 2)
+        for f in filters:
+            want = memory.paths(source.id, target.id, 3, 4, f)
+            assert neo.paths(source.id, target.id, 3, 4, f) == want, (source.id, target.id, f)
