@@ -156,9 +156,12 @@ class ActorProfile(_Response):
         description="True when the extractor found it in the text rather than the catalogue."
     )
     documents: list[str] = Field(description="The documents that mention this actor.")
-    relation_count: int
+    relation_count: int = Field(description="All the actor's relations, on every page.")
+    limit: int
+    offset: int
     relations: dict[str, list[ActorRelation]] = Field(
-        description="The actor's relations, keyed by relation type, each with year and evidence."
+        description="One page of the actor's relations (in the order source, type, target, "
+        "year), keyed by relation type, each with its year and evidence."
     )
 
     model_config = ConfigDict(
@@ -174,6 +177,8 @@ class ActorProfile(_Response):
                     "discovered": False,
                     "documents": ["contract.txt"],
                     "relation_count": 1,
+                    "limit": 500,
+                    "offset": 0,
                     "relations": {
                         "FUNDS": [
                             {

@@ -166,15 +166,30 @@ def neighbourhood(
     responses=ERRORS,
     summary="An actor with its relations and their evidence",
 )
-def actor_profile(store: StoreDep, actor_id: ActorIdParam) -> ActorProfile:
+def actor_profile(
+    store: StoreDep,
+    actor_id: ActorIdParam,
+    limit: Annotated[
+        int,
+        Query(
+            ge=1,
+            le=LIMITS.max_limit,
+            description="At most this many relations (a hub may have thousands).",
+        ),
+    ] = LIMITS.max_limit,
+    offset: Annotated[
+        int, Query(ge=0, le=1_000_000, description="Relations to skip, for the next page.")
+    ] = 0,
+) -> ActorProfile:
     """The actor's names, identifiers (Wikidata QID, ISO code) and documents, and its
-    relations grouped by type, each with its year and the sentences that state it."""
+    relations grouped by type, each with its year and the sentences that state it; relations
+    come a page at a time, `relation_count` counting them all."""
     actor = resolve_actor(store, actor_id)
     detail = store.actor(actor.id)
     others = {a.id: ActorRef.of(a) for a in detail.related}
     self_ref = ActorRef(id=actor.id, name=actor.name, type=actor.type)
     grouped: dict[str, list[ActorRelation]] = {}
-    for r in detail.relations:
+    for r in detail.relations[offset : offset + limit]:
         outgoing = r.source == actor.id
         other_id = r.target if outgoing else r.source
         grouped.setdefault(r.type, []).append(
@@ -199,5 +214,7 @@ def actor_profile(store: StoreDep, actor_id: ActorIdParam) -> ActorProfile:
         discovered=actor.discovered,
         documents=actor.documents,
         relation_count=len(detail.relations),
+        limit=limit,
+        offset=offset,
         relations=dict(sorted(grouped.items())),
     )

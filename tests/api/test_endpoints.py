@@ -153,6 +153,17 @@ def test_actor_profile_groups_relations_by_type_with_year_and_evidence(api: Api)
     assert sum(len(r["evidence"]) for v in body["relations"].values() for r in v) == len(stated)
 
 
+def test_actor_profile_pages_its_relations_with_a_total(api: Api) -> None:
+    whole = ok(api.get("/actors/country:JPN"))
+    every = [r["id"] for group in whole["relations"].values() for r in group]
+    pages = [ok(api.get("/actors/country:JPN", limit=3, offset=o)) for o in range(0, 9, 3)]
+    paged = [r["id"] for p in pages for group in p["relations"].values() for r in group]
+    assert sorted(paged) == sorted(every)
+    assert {p["relation_count"] for p in pages} == {len(every)}
+    assert [sum(len(g) for g in p["relations"].values()) for p in pages] == [3, 3, len(every) - 6]
+    error(api.get("/actors/country:JPN", limit=0), 422, "InvalidQuery")
+
+
 def test_actor_profile_merges_two_sentences_on_one_relation(api: Api) -> None:
     partners = ok(api.get("/actors/org:eu"))["relations"]["PARTNERS_WITH"]
     by_year = {r["year"]: [e["quote"] for e in r["evidence"]] for r in partners}
