@@ -376,15 +376,15 @@ class Neo4jStore:
         return self._with_evidence(found)
 
     def _with_evidence(self, paths: list[Path]) -> list[Path]:
-        keys: dict[str, set[str]] = defaultdict(set)
+        keys: dict[str, dict[str, dict[str, str]]] = defaultdict(dict)
         for path in paths:
             for hop in path.hops:
-                keys[hop.type].add(relation_key(hop.source, hop.type, hop.target, hop.year))
+                key = relation_key(hop.source, hop.type, hop.target, hop.year)
+                keys[hop.type][key] = {"source": hop.source, "target": hop.target, "key": key}
         evidence: dict[str, list[Evidence]] = {}
         for rel_type, wanted in keys.items():
-            for r in self._read(
-                cypher.relations_by_key(rel_type), "read evidence", keys=sorted(wanted)
-            ):
+            rows = [wanted[k] for k in sorted(wanted)]
+            for r in self._read(cypher.relations_by_key(rel_type), "read evidence", rows=rows):
                 relation = relation_from(r["source"], r["target"], r["type"], r["props"])
                 evidence[relation.key] = relation.evidence
         return [
