@@ -74,15 +74,21 @@ class Query:
             raise RuntimeError(f"{response.status_code}: {response.text[:300]}")
 
 
-def workload(graph: Graph, count: int, seed: int) -> dict[str, list[Query]]:
-    """`count` queries of each kind over actors picked with a fixed seed (hubs left out)."""
+def workload(
+    graph: Graph, count: int, seed: int, path_count: int | None = None
+) -> dict[str, list[Query]]:
+    """`count` queries of each kind (`path_count` paths) over actors picked with a fixed seed
+    (hubs left out)."""
     rng = random.Random(seed)
     actors = graph.actors[100:] if len(graph.actors) > 200 else graph.actors
     ids = [a.id for a in actors]
     return {
         "search": [Query("search", (rng.choice(actors).name.split()[0],)) for _ in range(count)],
         "neighbourhood": [Query("neighbourhood", (rng.choice(ids),)) for _ in range(count)],
-        "paths": [Query("paths", (rng.choice(ids), rng.choice(ids))) for _ in range(count)],
+        "paths": [
+            Query("paths", (rng.choice(ids), rng.choice(ids)))
+            for _ in range(count if path_count is None else path_count)
+        ],
     }
 
 
@@ -261,11 +267,12 @@ def run(options: argparse.Namespace) -> None:
     print(
         f"graph: {len(graph.actors)} actors, {len(graph.relations)} relations "
         f"(generated in {time.perf_counter() - began:.1f} s); {options.clients} clients, "
-        f"{options.requests} requests per query kind; depth 2, limit {options.limit}, "
+        f"{options.requests} requests per query kind "
+        f"({options.path_requests or options.requests} for paths); depth 2, limit {options.limit}, "
         f"paths max_hops {options.max_hops} k {options.k}",
         flush=True,
     )
-    queries = workload(graph, options.requests, options.seed)
+    queries = workload(graph, options.requests, options.seed, options.path_requests)
     rows: list[tuple[str, str, Result, Result]] = []
     for backend in options.backends.split(","):
         direct: dict[str, Result] = {}
@@ -307,6 +314,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--backends", default="memory,neo4j")
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--requests", type=int, default=200, help="per query kind")
+    parser.add_argument(
+        "--path-requests", type=int, default=None, help="paths requests (default: --requests)"
+    )
     parser.add_argument("--limit", type=int, default=100, help="neighbourhood limit")
     parser.add_argument("--max-hops", type=int, default=3)
     parser.add_argument("--k", type=int, default=1)
