@@ -1,0 +1,78 @@
+"""The offline bulk load: CSV files imported by neo4j-admin into a second, throwaway server.
+
+It runs its own server (own home, own ports, small heap) because an import needs the server
+stopped; the session's server is not touched.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import neo4j
+from graph.model import Graph
+from graph.neo4j_csv import write_import_csv
+from graph.neo4j_store import Neo4jStore
+from tests.neo4j_server import PROJECT, START_TIMEOUT
+
+pytestmark = pytest.mark.neo4j
+
+SCRIPT = PROJECT / "scripts" / "neo4j-local"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture
+def throwaway_server(tmp_path: Path) -> Iterator[tuple[dict[str, str], str]]:
+    env = {
+        **os.environ,
+        "KIZUNA_NEO4J_HOME": str(tmp_path / "neo4j-home"),
+        "KIZUNA_NEO4J_BOLT_PORT": str(_free_port()),
+        "KIZUNA_NEO4J_HTTP_PORT": str(_free_port()),
+        "KIZUNA_NEO4J_HEAP": "512m",
+        "KIZUNA_NEO4J_PAGECACHE": "128m",
+    }
+    try:
+        yield env, f"bolt://127.0.0.1:{env['KIZUNA_NEO4J_BOLT_PORT']}"
+    finally:
+        subprocess.run([str(SCRIPT), "stop"], env=env, check=False, timeout=300)
+
+
+def test_imported_csv_gives_the_same_graph_as_a_bolt_load(
+    throwaway_server: tuple[dict[str, str], str], contract_graph: Graph, tmp_path: Path
+) -> None:
+    env, uri = throwaway_server
+    write_import_csv(contract_graph, tmp_path / "csv")
+    done = subprocess.run(
+        [str(SCRIPT), "import", str(tmp_path / "csv")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=START_TIMEOUT,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "IMPORT DONE" in done.stdout
+    driver = neo4j.GraphDatabase.driver(uri, auth=("neo4j", "kizuna-local"))
+    try:
+        store = Neo4jStore(driver)
+        store.ensure_schema()
+        assert store.snapshot() == contract_graph.normalised()
+        assert store.search("JICA").hits[0].actor.id == "agency:jica"
+        records = driver.execute_query(
+            "MATCH (d:Document)-[:MENTIONS]->(:Agency {id: 'agency:jica'}) RETURN d.name AS n"
+        ).records
+        assert [r["n"] for r in records] == ["contract.txt"]
+        store.replace(contract_graph)  # a Bolt load over the import changes nothing
+        assert store.snapshot() == contract_graph.normalised()
+    finally:
+        driver.close()
