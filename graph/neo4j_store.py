@@ -518,6 +518,19 @@ class _Adjacency:
         return self.summaries[node]
 
 
+def _write_rows(tx: neo4j.ManagedTransaction, query: str, rows: list[Any]) -> None:
+    tx.run(query, {"rows": rows}).consume()
+
+
+def _switch(tx: neo4j.ManagedTransaction, actor_types: list[str]) -> None:
+    """Retire the graph in use and promote the staged one, in one transaction."""
+    tx.run(cypher.retire_actors()).consume()
+    tx.run(cypher.RETIRE_DOCUMENTS).consume()
+    for actor_type in actor_types:
+        tx.run(cypher.promote_actors(actor_type), {"type": actor_type}).consume()
+    tx.run(cypher.PROMOTE_DOCUMENTS).consume()
+
+
 class _Loader:
     """The statements of one load: stage in small transactions, switch in one, clean up."""
 
@@ -537,9 +550,9 @@ class _Loader:
 
     def _batched(self, query: str, rows: Sequence[Any]) -> None:
         for chunk in _batches(rows, self.batch_size):
-            with self.session.begin_transaction() as tx:
-                tx.run(query, {"rows": list(chunk)}).consume()
-                tx.commit()
+            # execute_write retries a batch that meets a transient error (a deadlock with
+            # another client's write): each batch is one transaction, so a retry is safe.
+            self.session.execute_write(_write_rows, query, list(chunk))
             self.batches += 1
             if self.fail_after is not None:
                 self.fail_after(self.batches)
@@ -582,13 +595,7 @@ class _Loader:
         for rel_type, rows in sorted(by_type.items()):
             self._batched(cypher.stage_relations(rel_type), rows)
 
-        with self.session.begin_transaction() as tx:  # the switch: all or nothing
-            tx.run(cypher.retire_actors()).consume()
-            tx.run(cypher.RETIRE_DOCUMENTS).consume()
-            for actor_type in sorted(schema.actor_types):
-                tx.run(cypher.promote_actors(actor_type), {"type": actor_type}).consume()
-            tx.run(cypher.PROMOTE_DOCUMENTS).consume()
-            tx.commit()
+        self.session.execute_write(_switch, sorted(schema.actor_types))  # all or nothing
 
         self._auto(cypher.CLEAR_LEFTOVERS)
         if wipe:
