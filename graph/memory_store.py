@@ -12,6 +12,7 @@ import contextlib
 import os
 import tempfile
 from collections import Counter
+from collections.abc import Set
 from pathlib import Path as FsPath
 
 import networkx as nx
@@ -19,6 +20,7 @@ from pydantic import ValidationError
 from rapidfuzz import fuzz, process
 
 from graph.errors import StoreCorrupt, StoreUnavailable
+from graph.levels import neighbourhood_levels
 from graph.model import Actor, Graph, Relation
 from graph.paths import k_shortest_paths
 from graph.querying import LIMITS, Filters, edge_order, normalise_text, rank_search
@@ -179,22 +181,10 @@ class MemoryStore:
         centre = self.get(actor_id)
         if centre is None:
             raise not_found(self, actor_id)
-        depth_of = {actor_id: 0}
-        frontier = [actor_id]
-        found = 0
-        truncated = False
-        for level in range(1, depth + 1):
-            reached = sorted(self._step(frontier, depth_of, filters))
-            if found >= limit:
-                truncated = truncated or bool(reached)
-                break
-            for node in reached:
-                depth_of[node] = level
-            found += len(reached)
-            frontier = reached
-        nodes = sorted((d, n) for n, d in depth_of.items() if n != actor_id)
-        truncated = truncated or len(nodes) > limit
-        kept = {actor_id} | {n for _, n in nodes[:limit]}
+        nodes, truncated = neighbourhood_levels(
+            actor_id, depth, limit, lambda frontier, seen: self._step(frontier, seen, filters)
+        )
+        kept = {actor_id} | {n for _, n in nodes}
         edges = sorted(
             (
                 data["relation"]
@@ -205,12 +195,12 @@ class MemoryStore:
         )
         return Neighbourhood(
             center=ActorSummary.of(centre),
-            nodes=[NeighbourhoodNode(actor=self._summary(n), depth=d) for d, n in nodes[:limit]],
+            nodes=[NeighbourhoodNode(actor=self._summary(n), depth=d) for d, n in nodes],
             edges=edges,
             truncated=truncated,
         )
 
-    def _step(self, frontier: list[str], seen: dict[str, int], filters: Filters) -> set[str]:
+    def _step(self, frontier: list[str], seen: Set[str], filters: Filters) -> set[str]:
         reached: set[str] = set()
         for node in frontier:
             for relation in self._incident(node):

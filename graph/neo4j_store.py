@@ -13,16 +13,17 @@ from __future__ import annotations
 import contextlib
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence, Set
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+import neo4j
 from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
 
-import neo4j
 from graph import cypher
 from graph.errors import StoreUnavailable
+from graph.levels import neighbourhood_levels
 from graph.model import Actor, Document, Evidence, Graph, Relation, relation_key
 from graph.paths import k_shortest_paths
 from graph.querying import Filters, edge_order, normalise_text, rank_search
@@ -317,27 +318,14 @@ class Neo4jStore:
         if centre is None:
             raise not_found(self, actor_id)
         params = _filter_params(filters)
-        depth_of = {actor_id: 0}
-        frontier = [actor_id]
-        found = 0
-        truncated = False
-        for level in range(1, depth + 1):
-            if not frontier:
-                break
+
+        def expand(frontier: list[str], seen: Set[str]) -> set[str]:
             records = self._read(
                 cypher.NEIGHBOURHOOD_STEP, "expand a neighbourhood", frontier=frontier, **params
             )
-            reached = sorted({r["id"] for r in records} - set(depth_of))
-            if found >= limit:
-                truncated = truncated or bool(reached)
-                break
-            for node in reached:
-                depth_of[node] = level
-            found += len(reached)
-            frontier = reached
-        nodes = sorted((d, n) for n, d in depth_of.items() if n != actor_id)
-        truncated = truncated or len(nodes) > limit
-        kept_nodes = nodes[:limit]
+            return {r["id"] for r in records}
+
+        kept_nodes, truncated = neighbourhood_levels(actor_id, depth, limit, expand)
         kept = [actor_id, *(n for _, n in kept_nodes)]
         records = self._read(
             cypher.NEIGHBOURHOOD_EDGES, "read a neighbourhood's relations", kept=kept, **params
