@@ -61,9 +61,9 @@ def open_store(settings: Settings) -> Iterator[GraphStore]:
         finally:
             memory.close()
         return
-    from graph.neo4j_store import Neo4jStore  # type: ignore[import-not-found,unused-ignore]
-
     import neo4j
+
+    from graph.neo4j_store import Neo4jStore  # type: ignore[import-not-found,unused-ignore]
 
     driver = neo4j.GraphDatabase.driver(
         settings.neo4j_uri, auth=(settings.neo4j_user, settings.neo4j_password)

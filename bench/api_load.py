@@ -172,6 +172,7 @@ def open_backend(backend: str, settings: Settings) -> Iterator[GraphStore]:
         yield MemoryStore(None)
         return
     import neo4j
+
     from graph.neo4j_store import Neo4jStore  # type: ignore[import-not-found,unused-ignore]
 
     driver = neo4j.GraphDatabase.driver(

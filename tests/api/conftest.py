@@ -10,9 +10,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
+import neo4j
 import pytest
 
-import neo4j
 from api.app import create_app
 from graph.memory_store import MemoryStore
 from graph.model import Graph

@@ -7,6 +7,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import neo4j
+
 from api.app import create_app
 from api.settings import Settings
 from graph.model import Graph
