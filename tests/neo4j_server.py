@@ -14,9 +14,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import neo4j
 import pytest
 
-import neo4j
 from graph.model import Graph
 from graph.neo4j_store import Neo4jStore
 

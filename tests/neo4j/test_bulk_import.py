@@ -12,9 +12,9 @@ import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
+import neo4j
 import pytest
 
-import neo4j
 from graph.model import Graph
 from graph.neo4j_csv import write_import_csv
 from graph.neo4j_store import Neo4jStore

@@ -9,9 +9,9 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+import neo4j
 import pytest
 
-import neo4j
 from bench.synthetic_graph import synthetic_graph
 from graph.errors import StoreUnavailable
 from graph.memory_store import MemoryStore

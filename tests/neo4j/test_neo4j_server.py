@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 
 import httpx
+import neo4j
 import pytest
 
-import neo4j
 from graph.memory_store import MemoryStore
 from graph.model import Graph
 from graph.neo4j_store import Neo4jStore

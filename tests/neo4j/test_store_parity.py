@@ -9,9 +9,9 @@ from __future__ import annotations
 import random
 from collections.abc import Iterator
 
+import neo4j
 import pytest
 
-import neo4j
 from bench.synthetic_graph import synthetic_graph
 from graph.memory_store import MemoryStore
 from graph.model import Graph

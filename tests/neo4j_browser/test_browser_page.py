@@ -24,7 +24,7 @@ from api.browser_guide import BROWSER_FILES, guide_html, parse_queries, serve
 from graph.model import Graph
 from graph.neo4j_store import Neo4jStore
 from graph.schema import domain_schema
-from tests.neo4j_browser.chromium import DevTools, dump_dom
+from tests.chromium import DevTools, dump_dom
 from tests.neo4j_server import Neo4jServer
 
 pytestmark = [pytest.mark.neo4j, pytest.mark.browser]

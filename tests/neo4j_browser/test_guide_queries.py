@@ -9,9 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import neo4j
 import pytest
 
-import neo4j
 from api.browser_guide import BROWSER_FILES, GuideQuery, parse_queries
 from graph.model import Graph
 from graph.neo4j_store import Neo4jStore

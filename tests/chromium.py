@@ -1,4 +1,4 @@
-"""Real headless Chromium for the Neo4j Browser tests: a page dump, and a small DevTools driver.
+"""Real headless Chromium for the page tests: a page dump, and a small DevTools driver.
 
 `dump_dom` runs `chromium --dump-dom`. `DevTools` drives one page over the Chrome DevTools
 Protocol through `--remote-debugging-pipe` (file descriptors 3 and 4, NUL-separated JSON), so no
