@@ -25,6 +25,7 @@ import time
 from pathlib import Path
 
 import neo4j
+
 from api.settings import Settings
 from bench.synthetic_graph import synthetic_graph
 from graph.model import Graph

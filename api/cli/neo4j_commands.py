@@ -12,10 +12,10 @@ import time
 from pathlib import Path
 from typing import Annotated
 
+import neo4j
 import typer
 from rich.console import Console
 
-import neo4j
 from api.settings import Settings
 from graph.errors import KizunaError
 from graph.memory_store import MemoryStore
