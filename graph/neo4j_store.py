@@ -357,7 +357,9 @@ class Neo4jStore:
         adjacency = _Adjacency(self, filters)
         for actor in ends.values():
             adjacency.summaries[actor.id] = ActorSummary.of(actor)
-        adjacency.prefetch(target, max_hops)
+        adjacency.prefetch(target, max_hops - 1)
+        adjacency.fetch([source])
+        adjacency.fetch(sorted(adjacency.neighbours(source)))
         found = k_shortest_paths(
             source, target, max_hops, k, filters, adjacency.incident, adjacency.summary
         )
@@ -494,6 +496,9 @@ class _Adjacency:
                         seen.add(other)
                         nxt.append(other)
             frontier = nxt
+
+    def neighbours(self, node: str) -> set[str]:
+        return {r.target if r.source == node else r.source for r in self.incident(node)}
 
     def incident(self, node: str) -> list[Relation]:
         if node not in self.cache:

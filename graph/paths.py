@@ -61,17 +61,38 @@ def k_shortest_paths(
     def passable(node: str) -> bool:
         return filters.accepts_actor(summary(node).type)
 
-    dist = _distances(target, incident, passable, max_hops)
-    if source not in dist:
+    # A DFS step with `remaining` hops left needs distances up to remaining - 1 <= max_hops - 1,
+    # so the widest ring around the target is never expanded.
+    dist = _distances(target, incident, passable, max_hops - 1)
+    shortest = _distance_of_source(source, target, dist, incident, passable)
+    if shortest is None:
         return []
     found: list[Path] = []
-    for length in range(dist[source], max_hops + 1):
+    for length in range(shortest, max_hops + 1):
         for nodes in _node_sequences(source, target, length, incident, passable, dist):
             for path in _expand(nodes, incident, summary):
                 found.append(path)
                 if len(found) == k:
                     return found
     return sorted(found, key=path_order)
+
+
+def _distance_of_source(
+    source: str,
+    target: str,
+    dist: dict[str, int],
+    incident: Incident,
+    passable: Callable[[str], bool],
+) -> int | None:
+    """How many hops the source is from the target, or None when beyond the searched ball."""
+    if source in dist:
+        return dist[source]
+    steps = [
+        dist[other]
+        for other in {_other(r, source) for r in incident(source)}
+        if other in dist and (other == target or passable(other))
+    ]
+    return 1 + min(steps) if steps else None
 
 
 def _node_sequences(
