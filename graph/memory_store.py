@@ -18,12 +18,20 @@ from pathlib import Path as FsPath
 import networkx as nx
 from pydantic import ValidationError
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 
 from graph.errors import StoreCorrupt, StoreUnavailable
 from graph.levels import neighbourhood_levels
 from graph.model import Actor, Graph, Relation
 from graph.paths import k_shortest_paths
-from graph.querying import LIMITS, Filters, edge_order, normalise_text, rank_search
+from graph.querying import (
+    LIMITS,
+    Filters,
+    edge_order,
+    normalise_text,
+    rank_search,
+    typo_allowance,
+)
 from graph.resolve import not_found
 from graph.views import (
     ActorDetail,
@@ -160,6 +168,18 @@ class MemoryStore:
                 wanted, self._names, scorer=fuzz.ratio, score_cutoff=LIMITS.fuzzy_cutoff, limit=None
             )
         )
+        allowed = typo_allowance(wanted)
+        if allowed:
+            names.update(
+                name
+                for name, _, _ in process.extract(
+                    wanted,
+                    self._names,
+                    scorer=Levenshtein.distance,
+                    score_cutoff=allowed,
+                    limit=None,
+                )
+            )
         ids = sorted({i for name in names for i in self._by_name[name]})
         return [self._actors[i] for i in ids]
 

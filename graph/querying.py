@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from graph.errors import InvalidQuery
 from graph.model import Actor, Relation
@@ -26,6 +27,7 @@ __all__ = [
     "path_order",
     "rank_search",
     "search_score",
+    "typo_allowance",
 ]
 
 
@@ -130,7 +132,16 @@ def search_score(query: str, name: str) -> float:
     if f" {query}" in f" {name}":
         return 85.0 + 5.0 * len(query) / len(name)
     ratio = fuzz.ratio(query, name)
-    return round(0.8 * ratio, 3) if ratio >= LIMITS.fuzzy_cutoff else 0.0
+    if ratio >= LIMITS.fuzzy_cutoff:
+        return round(0.8 * ratio, 3)
+    allowed = typo_allowance(query)
+    edits = Levenshtein.distance(query, name, score_cutoff=allowed)
+    return round(60.0 - 10.0 * edits, 3) if edits <= allowed else 0.0
+
+
+def typo_allowance(query: str) -> int:
+    """How many typing errors a short query may hold and still match ("Jika" finds "JICA")."""
+    return 0 if len(query) < 4 else 1
 
 
 def actor_names(actor: Actor) -> list[str]:

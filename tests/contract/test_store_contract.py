@@ -67,6 +67,8 @@ def test_search_finds_jica_by_acronym_and_full_name(store: GraphStore, query: st
 def test_search_tolerates_small_typos(store: GraphStore) -> None:
     assert store.search("Ukrane").hits[0].actor.id == "country:UKR"
     assert store.search("Denmrak").hits[0].actor.id == "country:DNK"
+    assert store.search("Jika").hits[0].actor.id == "agency:jica"
+    assert store.search("Indai").hits[0].actor.id == "country:IND"
 
 
 def test_search_is_diacritic_insensitive(store: GraphStore) -> None:
