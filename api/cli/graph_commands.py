@@ -58,16 +58,7 @@ def _summary(console: Console, report: BuildReport, store: Path) -> None:
     )
     for skipped in report.skipped:
         console.print(f"  skipped {skipped.name}: {skipped.reason}", highlight=False)
-    for title, counts in (
-        ("Actors", report.actors_by_type),
-        ("Relations", report.relations_by_type),
-    ):
-        table = Table(title=f"{title} by type ({sum(counts.values())})", title_justify="left")
-        table.add_column("type")
-        table.add_column("count", justify="right")
-        for name, count in counts.items():
-            table.add_row(name, str(count))
-        console.print(table)
+    _print_counts(console, report.actors_by_type, report.relations_by_type, totals=True)
     for warning in report.warnings:
         console.print(f"[yellow]warning:[/] {warning}", highlight=False)
     console.print(f"Graph written to {store}")
@@ -163,20 +154,25 @@ def register(app: typer.Typer) -> None:
             f"{stats.actors} actors, {stats.relations} relations, {stats.documents} documents, "
             f"{stats.evidence} pieces of evidence"
         )
-        for title, counts in (
-            ("Actors", stats.actors_by_type),
-            ("Relations", stats.relations_by_type),
-        ):
-            table = Table(title=f"{title} by type", title_justify="left")
-            table.add_column("type")
-            table.add_column("count", justify="right")
-            for name, count in counts.items():
-                table.add_row(name, str(count))
-            console.print(table)
+        _print_counts(console, stats.actors_by_type, stats.relations_by_type, totals=False)
         table = Table(title="Most connected", title_justify="left")
         table.add_column("actor")
         table.add_column("type")
         table.add_column("degree", justify="right")
         for summary, degree in stats.most_connected:
             table.add_row(f"{summary.name} ({summary.id})", summary.type, str(degree))
+        console.print(table)
+
+
+def _print_counts(
+    console: Console, actors: dict[str, int], relations: dict[str, int], totals: bool
+) -> None:
+    """Two tables: actors by type and relations by type (with their totals in the title)."""
+    for title, counts in (("Actors", actors), ("Relations", relations)):
+        total = f" ({sum(counts.values())})" if totals else ""
+        table = Table(title=f"{title} by type{total}", title_justify="left")
+        table.add_column("type")
+        table.add_column("count", justify="right")
+        for name, count in counts.items():
+            table.add_row(name, str(count))
         console.print(table)
