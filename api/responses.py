@@ -211,6 +211,7 @@ class AppliedFilters(_Response):
     actor_types: list[str] | None = Field(description="Actor types allowed; null for all.")
     since: int | None
     until: int | None
+    min_confidence: float | None = None
 
 
 class CypherQuery(_Response):

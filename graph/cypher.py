@@ -25,7 +25,7 @@ __all__ = [
     "COUNT_ACTORS_BY_TYPE",
     "COUNT_DOCUMENTS",
     "COUNT_RELATIONS_BY_TYPE",
-    "COUNT_STAGED",
+    "DOCUMENT_BY_NAME",
     "EXISTING_ACTORS",
     "EXISTING_DOCUMENTS",
     "EXISTING_RELATION_KEYS",
@@ -36,12 +36,9 @@ __all__ = [
     "NEIGHBOURHOOD_STEP",
     "PATH_STEP",
     "PING",
+    "PROJECTION",
     "PROMOTE_DOCUMENTS",
     "RETIRE_DOCUMENTS",
-    "SHOW_CONSTRAINTS",
-    "SHOW_INDEXES",
-    "STAGED",
-    "STAGED_DOCUMENT",
     "STAGE_ACTORS",
     "STAGE_DOCUMENTS",
     "STAGE_MENTIONS",
@@ -98,8 +95,6 @@ def schema_statements() -> list[str]:
     return statements
 
 
-SHOW_CONSTRAINTS = "SHOW CONSTRAINTS YIELD name, type, labelsOrTypes, properties RETURN *"
-SHOW_INDEXES = "SHOW INDEXES YIELD name, type, state, labelsOrTypes, properties RETURN *"
 PING = "RETURN 1 AS ok"
 AWAIT_INDEXES = "CALL db.awaitIndexes(300)"
 
@@ -110,9 +105,6 @@ AWAIT_INDEXES = "CALL db.awaitIndexes(300)"
 # old graph (:RetiredActor / :RetiredDocument) and promotes the staged one; the retired nodes
 # are deleted afterwards. A load that dies before the switch leaves only staged nodes behind,
 # which the next load clears; the graph in use is never touched before the switch.
-
-STAGED = "StagedActor"
-STAGED_DOCUMENT = "StagedDocument"
 
 CLEAR_LEFTOVERS = """
 MATCH (n) WHERE n:StagedActor OR n:StagedDocument OR n:RetiredActor OR n:RetiredDocument
@@ -195,8 +187,6 @@ REMOVE d:StagedDocument
 SET d:Document
 """
 
-COUNT_STAGED = "MATCH (a:StagedActor) RETURN count(a) AS n"
-
 # --- reads -------------------------------------------------------------------------------
 
 ACTOR_BY_ID = "MATCH (a:Actor {id: $id}) RETURN properties(a) AS actor"
@@ -219,6 +209,7 @@ RETURN properties(node) AS actor
 
 ALL_ACTORS = "MATCH (a:Actor) RETURN properties(a) AS actor"
 ALL_DOCUMENTS = "MATCH (d:Document) RETURN properties(d) AS document"
+DOCUMENT_BY_NAME = "MATCH (d:Document {name: $name}) RETURN properties(d) AS document"
 ALL_RELATIONS = """
 MATCH (s:Actor)-[r]->(t:Actor) WHERE r.key IS NOT NULL
 RETURN s.id AS source, t.id AS target, type(r) AS type, properties(r) AS props
@@ -246,6 +237,7 @@ _REL_FILTER = """
 ($relation_types IS NULL OR type(r) IN $relation_types)
 AND ($since IS NULL OR r.year >= $since)
 AND ($until IS NULL OR r.year <= $until)
+AND ($min_confidence IS NULL OR coalesce(r.confidence, 1.0) >= $min_confidence)
 """
 
 NEIGHBOURHOOD_STEP = f"""
@@ -269,7 +261,16 @@ MATCH (f:Actor {{id: fid}})-[r]-(o:Actor)
 WHERE r.key IS NOT NULL AND {_REL_FILTER}
 WITH DISTINCT f, r, o
 RETURN f.id AS node, startNode(r).id AS source, endNode(r).id AS target, type(r) AS type,
-       r.year AS year, o.id AS other, o.name AS other_name, o.type AS other_type
+       r.year AS year, coalesce(r.confidence, 1.0) AS confidence,
+       o.id AS other, o.name AS other_name, o.type AS other_type
+"""
+
+PROJECTION = f"""
+MATCH (s:Actor)-[r]->(t:Actor)
+WHERE r.key IS NOT NULL AND {_REL_FILTER}
+  AND ($actor_types IS NULL OR (s.type IN $actor_types AND t.type IN $actor_types))
+RETURN s.id AS source, t.id AS target, type(r) AS type,
+       r {{.year, .date, .date_precision, .date_source, .rule, .confidence, .curated}} AS props
 """
 
 COUNT_ACTORS_BY_TYPE = "MATCH (a:Actor) RETURN a.type AS type, count(*) AS n"
@@ -296,7 +297,8 @@ def explain_neighbourhood_query(depth: int) -> str:
     return f"""MATCH p = (c:Actor {{id: $id}})-[rels*1..{int(depth)}]-(n:Actor)
 WHERE all(r IN rels WHERE r.key IS NOT NULL
         AND ($relation_types IS NULL OR type(r) IN $relation_types)
-        AND ($since IS NULL OR r.year >= $since) AND ($until IS NULL OR r.year <= $until))
+        AND ($since IS NULL OR r.year >= $since) AND ($until IS NULL OR r.year <= $until)
+        AND ($min_confidence IS NULL OR coalesce(r.confidence, 1.0) >= $min_confidence))
   AND all(x IN nodes(p)[1..] WHERE x:Actor
         AND ($actor_types IS NULL OR x.type IN $actor_types))
   AND n <> c
@@ -313,7 +315,8 @@ def explain_paths_query(max_hops: int) -> str:
       (t:Actor {{id: $target}})
 WHERE all(r IN rels WHERE r.key IS NOT NULL
         AND ($relation_types IS NULL OR type(r) IN $relation_types)
-        AND ($since IS NULL OR r.year >= $since) AND ($until IS NULL OR r.year <= $until))
+        AND ($since IS NULL OR r.year >= $since) AND ($until IS NULL OR r.year <= $until)
+        AND ($min_confidence IS NULL OR coalesce(r.confidence, 1.0) >= $min_confidence))
   AND all(x IN nodes(p)[1..-1] WHERE x:Actor
         AND ($actor_types IS NULL OR x.type IN $actor_types) AND x <> s AND x <> t)
   AND size(nodes(p)) = size(reduce(seen = [], x IN nodes(p) |

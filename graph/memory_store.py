@@ -8,9 +8,6 @@ notices when a build replaced its file and reloads it.
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 from collections import Counter
 from collections.abc import Set
 from pathlib import Path as FsPath
@@ -21,8 +18,9 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from graph.errors import StoreCorrupt, StoreUnavailable
+from graph.files import write_atomically
 from graph.levels import neighbourhood_levels
-from graph.model import Actor, Graph, Relation
+from graph.model import Actor, Document, Graph, Relation
 from graph.paths import k_shortest_paths
 from graph.querying import (
     LIMITS,
@@ -43,23 +41,7 @@ from graph.views import (
     Stats,
 )
 
-__all__ = ["MemoryStore", "write_atomically"]
-
-
-def write_atomically(path: FsPath, data: bytes) -> None:
-    """Write `data` to `path` so that readers see either the old file or the new, never half."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
+__all__ = ["MemoryStore", "serialise"]
 
 
 class MemoryStore:
@@ -132,6 +114,7 @@ class MemoryStore:
             for name in {normalise_text(n) for n in (actor.name, *actor.aliases)}:
                 self._by_name.setdefault(name, []).append(actor.id)
         self._names = list(self._by_name)
+        self._documents = {d.name: d for d in graph.documents}
 
     def _incident(self, node: str) -> list[Relation]:
         return [data["relation"] for _, _, data in self._nx.edges(node, data=True)]
@@ -209,7 +192,7 @@ class MemoryStore:
             (
                 data["relation"]
                 for u, v, data in self._nx.subgraph(kept).edges(data=True)
-                if filters.accepts_relation(data["relation"].type, data["relation"].year)
+                if filters.accepts(data["relation"])
             ),
             key=edge_order,
         )
@@ -227,7 +210,7 @@ class MemoryStore:
                 other = relation.target if relation.source == node else relation.source
                 if (
                     other not in seen
-                    and filters.accepts_relation(relation.type, relation.year)
+                    and filters.accepts(relation)
                     and filters.accepts_actor(self._actors[other].type)
                 ):
                     reached.add(other)
@@ -240,6 +223,23 @@ class MemoryStore:
             if self.get(ref) is None:
                 raise not_found(self, ref)
         return k_shortest_paths(source, target, max_hops, k, filters, self._incident, self._summary)
+
+    def document(self, name: str) -> Document | None:
+        self._refresh()
+        return self._documents.get(name)
+
+    def projection(self, filters: Filters) -> list[Relation]:
+        self._refresh()
+        return [
+            r.model_copy(update={"evidence": []})
+            for r in self._graph.relations
+            if filters.accepts(r) and self._accepts_ends(r, filters)
+        ]
+
+    def _accepts_ends(self, relation: Relation, filters: Filters) -> bool:
+        return filters.accepts_actor(self._actors[relation.source].type) and filters.accepts_actor(
+            self._actors[relation.target].type
+        )
 
     def stats(self) -> Stats:
         graph = self.snapshot()

@@ -89,8 +89,13 @@ def actor_props(actor: Actor) -> dict[str, Any]:
 def relation_props(relation: Relation) -> dict[str, Any]:
     """A relation as relationship properties; evidence as parallel lists (no maps in Neo4j)."""
     return {
-        "key": relation_key(relation.source, relation.type, relation.target, relation.year),
+        "key": relation.key,
         "year": relation.year,
+        "date": relation.date,
+        "date_precision": relation.date_precision,
+        "date_source": relation.date_source,
+        "rule": relation.rule,
+        "confidence": relation.confidence,
         "curated": relation.curated,
         "evidence_docs": [e.doc for e in relation.evidence],
         "evidence_quotes": [e.quote for e in relation.evidence],
@@ -127,6 +132,11 @@ def relation_from(source: str, target: str, rel_type: str, props: dict[str, Any]
         target=target,
         type=rel_type,
         year=props.get("year"),
+        date=props.get("date"),
+        date_precision=props.get("date_precision"),
+        date_source=props.get("date_source"),
+        rule=props.get("rule") or "",
+        confidence=props.get("confidence", 1.0),
         evidence=evidence,
         curated=bool(props.get("curated", False)),
     )
@@ -138,6 +148,7 @@ def _filter_params(filters: Filters) -> dict[str, Any]:
         "actor_types": sorted(filters.actor_types) if filters.actor_types else None,
         "since": filters.since,
         "until": filters.until,
+        "min_confidence": filters.min_confidence,
     }
 
 
@@ -409,6 +420,16 @@ class Neo4jStore:
         params = {"source": source, "target": target, "k": k, **_filter_params(filters)}
         return cypher.explain_paths_query(max_hops), params
 
+    def document(self, name: str) -> Document | None:
+        records = self._read(cypher.DOCUMENT_BY_NAME, "read a document", name=name)
+        return Document(**records[0]["document"]) if records else None
+
+    def projection(self, filters: Filters) -> list[Relation]:
+        records = self._read(
+            cypher.PROJECTION, "read the relations to analyse", **_filter_params(filters)
+        )
+        return [relation_from(r["source"], r["target"], r["type"], r["props"]) for r in records]
+
     def stats(self) -> Stats:
         actors_by_type = {
             r["type"]: r["n"] for r in self._read(cypher.COUNT_ACTORS_BY_TYPE, "count actors")
@@ -468,6 +489,7 @@ class _Adjacency:
                         target=r["target"],
                         type=r["type"],
                         year=r["year"],
+                        confidence=r["confidence"],
                         evidence=[],
                         curated=False,
                     )

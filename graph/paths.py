@@ -56,7 +56,7 @@ def k_shortest_paths(
         return []
 
     def incident(node: str) -> list[Relation]:
-        return [r for r in incident_all(node) if filters.accepts_relation(r.type, r.year)]
+        return [r for r in incident_all(node) if filters.accepts(r)]
 
     def passable(node: str) -> bool:
         return filters.accepts_actor(summary(node).type)

@@ -21,7 +21,6 @@ from graph.views import ActorSummary, Path, SearchHit
 __all__ = [
     "LIMITS",
     "Filters",
-    "check_range",
     "edge_order",
     "normalise_text",
     "path_order",
@@ -46,24 +45,20 @@ class Limits:
 LIMITS = Limits()
 
 
-def check_range(name: str, value: int, low: int, high: int) -> int:
-    if not low <= value <= high:
-        raise InvalidQuery(f"{name} must be between {low} and {high}; got {value}.")
-    return value
-
-
 @dataclass(frozen=True)
 class Filters:
     """Which relations and actors a neighbourhood or path query may use.
 
     With `since` or `until` set, only relations whose stated year is in range pass: a relation
-    without a stated year cannot be placed in time and is left out.
+    without a stated year cannot be placed in time and is left out. With `min_confidence`,
+    relations the extractor is less sure of are left out.
     """
 
     relation_types: frozenset[str] | None = None
     actor_types: frozenset[str] | None = None
     since: int | None = None
     until: int | None = None
+    min_confidence: float | None = None
 
     @classmethod
     def build(
@@ -72,16 +67,33 @@ class Filters:
         actor_types: Iterable[str] | None = None,
         since: int | None = None,
         until: int | None = None,
+        min_confidence: float | None = None,
     ) -> Filters:
         schema = domain_schema()
         rel = _known(relation_types, schema.relation_types, "relation type")
         act = _known(actor_types, schema.actor_types, "actor type")
         if since is not None and until is not None and since > until:
             raise InvalidQuery(f"since ({since}) is after until ({until}); swap them.")
-        return cls(relation_types=rel, actor_types=act, since=since, until=until)
+        if min_confidence is not None and not 0.0 <= min_confidence <= 1.0:
+            raise InvalidQuery(f"min_confidence must be between 0 and 1; got {min_confidence}.")
+        return cls(
+            relation_types=rel,
+            actor_types=act,
+            since=since,
+            until=until,
+            min_confidence=min_confidence,
+        )
 
-    def accepts_relation(self, relation_type: str, year: int | None) -> bool:
+    def accepts(self, relation: Relation) -> bool:
+        """Whether a relation passes the type, year and confidence filters."""
+        return self.accepts_relation(relation.type, relation.year, relation.confidence)
+
+    def accepts_relation(
+        self, relation_type: str, year: int | None, confidence: float = 1.0
+    ) -> bool:
         if self.relation_types is not None and relation_type not in self.relation_types:
+            return False
+        if self.min_confidence is not None and confidence < self.min_confidence:
             return False
         if self.since is None and self.until is None:
             return True

@@ -35,11 +35,19 @@ class DomainSchema(BaseModel):
     def prefix_of(self, actor_type: str) -> str:
         return self.actor_types[actor_type].prefix
 
-    def type_of_prefix(self, prefix: str) -> str | None:
-        for name, spec in self.actor_types.items():
-            if spec.prefix == prefix:
-                return name
-        return None
+    def check_actor_type(self, name: str) -> str:
+        """`name` if it is an actor type of the schema; a ValueError naming the known ones."""
+        if name not in self.actor_types:
+            known = ", ".join(sorted(self.actor_types))
+            raise ValueError(f"unknown actor type {name!r}; known: {known}")
+        return name
+
+    def check_relation_type(self, name: str) -> str:
+        """`name` if it is a relation type of the schema; a ValueError naming the known ones."""
+        if name not in self.relation_types:
+            known = ", ".join(sorted(self.relation_types))
+            raise ValueError(f"unknown relation type {name!r}; known: {known}")
+        return name
 
 
 @cache

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import Protocol, runtime_checkable
 
-from graph.model import Actor, Graph
+from graph.model import Actor, Document, Graph, Relation
 from graph.querying import Filters
 from graph.views import ActorDetail, Neighbourhood, Path, SearchPage, Stats
 
@@ -55,6 +55,13 @@ class GraphStore(Protocol):
         self, source: str, target: str, max_hops: int, k: int, filters: Filters
     ) -> list[Path]:
         """The k shortest simple paths between two actors."""
+
+    def document(self, name: str) -> Document | None:
+        """The document with this file name, with its whole text, or None."""
+
+    def projection(self, filters: Filters) -> list[Relation]:
+        """Every relation that passes the filters (both ends passing the actor filter), without
+        evidence, in any order: what the analytics compute on."""
 
     def stats(self) -> Stats:
         """Counts by type and the most connected actors."""

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from graph.memory_store import write_atomically
+from graph.files import write_atomically
 from loaders.extract import DocExtraction, extractor_version
 
 __all__ = ["ExtractionCache"]

@@ -66,7 +66,11 @@ def build_graph(
         else:
             report.cached.append(source.name)
         document = Document(
-            name=source.name, sha256=source.sha256, chars=len(source.text), words=extraction.words
+            name=source.name,
+            sha256=source.sha256,
+            chars=len(source.text),
+            words=extraction.words,
+            text=source.text,
         )
         results.append((document, extraction))
         report.documents.append(source.name)

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from graph.errors import StoreCorrupt, StoreUnavailable
-from graph.memory_store import MemoryStore, serialise, write_atomically
+from graph.files import write_atomically
+from graph.memory_store import MemoryStore, serialise
 from graph.model import Graph
 
 

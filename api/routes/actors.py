@@ -21,8 +21,10 @@ from api.responses import (
     SearchMatch,
 )
 from api.routes.shared import (
+    DEFAULT_MIN_CONFIDENCE,
     ERRORS,
     ActorTypesParam,
+    MinConfidenceParam,
     SinceParam,
     StoreDep,
     TypesParam,
@@ -128,6 +130,7 @@ def neighbourhood(
     actor_types: ActorTypesParam = None,
     since: SinceParam = None,
     until: UntilParam = None,
+    min_confidence: MinConfidenceParam = DEFAULT_MIN_CONFIDENCE,
     limit: Annotated[
         int,
         Query(
@@ -140,7 +143,7 @@ def neighbourhood(
 ) -> NeighbourhoodGraph:
     """Breadth-first from the actor over relations in either direction that pass the
     filters; nodes and edges come ready to draw, every edge with its year and evidence."""
-    filters = build_filters(types, actor_types, since, until)
+    filters = build_filters(types, actor_types, since, until, min_confidence)
     centre = resolve_actor(store, actor_id)
     found = store.neighbourhood(centre.id, depth, filters, limit)
     nodes = [NodeView(id=centre.id, label=centre.name, type=centre.type, depth=0)]

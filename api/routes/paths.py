@@ -10,8 +10,10 @@ from fastapi import APIRouter, Query, Request
 
 from api.responses import ActorRef, FoundPath, PathHop, PathsAnswer
 from api.routes.shared import (
+    DEFAULT_MIN_CONFIDENCE,
     ERRORS,
     ActorTypesParam,
+    MinConfidenceParam,
     SinceParam,
     StoreDep,
     TypesParam,
@@ -80,10 +82,11 @@ def paths(
     actor_types: ActorTypesParam = None,
     since: SinceParam = None,
     until: UntilParam = None,
+    min_confidence: MinConfidenceParam = DEFAULT_MIN_CONFIDENCE,
 ) -> PathsAnswer:
     """The shortest path (k=1) or the k shortest simple paths, walking relations in either
     direction; each hop says whether it follows its relation forward or backward."""
-    filters = build_filters(types, actor_types, since, until)
+    filters = build_filters(types, actor_types, since, until, min_confidence)
     start = resolve_actor(store, source)
     end = resolve_actor(store, target)
     found = store.paths(start.id, end.id, max_hops, k, filters)

@@ -16,8 +16,10 @@ from graph.querying import Filters
 from graph.store import GraphStore
 
 __all__ = [
+    "DEFAULT_MIN_CONFIDENCE",
     "ERRORS",
     "ActorTypesParam",
+    "MinConfidenceParam",
     "SinceParam",
     "StoreDep",
     "TypesParam",
@@ -86,6 +88,21 @@ UntilParam = Annotated[
 ]
 
 
+DEFAULT_MIN_CONFIDENCE = 0.5
+
+MinConfidenceParam = Annotated[
+    float,
+    Query(
+        ge=0.0,
+        le=1.0,
+        description="Only relations the extractor is at least this sure of (0 to 1). Relations "
+        "read from a full sentence frame, tables and curation score 0.8 or more; a bare "
+        "co-occurrence of two actors with a trigger scores below 0.5 and is left out unless "
+        "you lower this.",
+    ),
+]
+
+
 def _split(values: list[str] | None) -> list[str] | None:
     if values is None:
         return None
@@ -98,9 +115,10 @@ def build_filters(
     actor_types: list[str] | None,
     since: int | None,
     until: int | None,
+    min_confidence: float | None = None,
 ) -> Filters:
     """Filters from query parameters; unknown types raise InvalidQuery (422)."""
-    return Filters.build(_split(types), _split(actor_types), since, until)
+    return Filters.build(_split(types), _split(actor_types), since, until, min_confidence)
 
 
 def applied(filters: Filters) -> AppliedFilters:
@@ -109,6 +127,7 @@ def applied(filters: Filters) -> AppliedFilters:
         actor_types=None if filters.actor_types is None else sorted(filters.actor_types),
         since=filters.since,
         until=filters.until,
+        min_confidence=filters.min_confidence,
     )
 
 

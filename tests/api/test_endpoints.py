@@ -226,7 +226,13 @@ def test_japan_neighbourhood_in_2023_holds_its_2023_moc_partners(api: Api) -> No
         assert edge["evidence"][0]["quote"] == sentence_for(
             *[edge[k] for k in ("source", "type", "target")]
         )
-    assert body["filters"] == {"types": None, "actor_types": None, "since": 2023, "until": 2023}
+    assert body["filters"] == {
+        "types": None,
+        "actor_types": None,
+        "since": 2023,
+        "until": 2023,
+        "min_confidence": 0.5,
+    }
     assert_drawable(body)
 
 

@@ -140,5 +140,7 @@ def sample_graph() -> Graph:
     actors = [
         a.model_copy(update={"documents": [DOC] if a.id in mentioned else []}) for a in ACTORS
     ]
-    document = Document(name=DOC, sha256="0" * 64, chars=len(text), words=len(text.split()))
+    document = Document(
+        name=DOC, sha256="0" * 64, chars=len(text), words=len(text.split()), text=text
+    )
     return Graph(actors=actors, relations=list(merged.values()), documents=[document])
