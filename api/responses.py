@@ -31,6 +31,7 @@ __all__ = [
     "PathHop",
     "PathsAnswer",
     "RankedActor",
+    "RelationFacts",
     "SearchMatch",
 ]
 
@@ -128,7 +129,41 @@ class ActorSearchResults(_Response):
     )
 
 
-class ActorRelation(_Response):
+class RelationFacts(_Response):
+    """What every relation in an answer carries: when, how sure, from where, and the proof."""
+
+    year: int | None = Field(description="The year the text states; null when it states none.")
+    date: str | None = Field(
+        default=None,
+        description="The date at the precision the text gives it: 2024-03-12, 2024-03 or 2024.",
+    )
+    date_precision: Literal["day", "month", "year"] | None = None
+    date_source: Literal["sentence", "document"] | None = Field(
+        default=None,
+        description="sentence when the evidence states the date, document when it comes from "
+        "the document's dateline.",
+    )
+    rule: str = Field(default="", description="The extraction rule that made the relation.")
+    confidence: float = Field(default=1.0, description="How sure the rule is, from 0 to 1.")
+    curated: bool = Field(description="True when the relation comes from curation.yaml.")
+    evidence: list[Evidence]
+
+    @staticmethod
+    def facts(relation: Relation) -> dict[str, Any]:
+        """The fields of RelationFacts, read from a core relation."""
+        return {
+            "year": relation.year,
+            "date": relation.date,
+            "date_precision": relation.date_precision,
+            "date_source": relation.date_source,
+            "rule": relation.rule,
+            "confidence": relation.confidence,
+            "curated": relation.curated,
+            "evidence": relation.evidence,
+        }
+
+
+class ActorRelation(RelationFacts):
     """A relation of the profiled actor, seen from that actor."""
 
     id: str = Field(description="The relation's stable key: source|TYPE|target|year.")
@@ -139,9 +174,6 @@ class ActorRelation(_Response):
         description="outgoing when the profiled actor is the relation's source."
     )
     other: ActorRef = Field(description="The actor at the other end.")
-    year: int | None = Field(description="The year the text states; null when it states none.")
-    curated: bool
-    evidence: list[Evidence]
 
 
 class ActorProfile(_Response):
@@ -238,16 +270,13 @@ class NodeView(_Response):
     depth: int
 
 
-class EdgeView(_Response):
+class EdgeView(RelationFacts):
     """An edge to draw, from source to target, with its year and the sentences that state it."""
 
     id: str = Field(description="The relation's stable key: source|TYPE|target|year.")
     source: str
     target: str
     type: str
-    year: int | None
-    curated: bool
-    evidence: list[Evidence]
 
     @classmethod
     def of(cls, relation: Relation) -> EdgeView:
@@ -256,9 +285,7 @@ class EdgeView(_Response):
             source=relation.source,
             target=relation.target,
             type=relation.type,
-            year=relation.year,
-            curated=relation.curated,
-            evidence=relation.evidence,
+            **RelationFacts.facts(relation),
         )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
+import neo4j
 from pydantic import AliasChoices, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -46,3 +47,10 @@ class Settings(BaseSettings):
         default="http://127.0.0.1:7474/browser/",
         validation_alias=AliasChoices("NEO4J_BROWSER_URL", "neo4j_browser_url"),
     )
+
+    def neo4j_driver(self) -> neo4j.Driver:
+        """A driver for the configured Neo4j server; the caller closes it. It connects lazily,
+        so creating it succeeds even while the server is down."""
+        return neo4j.GraphDatabase.driver(
+            self.neo4j_uri, auth=(self.neo4j_user, self.neo4j_password)
+        )

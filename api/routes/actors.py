@@ -18,6 +18,7 @@ from api.responses import (
     EdgeView,
     NeighbourhoodGraph,
     NodeView,
+    RelationFacts,
     SearchMatch,
 )
 from api.routes.shared import (
@@ -203,9 +204,7 @@ def actor_profile(
                 type=r.type,
                 direction="outgoing" if outgoing else "incoming",
                 other=others.get(other_id, self_ref),
-                year=r.year,
-                curated=r.curated,
-                evidence=r.evidence,
+                **RelationFacts.facts(r),
             )
         )
     return ActorProfile(
