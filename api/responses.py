@@ -26,6 +26,7 @@ __all__ = [
     "FoundPath",
     "GraphStats",
     "HealthReport",
+    "HopRelation",
     "NeighbourhoodGraph",
     "NodeView",
     "PathHop",
@@ -92,6 +93,7 @@ class SearchMatch(_Response):
     type: str
     matched: str = Field(description="The name, alias or acronym that matched the query.")
     score: float = Field(description="0 to 100; 100 is an exact match of a name or alias.")
+    degree: int = Field(description="How many relations the actor has.")
 
 
 class ActorSearchResults(_Response):
@@ -121,6 +123,7 @@ class ActorSearchResults(_Response):
                             "type": "Agency",
                             "matched": "JICA",
                             "score": 100.0,
+                            "degree": 2,
                         }
                     ],
                 }
@@ -340,24 +343,31 @@ class NeighbourhoodGraph(_Response):
     )
 
 
+class HopRelation(RelationFacts):
+    """One of the relations a hop walks, with the sentences that state it."""
+
+    id: str = Field(description="The relation's stable key: source|TYPE|target|year.")
+    source: str
+    target: str
+    type: str
+    direction: Literal["forward", "backward"] = Field(
+        description="forward when the hop follows the relation from its source to its target."
+    )
+
+
 class PathHop(_Response):
-    """One step of a path, read from `from` to `to`, over one relation."""
+    """One step of a path, read from `from` to `to`: every relation that joins the two actors
+    (an MOC of 2019 and another of 2023 are one hop listing both)."""
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
     from_: str = Field(alias="from", description="The actor this hop leaves.")
     to: str = Field(description="The actor this hop reaches.")
-    id: str = Field(description="The relation's stable key: source|TYPE|target|year.")
-    type: str
-    direction: Literal["forward", "backward"] = Field(
-        description="forward when the hop follows the relation from its source to its target."
-    )
-    year: int | None
-    evidence: list[Evidence]
+    relations: list[HopRelation]
 
 
 class FoundPath(_Response):
-    """A simple path: its actors in order and the hops between them."""
+    """A route through distinct actors: its actors in order and the hops between them."""
 
     length: int = Field(description="The number of hops.")
     nodes: list[ActorRef]
@@ -365,7 +375,7 @@ class FoundPath(_Response):
 
 
 class PathsAnswer(_Response):
-    """The k shortest simple paths between two actors, shortest first."""
+    """The k shortest routes between two actors, shortest first; k counts routes."""
 
     source: ActorRef
     target: ActorRef
@@ -403,20 +413,34 @@ class PathsAnswer(_Response):
                                 {
                                     "from": "agency:jica",
                                     "to": "project:mahsr",
-                                    "id": "agency:jica|FUNDS|project:mahsr|",
-                                    "type": "FUNDS",
-                                    "direction": "forward",
-                                    "year": None,
-                                    "evidence": [_EVIDENCE_EXAMPLE],
+                                    "relations": [
+                                        {
+                                            "id": "agency:jica|FUNDS|project:mahsr|",
+                                            "source": "agency:jica",
+                                            "target": "project:mahsr",
+                                            "type": "FUNDS",
+                                            "direction": "forward",
+                                            "year": None,
+                                            "curated": False,
+                                            "evidence": [_EVIDENCE_EXAMPLE],
+                                        }
+                                    ],
                                 },
                                 {
                                     "from": "project:mahsr",
                                     "to": "country:IND",
-                                    "id": "project:mahsr|LOCATED_IN|country:IND|",
-                                    "type": "LOCATED_IN",
-                                    "direction": "forward",
-                                    "year": None,
-                                    "evidence": [_RAIL_IN_INDIA],
+                                    "relations": [
+                                        {
+                                            "id": "project:mahsr|LOCATED_IN|country:IND|",
+                                            "source": "project:mahsr",
+                                            "target": "country:IND",
+                                            "type": "LOCATED_IN",
+                                            "direction": "forward",
+                                            "year": None,
+                                            "curated": True,
+                                            "evidence": [_RAIL_IN_INDIA],
+                                        }
+                                    ],
                                 },
                             ],
                         }

@@ -25,6 +25,7 @@ __all__ = [
     "COUNT_ACTORS_BY_TYPE",
     "COUNT_DOCUMENTS",
     "COUNT_RELATIONS_BY_TYPE",
+    "DEGREES",
     "DOCUMENT_BY_NAME",
     "EXISTING_ACTORS",
     "EXISTING_DOCUMENTS",
@@ -279,6 +280,11 @@ MATCH (:Actor)-[r]->(:Actor) WHERE r.key IS NOT NULL
 RETURN type(r) AS type, count(*) AS n, sum(size(r.evidence_docs)) AS evidence
 """
 COUNT_DOCUMENTS = "MATCH (d:Document) RETURN count(d) AS n"
+DEGREES = """
+UNWIND $ids AS id
+MATCH (a:Actor {id: id})
+RETURN a.id AS id, COUNT { (a)-[r]-(:Actor) WHERE r.key IS NOT NULL } AS degree
+"""
 MOST_CONNECTED = """
 MATCH (a:Actor)
 WITH a, COUNT { (a)-[r]->(:Actor) WHERE r.key IS NOT NULL }
@@ -310,7 +316,8 @@ RETURN p"""
 
 
 def explain_paths_query(max_hops: int) -> str:
-    """One Cypher query with the same answer as a paths question: the k first simple paths."""
+    """One Cypher query with the same answer as a paths question: the k first routes through
+    distinct actors, each with every path over its parallel relations."""
     return f"""MATCH p = (s:Actor {{id: $source}})-[rels*1..{int(max_hops)}]-
       (t:Actor {{id: $target}})
 WHERE all(r IN rels WHERE r.key IS NOT NULL
@@ -321,8 +328,8 @@ WHERE all(r IN rels WHERE r.key IS NOT NULL
         AND ($actor_types IS NULL OR x.type IN $actor_types) AND x <> s AND x <> t)
   AND size(nodes(p)) = size(reduce(seen = [], x IN nodes(p) |
         CASE WHEN x IN seen THEN seen ELSE seen + x END))
-RETURN p
-ORDER BY length(p), [x IN nodes(p) | x.id],
-  [i IN range(0, length(p) - 1) | [type(rels[i]), coalesce(rels[i].year, -1),
-    CASE WHEN startNode(rels[i]) = nodes(p)[i] THEN 'forward' ELSE 'backward' END]]
-LIMIT $k"""
+WITH [x IN nodes(p) | x.id] AS route, collect(p) AS parallel
+ORDER BY size(route), route
+LIMIT $k
+UNWIND parallel AS p
+RETURN p"""

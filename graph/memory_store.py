@@ -138,7 +138,11 @@ class MemoryStore:
     ) -> SearchPage:
         self._refresh()
         hits = rank_search(query, self._candidates(normalise_text(query)), actor_type)
-        return SearchPage(total=len(hits), hits=hits[offset : offset + limit])
+        page = [
+            h.model_copy(update={"degree": self._nx.degree(h.actor.id)})
+            for h in hits[offset : offset + limit]
+        ]
+        return SearchPage(total=len(hits), hits=page)
 
     def _candidates(self, wanted: str) -> list[Actor]:
         """Actors with a name that could score above zero: containing the query, or close to it."""

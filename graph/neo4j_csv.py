@@ -64,9 +64,9 @@ def write_import_csv(graph: Graph, folder: Path) -> dict[str, list[Path]]:
     docs = folder / "documents.csv"
     with docs.open("w", encoding="utf-8", newline="") as handle:
         out = csv.writer(handle, quoting=csv.QUOTE_MINIMAL)
-        out.writerow(["name:ID(Document)", "sha256", "chars:long", "words:long", ":LABEL"])
+        out.writerow(["name:ID(Document)", "sha256", "chars:long", "words:long", "text", ":LABEL"])
         for d in graph.documents:
-            out.writerow([d.name, d.sha256, d.chars, d.words, "Document"])
+            out.writerow([d.name, d.sha256, d.chars, d.words, d.text, "Document"])
 
     mentions = folder / "mentions.csv"
     with mentions.open("w", encoding="utf-8", newline="") as handle:
@@ -86,6 +86,11 @@ def write_import_csv(graph: Graph, folder: Path) -> dict[str, list[Path]]:
                 ":TYPE",
                 "key",
                 "year:long",
+                "date",
+                "date_precision",
+                "date_source",
+                "rule",
+                "confidence:double",
                 "curated:boolean",
                 "evidence_docs:string[]",
                 "evidence_quotes:string[]",
@@ -106,6 +111,11 @@ def write_import_csv(graph: Graph, folder: Path) -> dict[str, list[Path]]:
                     r.type,
                     key,
                     "" if r.year is None else r.year,
+                    r.date or "",
+                    r.date_precision or "",
+                    r.date_source or "",
+                    r.rule,
+                    repr(r.confidence),
                     "true" if r.curated else "false",
                     _array(e.doc for e in r.evidence),
                     _array(e.quote for e in r.evidence),

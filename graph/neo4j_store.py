@@ -24,7 +24,7 @@ from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavaila
 from graph import cypher
 from graph.errors import StoreUnavailable
 from graph.levels import neighbourhood_levels
-from graph.model import Actor, Document, Evidence, Graph, Relation, relation_key
+from graph.model import Actor, Document, Evidence, Graph, Relation
 from graph.paths import k_shortest_paths
 from graph.querying import Filters, edge_order, normalise_text, rank_search
 from graph.resolve import not_found
@@ -298,7 +298,12 @@ class Neo4jStore:
         if not wanted:
             return SearchPage(total=0, hits=[])
         hits = rank_search(query, self._search_candidates(wanted), actor_type)
-        return SearchPage(total=len(hits), hits=hits[offset : offset + limit])
+        page = hits[offset : offset + limit]
+        if page:
+            records = self._read(cypher.DEGREES, "count relations", ids=[h.actor.id for h in page])
+            degree = {r["id"]: r["degree"] for r in records}
+            page = [h.model_copy(update={"degree": degree[h.actor.id]}) for h in page]
+        return SearchPage(total=len(hits), hits=page)
 
     def actor(self, actor_id: str) -> ActorDetail:
         actor = self.get(actor_id)
@@ -377,27 +382,26 @@ class Neo4jStore:
         return self._with_evidence(found)
 
     def _with_evidence(self, paths: list[Path]) -> list[Path]:
-        keys: dict[str, dict[str, dict[str, str]]] = defaultdict(dict)
+        """The paths with every hop's relations read whole (evidence included) by key."""
+        wanted: dict[str, dict[str, dict[str, str]]] = defaultdict(dict)
         for path in paths:
             for hop in path.hops:
-                key = relation_key(hop.source, hop.type, hop.target, hop.year)
-                keys[hop.type][key] = {"source": hop.source, "target": hop.target, "key": key}
-        evidence: dict[str, list[Evidence]] = {}
-        for rel_type, wanted in keys.items():
-            rows = [wanted[k] for k in sorted(wanted)]
-            for r in self._read(cypher.relations_by_key(rel_type), "read evidence", rows=rows):
-                relation = relation_from(r["source"], r["target"], r["type"], r["props"])
-                evidence[relation.key] = relation.evidence
+                for r in hop.relations:
+                    wanted[r.type][r.key] = {"source": r.source, "target": r.target, "key": r.key}
+        whole: dict[str, Relation] = {}
+        for rel_type, rows_by_key in wanted.items():
+            rows = [rows_by_key[k] for k in sorted(rows_by_key)]
+            for record in self._read(cypher.relations_by_key(rel_type), "read evidence", rows=rows):
+                relation = relation_from(
+                    record["source"], record["target"], record["type"], record["props"]
+                )
+                whole[relation.key] = relation
         return [
             path.model_copy(
                 update={
                     "hops": [
                         hop.model_copy(
-                            update={
-                                "evidence": evidence.get(
-                                    relation_key(hop.source, hop.type, hop.target, hop.year), []
-                                )
-                            }
+                            update={"relations": [whole.get(r.key, r) for r in hop.relations]}
                         )
                         for hop in path.hops
                     ]

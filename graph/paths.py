@@ -11,16 +11,12 @@ import itertools
 from collections.abc import Callable, Iterator
 
 from graph.model import Relation
-from graph.querying import Filters, path_order
+from graph.querying import Filters, hop_relation_order, path_order
 from graph.views import ActorSummary, Hop, Path
 
 __all__ = ["k_shortest_paths"]
 
 Incident = Callable[[str], list[Relation]]
-
-
-def _other(relation: Relation, node: str) -> str:
-    return relation.target if relation.source == node else relation.source
 
 
 def _distances(
@@ -34,7 +30,7 @@ def _distances(
             if node != target and not passable(node):
                 continue
             for rel in incident(node):
-                other = _other(rel, node)
+                other = rel.other_end(node)
                 if other not in dist:
                     dist[other] = step
                     nxt.append(other)
@@ -51,7 +47,8 @@ def k_shortest_paths(
     incident_all: Incident,
     summary: Callable[[str], ActorSummary],
 ) -> list[Path]:
-    """The first `k` simple paths from source to target by `path_order`."""
+    """The first `k` routes from source to target by `path_order`; k counts routes, not
+    combinations of parallel relations."""
     if source == target:
         return []
 
@@ -70,10 +67,9 @@ def k_shortest_paths(
     found: list[Path] = []
     for length in range(shortest, max_hops + 1):
         for nodes in _node_sequences(source, target, length, incident, passable, dist):
-            for path in _expand(nodes, incident, summary):
-                found.append(path)
-                if len(found) == k:
-                    return found
+            found.append(_route(nodes, incident, summary))
+            if len(found) == k:
+                return found
     return sorted(found, key=path_order)
 
 
@@ -89,7 +85,7 @@ def _distance_of_source(
         return dist[source]
     steps = [
         dist[other]
-        for other in {_other(r, source) for r in incident(source)}
+        for other in {r.other_end(source) for r in incident(source)}
         if other in dist and (other == target or passable(other))
     ]
     return 1 + min(steps) if steps else None
@@ -112,7 +108,7 @@ def _node_sequences(
             if node == target:
                 yield list(trail)
             return
-        for other in sorted({_other(r, node) for r in incident(node)}):
+        for other in sorted({r.other_end(node) for r in incident(node)}):
             if other in on_trail or dist.get(other, remaining + 1) > remaining - 1:
                 continue
             if other == target and remaining != 1:
@@ -128,26 +124,17 @@ def _node_sequences(
     yield from walk(source, length)
 
 
-def _expand(
-    nodes: list[str], incident: Incident, summary: Callable[[str], ActorSummary]
-) -> Iterator[Path]:
-    """Every path along a node sequence, one per choice of parallel relation, in order."""
-    choices: list[list[Hop]] = []
-    for here, there in itertools.pairwise(nodes):
-        hops = [
-            Hop(
-                source=r.source,
-                target=r.target,
-                type=r.type,
-                year=r.year,
-                direction="forward" if r.source == here else "backward",
-                evidence=r.evidence,
-            )
-            for r in incident(here)
-            if _other(r, here) == there and (r.source, r.target) in ((here, there), (there, here))
-        ]
-        hops.sort(key=lambda h: (h.type, -1 if h.year is None else h.year, h.direction))
-        choices.append(hops)
-    actors = [summary(n) for n in nodes]
-    for combo in itertools.product(*choices):
-        yield Path(nodes=actors, hops=list(combo))
+def _route(nodes: list[str], incident: Incident, summary: Callable[[str], ActorSummary]) -> Path:
+    """The path along a node sequence: each hop lists every relation joining its two actors."""
+    hops = [
+        Hop(
+            from_id=here,
+            to_id=there,
+            relations=sorted(
+                (r for r in incident(here) if r.other_end(here) == there),
+                key=hop_relation_order,
+            ),
+        )
+        for here, there in itertools.pairwise(nodes)
+    ]
+    return Path(nodes=[summary(n) for n in nodes], hops=hops)

@@ -22,6 +22,7 @@ __all__ = [
     "LIMITS",
     "Filters",
     "edge_order",
+    "hop_relation_order",
     "normalise_text",
     "path_order",
     "rank_search",
@@ -189,10 +190,16 @@ def edge_order(relation: Relation) -> tuple[str, str, str, int]:
     )
 
 
-def path_order(path: Path) -> tuple[int, list[str], list[tuple[str, int, str]]]:
-    """Shorter paths first; among equals, by the ids along the way, then type, year, direction."""
+def hop_relation_order(relation: Relation) -> tuple[str, int, str, str]:
+    """The order of the parallel relations listed in one hop."""
     return (
-        len(path.hops),
-        [n.id for n in path.nodes],
-        [(h.type, -1 if h.year is None else h.year, h.direction) for h in path.hops],
+        relation.type,
+        -1 if relation.year is None else relation.year,
+        relation.source,
+        relation.target,
     )
+
+
+def path_order(path: Path) -> tuple[int, list[str]]:
+    """Shorter routes first; among routes of one length, by the ids of their actors in order."""
+    return (len(path.hops), [n.id for n in path.nodes])

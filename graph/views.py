@@ -10,7 +10,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from graph.model import Actor, Evidence, Relation
+from graph.model import Actor, Relation
 
 __all__ = [
     "ActorDetail",
@@ -43,6 +43,7 @@ class SearchHit(_View):
     actor: ActorSummary
     matched: str = Field(description="The name, alias or acronym that matched the query.")
     score: float
+    degree: int = Field(default=0, description="How many relations the actor has.")
 
 
 class SearchPage(_View):
@@ -69,17 +70,24 @@ class Neighbourhood(_View):
 
 
 class Hop(_View):
-    source: str
-    target: str
-    type: str
-    year: int | None
-    direction: Literal["forward", "backward"] = Field(
-        description="forward when the path walks the relation from its source to its target."
-    )
-    evidence: list[Evidence]
+    """One step of a path, from one actor to the next, over every relation that joins them.
+
+    Parallel relations between the same two actors (an MOC in 2019 and another in 2023) are
+    one hop listing them all, in the order (type, year, source), each with its evidence.
+    """
+
+    from_id: str = Field(description="The actor this hop leaves.")
+    to_id: str = Field(description="The actor this hop reaches.")
+    relations: list[Relation] = Field(min_length=1)
+
+    def direction_of(self, relation: Relation) -> Literal["forward", "backward"]:
+        """forward when the hop walks the relation from its source to its target."""
+        return "forward" if relation.source == self.from_id else "backward"
 
 
 class Path(_View):
+    """A route through distinct actors: its actors in order and one hop between each pair."""
+
     nodes: list[ActorSummary]
     hops: list[Hop]
 

@@ -108,6 +108,7 @@ def search_actors(
                 type=h.actor.type,
                 matched=h.matched,
                 score=h.score,
+                degree=h.degree,
             )
             for h in page.hits
         ],

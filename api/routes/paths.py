@@ -3,12 +3,11 @@ evidence."""
 
 from __future__ import annotations
 
-import itertools
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 
-from api.responses import ActorRef, FoundPath, PathHop, PathsAnswer
+from api.responses import ActorRef, FoundPath, HopRelation, PathHop, PathsAnswer, RelationFacts
 from api.routes.shared import (
     DEFAULT_MIN_CONFIDENCE,
     ERRORS,
@@ -34,15 +33,21 @@ router = APIRouter(tags=["paths"])
 def _found(path: Path) -> FoundPath:
     hops = [
         PathHop(
-            from_=here.id,
-            to=there.id,
-            id=f"{hop.source}|{hop.type}|{hop.target}|{'' if hop.year is None else hop.year}",
-            type=hop.type,
-            direction=hop.direction,
-            year=hop.year,
-            evidence=hop.evidence,
+            from_=hop.from_id,
+            to=hop.to_id,
+            relations=[
+                HopRelation(
+                    id=r.key,
+                    source=r.source,
+                    target=r.target,
+                    type=r.type,
+                    direction=hop.direction_of(r),
+                    **RelationFacts.facts(r),
+                )
+                for r in hop.relations
+            ],
         )
-        for (here, there), hop in zip(itertools.pairwise(path.nodes), path.hops, strict=True)
+        for hop in path.hops
     ]
     return FoundPath(length=len(hops), nodes=[ActorRef.of(n) for n in path.nodes], hops=hops)
 
@@ -84,8 +89,9 @@ def paths(
     until: UntilParam = None,
     min_confidence: MinConfidenceParam = DEFAULT_MIN_CONFIDENCE,
 ) -> PathsAnswer:
-    """The shortest path (k=1) or the k shortest simple paths, walking relations in either
-    direction; each hop says whether it follows its relation forward or backward."""
+    """The shortest route (k=1) or the k shortest routes through distinct actors, walking
+    relations in either direction. Each hop lists every relation joining its two actors that
+    passes the filters, each with its direction, year, whether it is curated, and evidence."""
     filters = build_filters(types, actor_types, since, until, min_confidence)
     start = resolve_actor(store, source)
     end = resolve_actor(store, target)

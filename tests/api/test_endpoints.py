@@ -324,14 +324,16 @@ def test_path_from_jica_to_india_goes_through_the_rail_project(api: Api) -> None
     ]
     path = body["paths"][1]
     assert path["length"] == 2
-    funds, located = path["hops"]
-    assert (funds["from"], funds["to"], funds["type"], funds["direction"]) == (
+    funds_hop, located_hop = path["hops"]
+    (funds,) = funds_hop["relations"]
+    (located,) = located_hop["relations"]
+    assert (funds_hop["from"], funds_hop["to"], funds["type"], funds["direction"]) == (
         "agency:jica",
         "project:mahsr",
         "FUNDS",
         "forward",
     )
-    assert (located["from"], located["to"], located["type"]) == (
+    assert (located_hop["from"], located_hop["to"], located["type"]) == (
         "project:mahsr",
         "country:IND",
         "LOCATED_IN",
@@ -340,16 +342,20 @@ def test_path_from_jica_to_india_goes_through_the_rail_project(api: Api) -> None
     assert located["evidence"][0]["quote"] == sentence_for(
         "project:mahsr", "LOCATED_IN", "country:IND"
     )
-    for hop in path["hops"]:
-        assert hop["year"] is None
-        assert_verbatim(hop["evidence"])
+    for relation in (funds, located):
+        assert relation["year"] is None
+        assert relation["curated"] is False
+        assert_verbatim(relation["evidence"])
 
 
 def test_paths_walked_backwards_say_so(api: Api) -> None:
     (path,) = ok(
         api.get("/paths", source="country:IND", target="agency:jica", types="FUNDS,LOCATED_IN")
     )["paths"]
-    assert [h["direction"] for h in path["hops"]] == ["backward", "backward"]
+    assert [[r["direction"] for r in h["relations"]] for h in path["hops"]] == [
+        ["backward"],
+        ["backward"],
+    ]
     assert [(h["from"], h["to"]) for h in path["hops"]] == [
         ("country:IND", "project:mahsr"),
         ("project:mahsr", "agency:jica"),

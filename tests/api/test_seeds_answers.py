@@ -41,10 +41,11 @@ def test_path_from_jica_to_india_goes_through_the_high_speed_rail(seeds_api: Api
     assert (first["from"], first["to"]) == ("agency:jica", middle["id"])
     assert (second["from"], second["to"]) == (middle["id"], "country:IND")
     for hop in path["hops"]:
-        assert hop["type"] and hop["direction"] in ("forward", "backward")
-        assert_quoted_from_the_seeds(hop["evidence"])
-    assert any("JICA" in e["quote"] for e in first["evidence"])
-    assert any("India" in e["quote"] for e in second["evidence"])
+        for relation in hop["relations"]:
+            assert relation["type"] and relation["direction"] in ("forward", "backward")
+            assert_quoted_from_the_seeds(relation["evidence"])
+    assert any("JICA" in e["quote"] for r in first["relations"] for e in r["evidence"])
+    assert any("India" in e["quote"] for r in second["relations"] for e in r["evidence"])
 
 
 def test_japan_neighbourhood_in_2023_holds_its_2023_moc_partners(seeds_api: Api) -> None:

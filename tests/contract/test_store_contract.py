@@ -195,11 +195,12 @@ def test_path_from_jica_to_india_goes_through_the_rail_project(store: GraphStore
     assert len(paths) == 1
     path = paths[0]
     assert [n.id for n in path.nodes] == ["agency:jica", "project:mahsr", "country:IND"]
-    assert [(h.type, h.direction) for h in path.hops] == [
-        ("FUNDS", "forward"),
-        ("LOCATED_IN", "forward"),
+    assert [[(r.type, h.direction_of(r)) for r in h.relations] for h in path.hops] == [
+        [("FUNDS", "forward")],
+        [("LOCATED_IN", "forward")],
     ]
-    assert path.hops[0].evidence[0].quote == "JICA funds the Mumbai-Ahmedabad High-Speed Rail."
+    funds = path.hops[0].relations[0]
+    assert funds.evidence[0].quote == "JICA funds the Mumbai-Ahmedabad High-Speed Rail."
 
 
 def test_k_shortest_paths_come_shortest_first_in_canonical_order(store: GraphStore) -> None:
@@ -209,14 +210,17 @@ def test_k_shortest_paths_come_shortest_first_in_canonical_order(store: GraphSto
         ["agency:jica", "project:mahsr", "country:IND"],
         ["agency:jica", "country:JPN", "org:g20", "country:IND"],
     ]
-    assert paths[0].hops[0].direction == "forward"
-    assert paths[0].hops[0].type == "PART_OF"
+    (part_of,) = paths[0].hops[0].relations
+    assert (part_of.type, paths[0].hops[0].direction_of(part_of)) == ("PART_OF", "forward")
 
 
 def test_paths_walk_relations_backwards_and_say_so(store: GraphStore) -> None:
     paths = store.paths("country:IND", "agency:jica", 2, 5, Filters())
     assert [n.id for n in paths[0].nodes] == ["country:IND", "country:JPN", "agency:jica"]
-    assert [h.direction for h in paths[0].hops] == ["backward", "backward"]
+    assert [[h.direction_of(r) for r in h.relations] for h in paths[0].hops] == [
+        ["backward"],
+        ["backward"],
+    ]
 
 
 def test_paths_respect_max_hops_and_filters(store: GraphStore) -> None:
@@ -249,3 +253,10 @@ def test_stats_count_by_type(store: GraphStore, contract_graph: Graph) -> None:
     assert stats.relations_by_type["SIGNED_MOC"] == 3
     top, degree = stats.most_connected[0]
     assert (top.id, degree) == ("country:JPN", 8)
+
+
+def test_search_hits_say_how_many_relations_each_actor_has(store: GraphStore) -> None:
+    (hit,) = store.search("JICA", limit=1).hits
+    relations = store.actor("agency:jica").relations
+    assert hit.actor.id == "agency:jica"
+    assert hit.degree == len(relations) > 0
