@@ -24,10 +24,8 @@ from api.browser_guide import BROWSER_FILES, guide_html, parse_queries, serve
 from graph.model import Graph
 from graph.neo4j_store import Neo4jStore
 from graph.schema import domain_schema
-from tests.chromium import DevTools, dump_dom
+from tests.chromium import Chromium
 from tests.neo4j_server import Neo4jServer
-
-pytestmark = [pytest.mark.neo4j, pytest.mark.browser]
 
 # React keeps the value of a controlled input in its own state: set it through the native
 # setter and announce it with the event React listens to.
@@ -81,9 +79,9 @@ def test_browser_is_served_at_slash_browser(neo4j_server: Neo4jServer) -> None:
 
 
 def test_headless_chromium_renders_browser_with_its_connect_form(
-    neo4j_server: Neo4jServer,
+    neo4j_server: Neo4jServer, chromium: Chromium
 ) -> None:
-    dom = dump_dom(f"{neo4j_server.http_url}/browser/")
+    dom = chromium.dump_dom(f"{neo4j_server.http_url}/browser/")
     assert "<title>Neo4j Browser</title>" in dom
     # The app rendered (not just the HTML shell): its editor, stream and connect form.
     for testid in ("main", "activeEditor", "stream", "boltaddress", "username", "password"):
@@ -98,13 +96,14 @@ def test_guide_plays_and_style_colours_the_graph_in_browser(
     contract_graph: Graph,
     guide_base: str,
     tmp_path: Path,
+    chromium: Chromium,
 ) -> None:
     neo4j_store.replace(contract_graph, wipe=True)
     play = f":play {guide_base}/guide.html"
     url = f"{neo4j_server.http_url}/browser/?" + urllib.parse.urlencode(
         {"cmd": "edit", "arg": play}
     )
-    page = DevTools()
+    page = chromium.page()
     try:
         page.open(url)
         page.wait_for(f"!!document.querySelector('{_testid('connect')}')")
