@@ -113,6 +113,9 @@ def test_search_rejects_unknown_actor_type_and_bad_bounds(api: Api) -> None:
     body = error(api.get("/actors", q="Japan", type="Planet"), 422, "InvalidQuery")
     assert body["unknown"] == ["Planet"] and "Country" in body["known"]
     error(api.get("/actors", q=""), 422, "InvalidQuery")
+    for blank in (" ", "\t \n"):
+        body = error(api.get("/actors", q=blank), 422, "InvalidQuery")
+        assert body["message"].startswith("q: ")
     error(api.get("/actors", q="Japan", limit=0), 422, "InvalidQuery")
     error(api.get("/actors", q="Japan", limit=501), 422, "InvalidQuery")
     error(api.get("/actors", q="Japan", offset=-1), 422, "InvalidQuery")
