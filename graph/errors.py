@@ -3,7 +3,7 @@
 Every error a user can meet derives from `KizunaError` and carries a message that says what
 is wrong and what to do. Driver and file-system errors are translated into these at the
 boundary where they happen (`raise StoreUnavailable(...) from exc`). The classes know nothing
-of HTTP: the API's error handler decides which status each one answers with.
+of HTTP: the API's error handler decides how each one is answered.
 """
 
 from __future__ import annotations
