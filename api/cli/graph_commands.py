@@ -102,7 +102,7 @@ def _print_corpus(console: Console, store: Path) -> None:
         title=f"Corpus ({counted(len(corpus.documents), 'document')})", title_justify="left"
     )
     table.add_column("document")
-    table.add_column("path")
+    table.add_column("path", overflow="fold")
     table.add_column("sha256")
     for entry in corpus.documents:
         where = entry.path if Path(entry.path).is_file() else f"{entry.path} (missing)"
