@@ -106,7 +106,12 @@ def plan_rebuild(store_path: Path, seeds: Path) -> Plan:
 
 def plan_replace(paths: Iterable[Path]) -> Plan:
     """`kizuna build PATHS`: exactly the documents under PATHS."""
-    return Plan(dict(_files(paths)))
+    paths = list(paths)
+    files = _files(paths)
+    if not files:
+        given = ", ".join(str(p) for p in paths)
+        raise CorpusError(f"no documents under {given}. Check the paths; nothing was changed.")
+    return Plan(dict(files))
 
 
 def plan_add(store_path: Path, seeds: Path, paths: Iterable[Path]) -> Plan:

@@ -16,6 +16,8 @@ __all__ = ["SkippedDocument", "SourceDocument", "collect_files", "read_documents
 
 @dataclass(frozen=True)
 class SourceDocument:
+    """A document read for a build: its name in the graph, where it came from, text, hash."""
+
     name: str
     path: Path
     text: str
@@ -24,6 +26,8 @@ class SourceDocument:
 
 @dataclass(frozen=True)
 class SkippedDocument:
+    """A document the build could not read, and why (the summary prints both)."""
+
     name: str
     reason: str
 

@@ -98,6 +98,16 @@ def test_a_build_that_reads_no_document_fails_and_changes_nothing(home: Path) ->
     assert _stored(home) == before
 
 
+def test_a_build_of_an_empty_folder_fails_and_changes_nothing(home: Path) -> None:
+    assert _kizuna(home, "build").exit_code == 0
+    before = _stored(home)
+    (home / "nothing").mkdir()
+    done = _kizuna(home, "build", str(home / "nothing"), "--replace")
+    assert done.exit_code == 1
+    assert "no documents under" in done.output
+    assert _stored(home) == before
+
+
 def test_a_first_build_of_a_missing_path_writes_no_store(home: Path) -> None:
     done = _kizuna(home, "build", str(home / "typo"))
     assert done.exit_code == 1
