@@ -22,10 +22,11 @@ __all__ = ["Corpus", "CorpusEntry", "corpus_path", "load_corpus", "save_corpus"]
 
 
 class CorpusEntry(StrictModel):
-    """One registered document: its name in the graph, where it was read, its sha256."""
+    """One registered document: its name in the graph, where it was read (None: a document
+    the store held before any corpus was registered, whose file is unknown), its sha256."""
 
     name: str
-    path: str
+    path: str | None
     sha256: str
 
 
@@ -37,8 +38,14 @@ class Corpus(StrictModel):
     @classmethod
     def of(cls, sources: Iterable[SourceDocument]) -> Corpus:
         """The corpus of documents just read, with their absolute paths."""
-        entries = [CorpusEntry(name=s.name, path=str(s.path.absolute()), sha256=s.sha256)
-                   for s in sources]  # fmt: skip
+        entries = [
+            CorpusEntry(
+                name=s.name,
+                path=None if s.path is None else str(s.path.absolute()),
+                sha256=s.sha256,
+            )
+            for s in sources
+        ]
         return cls(documents=sorted(entries, key=lambda e: e.name))
 
     def names(self) -> list[str]:

@@ -34,7 +34,12 @@ class Plan:
     from the store; and the warnings to show."""
 
     sources: dict[str, Source] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
+    notes: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def warnings(self) -> list[str]:
+        """One warning per document kept from the store, in the order of their names."""
+        return [self.notes[name] for name in sorted(self.notes)]
 
     @property
     def paths(self) -> list[Path]:
@@ -70,33 +75,51 @@ def _files(paths: Iterable[Path]) -> dict[str, Path]:
     return {f.name: f for f in collect_files(paths)}
 
 
+def _first_use(store_path: Path, seeds: Path) -> Plan:
+    """The corpus when none is registered yet: the seeds folder, plus any document a store
+    built before corpora existed holds (kept from its copy: its file is not known)."""
+    sources: dict[str, Source] = (
+        {f.name: f for f in collect_files([seeds])} if seeds.exists() else {}
+    )
+    notes: dict[str, str] = {}
+    for name, copy in stored_documents(store_path).items():
+        if name not in sources:
+            sources[name] = SourceDocument(name, None, copy.text, copy.sha256)
+            notes[name] = (
+                f"{name} was in the graph but in no registered folder; it is kept from the "
+                f"store's copy. Register its file with `kizuna add PATH`, or forget it with "
+                f"`kizuna remove {name}`."
+            )
+    return Plan(sources, notes)
+
+
 def _current(store_path: Path, seeds: Path) -> Plan:
-    """The registered corpus; the seeds folder when nothing is registered yet."""
+    """The registered corpus (see `_first_use` for when nothing is registered yet)."""
     corpus = load_corpus(store_path)
     if corpus is None:
-        return Plan({f.name: f for f in collect_files([seeds])} if seeds.exists() else {})
+        return _first_use(store_path, seeds)
     stored: Mapping[str, Document] | None = None
     sources: dict[str, Source] = {}
-    warnings: list[str] = []
+    notes: dict[str, str] = {}
     for entry in corpus.documents:
-        path = Path(entry.path)
-        if path.is_file():
+        path = None if entry.path is None else Path(entry.path)
+        if path is not None and path.is_file():
             sources[entry.name] = path
             continue
+        where = "has no registered file" if path is None else f"is missing at {path}"
         stored = stored_documents(store_path) if stored is None else stored
         copy = stored.get(entry.name)
         if copy is None:
             raise CorpusError(
-                f"{entry.name} is registered but missing at {path}, and the store holds no "
-                f"copy of it. Restore the file, or forget it with `kizuna remove {entry.name}`; "
-                "nothing was changed."
+                f"{entry.name} {where}, and the store holds no copy of it. Restore the file, "
+                f"or forget it with `kizuna remove {entry.name}`; nothing was changed."
             )
         sources[entry.name] = SourceDocument(entry.name, path, copy.text, copy.sha256)
-        warnings.append(
-            f"{entry.name} is missing at {path}; its last extraction is kept. Restore the "
-            f"file, or forget it with `kizuna remove {entry.name}`."
+        notes[entry.name] = (
+            f"{entry.name} {where}; its last extraction is kept. Restore the file (or "
+            f"`kizuna add` it), or forget it with `kizuna remove {entry.name}`."
         )
-    return Plan(sources, warnings)
+    return Plan(sources, notes)
 
 
 def plan_rebuild(store_path: Path, seeds: Path) -> Plan:
@@ -120,7 +143,8 @@ def plan_add(store_path: Path, seeds: Path, paths: Iterable[Path]) -> Plan:
     added = _files(paths)
     if not added:
         raise CorpusError("no documents under the paths given; nothing was added.")
-    return Plan({**current.sources, **added}, current.warnings)
+    notes = {name: note for name, note in current.notes.items() if name not in added}
+    return Plan({**current.sources, **added}, notes)
 
 
 def plan_remove(store_path: Path, seeds: Path, names: Iterable[str]) -> Plan:
@@ -140,4 +164,5 @@ def plan_remove(store_path: Path, seeds: Path, names: Iterable[str]) -> Plan:
             "that would leave the corpus empty. Use `kizuna build PATHS` to start a new "
             "corpus instead; nothing was removed."
         )
-    return Plan(kept, current.warnings)
+    notes = {name: note for name, note in current.notes.items() if name in kept}
+    return Plan(kept, notes)

@@ -105,7 +105,10 @@ def _print_corpus(console: Console, store: Path) -> None:
     table.add_column("path", overflow="fold")
     table.add_column("sha256")
     for entry in corpus.documents:
-        where = entry.path if Path(entry.path).is_file() else f"{entry.path} (missing)"
+        if entry.path is None:
+            where = "(no file: kept from the store)"
+        else:
+            where = entry.path if Path(entry.path).is_file() else f"{entry.path} (missing)"
         table.add_row(entry.name, where, entry.sha256[:12])
     console.print(table)
 

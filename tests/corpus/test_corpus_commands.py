@@ -234,6 +234,24 @@ def test_a_vanished_registered_document_is_kept_from_the_store_with_a_warning(
     assert KYOTO not in _actors(home)
 
 
+def test_a_store_built_before_corpora_existed_keeps_every_document_on_first_rebuild(
+    home: Path,
+) -> None:
+    press = _press(home)
+    assert _kizuna(home, "build", str(home / "seeds"), str(press)).exit_code == 0
+    corpus_path(home / "data" / "graph.json").unlink()  # as a store from before corpora
+    press.unlink()
+    done = _kizuna(home, "build")
+    assert done.exit_code == 0, done.output
+    assert "press.txt was in the graph but in no registered folder" in done.output
+    assert "press.txt" in _documents(home) and KYOTO in _actors(home)
+    assert "(no file: kept from the store)" in _kizuna(home, "stats").output
+    registered = _kizuna(home, "add", str(_press(home)))
+    assert registered.exit_code == 0 and "warning" not in registered.output
+    entry = json.loads(corpus_path(home / "data" / "graph.json").read_text())["documents"][-1]
+    assert entry["name"] == "press.txt" and entry["path"] == str(home / "mine" / "press.txt")
+
+
 def test_stats_lists_the_corpus_with_paths_and_hashes(home: Path) -> None:
     press = _press(home)
     assert _kizuna(home, "add", str(press)).exit_code == 0
