@@ -189,24 +189,26 @@ def _add_actors(work: _Work, additions: list[AddActor]) -> None:
         )
 
 
+def _present(work: _Work, actor_id: str, change: str) -> Actor | None:
+    """The actor a correction changes; None, with a warning, when the graph lacks it."""
+    actor = work.actors.get(actor_id)
+    if actor is None:
+        work.warnings.append(f"curation: cannot {change} {actor_id}: not in the graph")
+    return actor
+
+
 def _rename_actors(work: _Work, renames: list[Rename]) -> None:
     """A renamed actor keeps its old name as an alias."""
     for rename in renames:
-        actor = work.actors.get(rename.id)
-        if actor is None:
-            work.warnings.append(f"curation: cannot rename {rename.id}: not in the graph")
-            continue
-        actor.aliases = sorted((set(actor.aliases) | {actor.name}) - {rename.name})
-        actor.name = rename.name
+        if actor := _present(work, rename.id, "rename"):
+            actor.aliases = sorted((set(actor.aliases) | {actor.name}) - {rename.name})
+            actor.name = rename.name
 
 
 def _add_aliases(work: _Work, extras: list[AddAliases]) -> None:
     for extra in extras:
-        actor = work.actors.get(extra.id)
-        if actor is None:
-            work.warnings.append(f"curation: cannot add aliases to {extra.id}: not in the graph")
-            continue
-        actor.aliases = sorted((set(actor.aliases) | set(extra.add)) - {actor.name})
+        if actor := _present(work, extra.id, "add aliases to"):
+            actor.aliases = sorted((set(actor.aliases) | set(extra.add)) - {actor.name})
 
 
 def _remove_relations(work: _Work, refs: list[RelationRef]) -> None:

@@ -9,6 +9,7 @@ that would read no document, or names a path that does not exist, changes nothin
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
@@ -143,6 +144,21 @@ def build_command(
     _run(ctx, plan, store_path, curation)
 
 
+def _change(
+    ctx: typer.Context,
+    store: Path | None,
+    curation: Path | None,
+    plan_for: Callable[[Path, Path], Plan],
+) -> None:
+    """Plan a change of the corpus (from the store and seeds paths), then build it."""
+    store_path = store or settings_of(ctx).store
+    try:
+        plan = plan_for(store_path, settings_of(ctx).seeds)
+    except KizunaError as exc:
+        raise fail(Console(), exc) from exc
+    _run(ctx, plan, store_path, curation)
+
+
 def add_command(
     ctx: typer.Context,
     paths: Annotated[list[Path], typer.Argument(help="Documents or folders to add.")],
@@ -150,12 +166,7 @@ def add_command(
     curation: CurationOption = None,
 ) -> None:
     """Add documents to the corpus and rebuild (only the new documents are extracted)."""
-    store_path = store or settings_of(ctx).store
-    try:
-        plan = plan_add(store_path, settings_of(ctx).seeds, paths)
-    except KizunaError as exc:
-        raise fail(Console(), exc) from exc
-    _run(ctx, plan, store_path, curation)
+    _change(ctx, store, curation, lambda where, seeds: plan_add(where, seeds, paths))
 
 
 def remove_command(
@@ -167,12 +178,7 @@ def remove_command(
     curation: CurationOption = None,
 ) -> None:
     """Remove documents from the corpus and rebuild without them."""
-    store_path = store or settings_of(ctx).store
-    try:
-        plan = plan_remove(store_path, settings_of(ctx).seeds, documents)
-    except KizunaError as exc:
-        raise fail(Console(), exc) from exc
-    _run(ctx, plan, store_path, curation)
+    _change(ctx, store, curation, lambda where, seeds: plan_remove(where, seeds, documents))
 
 
 def register(app: typer.Typer) -> None:

@@ -10,6 +10,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -77,34 +78,38 @@ def test_first_build_registers_the_seeds_folder_as_the_corpus(home: Path) -> Non
     assert _documents(home) == seeds
 
 
-def test_a_typo_build_fails_and_leaves_the_store_and_corpus_as_they_were(home: Path) -> None:
-    assert _kizuna(home, "build").exit_code == 0
-    before = _stored(home)
-    done = _kizuna(home, "build", str(home / "nonexistent" / "path"))
-    assert done.exit_code == 1
-    assert "no such file or folder" in done.output and "nonexistent" in done.output
-    assert _stored(home) == before
+def _typo(home: Path) -> Path:
+    return home / "nonexistent" / "path"
 
 
-def test_a_build_that_reads_no_document_fails_and_changes_nothing(home: Path) -> None:
-    assert _kizuna(home, "build").exit_code == 0
-    before = _stored(home)
-    empty = home / "empty"
-    empty.mkdir()
-    (empty / "blank.txt").write_text("   \n", encoding="utf-8")
-    done = _kizuna(home, "build", str(empty), "--replace")
-    assert done.exit_code == 1
-    assert "no document could be read" in done.output and "blank.txt: empty" in done.output
-    assert _stored(home) == before
+def _folder_of_a_blank_file(home: Path) -> Path:
+    (home / "blank").mkdir()
+    (home / "blank" / "blank.txt").write_text("   \n", encoding="utf-8")
+    return home / "blank"
 
 
-def test_a_build_of_an_empty_folder_fails_and_changes_nothing(home: Path) -> None:
-    assert _kizuna(home, "build").exit_code == 0
-    before = _stored(home)
+def _empty_folder(home: Path) -> Path:
     (home / "nothing").mkdir()
-    done = _kizuna(home, "build", str(home / "nothing"), "--replace")
+    return home / "nothing"
+
+
+@pytest.mark.parametrize(
+    ("given", "said"),
+    [
+        (_typo, ["no such file or folder", "nonexistent/path", "nothing was changed"]),
+        (_folder_of_a_blank_file, ["no document could be read", "blank.txt: empty"]),
+        (_empty_folder, ["no documents under", "nothing was changed"]),
+    ],
+)
+def test_a_build_that_reads_no_document_fails_and_leaves_store_and_corpus_as_they_were(
+    home: Path, given: Callable[[Path], Path], said: list[str]
+) -> None:
+    assert _kizuna(home, "build").exit_code == 0
+    before = _stored(home)
+    done = _kizuna(home, "build", str(given(home)), "--replace")  # consent changes nothing
     assert done.exit_code == 1
-    assert "no documents under" in done.output
+    for words in said:
+        assert words in done.output
     assert _stored(home) == before
 
 
