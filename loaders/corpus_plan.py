@@ -65,14 +65,23 @@ def stored_documents(store_path: Path) -> dict[str, Document]:
 
 
 def _files(paths: Iterable[Path]) -> dict[str, Path]:
-    """The files under `paths` by document name; a path that does not exist is an error."""
+    """The files under `paths` by document name; a path that does not exist, or two files
+    with one name, is an error."""
     paths = list(paths)
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         raise CorpusError(
             f"no such file or folder: {', '.join(missing)}. Check the path; nothing was changed."
         )
-    return {f.name: f for f in collect_files(paths)}
+    files: dict[str, Path] = {}
+    for file in collect_files(paths):
+        if file.name in files and files[file.name].resolve() != file.resolve():
+            raise CorpusError(
+                f"{files[file.name]} and {file} have the same name, and a document is known by "
+                "its file name. Rename one; nothing was changed."
+            )
+        files[file.name] = file
+    return files
 
 
 def _first_use(store_path: Path, seeds: Path) -> Plan:

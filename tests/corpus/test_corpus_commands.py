@@ -113,6 +113,18 @@ def test_a_build_that_reads_no_document_fails_and_leaves_store_and_corpus_as_the
     assert _stored(home) == before
 
 
+def test_two_files_with_one_name_are_refused_rather_than_one_dropped(home: Path) -> None:
+    assert _kizuna(home, "build").exit_code == 0
+    before = _stored(home)
+    other = home / "other" / "press.txt"
+    other.parent.mkdir()
+    other.write_text(PRESS, encoding="utf-8")
+    done = _kizuna(home, "add", str(_press(home)), str(other))
+    assert done.exit_code == 1
+    assert "have the same name" in done.output
+    assert _stored(home) == before
+
+
 def test_a_first_build_of_a_missing_path_writes_no_store(home: Path) -> None:
     done = _kizuna(home, "build", str(home / "typo"))
     assert done.exit_code == 1
