@@ -1,15 +1,23 @@
-# The Kizuna API image for docker-compose.yml: builds the graph from seeds/, loads it into the
-# Neo4j service, then serves the REST API on port 8000 over that Neo4j.
+# The Kizuna API image for docker-compose.yml: rebuilds the graph from its registered corpus
+# (seeds/ on first start, plus any document added since; the store and its corpus live in the
+# kizuna-data volume), loads it into the Neo4j service, then serves the REST API on port 8000.
 FROM python:3.11-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     PIP_NO_CACHE_DIR=1 \
-    PIP_DISABLE_PIP_VERSION_CHECK=1
+    PIP_DISABLE_PIP_VERSION_CHECK=1 \
+    UV_PROJECT_ENVIRONMENT=/opt/kizuna \
+    UV_PYTHON_DOWNLOADS=never \
+    UV_NO_CACHE=1 \
+    PATH=/opt/kizuna/bin:$PATH
 
 WORKDIR /app
 COPY . /app
-RUN pip install . && useradd --create-home kizuna && mkdir -p /app/data && chown kizuna /app/data
+# The exact versions of uv.lock, as the tests ran them; Kizuna itself installed, not linked.
+RUN pip install "uv==0.13.9" \
+    && uv sync --locked --no-editable \
+    && useradd --create-home kizuna && mkdir -p /app/data && chown kizuna /app/data
 USER kizuna
 
 EXPOSE 8000

@@ -22,7 +22,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
 from api.errors_http import install_error_handlers
-from api.routes import actors, health, paths
+from api.routes import actors, health, neo4j_browser, paths
 from api.settings import Settings
 from graph.store import GraphStore
 
@@ -61,13 +61,9 @@ def open_store(settings: Settings) -> Iterator[GraphStore]:
         finally:
             memory.close()
         return
-    import neo4j
-
     from graph.neo4j_store import Neo4jStore  # type: ignore[import-not-found,unused-ignore]
 
-    driver = neo4j.GraphDatabase.driver(
-        settings.neo4j_uri, auth=(settings.neo4j_user, settings.neo4j_password)
-    )
+    driver = settings.neo4j_driver()
     try:
         store: GraphStore = Neo4jStore(driver, settings.neo4j_database)
         try:
@@ -111,6 +107,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     app.include_router(health.router)
     app.include_router(actors.router)
     app.include_router(paths.router)
+    app.include_router(neo4j_browser.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
 
     @app.get("/docs", include_in_schema=False)

@@ -1,40 +1,20 @@
-"""Kizuna's Neo4j Browser guide: the ready queries of `neo4j/queries.cypher` as clickable slides.
+"""Kizuna's Neo4j Browser guide: the ready queries of `api/browser/queries.cypher` as slides.
 
-Neo4j Browser plays an HTML guide from a URL (`:play http://localhost:8474/guide.html`): each
-`<slide>` is a page and each `<pre class="runnable">` is a query that one click puts into the
-editor. Browser fetches guides and style sheets cross-origin and only from the hosts in the
-server's `browser.remote_content_hostname_whitelist` (by default `guides.neo4j.com, localhost`),
-so the guide must be served from `localhost` with a CORS header. `serve` does exactly that for
-the `neo4j/` folder, with the standard library only and no network beyond the loopback.
-
-The queries file is the single source: the guide is generated from it
-(`python -m api.browser_guide render > neo4j/guide.html`) and a test checks the committed guide
-equals the generated one, and runs every query against a real Neo4j.
+Neo4j Browser plays an HTML guide from a URL (`:play http://localhost:8000/neo4j-browser/
+guide.html`): each `<slide>` is a page and each `<pre class="runnable">` is a query that one
+click puts into the editor. The API serves the guide and the style sheet (api/routes/
+neo4j_browser.py), generated on request, so the queries file shipped inside the package is
+the single source; a test runs every query against a real Neo4j.
 """
 
 from __future__ import annotations
 
-import argparse
 import html
-import sys
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
+from importlib import resources
 
 from pydantic import BaseModel, ConfigDict
 
-__all__ = [
-    "BROWSER_FILES",
-    "DEFAULT_PORT",
-    "GuideQuery",
-    "guide_html",
-    "main",
-    "parse_queries",
-    "serve",
-]
-
-BROWSER_FILES = Path(__file__).resolve().parents[1] / "neo4j"
-DEFAULT_PORT = 8474
+__all__ = ["GuideQuery", "guide_html", "parse_queries", "queries_text", "ready_queries"]
 
 
 class GuideQuery(BaseModel):
@@ -45,6 +25,16 @@ class GuideQuery(BaseModel):
     title: str
     description: str
     cypher: str
+
+
+def queries_text() -> str:
+    """The queries file as shipped in the installed package."""
+    return resources.files("api").joinpath("browser/queries.cypher").read_text(encoding="utf-8")
+
+
+def ready_queries() -> list[GuideQuery]:
+    """Kizuna's ready queries, in the order of the queries file."""
+    return parse_queries(queries_text())
 
 
 def parse_queries(text: str) -> list[GuideQuery]:
@@ -93,9 +83,8 @@ def _runnable(code: str) -> str:
     )
 
 
-def guide_html(queries: list[GuideQuery], port: int = DEFAULT_PORT) -> str:
+def guide_html(queries: list[GuideQuery], style_url: str) -> str:
     """The guide: a first slide on style and data layout, then one slide per query."""
-    style_url = f"http://localhost:{port}/kizuna.grass"
     intro_body = (
         "    <p>Click a grey block to put it into the editor, then run it (Ctrl+Enter).\n"
         "    First load Kizuna's colours and captions (one colour per actor type):</p>\n"
@@ -105,7 +94,10 @@ def guide_html(queries: list[GuideQuery], port: int = DEFAULT_PORT) -> str:
         "    <code>name</code> and <code>aliases</code>. Each relation type is a relationship\n"
         "    type with <code>year</code> (when the text states one) and its evidence in\n"
         "    <code>evidence_docs</code>, <code>evidence_quotes</code>,\n"
-        "    <code>evidence_starts</code> and <code>evidence_ends</code>.\n"
+        "    <code>evidence_starts</code> and <code>evidence_ends</code>; <code>curated</code>\n"
+        "    is true for facts from the curation file. A relationship's caption is its type and\n"
+        "    its <code>confidence</code>: below 0.5 the extractor is unsure, and the REST API\n"
+        "    leaves it out unless asked.\n"
         "    <code>(:Document)-[:MENTIONS]-&gt;(:Actor)</code> links each source to what it\n"
         "    names. The next slides are the ready queries.</p>\n"
     )
@@ -116,65 +108,3 @@ def guide_html(queries: list[GuideQuery], port: int = DEFAULT_PORT) -> str:
         '<carousel class="deck container-fluid">\n' + "".join(slides) + "</carousel>\n"
         "</article>\n"
     )
-
-
-class _GuideHandler(SimpleHTTPRequestHandler):
-    """Static files with the CORS header that Neo4j Browser's cross-origin fetch needs."""
-
-    extensions_map = {  # noqa: RUF012 - the base class declares it as a plain class attribute
-        **SimpleHTTPRequestHandler.extensions_map,
-        ".grass": "text/plain; charset=utf-8",
-        ".cypher": "text/plain; charset=utf-8",
-        ".html": "text/html; charset=utf-8",
-    }
-
-    def end_headers(self) -> None:
-        self.send_header("Access-Control-Allow-Origin", "*")
-        self.send_header("Cache-Control", "no-cache")
-        super().end_headers()
-
-    def do_OPTIONS(self) -> None:
-        """The CORS preflight: Browser's fetch sends `pragma` and `cache-control` headers."""
-        self.send_response(204)
-        self.send_header("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS")
-        self.send_header("Access-Control-Allow-Headers", "*")
-        self.send_header("Access-Control-Max-Age", "600")
-        self.end_headers()
-
-
-def serve(port: int = DEFAULT_PORT, directory: Path = BROWSER_FILES) -> ThreadingHTTPServer:
-    """A server for `directory` on 127.0.0.1:`port` (call `serve_forever()` on it)."""
-    handler = partial(_GuideHandler, directory=str(directory))
-    return ThreadingHTTPServer(("127.0.0.1", port), handler)
-
-
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(
-        prog="python -m api.browser_guide",
-        description="Serve neo4j/ (guide, style sheet, queries) to Neo4j Browser, or render "
-        "the guide from neo4j/queries.cypher.",
-    )
-    parser.add_argument("command", nargs="?", choices=["serve", "render"], default="serve")
-    parser.add_argument("--port", type=int, default=DEFAULT_PORT)
-    args = parser.parse_args(argv)
-    if not (BROWSER_FILES / "queries.cypher").is_file():
-        parser.error(f"{BROWSER_FILES} has no queries.cypher: run this from a Kizuna checkout")
-    if args.command == "render":
-        queries = parse_queries((BROWSER_FILES / "queries.cypher").read_text(encoding="utf-8"))
-        sys.stdout.write(guide_html(queries, args.port))
-        return
-    server = serve(args.port)
-    base = f"http://localhost:{args.port}"
-    print(f"Serving {BROWSER_FILES} at {base}/ (Ctrl+C stops). In Neo4j Browser type:")
-    print(f"  :play {base}/guide.html")
-    print(f"  :style {base}/kizuna.grass")
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.server_close()
-
-
-if __name__ == "__main__":
-    main()

@@ -3,8 +3,12 @@
 Neo4j Browser colours and captions nodes by label and relationships by type. Generating the
 sheet from `graph/schema/domain.yaml` keeps the Browser's colours identical to the schema's and
 means a new actor or relation type gets a style without anyone editing the sheet by hand.
-`python -m api.browser_style > neo4j/kizuna.grass` writes the committed file; a test checks that
-the committed file equals this module's output.
+The API serves it at /neo4j-browser/kizuna.grass.
+
+Each relation type's caption is its type and the relation's confidence ("PARTNERS_WITH 0.4"),
+so relations the extractor is unsure of (below 0.5, which the REST API leaves out by default)
+stand apart from sure ones. GraSS cannot style by property value, and Browser only expands
+`<type>` when it is the whole caption, hence the type written out in each rule.
 
 The `Document` label and the `MENTIONS` relationship are part of the Neo4j data layout (the
 source documents and what they mention), not actor or relation types, so they get a fixed,
@@ -12,8 +16,6 @@ neutral style here.
 """
 
 from __future__ import annotations
-
-import sys
 
 from graph.schema import DomainSchema, domain_schema
 
@@ -98,12 +100,8 @@ def grass(schema: DomainSchema | None = None) -> str:
     rules += [_node_rule(label, spec.colour) for label, spec in schema.actor_types.items()]
     rules.append(_node_rule("Document", DOCUMENT_COLOUR))
     rules += [
-        _rule(f"relationship.{rel_type}", {"caption": '"<type>"'})
+        _rule(f"relationship.{rel_type}", {"caption": f'"{rel_type} {{confidence}}"'})
         for rel_type in schema.relation_types
     ]
     rules.append(_rule("relationship.MENTIONS", {"caption": '"<type>"'}))
     return "\n".join(rules)
-
-
-if __name__ == "__main__":
-    sys.stdout.write(grass())

@@ -1,8 +1,9 @@
 """Turning every error into one JSON shape: {"error", "message", ...details}.
 
-One handler serves the whole KizunaError hierarchy, using each error's own status. Request
-validation (a parameter out of its bounds, a number that is not a number) answers 422 in the
-same shape with a message naming the parameter. Neo4j driver errors that a store let through
+One handler serves the whole KizunaError hierarchy; `STATUS` maps each error class to its
+HTTP status, so graph/ never speaks HTTP. Request validation (a parameter out of its bounds,
+a number that is not a number) answers 422 in the same shape with a message naming the
+parameter. Neo4j driver errors that a store let through
 answer 503, and anything unexpected answers a JSON 500 rather than a bare traceback.
 """
 
@@ -17,11 +18,39 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from graph.errors import KizunaError
+from graph.errors import (
+    ActorNotFound,
+    AmbiguousActor,
+    CorpusError,
+    CurationError,
+    InvalidQuery,
+    KizunaError,
+    StoreCorrupt,
+    StoreUnavailable,
+)
 
-__all__ = ["install_error_handlers"]
+__all__ = ["STATUS", "install_error_handlers", "status_of"]
 
 log = logging.getLogger("kizuna.api")
+
+STATUS: dict[type[KizunaError], int] = {
+    ActorNotFound: 404,
+    AmbiguousActor: 409,
+    InvalidQuery: 422,
+    CurationError: 422,
+    CorpusError: 422,
+    StoreUnavailable: 503,
+    StoreCorrupt: 500,
+}
+"""The HTTP status of each error class; a class not listed answers as its nearest base does."""
+
+
+def status_of(error: KizunaError) -> int:
+    """The status `error` answers with: its class's, else its nearest listed base's, else 500."""
+    for cls in type(error).__mro__:
+        if cls in STATUS:
+            return STATUS[cls]
+    return 500
 
 
 def _json(status: int, body: dict[str, Any]) -> JSONResponse:
@@ -30,9 +59,10 @@ def _json(status: int, body: dict[str, Any]) -> JSONResponse:
 
 async def _kizuna_error(_: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, KizunaError)
-    if exc.status >= 500:
+    status = status_of(exc)
+    if status >= 500:
         log.warning("%s: %s", type(exc).__name__, exc.message)
-    return _json(exc.status, exc.to_json())
+    return _json(status, exc.to_json())
 
 
 def _describe(error: dict[str, Any]) -> dict[str, Any]:

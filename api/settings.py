@@ -8,7 +8,7 @@ local server that `scripts/neo4j-local start` runs, so every command works with 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import neo4j
 from pydantic import AliasChoices, Field
@@ -48,9 +48,10 @@ class Settings(BaseSettings):
         validation_alias=AliasChoices("NEO4J_BROWSER_URL", "neo4j_browser_url"),
     )
 
-    def neo4j_driver(self) -> neo4j.Driver:
+    def neo4j_driver(self, **config: Any) -> neo4j.Driver:
         """A driver for the configured Neo4j server; the caller closes it. It connects lazily,
-        so creating it succeeds even while the server is down."""
+        so creating it succeeds even while the server is down. `config` goes to the driver
+        (e.g. `notifications_min_severity="OFF"`)."""
         return neo4j.GraphDatabase.driver(
-            self.neo4j_uri, auth=(self.neo4j_user, self.neo4j_password)
+            self.neo4j_uri, auth=(self.neo4j_user, self.neo4j_password), **config
         )

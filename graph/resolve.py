@@ -1,10 +1,16 @@
-"""Turning what a user typed (an id or a name such as "JICA") into exactly one actor."""
+"""Turning what a user typed (an id or a name such as "JICA") into exactly one actor.
+
+When that fails, the error lists the actors the user may have meant, each in the shape of
+`ActorSummary` (id, name, type) - the one shape every answer uses to name an actor - dumped
+to plain data, so the error's details are JSON as they are.
+"""
 
 from __future__ import annotations
 
 from graph.errors import ActorNotFound, AmbiguousActor
 from graph.model import Actor
 from graph.store import GraphStore
+from graph.views import ActorSummary
 
 __all__ = ["not_found", "resolve_actor"]
 
@@ -12,12 +18,15 @@ __all__ = ["not_found", "resolve_actor"]
 def not_found(store: GraphStore, ref: str) -> ActorNotFound:
     """An ActorNotFound whose message lists the closest actors, so the user can pick one."""
     hits = store.search(ref[:200], limit=5).hits if ref.strip() else []
-    close = [{"id": h.actor.id, "name": h.actor.name, "type": h.actor.type} for h in hits]
-    hint = "; did you mean " + ", ".join(f"{c['name']} ({c['id']})" for c in close) + "?"
+    close = [h.actor for h in hits]
+    hint = (
+        "; did you mean " + ", ".join(f"{c.name} ({c.id})" for c in close) + "?"
+        if close
+        else "; search for it by name first."
+    )
     return ActorNotFound(
-        f"No actor has the id or name {ref!r}"
-        + (hint if close else ". Search with GET /actors?q=."),
-        close_matches=close,
+        f"No actor has the id or name {ref!r}{hint}",
+        close_matches=[c.model_dump() for c in close],
     )
 
 
@@ -30,10 +39,10 @@ def resolve_actor(store: GraphStore, ref: str) -> Actor:
     if len(named) == 1:
         return named[0]
     if len(named) > 1:
-        candidates = [{"id": a.id, "name": a.name, "type": a.type} for a in named]
+        candidates = [ActorSummary.of(a) for a in named]
         raise AmbiguousActor(
             f"{ref!r} names {len(named)} actors; use one of their ids: "
-            + ", ".join(c["id"] for c in candidates),
-            candidates=candidates,
+            + ", ".join(c.id for c in candidates),
+            candidates=[c.model_dump() for c in candidates],
         )
     raise not_found(store, ref)

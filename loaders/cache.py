@@ -17,6 +17,8 @@ __all__ = ["ExtractionCache"]
 
 
 class ExtractionCache:
+    """Per-document extractions in `directory`, one JSON file per content hash and version."""
+
     def __init__(self, directory: Path) -> None:
         self.directory = directory
 
@@ -24,6 +26,7 @@ class ExtractionCache:
         return self.directory / f"{sha256}-{extractor_version()}.json"
 
     def get(self, sha256: str) -> DocExtraction | None:
+        """The cached extraction, or None (missing, unreadable or from an older format)."""
         path = self._path(sha256)
         try:
             return DocExtraction.model_validate_json(path.read_bytes())

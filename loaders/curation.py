@@ -10,63 +10,62 @@ written, so a bad edit never damages the stored graph.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import Field, ValidationError, field_validator, model_validator
 
 from graph.errors import CurationError
-from graph.model import Actor, Evidence, Graph, Relation
+from graph.model import Actor, Evidence, Graph, Relation, StrictModel, ordered_ends
 from graph.schema import domain_schema
 
 __all__ = ["Curation", "apply_curation", "load_curation"]
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class AddActor(_Strict):
+class AddActor(StrictModel):
     id: str
     name: str
     type: str
     aliases: list[str] = Field(default_factory=list)
     identifiers: dict[str, str] = Field(default_factory=dict)
 
+    @field_validator("type")
+    @classmethod
+    def _known(cls, value: str) -> str:
+        return domain_schema().check_actor_type(value)
+
     @model_validator(mode="after")
-    def _typed(self) -> AddActor:
-        schema = domain_schema()
-        if self.type not in schema.actor_types:
-            raise ValueError(f"unknown actor type {self.type!r}")
-        prefix = schema.prefix_of(self.type)
+    def _prefixed(self) -> AddActor:
+        prefix = domain_schema().prefix_of(self.type)
         if not self.id.startswith(prefix + ":"):
             raise ValueError(f"id {self.id!r} must start with {prefix!r}: for type {self.type}")
         return self
 
 
-class Rename(_Strict):
+class Rename(StrictModel):
     id: str
     name: str
 
 
-class AddAliases(_Strict):
+class AddAliases(StrictModel):
     id: str
     add: list[str]
 
 
-class ActorChanges(_Strict):
+class ActorChanges(StrictModel):
     add: list[AddActor] = Field(default_factory=list)
     remove: list[str] = Field(default_factory=list)
     rename: list[Rename] = Field(default_factory=list)
     aliases: list[AddAliases] = Field(default_factory=list)
 
 
-class Quote(_Strict):
+class Quote(StrictModel):
     doc: str
     quote: str = Field(min_length=1)
 
 
-class RelationRef(_Strict):
+class RelationRef(StrictModel):
     source: str
     target: str
     type: str
@@ -75,9 +74,7 @@ class RelationRef(_Strict):
     @field_validator("type")
     @classmethod
     def _known(cls, value: str) -> str:
-        if value not in domain_schema().relation_types:
-            raise ValueError(f"unknown relation type {value!r}")
-        return value
+        return domain_schema().check_relation_type(value)
 
 
 class AddRelation(RelationRef):
@@ -91,12 +88,12 @@ class AddRelation(RelationRef):
         return self
 
 
-class RelationChanges(_Strict):
+class RelationChanges(StrictModel):
     add: list[AddRelation] = Field(default_factory=list)
     remove: list[RelationRef] = Field(default_factory=list)
 
 
-class Curation(_Strict):
+class Curation(StrictModel):
     actors: ActorChanges = Field(default_factory=ActorChanges)
     relations: RelationChanges = Field(default_factory=RelationChanges)
 
@@ -150,32 +147,38 @@ def load_curation(path: Path) -> Curation:
 
 
 def _same(relation: Relation, ref: RelationRef) -> bool:
-    ends = {(ref.source, ref.target)}
-    if not domain_schema().relation_types[ref.type].directed:
-        ends.add((ref.target, ref.source))
     return (
         relation.type == ref.type
-        and (relation.source, relation.target) in ends
+        and (relation.source, relation.target) == ordered_ends(ref.type, ref.source, ref.target)
         and (ref.year is None or relation.year == ref.year)
     )
 
 
-def apply_curation(
-    graph: Graph, curation: Curation, texts: Mapping[str, str]
-) -> tuple[Graph, list[str]]:
-    """The graph with the corrections applied, and warnings for corrections that did nothing."""
-    warnings: list[str] = []
-    actors = {a.id: a.model_copy(deep=True) for a in graph.actors}
-    relations = {r.key: r.model_copy(deep=True) for r in graph.relations}
-    changes = curation.actors
-    for actor_id in changes.remove:
-        if actors.pop(actor_id, None) is None:
-            warnings.append(f"curation: cannot remove actor {actor_id}: not in the graph")
-        relations = {k: r for k, r in relations.items() if actor_id not in (r.source, r.target)}
-    for add in changes.add:
-        current = actors.get(add.id)
+@dataclass
+class _Work:
+    """The graph being corrected: actors and relations by key, and the warnings so far."""
+
+    actors: dict[str, Actor]
+    relations: dict[str, Relation]
+    warnings: list[str] = field(default_factory=list)
+
+
+def _remove_actors(work: _Work, ids: list[str]) -> None:
+    """Removed actors take their relations with them."""
+    for actor_id in ids:
+        if work.actors.pop(actor_id, None) is None:
+            work.warnings.append(f"curation: cannot remove actor {actor_id}: not in the graph")
+        work.relations = {
+            k: r for k, r in work.relations.items() if actor_id not in (r.source, r.target)
+        }
+
+
+def _add_actors(work: _Work, additions: list[AddActor]) -> None:
+    """An added actor replaces an extracted one with the same id, keeping its aliases."""
+    for add in additions:
+        current = work.actors.get(add.id)
         aliases = set(add.aliases) | (set(current.aliases) if current else set())
-        actors[add.id] = Actor(
+        work.actors[add.id] = Actor(
             id=add.id,
             name=add.name,
             type=add.type,
@@ -184,55 +187,99 @@ def apply_curation(
             documents=current.documents if current else [],
             discovered=False,
         )
-    for rename in changes.rename:
-        actor = actors.get(rename.id)
-        if actor is None:
-            warnings.append(f"curation: cannot rename {rename.id}: not in the graph")
-            continue
-        actor.aliases = sorted((set(actor.aliases) | {actor.name}) - {rename.name})
-        actor.name = rename.name
-    for extra in changes.aliases:
-        actor = actors.get(extra.id)
-        if actor is None:
-            warnings.append(f"curation: cannot add aliases to {extra.id}: not in the graph")
-            continue
-        actor.aliases = sorted((set(actor.aliases) | set(extra.add)) - {actor.name})
-    for ref in curation.relations.remove:
-        before = len(relations)
-        relations = {k: r for k, r in relations.items() if not _same(r, ref)}
-        if len(relations) == before:
-            warnings.append(f"curation: no relation {ref.source} {ref.type} {ref.target} to remove")
-    for new in curation.relations.add:
-        missing = [e for e in (new.source, new.target) if e not in actors]
-        if missing:
-            warnings.append(f"curation: relation {new.type} names unknown actors {missing}")
-            continue
-        evidence = []
-        for quote in new.evidence:
-            text = texts.get(quote.doc)
-            start = -1 if text is None else text.find(quote.quote)
-            if start < 0:
-                warnings.append(f"curation: quote not found in {quote.doc}: {quote.quote[:60]!r}")
-                continue
-            evidence.append(
-                Evidence(
-                    doc=quote.doc, quote=quote.quote, start=start, end=start + len(quote.quote)
-                )
+
+
+def _present(work: _Work, actor_id: str, change: str) -> Actor | None:
+    """The actor a correction changes; None, with a warning, when the graph lacks it."""
+    actor = work.actors.get(actor_id)
+    if actor is None:
+        work.warnings.append(f"curation: cannot {change} {actor_id}: not in the graph")
+    return actor
+
+
+def _rename_actors(work: _Work, renames: list[Rename]) -> None:
+    """A renamed actor keeps its old name as an alias."""
+    for rename in renames:
+        if actor := _present(work, rename.id, "rename"):
+            actor.aliases = sorted((set(actor.aliases) | {actor.name}) - {rename.name})
+            actor.name = rename.name
+
+
+def _add_aliases(work: _Work, extras: list[AddAliases]) -> None:
+    for extra in extras:
+        if actor := _present(work, extra.id, "add aliases to"):
+            actor.aliases = sorted((set(actor.aliases) | set(extra.add)) - {actor.name})
+
+
+def _remove_relations(work: _Work, refs: list[RelationRef]) -> None:
+    for ref in refs:
+        before = len(work.relations)
+        work.relations = {k: r for k, r in work.relations.items() if not _same(r, ref)}
+        if len(work.relations) == before:
+            work.warnings.append(
+                f"curation: no relation {ref.source} {ref.type} {ref.target} to remove"
             )
-        if not evidence and not new.curated:
-            warnings.append(f"curation: relation {new.source} {new.type} {new.target} skipped: "
-                            "none of its evidence was found")  # fmt: skip
+
+
+def _located(work: _Work, new: AddRelation, texts: Mapping[str, str]) -> list[Evidence]:
+    """The evidence of an added relation, each quote found verbatim in its document."""
+    evidence = []
+    for quote in new.evidence:
+        text = texts.get(quote.doc)
+        start = -1 if text is None else text.find(quote.quote)
+        if start < 0:
+            work.warnings.append(f"curation: quote not found in {quote.doc}: {quote.quote[:60]!r}")
             continue
-        source, target = new.source, new.target
-        if not domain_schema().relation_types[new.type].directed and target < source:
-            source, target = target, source
+        evidence.append(
+            Evidence(doc=quote.doc, quote=quote.quote, start=start, end=start + len(quote.quote))
+        )
+    return evidence
+
+
+def _add_relations(work: _Work, additions: list[AddRelation], texts: Mapping[str, str]) -> None:
+    """Added relations are curated; one that matches an extracted relation adds its evidence."""
+    for new in additions:
+        missing = [e for e in (new.source, new.target) if e not in work.actors]
+        if missing:
+            work.warnings.append(f"curation: relation {new.type} names unknown actors {missing}")
+            continue
+        evidence = _located(work, new, texts)
+        if not evidence and not new.curated:
+            work.warnings.append(
+                f"curation: relation {new.source} {new.type} {new.target} skipped: "
+                "none of its evidence was found"
+            )
+            continue
+        source, target = ordered_ends(new.type, new.source, new.target)
         relation = Relation(
             source=source, target=target, type=new.type, year=new.year, curated=True
         )
-        existing = relations.setdefault(relation.key, relation)
+        existing = work.relations.setdefault(relation.key, relation)
         known = {(e.doc, e.start, e.end) for e in existing.evidence}
         existing.evidence.extend(e for e in evidence if (e.doc, e.start, e.end) not in known)
-    result = Graph(
-        actors=list(actors.values()), relations=list(relations.values()), documents=graph.documents
+
+
+def apply_curation(
+    graph: Graph, curation: Curation, texts: Mapping[str, str]
+) -> tuple[Graph, list[str]]:
+    """The graph with the corrections applied, and warnings for corrections that did nothing.
+
+    Actors are removed, added, renamed and given aliases, then relations removed and added,
+    in that order, so a correction may name an actor that another correction adds.
+    """
+    work = _Work(
+        actors={a.id: a.model_copy(deep=True) for a in graph.actors},
+        relations={r.key: r.model_copy(deep=True) for r in graph.relations},
     )
-    return result.normalised(), warnings
+    _remove_actors(work, curation.actors.remove)
+    _add_actors(work, curation.actors.add)
+    _rename_actors(work, curation.actors.rename)
+    _add_aliases(work, curation.actors.aliases)
+    _remove_relations(work, curation.relations.remove)
+    _add_relations(work, curation.relations.add, texts)
+    result = Graph(
+        actors=list(work.actors.values()),
+        relations=list(work.relations.values()),
+        documents=graph.documents,
+    )
+    return result.normalised(), work.warnings

@@ -16,14 +16,19 @@ __all__ = ["SkippedDocument", "SourceDocument", "collect_files", "read_documents
 
 @dataclass(frozen=True)
 class SourceDocument:
+    """A document read for a build: its name in the graph, where it came from (None: kept
+    from the store, with no file known), its text and hash."""
+
     name: str
-    path: Path
+    path: Path | None
     text: str
     sha256: str
 
 
 @dataclass(frozen=True)
 class SkippedDocument:
+    """A document the build could not read, and why (the summary prints both)."""
+
     name: str
     reason: str
 

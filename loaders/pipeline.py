@@ -3,8 +3,9 @@
 The final graph is always merged from the per-document results of the documents given now,
 plus the curation file, so an incremental build equals a build from scratch byte for byte:
 adding a document extracts only that document, and removing one drops the relations only it
-supported. The curation file is validated before any work, and the store is replaced
-atomically at the very end, so a failed build leaves the previous graph untouched.
+supported. The curation file is validated before any work; a build that reads no document
+is refused; and the corpus and the store are replaced atomically at the very end, so a
+failed build leaves the previous graph untouched.
 """
 
 from __future__ import annotations
@@ -14,22 +15,24 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from graph.errors import CorpusError
 from graph.memory_store import MemoryStore
 from graph.model import Document, Graph
 from loaders.cache import ExtractionCache
+from loaders.corpus import Corpus, save_corpus
 from loaders.curation import apply_curation, load_curation
-from loaders.documents import SkippedDocument, read_documents
+from loaders.documents import SkippedDocument, SourceDocument, read_documents
 from loaders.extract import DocExtraction, extract_document
 from loaders.merge import merge
 
-__all__ = ["BuildReport", "build", "build_graph"]
+__all__ = ["BuildReport", "Progress", "build", "build_graph"]
 
 Progress = Callable[[str, int, int], None]
 
 
 @dataclass
 class BuildReport:
-    """What a build did: the summary `kizuna build` prints."""
+    """What a build did: the summary `kizuna build` prints, and the corpus it read."""
 
     documents: list[str] = field(default_factory=list)
     extracted: list[str] = field(default_factory=list)
@@ -39,24 +42,20 @@ class BuildReport:
     actors_by_type: dict[str, int] = field(default_factory=dict)
     relations_by_type: dict[str, int] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    corpus: Corpus = field(default_factory=Corpus)
 
 
-def build_graph(
-    paths: Sequence[Path],
-    curation_path: Path | None,
-    max_document_bytes: int,
-    cache_dir: Path | None = None,
-    progress: Progress | None = None,
-) -> tuple[Graph, BuildReport]:
-    """Extract, merge and curate; nothing is written except cache entries."""
-    curation = load_curation(curation_path) if curation_path is not None else None
-    documents, skipped = read_documents(paths, max_document_bytes)
-    report = BuildReport(skipped=skipped)
-    cache = ExtractionCache(cache_dir) if cache_dir is not None else None
+def _extract(
+    sources: Sequence[SourceDocument],
+    cache: ExtractionCache | None,
+    report: BuildReport,
+    progress: Progress | None,
+) -> list[tuple[Document, DocExtraction]]:
+    """Each document's extraction, from the cache when its content was extracted before."""
     results: list[tuple[Document, DocExtraction]] = []
-    for number, source in enumerate(documents, start=1):
+    for number, source in enumerate(sources, start=1):
         if progress is not None:
-            progress(source.name, number, len(documents))
+            progress(source.name, number, len(sources))
         extraction = cache.get(source.sha256) if cache is not None else None
         if extraction is None:
             extraction = extract_document(source.text)
@@ -75,12 +74,44 @@ def build_graph(
         results.append((document, extraction))
         report.documents.append(source.name)
         report.words += extraction.words
-    graph = merge(results)
+    return results
+
+
+def build_graph(
+    paths: Sequence[Path],
+    curation_path: Path | None,
+    max_document_bytes: int,
+    cache_dir: Path | None = None,
+    progress: Progress | None = None,
+    kept: Sequence[SourceDocument] = (),
+) -> tuple[Graph, BuildReport]:
+    """Extract, merge and curate; nothing is written except cache entries.
+
+    Parameters
+    ----------
+    paths
+        Documents and folders to read.
+    curation_path
+        The curation file to apply, or None for none.
+    max_document_bytes
+        Larger documents are skipped with the reason.
+    cache_dir
+        Where per-document extractions are cached (None: no cache).
+    progress
+        Called with (document name, number, total) before each document.
+    kept
+        Documents already read elsewhere (a registered file that vanished, kept from the
+        store), merged as if they had been read from `paths`.
+    """
+    curation = load_curation(curation_path) if curation_path is not None else None
+    read, skipped = read_documents(paths, max_document_bytes)
+    sources = sorted([*read, *kept], key=lambda s: s.name)
+    report = BuildReport(skipped=skipped, corpus=Corpus.of(sources))
+    cache = ExtractionCache(cache_dir) if cache_dir is not None else None
+    graph = merge(_extract(sources, cache, report, progress))
     if curation is not None:
-        graph, warnings = apply_curation(graph, curation, {d.name: d.text for d in documents})
+        graph, warnings = apply_curation(graph, curation, {s.name: s.text for s in sources})
         report.warnings.extend(warnings)
-    if not documents:
-        report.warnings.append("no documents were read")
     report.actors_by_type = dict(sorted(Counter(a.type for a in graph.actors).items()))
     report.relations_by_type = dict(sorted(Counter(r.type for r in graph.relations).items()))
     return graph, report
@@ -92,11 +123,25 @@ def build(
     curation_path: Path | None,
     max_document_bytes: int,
     progress: Progress | None = None,
+    kept: Sequence[SourceDocument] = (),
 ) -> tuple[Graph, BuildReport]:
-    """Build the graph and replace the embedded store with it (atomically)."""
+    """Build the graph, then replace the store's corpus and the store with it (atomically).
+
+    A build that reads no document raises CorpusError and writes nothing: an empty graph
+    over a user's store is never what a typo meant. The parameters are `build_graph`'s.
+    """
     graph, report = build_graph(
-        paths, curation_path, max_document_bytes, store_path.parent / "cache", progress
+        paths, curation_path, max_document_bytes, store_path.parent / "cache", progress, kept
     )
+    if not report.documents:
+        given = ", ".join(str(p) for p in paths) or "(no paths)"
+        reasons = "; ".join(f"{s.name}: {s.reason}" for s in report.skipped)
+        raise CorpusError(
+            f"no document could be read from {given}"
+            + (f" ({reasons})" if reasons else "")
+            + f". Check the paths; the graph at {store_path} is unchanged."
+        )
+    save_corpus(store_path, report.corpus)
     store = MemoryStore(None)  # no need to read the previous graph: it is replaced whole
     store.path = store_path
     store.replace(graph)  # atomic: the old file stays until the new one is complete

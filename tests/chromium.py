@@ -4,6 +4,7 @@
 Protocol through `--remote-debugging-pipe` (file descriptors 3 and 4, NUL-separated JSON), so no
 WebSocket library and no downloaded browser build are needed: only Debian's `chromium`.
 Under CI=true a missing chromium fails the test; elsewhere it skips with the install command.
+Tests take the `chromium` fixture (which marks them `browser`, see tests/conftest.py).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from typing import Any
 
 import pytest
 
-__all__ = ["FLAGS", "DevTools", "chromium_binary", "dump_dom"]
+__all__ = ["FLAGS", "Chromium", "DevTools", "chromium", "chromium_binary", "dump_dom"]
 
 FLAGS = [
     "--headless",
@@ -174,3 +175,25 @@ class DevTools:
         self._reader.close()
         self._log.close()
         shutil.rmtree(self._profile, ignore_errors=True)
+
+
+class Chromium:
+    """The helpers of this module, for a test that took the `chromium` fixture."""
+
+    binary: str
+
+    def __init__(self, binary: str) -> None:
+        self.binary = binary
+
+    def dump_dom(self, url: str, budget_ms: int = 15000) -> str:
+        return dump_dom(url, budget_ms)
+
+    def page(self) -> DevTools:
+        """A new page; the caller closes it."""
+        return DevTools()
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Chromium:
+    """Headless Chromium (fails under CI=true when it is missing, else skips)."""
+    return Chromium(chromium_binary())

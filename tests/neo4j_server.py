@@ -17,6 +17,7 @@ from pathlib import Path
 import neo4j
 import pytest
 
+from api.settings import Settings
 from graph.model import Graph
 from graph.neo4j_store import Neo4jStore
 
@@ -38,8 +39,17 @@ class Neo4jServer:
     http_url: str
     started_here: bool
 
+    def settings(self) -> Settings:
+        """Settings that point at this server, as a user's environment would."""
+        return Settings(
+            neo4j_uri=self.uri,
+            neo4j_user=self.user,
+            neo4j_password=self.password,
+            neo4j_database=self.database,
+        )
+
     def driver(self) -> neo4j.Driver:
-        return neo4j.GraphDatabase.driver(self.uri, auth=(self.user, self.password))
+        return self.settings().neo4j_driver()
 
 
 def _running(script_output: str) -> bool:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import typer
 
-from api.cli import graph_commands, neo4j_commands, serve_command
+from api.cli import corpus_commands, graph_commands, neo4j_commands, serve_command
+from api.cli.context import configure
 
 __all__ = ["app", "main"]
 
@@ -14,6 +15,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
 )
+app.callback()(configure)
+corpus_commands.register(app)
 graph_commands.register(app)
 serve_command.register(app)
 app.add_typer(neo4j_commands.app, name="neo4j")

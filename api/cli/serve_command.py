@@ -7,10 +7,13 @@ from typing import Annotated, Any
 
 import typer
 
+from api.cli.context import problems, settings_of
+
 __all__ = ["register", "serve"]
 
 
 def serve(
+    ctx: typer.Context,
     backend: Annotated[
         str | None,
         typer.Option(help="memory (the embedded store, default) or neo4j; or KIZUNA_BACKEND."),
@@ -34,10 +37,9 @@ def serve(
         if v is not None
     }
     try:
-        settings = Settings(**overrides)
+        settings = Settings.model_validate({**settings_of(ctx).model_dump(), **overrides})
     except ValidationError as exc:
-        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
-        raise typer.BadParameter(problems) from exc
+        raise typer.BadParameter(problems(exc)) from exc
     where = (
         f"{settings.neo4j_uri} (database {settings.neo4j_database})"
         if settings.backend == "neo4j"
@@ -50,7 +52,7 @@ def serve(
             err=True,
         )
     typer.echo(f"Kizuna API over the {settings.backend} store at {where}")
-    typer.echo(f"Docs: http://{settings.host}:{settings.port}/docs", err=False)
+    typer.echo(f"Docs: http://{settings.host}:{settings.port}/docs")
     uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info")
 
 

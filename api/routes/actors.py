@@ -35,9 +35,8 @@ from api.routes.shared import (
     cypher_answer,
 )
 from graph.errors import InvalidQuery
-from graph.querying import LIMITS
+from graph.querying import LIMITS, Filters
 from graph.resolve import resolve_actor
-from graph.schema import domain_schema
 
 __all__ = ["router"]
 
@@ -87,13 +86,9 @@ def search_actors(
     offset: Annotated[int, Query(ge=0, le=1_000_000, description="Hits to skip.")] = 0,
 ) -> ActorSearchResults:
     """Actors whose name, alias or acronym matches `q`, best first, one page at a time."""
-    known = domain_schema().actor_types
-    if type is not None and type not in known:
-        raise InvalidQuery(
-            f"Unknown actor type: {type}. Known: {', '.join(sorted(known))}.",
-            unknown=[type],
-            known=sorted(known),
-        )
+    if not q.strip():
+        raise InvalidQuery("q: give a name, alias or acronym to search for, not only spaces.")
+    Filters.build(actor_types=[type] if type else None)  # one check of the type for all routes
     page = store.search(q, actor_type=type, limit=limit, offset=offset)
     return ActorSearchResults(
         query=q,

@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
 from tests.api.conftest import Api
-from tests.chromium import dump_dom
+from tests.chromium import Chromium
 
 ENDPOINTS = [
     "/health",
@@ -53,9 +51,10 @@ def test_openapi_lists_every_endpoint_with_an_example(api: Api) -> None:
                 assert error_ref["schema"]["$ref"].endswith("/ErrorResponse")
 
 
-@pytest.mark.browser
-def test_headless_chromium_renders_every_endpoint_on_the_docs_page(api: Api) -> None:
-    dom = dump_dom(f"{api.url}/docs")
+def test_headless_chromium_renders_every_endpoint_on_the_docs_page(
+    api: Api, chromium: Chromium
+) -> None:
+    dom = chromium.dump_dom(f"{api.url}/docs")
     assert 'class="swagger-ui' in dom
     assert "Kizuna" in dom
     for path in ENDPOINTS:

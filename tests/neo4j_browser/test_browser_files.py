@@ -1,21 +1,24 @@
-"""The committed Browser files (style sheet, queries, guide) match what the code generates, and
-the guide server answers Neo4j Browser's cross-origin requests."""
+"""The Browser style sheet and guide: generated from the schema and the queries file, and
+served by the API itself with the CORS Neo4j Browser's cross-origin fetch needs."""
 
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
 
-from api.browser_guide import BROWSER_FILES, guide_html, parse_queries, serve
+from api.app import create_app
+from api.browser_guide import guide_html, parse_queries, queries_text, ready_queries
 from api.browser_style import grass, text_colour
+from graph.memory_store import MemoryStore
+from graph.model import Graph
 from graph.schema import domain_schema
+from tests.api.live_server import serve
 
-QUERIES = BROWSER_FILES / "queries.cypher"
+ORIGIN = {"Origin": "http://127.0.0.1:7474"}
 
 
 def _rules(sheet: str) -> dict[str, dict[str, str]]:
@@ -23,10 +26,6 @@ def _rules(sheet: str) -> dict[str, dict[str, str]]:
     for selector, body in re.findall(r"([\w.]+) \{\n(.*?\n)\}", sheet, re.DOTALL):
         rules[selector] = dict(re.findall(r"\s*([\w-]+): (.+?);\n", body))
     return rules
-
-
-def test_committed_style_sheet_is_the_generated_one() -> None:
-    assert (BROWSER_FILES / "kizuna.grass").read_text(encoding="utf-8") == grass()
 
 
 def test_every_actor_type_has_its_schema_colour_and_a_name_caption() -> None:
@@ -38,10 +37,11 @@ def test_every_actor_type_has_its_schema_colour_and_a_name_caption() -> None:
         assert rule["text-color-internal"] == text_colour(spec.colour)
 
 
-def test_every_relation_type_has_a_type_caption() -> None:
+def test_every_relation_type_is_captioned_with_its_type_and_confidence() -> None:
     rules = _rules(grass())
     for rel_type in domain_schema().relation_types:
-        assert rules[f"relationship.{rel_type}"]["caption"] == '"<type>"'
+        assert rules[f"relationship.{rel_type}"]["caption"] == f'"{rel_type} {{confidence}}"'
+    assert rules["relationship.MENTIONS"]["caption"] == '"<type>"'
 
 
 def test_actor_rule_comes_before_the_type_rules_so_type_colours_win() -> None:
@@ -61,30 +61,35 @@ def test_text_colour_contrasts_with_the_fill() -> None:
     assert text_colour("#FFB400") == "#000000"  # the Project amber
 
 
-def test_committed_guide_is_generated_from_the_queries_file() -> None:
-    queries = parse_queries(QUERIES.read_text(encoding="utf-8"))
-    assert (BROWSER_FILES / "guide.html").read_text(encoding="utf-8") == guide_html(queries)
-
-
-def test_queries_file_has_the_ready_queries_the_issue_asks_for() -> None:
-    titles = [q.title for q in parse_queries(QUERIES.read_text(encoding="utf-8"))]
+def test_queries_file_has_the_ready_queries_users_ask_for() -> None:
+    titles = [q.title for q in ready_queries()]
     for wanted in (
         "Japan's partners by year",
         "Paths from JICA to India",
         "All MOCs",
         "ODA projects with funder, implementer and host",
         "Which documents mention JICA",
+        "Curated relations",
+        "Uncertain relations (confidence below 0.5)",
     ):
         assert wanted in titles
     assert len(titles) == len(set(titles))
 
 
+def test_queries_file_ships_inside_the_package() -> None:
+    import api
+
+    shipped = Path(api.__file__).parent / "browser" / "queries.cypher"
+    assert queries_text() == shipped.read_text(encoding="utf-8")
+    assert not (Path(api.__file__).parents[1] / "neo4j").exists(), "no folder shadows the driver"
+
+
 def test_guide_has_one_runnable_block_per_query_plus_the_style_command() -> None:
-    queries = parse_queries(QUERIES.read_text(encoding="utf-8"))
-    page = guide_html(queries, port=9999)
+    queries = ready_queries()
+    page = guide_html(queries, "http://localhost:9999/neo4j-browser/kizuna.grass")
     assert page.count("<slide") == len(queries) + 1
     assert page.count('class="pre-scrollable code runnable"') == len(queries) + 1
-    assert ":style http://localhost:9999/kizuna.grass" in page
+    assert ":style http://localhost:9999/neo4j-browser/kizuna.grass" in page
 
 
 def test_a_query_without_a_title_or_semicolon_is_refused() -> None:
@@ -96,37 +101,45 @@ def test_a_query_without_a_title_or_semicolon_is_refused() -> None:
 
 
 @pytest.fixture
-def guide_server() -> Iterator[str]:
-    server = serve(0)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+def api_url(tmp_path: Path, contract_graph: Graph) -> Iterator[str]:
+    store = MemoryStore(tmp_path / "store.json")
+    store.replace(contract_graph)
+    with serve(create_app(store=store)) as server:
+        yield server.url
 
 
-def test_guide_server_serves_the_folder_with_cors(guide_server: str) -> None:
-    origin = {"Origin": "http://127.0.0.1:7474"}
-    for name in ("guide.html", "kizuna.grass", "queries.cypher"):
-        response = httpx.get(f"{guide_server}/{name}", headers=origin)
-        assert response.status_code == 200
+def test_the_api_serves_the_style_sheet_guide_and_queries_with_cors(api_url: str) -> None:
+    for name, body in (
+        ("kizuna.grass", grass()),
+        ("queries.cypher", queries_text()),
+        ("guide.html", guide_html(ready_queries(), f"{api_url}/neo4j-browser/kizuna.grass")),
+    ):
+        response = httpx.get(f"{api_url}/neo4j-browser/{name}", headers=ORIGIN)
+        assert response.status_code == 200, name
         assert response.headers["access-control-allow-origin"] == "*"
-        assert response.content == Path(BROWSER_FILES / name).read_bytes()
+        assert response.text == body, name
 
 
-def test_guide_server_answers_browsers_cors_preflight(guide_server: str) -> None:
+def test_the_guide_points_at_the_style_sheet_on_the_host_browser_used(api_url: str) -> None:
+    port = api_url.rsplit(":", 1)[1]
+    page = httpx.get(f"http://localhost:{port}/neo4j-browser/guide.html").text
+    assert f":style http://localhost:{port}/neo4j-browser/kizuna.grass" in page
+    sheet = httpx.get(f"http://localhost:{port}/neo4j-browser/kizuna.grass")
+    assert _rules(sheet.text)["node.Country"]["caption"] == '"{name}"'
+
+
+def test_the_api_answers_browsers_cors_preflight(api_url: str) -> None:
     # Browser's guide fetch sends pragma and cache-control headers, hence a preflight.
-    response = httpx.options(
-        f"{guide_server}/guide.html",
-        headers={
-            "Origin": "http://127.0.0.1:7474",
-            "Access-Control-Request-Method": "GET",
-            "Access-Control-Request-Headers": "pragma,cache-control",
-        },
-    )
-    assert response.status_code == 204
-    assert response.headers["access-control-allow-origin"] == "*"
-    assert "GET" in response.headers["access-control-allow-methods"]
-    assert response.headers["access-control-allow-headers"] == "*"
+    for name in ("guide.html", "kizuna.grass"):
+        response = httpx.options(
+            f"{api_url}/neo4j-browser/{name}",
+            headers={
+                **ORIGIN,
+                "Access-Control-Request-Method": "GET",
+                "Access-Control-Request-Headers": "pragma,cache-control",
+            },
+        )
+        assert response.status_code == 204
+        assert response.headers["access-control-allow-origin"] == "*"
+        assert "GET" in response.headers["access-control-allow-methods"]
+        assert response.headers["access-control-allow-headers"] == "*"

@@ -1,15 +1,13 @@
 """Neo4j Browser on the local server, in real headless Chromium.
 
 The first test fetches /browser/ and renders it: the app and its connect form must appear. The
-second logs in as a person would, plays Kizuna's guide from the guide server, loads Kizuna's
+second logs in as a person would, plays Kizuna's guide as the API serves it, loads Kizuna's
 style sheet with `:style` by clicking the guide's block, runs a guide query from its slide, and
 checks what is drawn: the label chips and the canvas show the colours of graph/schema/domain.yaml.
 """
 
 from __future__ import annotations
 
-import shutil
-import threading
 import time
 import urllib.parse
 from collections.abc import Iterator
@@ -20,14 +18,14 @@ import matplotlib.image
 import numpy
 import pytest
 
-from api.browser_guide import BROWSER_FILES, guide_html, parse_queries, serve
+from api.app import create_app
+from graph.memory_store import MemoryStore
 from graph.model import Graph
 from graph.neo4j_store import Neo4jStore
 from graph.schema import domain_schema
-from tests.chromium import DevTools, dump_dom
+from tests.api.live_server import serve
+from tests.chromium import Chromium
 from tests.neo4j_server import Neo4jServer
-
-pytestmark = [pytest.mark.neo4j, pytest.mark.browser]
 
 # React keeps the value of a controlled input in its own state: set it through the native
 # setter and announce it with the event React listens to.
@@ -57,21 +55,13 @@ _EDITOR_TEXT = (
 
 
 @pytest.fixture
-def guide_base(tmp_path: Path) -> Iterator[str]:
-    """The guide server (api.browser_guide.serve) on a free port, with a guide for that port."""
-    server = serve(0, tmp_path)
-    port = server.server_address[1]
-    queries = parse_queries((BROWSER_FILES / "queries.cypher").read_text(encoding="utf-8"))
-    (tmp_path / "guide.html").write_text(guide_html(queries, port), encoding="utf-8")
-    shutil.copy(BROWSER_FILES / "kizuna.grass", tmp_path / "kizuna.grass")
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
+def guide_base(tmp_path: Path, contract_graph: Graph) -> Iterator[str]:
+    """The API (which serves the guide and the style sheet) on a free port."""
+    store = MemoryStore(tmp_path / "store.json")
+    store.replace(contract_graph)
+    with serve(create_app(store=store)) as server:
         # Browser's default allowlist for remote guides and styles is "guides.neo4j.com, localhost".
-        yield f"http://localhost:{port}"
-    finally:
-        server.shutdown()
-        server.server_close()
+        yield f"http://localhost:{server.port}/neo4j-browser"
 
 
 def test_browser_is_served_at_slash_browser(neo4j_server: Neo4jServer) -> None:
@@ -81,9 +71,9 @@ def test_browser_is_served_at_slash_browser(neo4j_server: Neo4jServer) -> None:
 
 
 def test_headless_chromium_renders_browser_with_its_connect_form(
-    neo4j_server: Neo4jServer,
+    neo4j_server: Neo4jServer, chromium: Chromium
 ) -> None:
-    dom = dump_dom(f"{neo4j_server.http_url}/browser/")
+    dom = chromium.dump_dom(f"{neo4j_server.http_url}/browser/")
     assert "<title>Neo4j Browser</title>" in dom
     # The app rendered (not just the HTML shell): its editor, stream and connect form.
     for testid in ("main", "activeEditor", "stream", "boltaddress", "username", "password"):
@@ -98,13 +88,14 @@ def test_guide_plays_and_style_colours_the_graph_in_browser(
     contract_graph: Graph,
     guide_base: str,
     tmp_path: Path,
+    chromium: Chromium,
 ) -> None:
     neo4j_store.replace(contract_graph, wipe=True)
     play = f":play {guide_base}/guide.html"
     url = f"{neo4j_server.http_url}/browser/?" + urllib.parse.urlencode(
         {"cmd": "edit", "arg": play}
     )
-    page = DevTools()
+    page = chromium.page()
     try:
         page.open(url)
         page.wait_for(f"!!document.querySelector('{_testid('connect')}')")

@@ -1,6 +1,7 @@
 // Kizuna: ready queries for Neo4j Browser (http://localhost:7474/browser/).
-// Paste one query into the editor and run it (Ctrl+Enter), or open them all as a guide:
-//   :play http://localhost:8474/guide.html      (after `.venv/bin/python -m api.browser_guide`)
+// Paste one query into the editor and run it (Ctrl+Enter), or open them all as a guide
+// while `kizuna serve` runs:
+//   :play http://localhost:8000/neo4j-browser/guide.html
 // A query's first comment line is its title: star a result frame to keep it as a favorite.
 // Queries are separated by blank lines and end with a semicolon; docs/neo4j-browser.md explains.
 
@@ -8,6 +9,7 @@
 // Every partnership, MOC or agreement of Japan, oldest first (relations with no stated year last).
 MATCH (japan:Actor {id: 'country:JPN'})-[r:SIGNED_MOC|PARTNERS_WITH|AGREEMENT_WITH]-(partner:Actor)
 RETURN r.year AS year, type(r) AS instrument, partner.name AS partner, partner.type AS partner_type,
+       r.curated AS curated, r.confidence AS confidence,
        r.evidence_docs[0] AS document, r.evidence_quotes[0] AS evidence
 ORDER BY year IS NULL, year, partner, instrument;
 
@@ -69,3 +71,18 @@ UNWIND range(0, size(r.evidence_docs) - 1) AS i
 RETURN r.evidence_docs[i] AS document, r.evidence_starts[i] AS start, r.evidence_ends[i] AS end,
        type(r) AS relation, other.name AS other, r.year AS year, r.evidence_quotes[i] AS sentence
 ORDER BY document, start;
+
+// Curated relations
+// Facts that come from the curation file (a user's corrections), not from the extractor.
+MATCH (a:Actor)-[r {curated: true}]->(b:Actor)
+RETURN a.name AS source, type(r) AS relation, b.name AS target, r.year AS year,
+       r.evidence_docs[0] AS document, r.evidence_quotes[0] AS evidence
+ORDER BY source, relation, target;
+
+// Uncertain relations (confidence below 0.5)
+// What the extractor is least sure of: the REST API leaves these out unless asked for.
+MATCH (a:Actor)-[r]->(b:Actor)
+WHERE r.confidence < 0.5
+RETURN a.name AS source, type(r) AS relation, b.name AS target, r.confidence AS confidence,
+       r.rule AS rule, r.evidence_quotes[0] AS evidence
+ORDER BY confidence, source, relation, target;
