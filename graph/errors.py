@@ -13,6 +13,7 @@ __all__ = [
     "ActorNotFound",
     "AmbiguousActor",
     "CurationError",
+    "DocumentNotFound",
     "DocumentRejected",
     "InvalidQuery",
     "KizunaError",
@@ -63,6 +64,12 @@ class StoreCorrupt(KizunaError):
     """The store file exists but cannot be read as a Kizuna graph."""
 
     status = 500
+
+
+class DocumentNotFound(KizunaError):
+    """No document of the store has this name."""
+
+    status = 404
 
 
 class DocumentRejected(KizunaError):
