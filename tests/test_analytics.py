@@ -73,7 +73,9 @@ def test_both_stores_projections_give_networkx_answers(
 
 def test_large_views_estimate_betweenness_from_seeded_samples_and_say_so() -> None:
     ring = [
-        Relation(source=f"country:A{i:04d}", target=f"country:A{(i + 1) % 3200:04d}", type="SUPPORTS")
+        Relation(
+            source=f"country:A{i:04d}", target=f"country:A{(i + 1) % 3200:04d}", type="SUPPORTS"
+        )
         for i in range(3200)
     ]
     first = analytics.centrality(ring, "betweenness")
