@@ -21,7 +21,23 @@ function query(params) {
   return text ? `?${text}` : "";
 }
 
+// How many requests are under way, on the body for tests and assistive tools to wait on.
+let pending = 0;
+function track(step) {
+  pending += step;
+  document.body.dataset.pending = String(pending);
+}
+
 export async function get(path, params) {
+  track(1);
+  try {
+    return await request(path, params);
+  } finally {
+    track(-1);
+  }
+}
+
+async function request(path, params) {
   let response;
   try {
     response = await fetch(path + query(params), { headers: { Accept: "application/json" } });

@@ -7,9 +7,17 @@ export const YEAR_MIN = 1950;
 export const YEAR_MAX = 2030;
 
 function checkboxes(box, types, chosen, name, onChange) {
-  clear(box, Object.entries(types).map(([type, spec]) => el("label", { title: spec.description },
-    el("input", { type: "checkbox", name, value: type, checked: !chosen || chosen.includes(type), onchange: onChange }),
-    el("span", { class: "swatch", style: `background:${spec.colour}` }), type)));
+  const setAll = (on) => () => {
+    box.querySelectorAll("input[type=checkbox]").forEach((input) => { input.checked = on; });
+    onChange();
+  };
+  clear(box,
+    el("div", { class: "buttons" },
+      el("button", { type: "button", class: "small", id: `${box.id}-all`, onclick: setAll(true) }, "All"),
+      el("button", { type: "button", class: "small", id: `${box.id}-none`, onclick: setAll(false) }, "None")),
+    Object.entries(types).map(([type, spec]) => el("label", { title: spec.description },
+      el("input", { type: "checkbox", name, value: type, checked: !chosen || chosen.includes(type), onchange: onChange }),
+      el("span", { class: "swatch", style: `background:${spec.colour}` }), type)));
 }
 
 export function checked(box) {

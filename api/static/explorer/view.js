@@ -9,6 +9,16 @@ const UNDATED = "#b3b9c4";
 const DIM = "#e4e7ec";
 const COMMUNITY = ["#4E79A7", "#F28E2B", "#E15759", "#76B7B2", "#59A14F", "#EDC948", "#B07AA1", "#FF9DA7", "#9C755F", "#2F4B7C", "#A05195", "#003F5C"];
 
+// A number in [0, 1) from a string (FNV-1a), to place nodes the same way every time.
+function hash(text) {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i += 1) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h / 4294967296;
+}
+
 function rgba(hex, alpha) {
   const value = parseInt(hex.slice(1), 16);
   return `rgba(${(value >> 16) & 255},${(value >> 8) & 255},${value & 255},${alpha})`;
@@ -57,44 +67,34 @@ export class GraphView {
     });
   }
 
-  // Places the new nodes of an answer on rings around the actor they were reached from.
+  // Places the new nodes of an answer around the actor they were reached from. A node's place
+  // depends only on that actor's place and on its own id, never on what was loaded before, so
+  // a link that reopens the same view draws it the same.
   addNeighbourhood(answer) {
     const centre = answer.center.id;
     if (!this.graph.hasNode(centre)) this.addNode({ id: centre, label: answer.center.name, type: answer.center.type }, null);
-    const fresh = answer.nodes.filter((n) => !this.graph.hasNode(n.id));
-    const byParent = new Map();
-    const known = new Set(this.graph.nodes());
-    for (const node of fresh.sort((a, b) => a.depth - b.depth || (a.id < b.id ? -1 : 1))) {
+    const depth = new Map(answer.nodes.map((n) => [n.id, n.depth]));
+    depth.set(centre, 0);
+    const fresh = answer.nodes.filter((n) => !this.graph.hasNode(n.id)).sort((a, b) => a.depth - b.depth || (a.id < b.id ? -1 : 1));
+    for (const node of fresh) {
       const parent = answer.edges
         .map((e) => (e.source === node.id ? e.target : e.target === node.id ? e.source : null))
-        .filter((id) => id && known.has(id))
+        .filter((id) => id && depth.get(id) === node.depth - 1)
         .sort()[0] || centre;
-      if (!byParent.has(parent)) byParent.set(parent, []);
-      byParent.get(parent).push(node);
-      known.add(node.id);
-    }
-    for (const [parent, children] of byParent) {
-      const slots = this.ring(parent, children.length);
-      for (const child of children) this.addNode(child, slots);
+      this.addNode(node, [this.place(parent, node.id)]);
     }
     for (const edge of answer.edges) this.addEdge(edge);
     this.pinned.add(centre);
     this.refresh();
   }
 
-  ring(parentId, count) {
+  place(parentId, id) {
     const parent = this.graph.hasNode(parentId) ? this.graph.getNodeAttributes(parentId) : { x: 0, y: 0 };
-    const away = Math.atan2(parent.y, parent.x) || 0;
     const isRoot = parent.x === 0 && parent.y === 0;
-    const radius = (isRoot ? 10 : 5) + Math.sqrt(count) * 2.2;
-    const spread = isRoot ? 2 * Math.PI : Math.min(2 * Math.PI, Math.PI * 0.6 + count * 0.15);
-    const slots = [];
-    for (let i = 0; i < count; i += 1) {
-      const angle = isRoot ? (2 * Math.PI * i) / count : away - spread / 2 + (spread * (i + 0.5)) / count;
-      const r = radius * (1 + 0.25 * (i % 3));
-      slots.push([parent.x + r * Math.cos(angle), parent.y + r * Math.sin(angle)]);
-    }
-    return slots;
+    const [u, v] = [hash(id), hash(`${id}#r`)];
+    const angle = 2 * Math.PI * u;
+    const radius = isRoot ? 10 + 14 * Math.sqrt(v) : 3 + 5 * v;
+    return [parent.x + radius * Math.cos(angle), parent.y + radius * Math.sin(angle)];
   }
 
   addPaths(answer) {
@@ -105,9 +105,8 @@ export class GraphView {
       path.nodes.forEach((n, i) => {
         nodes.add(n.id);
         if (!this.graph.hasNode(n.id)) {
-          const prev = i > 0 ? this.graph.getNodeAttributes(path.nodes[i - 1].id) : { x: 0, y: 0 };
-          const slot = this.ring(path.nodes[Math.max(0, i - 1)].id, 1 + (nodes.size % 5));
-          this.addNode({ id: n.id, label: n.name, type: n.type }, [slot[nodes.size % slot.length] || [prev.x + 5, prev.y]]);
+          const near = i > 0 ? path.nodes[i - 1].id : null;
+          this.addNode({ id: n.id, label: n.name, type: n.type }, near ? [this.place(near, n.id)] : null);
         }
       });
       for (const hop of path.hops) for (const rel of hop.relations) { this.addEdge(rel); keys.add(rel.id); }
