@@ -11,7 +11,7 @@ import matplotlib.image
 import pytest
 from playwright.sync_api import Page
 
-from graph.model import Graph
+from graph.model import Actor, Graph, Relation
 from tests.browser.conftest import SEEDS, Explorer
 
 pytestmark = pytest.mark.browser
@@ -240,3 +240,76 @@ def test_a_year_range_with_nothing_in_it_says_so(memory_explorer: Explorer) -> N
     assert "No relation in view from 1951 to 1952" in page.inner_text("#message")
     assert shown(page) == ["country:JPN"]
     memory_explorer.assert_clean()
+
+
+def hub_graph(partners: int) -> Graph:
+    """One country tied to `partners` companies, two relation types, half of them dated."""
+    hub = Actor(id="country:HUB", name="Hubland", type="Country")
+    companies = [
+        Actor(id=f"company:c{i:03d}", name=f"Company {i:03d}", type="Company")
+        for i in range(partners)
+    ]
+    relations = [
+        Relation(
+            source=c.id,
+            target=hub.id,
+            type="SUPPORTS" if i % 3 else "FUNDS",
+            year=2020 + i % 4 if i % 2 else None,
+        )
+        for i, c in enumerate(companies)
+    ]
+    return Graph(actors=[hub, *companies], relations=relations)
+
+
+def test_a_hub_shows_a_capped_neighbourhood_with_counts_per_type_and_loads_more(
+    memory_explorer: Explorer,
+) -> None:
+    memory_explorer.store.replace(hub_graph(60))
+    page = memory_explorer.open()
+    choose(page, "#search", "Hubland", "country:HUB")
+    status = page.inner_text("#status")
+    assert re.search(r"showing 25 of \S+ neighbours", status)
+    assert "60 relations (FUNDS 20, SUPPORTS 40)" in status
+    assert len(shown(page)) == 26
+    page.click("#load-more")
+    settle(page)
+    assert len(shown(page)) == 51
+    assert page.inner_text("#undated-count") == "25"  # of the 50 relations loaded
+    page.uncheck("#undated")
+    settle(page)
+    assert len(shown(page)) < 51
+    memory_explorer.assert_clean()
+
+
+def test_analytics_size_by_centrality_and_colour_by_community_with_their_reading(
+    explorer: Explorer,
+) -> None:
+    page = explorer.open()
+    choose(page, "#search", "Japan", "country:JPN")
+    page.select_option("#measure", "betweenness")
+    settle(page)
+    assert "who brokers between otherwise separate partner groups" in page.inner_text(
+        "#measure-reading"
+    )
+    sizes = page.evaluate("() => Object.fromEntries(window.kizuna.view.sizes)")
+    assert sizes["country:JPN"] == 1.0
+    page.check("#communities")
+    settle(page)
+    assert re.search(r"\d+ communities, modularity 0\.\d\d", page.inner_text("#community-info"))
+    assert "measure=betweenness" in page.url and "communities=1" in page.url
+    explorer.assert_clean()
+
+
+def test_on_neo4j_the_page_links_to_browser_and_shows_the_cypher_of_the_view(
+    explorer: Explorer,
+) -> None:
+    page = explorer.open()
+    choose(page, "#search", "jica", "agency:jica")
+    if explorer.kind == "memory":
+        assert page.is_hidden("#browser-link") and page.is_hidden("#cypher")
+        return
+    assert page.is_visible("#browser-link")
+    page.click("#cypher summary")
+    assert "MATCH" in page.inner_text("#cypher-text")
+    assert page.get_attribute("#cypher-browser", "href").startswith("http")
+    explorer.assert_clean()
