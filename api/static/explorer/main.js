@@ -111,7 +111,7 @@ async function focusOn(hit) {
   try {
     await expand(hit.id);
     await select(hit.id);
-    app.view.focus(hit.id);
+    app.view.fit();
   } catch (error) {
     fail(error, "Opening the actor");
   }
@@ -257,6 +257,7 @@ async function restore(state) {
     }
     await runPaths().catch((e) => fail(e, "Finding paths"));
   }
+  if (ids.length || state.from) app.view.fit();
   if (state.sel) await select(state.sel);
   else if (app.state.focus) await select(app.state.focus);
   if (state.measure || state.communities) await analyticsChanged().catch((e) => fail(e, "Analytics"));

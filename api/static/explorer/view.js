@@ -176,7 +176,7 @@ export class GraphView {
       color = group === undefined ? "#c9ced6" : COMMUNITY[group % COMMUNITY.length];
     }
     let size = 6;
-    if (this.sizes) size = 4 + 20 * (this.sizes.get(node) ?? 0);
+    if (this.sizes) size = 5 + 19 * (this.sizes.get(node) ?? 0);
     const inPath = this.path && this.path.nodes.has(node);
     if (this.path && !inPath) color = DIM;
     const out = { ...data, color, size, zIndex: inPath ? 2 : 1 };
@@ -208,5 +208,15 @@ export class GraphView {
     if (position) this.renderer.getCamera().animate({ x: position.x, y: position.y }, { duration: 300 });
   }
 
-  fit() { this.renderer.getCamera().animatedReset({ duration: 300 }); }
+  // Frames the shown nodes (sigma's own reset frames every node, hidden ones included).
+  fit() {
+    const shown = [...(this.shown || this.visible()).nodes].map((id) => this.renderer.getNodeDisplayData(id)).filter(Boolean);
+    const camera = this.renderer.getCamera();
+    if (!shown.length) { camera.animatedReset({ duration: 300 }); return; }
+    const xs = shown.map((d) => d.x);
+    const ys = shown.map((d) => d.y);
+    const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+    const ratio = Math.max(maxX - minX, maxY - minY, 0.05) * 1.25;
+    camera.animate({ x: (minX + maxX) / 2, y: (minY + maxY) / 2, ratio, angle: 0 }, { duration: 300 });
+  }
 }
