@@ -292,5 +292,6 @@ async function start() {
   document.body.dataset.ready = "true";
 }
 
+app.expand = expand;
 window.kizuna = app;
 start();

@@ -70,22 +70,29 @@ export class GraphView {
   // Places the new nodes of an answer around the actor they were reached from. A node's place
   // depends only on that actor's place and on its own id, never on what was loaded before, so
   // a link that reopens the same view draws it the same.
-  addNeighbourhood(answer) {
+  addNeighbourhood(answer) { this.addNeighbourhoods([answer]); }
+
+  addNeighbourhoods(answers) {
+    for (const answer of answers) this.placeAnswer(answer);
+    this.refresh();
+  }
+
+  placeAnswer(answer) {
     const centre = answer.center.id;
     if (!this.graph.hasNode(centre)) this.addNode({ id: centre, label: answer.center.name, type: answer.center.type }, null);
     const depth = new Map(answer.nodes.map((n) => [n.id, n.depth]));
     depth.set(centre, 0);
     const fresh = answer.nodes.filter((n) => !this.graph.hasNode(n.id)).sort((a, b) => a.depth - b.depth || (a.id < b.id ? -1 : 1));
-    for (const node of fresh) {
-      const parent = answer.edges
-        .map((e) => (e.source === node.id ? e.target : e.target === node.id ? e.source : null))
-        .filter((id) => id && depth.get(id) === node.depth - 1)
-        .sort()[0] || centre;
-      this.addNode(node, [this.place(parent, node.id)]);
-    }
+    const parents = new Map();
+    const closer = (id, other) => {
+      if (depth.get(other) !== depth.get(id) - 1) return;
+      const best = parents.get(id);
+      if (best === undefined || other < best) parents.set(id, other);
+    };
+    for (const e of answer.edges) { closer(e.source, e.target); closer(e.target, e.source); }
+    for (const node of fresh) this.addNode(node, [this.place(parents.get(node.id) || centre, node.id)]);
     for (const edge of answer.edges) this.addEdge(edge);
     this.pinned.add(centre);
-    this.refresh();
   }
 
   place(parentId, id) {
@@ -164,7 +171,17 @@ export class GraphView {
     return count;
   }
 
-  refresh() { this.visible(); this.renderer.refresh(); }
+  // Above this many shown nodes, edges and labels rest while the view moves, so panning stays
+  // smooth; they come back as soon as it stops.
+  refresh() {
+    const large = this.visible().nodes.size > 1500;
+    if (large !== this.large) {
+      this.large = large;
+      this.renderer.setSetting("hideEdgesOnMove", large);
+      this.renderer.setSetting("hideLabelsOnMove", large);
+    }
+    this.renderer.refresh();
+  }
 
   drawNode(node, data) {
     const shown = this.shown || this.visible();
