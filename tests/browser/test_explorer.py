@@ -3,6 +3,7 @@ type and click, and what then appears on screen, checked against the seed texts.
 
 from __future__ import annotations
 
+import json
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -191,6 +192,26 @@ def test_the_view_exports_as_a_png_of_its_size_and_an_svg_with_its_labels(
     labels = [t.text for t in ET.parse(svg).getroot().iter("{http://www.w3.org/2000/svg}text")]
     assert "Japan International Cooperation Agency" in labels
     assert len(labels) == len(shown(page))
+    explorer.assert_clean()
+
+
+def test_the_shown_subgraph_exports_as_json_and_graphml(explorer: Explorer, tmp_path: Path) -> None:
+    page = explorer.open()
+    choose(page, "#search", "jica", "agency:jica")
+    with page.expect_download() as json_download:
+        page.click("#export-json")
+    exported = json.loads(Path(json_download.value.path()).read_text(encoding="utf-8"))
+    assert sorted(n["id"] for n in exported["nodes"]) == sorted(shown(page))
+    for edge in exported["edges"]:
+        for evidence in edge["evidence"]:
+            text = (SEEDS / evidence["doc"]).read_text(encoding="utf-8")
+            assert text[evidence["start"] : evidence["end"]] == evidence["quote"]
+    with page.expect_download() as graphml_download:
+        page.click("#export-graphml")
+    root = ET.parse(graphml_download.value.path()).getroot()
+    ns = "{http://graphml.graphdrawing.org/xmlns}"
+    assert sorted(n.get("id") for n in root.iter(f"{ns}node")) == sorted(shown(page))
+    assert len(list(root.iter(f"{ns}edge"))) == len(exported["edges"])
     explorer.assert_clean()
 
 
