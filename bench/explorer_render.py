@@ -97,8 +97,8 @@ PAN = """async (seconds) => {
   const elapsed = (performance.now() - start) / 1000;
   fire("mouseup", cx, cy, document);
   renderer.off("afterRender", count);
-  return { fps: renders / elapsed, frames: frames / elapsed, renders, seconds: elapsed, moving: moving / frames,
-           hideEdges: renderer.getSetting("hideEdgesOnMove") };
+  return { fps: renders / elapsed, frames: frames / elapsed, renders, seconds: elapsed,
+           moving: moving / frames, hideEdges: renderer.getSetting("hideEdgesOnMove") };
 }"""
 
 
