@@ -22,7 +22,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
 from api.errors_http import install_error_handlers
-from api.routes import actors, health, neo4j_browser, paths
+from api.routes import actors, analytics, documents, explorer, health, neo4j_browser, paths
 from api.settings import Settings
 from graph.store import GraphStore
 
@@ -108,6 +108,9 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     app.include_router(actors.router)
     app.include_router(paths.router)
     app.include_router(neo4j_browser.router)
+    app.include_router(documents.router)
+    app.include_router(analytics.router)
+    app.include_router(explorer.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
 
     @app.get("/docs", include_in_schema=False)

@@ -23,6 +23,7 @@ from graph.errors import (
     AmbiguousActor,
     CorpusError,
     CurationError,
+    DocumentNotFound,
     InvalidQuery,
     KizunaError,
     StoreCorrupt,
@@ -35,6 +36,7 @@ log = logging.getLogger("kizuna.api")
 
 STATUS: dict[type[KizunaError], int] = {
     ActorNotFound: 404,
+    DocumentNotFound: 404,
     AmbiguousActor: 409,
     InvalidQuery: 422,
     CurationError: 422,

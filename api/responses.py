@@ -20,7 +20,12 @@ __all__ = [
     "ActorRelation",
     "ActorSearchResults",
     "AppliedFilters",
+    "CentralActor",
+    "CentralityRanking",
+    "Community",
+    "CommunityPartition",
     "CypherQuery",
+    "DocumentSpan",
     "EdgeView",
     "ErrorResponse",
     "FoundPath",
@@ -192,6 +197,9 @@ class ActorProfile(_Response):
     )
     documents: list[str] = Field(description="The documents that mention this actor.")
     relation_count: int = Field(description="All the actor's relations, on every page.")
+    relation_counts: dict[str, int] = Field(
+        default_factory=dict, description="All the actor's relations, counted by type."
+    )
     limit: int
     offset: int
     relations: dict[str, list[ActorRelation]] = Field(
@@ -522,3 +530,123 @@ class ErrorResponse(BaseModel):
 
     error: str = Field(description="The kind of error, e.g. ActorNotFound, InvalidQuery.")
     message: str
+
+
+class DocumentSpan(_Response):
+    """A span of a document in its context: the text before it, the span, the text after it.
+
+    The window reaches `context` characters either side of the span but stops at a paragraph
+    break (a blank line), so a quoted sentence comes back inside its own paragraph.
+    `before + span + after` is `text[window_start:window_end]` of the document.
+    """
+
+    document: str = Field(description="The document's file name.")
+    chars: int = Field(description="The length of the whole document, in characters.")
+    start: int
+    end: int
+    window_start: int
+    window_end: int
+    before: str
+    span: str = Field(description="The document's text from `start` to `end`.")
+    after: str
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "document": "contract.txt",
+                    "chars": 351,
+                    "start": 252,
+                    "end": 300,
+                    "window_start": 200,
+                    "window_end": 350,
+                    "before": "Japan and India signed an MOC in 2019. ",
+                    "span": "JICA funds the Mumbai-Ahmedabad High-Speed Rail.",
+                    "after": " The Mumbai-Ahmedabad High-Speed Rail is in India.",
+                }
+            ]
+        },
+    )
+
+
+class CentralActor(_Response):
+    """An actor with its score on a centrality measure."""
+
+    id: str
+    name: str
+    type: str
+    score: float
+
+
+class CentralityRanking(_Response):
+    """Actors ranked by a centrality measure over the ties that pass the filters."""
+
+    measure: Literal["degree", "betweenness", "eigenvector"]
+    reading: str = Field(description="How the measure reads for diplomacy, in one sentence.")
+    method: str = Field(description="How the scores were computed.")
+    approximate: bool = Field(description="True when the scores are a seeded estimate.")
+    actors_in_view: int = Field(description="Actors with at least one tie in the view.")
+    ties_in_view: int = Field(description="Pairs of actors joined by at least one relation.")
+    filters: AppliedFilters
+    limit: int
+    actors: list[CentralActor] = Field(description="Best first; equal scores by id.")
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "measure": "degree",
+                    "reading": "degree: how many partners an actor has in view.",
+                    "method": "networkx degree_centrality",
+                    "approximate": False,
+                    "actors_in_view": 3,
+                    "ties_in_view": 2,
+                    "filters": {"types": None, "actor_types": None, "since": None, "until": None},
+                    "limit": 20,
+                    "actors": [
+                        {"id": "country:JPN", "name": "Japan", "type": "Country", "score": 1.0}
+                    ],
+                }
+            ]
+        },
+    )
+
+
+class Community(_Response):
+    """A group of actors more tied to each other than to the rest."""
+
+    id: int = Field(description="0 is the largest community.")
+    size: int
+    members: list[str] = Field(description="Actor ids, sorted.")
+
+
+class CommunityPartition(_Response):
+    """Louvain communities (fixed seed, so the same view gives the same groups), largest first."""
+
+    method: str
+    modularity: float = Field(description="How much denser the groups are than chance.")
+    actors_in_view: int
+    ties_in_view: int
+    filters: AppliedFilters
+    communities: list[Community]
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "method": "networkx louvain_communities (seed 42)",
+                    "modularity": 0.32,
+                    "actors_in_view": 4,
+                    "ties_in_view": 3,
+                    "filters": {"types": None, "actor_types": None, "since": None, "until": None},
+                    "communities": [
+                        {"id": 0, "size": 2, "members": ["agency:jica", "country:IND"]},
+                        {"id": 1, "size": 2, "members": ["country:JPN", "org:asean"]},
+                    ],
+                }
+            ]
+        },
+    )

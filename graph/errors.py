@@ -15,6 +15,7 @@ __all__ = [
     "AmbiguousActor",
     "CorpusError",
     "CurationError",
+    "DocumentNotFound",
     "InvalidQuery",
     "KizunaError",
     "StoreCorrupt",
@@ -52,6 +53,10 @@ class StoreUnavailable(KizunaError):
 
 class StoreCorrupt(KizunaError):
     """The store file exists but cannot be read as a Kizuna graph."""
+
+
+class DocumentNotFound(KizunaError):
+    """No document of the store has this name."""
 
 
 class CurationError(KizunaError):

@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from api.routes import actors, health, paths
+from api.routes import actors, analytics, documents, explorer, health, paths
 
-__all__ = ["actors", "health", "paths"]
+__all__ = ["actors", "analytics", "documents", "explorer", "health", "paths"]

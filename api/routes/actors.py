@@ -6,6 +6,7 @@ unambiguous name or alias ('JICA'); an ambiguous name answers 409 with the candi
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request
@@ -212,6 +213,7 @@ def actor_profile(
         discovered=actor.discovered,
         documents=actor.documents,
         relation_count=len(detail.relations),
+        relation_counts=dict(sorted(Counter(r.type for r in detail.relations).items())),
         limit=limit,
         offset=offset,
         relations=dict(sorted(grouped.items())),

@@ -15,6 +15,9 @@ ENDPOINTS = [
     "/actors/{actor_id}",
     "/actors/{actor_id}/neighbourhood",
     "/paths",
+    "/documents/{document_id}",
+    "/analytics/centrality",
+    "/analytics/communities",
 ]
 
 

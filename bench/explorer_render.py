@@ -1,0 +1,180 @@
+"""Rendering benchmark of the explorer page in headless Chromium (Playwright, Debian's chromium).
+
+Serves the API over the synthetic graph (bench/synthetic_graph.py, memory backend, in its own
+process) and measures in the page, with performance.now():
+
+- first render of a ~2,000-node neighbourhood: the depth-2 answers of four hubs (the API caps
+  one answer at 500 actors) fetched, placed and drawn, until the frame after the draw;
+- expanding a hub of thousands of neighbours with the cap at 200: fetched, placed, drawn; and
+  the page's own Expand (cap 25, with the per-type counts of the hub's profile);
+- panning with ~5,000 nodes shown: sigma's renders per second while the mouse drags the view.
+
+    .venv/bin/python -m bench.explorer_render                      # 100k actors, 1M relations
+    .venv/bin/python -m bench.explorer_render --actors 10000 --relations 100000
+
+Headless Chromium draws WebGL in software (SwiftShader) here, so the frame rate is a floor of
+what a desktop GPU gives.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import time
+from typing import Any
+
+import httpx
+from playwright.sync_api import Page, sync_playwright
+
+from bench.api_load import api_process
+
+__all__ = ["main"]
+
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-dev-shm-usage",
+]
+HUBS = [f"country:syn-{i:06d}" for i in range(20)]
+
+LOAD_AND_DRAW = """async ([ids, depth, limit]) => {
+  const view = window.kizuna.view;
+  view.clear();
+  const t0 = performance.now();
+  const answers = await Promise.all(ids.map((id) =>
+    fetch(`/actors/${encodeURIComponent(id)}/neighbourhood?depth=${depth}&limit=${limit}`)
+      .then((r) => r.json())));
+  const fetched = performance.now();
+  view.addNeighbourhoods(answers);
+  view.fit();
+  await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+  const t1 = performance.now();
+  return { total: t1 - t0, fetch: fetched - t0, draw: t1 - fetched,
+           nodes: view.shown.nodes.size, edges: view.shown.edges.size };
+}"""
+
+PAGE_EXPAND = """async (id) => {
+  window.kizuna.view.clear();
+  window.kizuna.limits.clear();
+  const t0 = performance.now();
+  await window.kizuna.expand(id);
+  await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+  return { total: performance.now() - t0, nodes: window.kizuna.view.shown.nodes.size };
+}"""
+
+PAN = """async (seconds) => {
+  // A mouse drag as the browser delivers it: mousedown on the graph, then one mousemove per
+  // animation frame, back and forth; sigma renders on its own schedule.
+  const renderer = window.kizuna.view.renderer;
+  const target = renderer.getCanvases().mouse;
+  const box = target.getBoundingClientRect();
+  const [cx, cy] = [box.left + box.width / 2, box.top + box.height / 2];
+  const fire = (type, x, y, on) => on.dispatchEvent(new MouseEvent(type, {
+    clientX: x, clientY: y, button: 0, buttons: type === "mouseup" ? 0 : 1, bubbles: true }));
+  let renders = 0;
+  const count = () => { renders += 1; };
+  renderer.on("afterRender", count);
+  fire("mousedown", cx, cy, target);
+  const start = performance.now();
+  let frames = 0;
+  let moving = 0;
+  await new Promise((done) => {
+    const step = (now) => {
+      frames += 1;
+      const t = (now - start) / 1000;
+      fire("mousemove", cx + 150 * Math.sin(t * 3), cy + 100 * Math.cos(t * 3), document);
+      const captor = renderer.getMouseCaptor();
+      if (captor.isMoving || captor.draggedEvents) moving += 1;
+      if (t < seconds) requestAnimationFrame(step); else done();
+    };
+    requestAnimationFrame(step);
+  });
+  const elapsed = (performance.now() - start) / 1000;
+  fire("mouseup", cx, cy, document);
+  renderer.off("afterRender", count);
+  return { fps: renders / elapsed, frames: frames / elapsed, renders, seconds: elapsed,
+           moving: moving / frames, hideEdges: renderer.getSetting("hideEdgesOnMove") };
+}"""
+
+
+def _degrees(url: str) -> list[tuple[int, str]]:
+    with httpx.Client(base_url=url, timeout=600) as http:
+        found = [
+            (http.get(f"/actors/{hub}", params={"limit": 1}).json()["relation_count"], hub)
+            for hub in HUBS
+        ]
+    return sorted(found, reverse=True)
+
+
+def _median(runs: list[dict[str, Any]], key: str) -> float:
+    return statistics.median(r[key] for r in runs)
+
+
+def measure(page: Page, hubs: list[str], repeats: int) -> None:
+    first = [page.evaluate(LOAD_AND_DRAW, [hubs[:4], 2, 500]) for _ in range(repeats)]
+    print(
+        f"first render, depth 2 of 4 hubs: {first[0]['nodes']} nodes, {first[0]['edges']} edges: "
+        f"median {_median(first, 'total'):.0f} ms (fetch {_median(first, 'fetch'):.0f} ms, "
+        f"place and draw {_median(first, 'draw'):.0f} ms) over {repeats} runs"
+    )
+    capped = [page.evaluate(LOAD_AND_DRAW, [hubs[:1], 1, 200]) for _ in range(repeats)]
+    print(
+        f"expand the biggest hub, cap 200: {capped[0]['nodes']} nodes: "
+        f"median {_median(capped, 'total'):.0f} ms (fetch {_median(capped, 'fetch'):.0f} ms, "
+        f"place and draw {_median(capped, 'draw'):.0f} ms)"
+    )
+    own = [page.evaluate(PAGE_EXPAND, hubs[0]) for _ in range(repeats)]
+    print(
+        f"the page's Expand button on that hub (cap 25, with counts per type): "
+        f"median {_median(own, 'total'):.0f} ms"
+    )
+    loaded = page.evaluate(LOAD_AND_DRAW, [hubs[:11], 2, 500])
+    print(
+        f"loaded {loaded['nodes']} nodes, {loaded['edges']} edges "
+        f"in {loaded['total']:.0f} ms (fetch {loaded['fetch']:.0f} ms)"
+    )
+    panned = page.evaluate(PAN, 4)
+    print(
+        f"panning by mouse drag with {loaded['nodes']} nodes shown: {panned['fps']:.1f} "
+        f"renders/s, {panned['frames']:.1f} animation frames/s "
+        f"({panned['renders']} renders in {panned['seconds']:.1f} s; "
+        f"edges and labels rest while moving: {panned['hideEdges']}, "
+        f"frames seen as moving {panned['moving']:.0%})"
+    )
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--actors", type=int, default=100_000)
+    parser.add_argument("--relations", type=int, default=1_000_000)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--repeats", type=int, default=5)
+    options = parser.parse_args(argv)
+    binary = shutil.which("chromium")
+    if binary is None:
+        raise SystemExit("chromium is not installed (apt-get install -y chromium)")
+    began = time.perf_counter()
+    with api_process("memory", options) as url:
+        print(
+            f"API over {options.actors} actors / {options.relations} relations up in "
+            f"{time.perf_counter() - began:.0f} s",
+            flush=True,
+        )
+        degrees = _degrees(url)
+        print("biggest hubs (relations):", ", ".join(f"{h} {d}" for d, h in degrees[:4]))
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=binary, headless=True, args=FLAGS)
+            page = browser.new_page(viewport={"width": 1280, "height": 800})
+            page.goto(url + "/")
+            page.wait_for_selector("body[data-ready=true]")
+            measure(page, [h for _, h in degrees], options.repeats)
+            browser.close()
+
+
+if __name__ == "__main__":
+    main()

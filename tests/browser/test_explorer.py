@@ -1,0 +1,336 @@
+"""The explorer page driven as a person would, in real Chromium, on both stores: what they
+type and click, and what then appears on screen, checked against the seed texts."""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import matplotlib.image
+import pytest
+from playwright.sync_api import Page
+
+from graph.model import Actor, Graph, Relation
+from tests.browser.conftest import SEEDS, Explorer
+
+pytestmark = pytest.mark.browser
+
+MOC_PARTNERS_2023 = ["country:SAU", "country:TUN", "country:JOR", "country:UKR"]
+SOURCE = re.compile(r"^(.+), characters (\d+)–(\d+)")
+
+
+def settle(page: Page) -> None:
+    page.wait_for_selector("body[data-pending='0']", state="attached", timeout=60_000)
+
+
+def choose(page: Page, field: str, text: str, actor_id: str) -> None:
+    """Type into a search field and pick the suggestion with the keyboard."""
+    page.fill(field, text)
+    listbox = page.get_attribute(field, "aria-controls")
+    page.wait_for_selector(f"#{listbox} li[data-id='{actor_id}']")
+    for _ in range(10):
+        if page.get_attribute(f"#{listbox} li[data-id='{actor_id}']", "aria-selected") == "true":
+            break
+        page.press(field, "ArrowDown")
+    page.press(field, "Enter")
+    settle(page)
+
+
+def shown(page: Page) -> list[str]:
+    return page.eval_on_selector_all("#shown-list button", "bs => bs.map(b => b.dataset.id)")
+
+
+def set_years(page: Page, since: int, until: int) -> None:
+    page.evaluate(
+        """([since, until]) => {
+            const a = document.getElementById('since'), b = document.getElementById('until');
+            a.value = since; b.value = until;
+            a.dispatchEvent(new Event('input')); b.dispatchEvent(new Event('input'));
+            b.dispatchEvent(new Event('change'));
+        }""",
+        [since, until],
+    )
+    settle(page)
+
+
+def only_relation_type(page: Page, wanted: str) -> None:
+    page.click("button#relation-types-none")
+    page.check(f"#relation-types input[value='{wanted}']")
+    settle(page)
+
+
+def test_typing_jica_suggests_it_with_type_and_degree_and_enter_opens_it(
+    explorer: Explorer,
+) -> None:
+    page = explorer.open()
+    page.fill("#search", "jica")
+    suggestion = page.wait_for_selector("#search-list li[data-id='agency:jica']")
+    assert "Japan International Cooperation Agency" in suggestion.inner_text()
+    assert re.search(r"Agency · \d+ relations?", suggestion.inner_text())
+    page.press("#search", "Enter")
+    settle(page)
+    assert page.inner_text("#actor-name") == "Japan International Cooperation Agency"
+    assert "JICA" in page.inner_text("#actor-panel")
+    assert "agency:jica" in shown(page) and len(shown(page)) > 1
+    assert "Japan International Cooperation Agency" in page.inner_text("#status")
+    explorer.assert_clean()
+
+
+def test_the_path_from_jica_to_india_reads_each_hop_from_the_seed_text(
+    explorer: Explorer,
+) -> None:
+    page = explorer.open()
+    choose(page, "#search", "jica", "agency:jica")
+    page.click("#expand")
+    settle(page)
+    page.click("#open-paths")
+    assert page.input_value("#path-from") == "Japan International Cooperation Agency"
+    choose(page, "#path-to", "India", "country:IND")
+    page.click("#paths-form button[type=submit]")
+    settle(page)
+    route = page.wait_for_selector(".path")
+    assert route.inner_text().startswith("Route 1: Japan International Cooperation Agency")
+    assert "→ India" in route.query_selector("h3").inner_text()
+    for button in route.query_selector_all(".evidence button[aria-expanded='false']"):
+        button.click()
+    settle(page)
+    blocks = route.query_selector_all(".evidence")
+    assert blocks
+    for block in blocks:
+        doc, start, end = SOURCE.match(block.query_selector(".source").inner_text()).groups()
+        sentence = (SEEDS / doc).read_text(encoding="utf-8")[int(start) : int(end)]
+        assert block.query_selector("blockquote").text_content() == sentence
+        assert block.query_selector(".context mark").text_content() == sentence
+    hops = route.query_selector_all(".hop")
+    assert len(hops) == int(re.search(r"\((\d+) hops?\)", route.inner_text()).group(1))
+    for hop in hops:
+        assert hop.query_selector(".rel-type").inner_text()
+    assert "country:IND" in shown(page)
+    explorer.assert_clean()
+
+
+def test_the_year_slider_at_2023_shows_japans_moc_partners_of_that_year(
+    explorer: Explorer, seeds_graph: Graph
+) -> None:
+    page = explorer.open()
+    choose(page, "#search", "Japan", "country:JPN")
+    only_relation_type(page, "SIGNED_MOC")
+    set_years(page, 2023, 2023)
+    visible = shown(page)
+    for partner in MOC_PARTNERS_2023:
+        assert partner in visible
+    other_years = {
+        r.other_end("country:JPN")
+        for r in seeds_graph.relations
+        if r.type == "SIGNED_MOC" and "country:JPN" in (r.source, r.target) and r.year != 2023
+    } - set(MOC_PARTNERS_2023)
+    assert other_years and not other_years & set(visible)
+    page.click("#shown summary")
+    names = page.inner_text("#shown-list")
+    for name in ["Saudi Arabia", "Tunisia", "Jordan", "Ukraine"]:
+        assert name in names
+    explorer.assert_clean()
+
+
+def test_a_copied_link_reopens_the_same_view(explorer: Explorer) -> None:
+    page = explorer.open()
+    choose(page, "#search", "Japan", "country:JPN")
+    only_relation_type(page, "SIGNED_MOC")
+    set_years(page, 2022, 2023)
+    before = {
+        "shown": shown(page),
+        "panel": page.inner_text("#actor-name"),
+        "years": (page.input_value("#since"), page.input_value("#until")),
+        "types": page.eval_on_selector_all(
+            "#relation-types input:checked", "xs => xs.map(x => x.value)"
+        ),
+        "positions": page.evaluate(
+            "() => [...window.kizuna.view.shown.nodes].sort().map("
+            "n => [n, window.kizuna.view.graph.getNodeAttribute(n, 'x'), "
+            "window.kizuna.view.graph.getNodeAttribute(n, 'y')])"
+        ),
+    }
+    link = page.url
+    assert "focus=country%3AJPN" in link and "since=2022" in link
+    again = explorer.open(link.removeprefix(explorer.url))
+    settle(again)
+    assert {
+        "shown": shown(again),
+        "panel": again.inner_text("#actor-name"),
+        "years": (again.input_value("#since"), again.input_value("#until")),
+        "types": again.eval_on_selector_all(
+            "#relation-types input:checked", "xs => xs.map(x => x.value)"
+        ),
+        "positions": again.evaluate(
+            "() => [...window.kizuna.view.shown.nodes].sort().map("
+            "n => [n, window.kizuna.view.graph.getNodeAttribute(n, 'x'), "
+            "window.kizuna.view.graph.getNodeAttribute(n, 'y')])"
+        ),
+    } == before
+    explorer.assert_clean()
+
+
+def test_the_view_exports_as_a_png_of_its_size_and_an_svg_with_its_labels(
+    explorer: Explorer, tmp_path: Path
+) -> None:
+    page = explorer.open()
+    choose(page, "#search", "jica", "agency:jica")
+    box = page.query_selector("#graph").bounding_box()
+    with page.expect_download() as png_download:
+        page.click("#export-png")
+    png = tmp_path / "view.png"
+    png_download.value.save_as(png)
+    image = matplotlib.image.imread(png)
+    assert image.shape[:2] == (round(box["height"]), round(box["width"]))
+    assert image.std() > 0  # something is drawn on the white background
+    with page.expect_download() as svg_download:
+        page.click("#export-svg")
+    svg = tmp_path / "view.svg"
+    svg_download.value.save_as(svg)
+    labels = [t.text for t in ET.parse(svg).getroot().iter("{http://www.w3.org/2000/svg}text")]
+    assert "Japan International Cooperation Agency" in labels
+    assert len(labels) == len(shown(page))
+    explorer.assert_clean()
+
+
+def test_the_shown_subgraph_exports_as_json_and_graphml(explorer: Explorer, tmp_path: Path) -> None:
+    page = explorer.open()
+    choose(page, "#search", "jica", "agency:jica")
+    with page.expect_download() as json_download:
+        page.click("#export-json")
+    exported = json.loads(Path(json_download.value.path()).read_text(encoding="utf-8"))
+    assert sorted(n["id"] for n in exported["nodes"]) == sorted(shown(page))
+    for edge in exported["edges"]:
+        for evidence in edge["evidence"]:
+            text = (SEEDS / evidence["doc"]).read_text(encoding="utf-8")
+            assert text[evidence["start"] : evidence["end"]] == evidence["quote"]
+    with page.expect_download() as graphml_download:
+        page.click("#export-graphml")
+    root = ET.parse(graphml_download.value.path()).getroot()
+    ns = "{http://graphml.graphdrawing.org/xmlns}"
+    assert sorted(n.get("id") for n in root.iter(f"{ns}node")) == sorted(shown(page))
+    assert len(list(root.iter(f"{ns}edge"))) == len(exported["edges"])
+    explorer.assert_clean()
+
+
+def test_an_unknown_actor_in_the_link_says_so_and_the_page_still_works(
+    memory_explorer: Explorer,
+) -> None:
+    memory_explorer.allowed = (
+        "Failed to load resource: the server responded with a status of 404",
+    )
+    page = memory_explorer.open("/?focus=country%3AXXX")
+    message = page.inner_text("#message")
+    assert "country:XXX" in message and "No actor" in message
+    choose(page, "#search", "jica", "agency:jica")
+    assert page.inner_text("#actor-name") == "Japan International Cooperation Agency"
+    memory_explorer.assert_clean()
+
+
+def test_an_empty_store_says_how_to_fill_it(memory_explorer: Explorer) -> None:
+    memory_explorer.store.replace(Graph())
+    page = memory_explorer.open()
+    assert "The store is empty" in page.inner_text("#message")
+    assert page.is_visible("#search")
+    memory_explorer.assert_clean()
+
+
+def test_a_store_that_goes_away_is_reported_on_the_page(memory_explorer: Explorer) -> None:
+    memory_explorer.allowed = (
+        "Failed to load resource: the server responded with a status of 503",
+    )
+    page = memory_explorer.open()
+    path = memory_explorer.store.path  # type: ignore[attr-defined]
+    path.unlink()
+    path.mkdir()
+    page.fill("#search", "jica")
+    page.wait_for_selector("#message:not([hidden])")
+    assert "Search failed" in page.inner_text("#message")
+    assert "cannot" in page.inner_text("#message").lower()
+    assert page.is_visible("#search")
+    memory_explorer.assert_clean()
+
+
+def test_a_year_range_with_nothing_in_it_says_so(memory_explorer: Explorer) -> None:
+    page = memory_explorer.open()
+    choose(page, "#search", "Japan", "country:JPN")
+    only_relation_type(page, "SIGNED_MOC")
+    set_years(page, 1951, 1952)
+    assert "No relation in view from 1951 to 1952" in page.inner_text("#message")
+    assert shown(page) == ["country:JPN"]
+    memory_explorer.assert_clean()
+
+
+def hub_graph(partners: int) -> Graph:
+    """One country tied to `partners` companies, two relation types, half of them dated."""
+    hub = Actor(id="country:HUB", name="Hubland", type="Country")
+    companies = [
+        Actor(id=f"company:c{i:03d}", name=f"Company {i:03d}", type="Company")
+        for i in range(partners)
+    ]
+    relations = [
+        Relation(
+            source=c.id,
+            target=hub.id,
+            type="SUPPORTS" if i % 3 else "FUNDS",
+            year=2020 + i % 4 if i % 2 else None,
+        )
+        for i, c in enumerate(companies)
+    ]
+    return Graph(actors=[hub, *companies], relations=relations)
+
+
+def test_a_hub_shows_a_capped_neighbourhood_with_counts_per_type_and_loads_more(
+    memory_explorer: Explorer,
+) -> None:
+    memory_explorer.store.replace(hub_graph(60))
+    page = memory_explorer.open()
+    choose(page, "#search", "Hubland", "country:HUB")
+    status = page.inner_text("#status")
+    assert re.search(r"showing 25 of \S+ neighbours", status)
+    assert "60 relations (FUNDS 20, SUPPORTS 40)" in status
+    assert len(shown(page)) == 26
+    page.click("#load-more")
+    settle(page)
+    assert len(shown(page)) == 51
+    assert page.inner_text("#undated-count") == "25"  # of the 50 relations loaded
+    page.uncheck("#undated")
+    settle(page)
+    assert len(shown(page)) < 51
+    memory_explorer.assert_clean()
+
+
+def test_analytics_size_by_centrality_and_colour_by_community_with_their_reading(
+    explorer: Explorer,
+) -> None:
+    page = explorer.open()
+    choose(page, "#search", "Japan", "country:JPN")
+    page.select_option("#measure", "betweenness")
+    settle(page)
+    assert "who brokers between otherwise separate partner groups" in page.inner_text(
+        "#measure-reading"
+    )
+    sizes = page.evaluate("() => Object.fromEntries(window.kizuna.view.sizes)")
+    assert sizes["country:JPN"] == 1.0
+    page.check("#communities")
+    settle(page)
+    assert re.search(r"\d+ communities, modularity 0\.\d\d", page.inner_text("#community-info"))
+    assert "measure=betweenness" in page.url and "communities=1" in page.url
+    explorer.assert_clean()
+
+
+def test_on_neo4j_the_page_links_to_browser_and_shows_the_cypher_of_the_view(
+    explorer: Explorer,
+) -> None:
+    page = explorer.open()
+    choose(page, "#search", "jica", "agency:jica")
+    if explorer.kind == "memory":
+        assert page.is_hidden("#browser-link") and page.is_hidden("#cypher")
+        return
+    assert page.is_visible("#browser-link")
+    page.click("#cypher summary")
+    assert "MATCH" in page.inner_text("#cypher-text")
+    assert page.get_attribute("#cypher-browser", "href").startswith("http")
+    explorer.assert_clean()
