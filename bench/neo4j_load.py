@@ -10,7 +10,7 @@ to keep a working database untouched, run a second local server, e.g.
     NEO4J_URI=bolt://127.0.0.1:7688 .venv/bin/python -m bench.neo4j_load
 
 The database is wiped first. With `--admin-import` the initial load goes through
-`neo4j-admin database import full` instead (CSV files from graph.neo4j_csv, imported by
+`neo4j-admin database import full` instead (CSV files from graph.formats.neo4j_csv, imported by
 `scripts/neo4j-local import`, which stops and restarts the local server named by the
 KIZUNA_NEO4J_* variables); the reload is a Bolt load as always.
 """
@@ -28,8 +28,8 @@ import neo4j
 
 from api.settings import Settings
 from bench.synthetic_graph import synthetic_graph
+from graph.formats.neo4j_csv import write_import_csv
 from graph.model import Graph
-from graph.neo4j_csv import write_import_csv
 from graph.neo4j_store import Neo4jStore
 
 PROJECT = Path(__file__).resolve().parent.parent

@@ -1,16 +1,22 @@
 """Neo4jStore: the GraphStore protocol over a Neo4j server, through the official driver.
 
-It answers exactly as MemoryStore does: Neo4j finds the candidates (full-text index, per-level
-expansion, adjacency for path search) and the shared functions of `graph.querying` and
-`graph.paths` rank, filter and order them. A load (`replace`) is ONE explicit transaction made
-of many `UNWIND $rows` batches, so a load that fails anywhere (a constraint, a dropped
-connection, a killed client) is rolled back by the server and the previous graph stays as it
-was. Driver errors are translated here into StoreUnavailable, with what to do about them.
+It answers exactly as MemoryStore does. The searches run inside the database: a path query is
+one Cypher `SHORTEST ... GROUPS` search (both ends bound, filters inside the pattern) that
+collapses Cypher's paths into routes through distinct actors in the query itself; a
+neighbourhood asks for one level at a time, cut at the limit in the query. The shared
+functions of `graph.querying` rank, filter and order what comes back.
+
+A load (`replace`) stages the new graph in batches of `UNWIND $rows`, each its own transaction
+(memory stays bounded however large the graph), then one short transaction switches it in: a
+load that fails anywhere before the switch (a constraint, a dropped connection, a killed
+client) leaves the previous graph as it was, and the next load clears what it staged. Driver
+errors are translated here into StoreUnavailable, with what to do about them.
 """
 
 from __future__ import annotations
 
 import contextlib
+import itertools
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence, Set
@@ -25,13 +31,13 @@ from graph import cypher
 from graph.errors import StoreUnavailable
 from graph.levels import neighbourhood_levels
 from graph.model import Actor, Document, Evidence, Graph, Relation
-from graph.paths import k_shortest_paths
-from graph.querying import Filters, edge_order, normalise_text, rank_search
-from graph.resolve import not_found
+from graph.querying import Filters, edge_order, hop_relation_order, normalise_text, search_page
+from graph.resolve import not_found, require_known
 from graph.schema import domain_schema
 from graph.views import (
     ActorDetail,
     ActorSummary,
+    Hop,
     Neighbourhood,
     NeighbourhoodNode,
     Path,
@@ -217,29 +223,30 @@ class Neo4jStore:
     def replace(self, graph: Graph, wipe: bool = False) -> None:
         self.load(graph, wipe=wipe)
 
-    def load(
-        self, graph: Graph, wipe: bool = False, fail_after: Callable[[int], None] | None = None
-    ) -> LoadReport:
+    def load(self, graph: Graph, wipe: bool = False) -> LoadReport:
         """Make `graph` the whole content of the database; on failure the old graph stays.
 
         The new graph is staged in batches of `batch_size` rows, each its own transaction (so
         memory stays bounded however large the graph), then one transaction switches it in.
-        With `wipe`, nodes that Kizuna did not write go too. `fail_after`, for tests, is called
-        after each committed batch with the number of batches so far.
+        With `wipe`, nodes that Kizuna did not write go too.
         """
         self.ensure_schema()
-        # The last of several relations with one key wins, as in the embedded store.
-        relations = list({r.key: r for r in graph.relations}.values())
         with (
             self._boundary("load the graph (the graph in use was not changed; run the load again)"),
             self.driver.session(database=self.database) as session,
         ):
-            loader = _Loader(session, self.batch_size, fail_after)
+            loader = _Loader(session, self.batch_size, self.after_batch)
             try:
-                return loader.run(graph, relations, wipe)
+                return loader.run(graph, graph.relations, wipe)
             except Exception:
                 loader.clear_leftovers_quietly()
                 raise
+
+    def after_batch(self, batches: int) -> None:
+        """Called after each committed batch of a load with the number so far; does nothing.
+
+        A subclass may override it to watch a load, or (in tests) to stop one midway.
+        """
 
     # --- queries ------------------------------------------------------------------------
 
@@ -297,13 +304,12 @@ class Neo4jStore:
         wanted = normalise_text(query)
         if not wanted:
             return SearchPage(total=0, hits=[])
-        hits = rank_search(query, self._search_candidates(wanted), actor_type)
-        page = hits[offset : offset + limit]
+        total, page = search_page(query, self._search_candidates(wanted), actor_type, limit, offset)
         if page:
             records = self._read(cypher.DEGREES, "count relations", ids=[h.actor.id for h in page])
             degree = {r["id"]: r["degree"] for r in records}
             page = [h.model_copy(update={"degree": degree[h.actor.id]}) for h in page]
-        return SearchPage(total=len(hits), hits=page)
+        return SearchPage(total=total, hits=page)
 
     def actor(self, actor_id: str) -> ActorDetail:
         actor = self.get(actor_id)
@@ -335,14 +341,19 @@ class Neo4jStore:
             raise not_found(self, actor_id)
         params = _filter_params(filters)
 
-        def expand(frontier: list[str], seen: Set[str]) -> set[str]:
-            records = self._read(
-                cypher.NEIGHBOURHOOD_STEP, "expand a neighbourhood", frontier=frontier, **params
+        def expand(frontier: list[str], placed: Set[str], wanted: int) -> tuple[list[str], int]:
+            (record,) = self._read(
+                cypher.NEIGHBOURHOOD_STEP,
+                "expand a neighbourhood",
+                frontier=frontier,
+                placed=sorted(placed),
+                wanted=wanted,
+                **params,
             )
-            return {r["id"] for r in records}
+            return list(record["first"]), record["total"]
 
-        kept_nodes, truncated = neighbourhood_levels(actor_id, depth, limit, expand)
-        kept = [actor_id, *(n for _, n in kept_nodes)]
+        levels = neighbourhood_levels(actor_id, depth, limit, expand)
+        kept = [actor_id, *(n for _, n in levels.nodes)]
         records = self._read(
             cypher.NEIGHBOURHOOD_EDGES, "read a neighbourhood's relations", kept=kept, **params
         )
@@ -350,65 +361,83 @@ class Neo4jStore:
             (relation_from(r["source"], r["target"], r["type"], r["props"]) for r in records),
             key=edge_order,
         )
-        summaries = self._summaries(n for _, n in kept_nodes)
+        summaries = self._summaries(n for _, n in levels.nodes)
         return Neighbourhood(
             center=ActorSummary.of(centre),
             nodes=[
                 NeighbourhoodNode(actor=s, depth=d)
-                for s, (d, _) in zip(summaries, kept_nodes, strict=True)
+                for s, (d, _) in zip(summaries, levels.nodes, strict=True)
             ],
             edges=edges,
-            truncated=truncated,
+            truncated=levels.truncated,
+            level_counts=levels.counts,
         )
 
     def paths(
         self, source: str, target: str, max_hops: int, k: int, filters: Filters
     ) -> list[Path]:
-        ends = {}
-        for ref in (source, target):
-            actor = self.get(ref)
-            if actor is None:
-                raise not_found(self, ref)
-            ends[ref] = actor
-        adjacency = _Adjacency(self, filters)
-        for actor in ends.values():
-            adjacency.summaries[actor.id] = ActorSummary.of(actor)
-        adjacency.prefetch(target, max_hops - 1)
-        adjacency.fetch([source])
-        adjacency.fetch(sorted(adjacency.neighbours(source)))
-        found = k_shortest_paths(
-            source, target, max_hops, k, filters, adjacency.incident, adjacency.summary
-        )
-        return self._with_evidence(found)
+        known = self._summaries_of([source, target])
+        require_known(self, [source, target], known)
+        if source == target:
+            return []
+        routes = self._routes(source, target, max_hops, k, filters)
+        return self._paths_along(routes, filters, known)
 
-    def _with_evidence(self, paths: list[Path]) -> list[Path]:
-        """The paths with every hop's relations read whole (evidence included) by key."""
-        wanted: dict[str, dict[str, dict[str, str]]] = defaultdict(dict)
-        for path in paths:
-            for hop in path.hops:
-                for r in hop.relations:
-                    wanted[r.type][r.key] = {"source": r.source, "target": r.target, "key": r.key}
-        whole: dict[str, Relation] = {}
-        for rel_type, rows_by_key in wanted.items():
-            rows = [rows_by_key[k] for k in sorted(rows_by_key)]
-            for record in self._read(cypher.relations_by_key(rel_type), "read evidence", rows=rows):
-                relation = relation_from(
-                    record["source"], record["target"], record["type"], record["props"]
-                )
-                whole[relation.key] = relation
-        return [
-            path.model_copy(
-                update={
-                    "hops": [
-                        hop.model_copy(
-                            update={"relations": [whole.get(r.key, r) for r in hop.relations]}
-                        )
-                        for hop in path.hops
-                    ]
-                }
+    def _routes(
+        self, source: str, target: str, max_hops: int, k: int, filters: Filters
+    ) -> list[list[str]]:
+        """The first k routes, found in one query per group of path lengths.
+
+        `SHORTEST g GROUPS` returns every path of the g shortest lengths; a group whose paths
+        all revisit an actor holds no route, so when fewer than k routes come back and longer
+        lengths remain, the search asks for one group more.
+        """
+        params = {"source": source, "target": target, "k": k, **_filter_params(filters)}
+        groups = 1
+        while True:
+            (record,) = self._read(cypher.routes_query(max_hops, groups), "search paths", **params)
+            routes: list[list[str]] = [list(r) for r in record["routes"]]
+            lengths: list[int] = record["lengths"]
+            if len(routes) >= k or len(lengths) < groups or max(lengths) >= max_hops:
+                return routes
+            groups += 1
+
+    def _paths_along(
+        self, routes: list[list[str]], filters: Filters, known: dict[str, ActorSummary]
+    ) -> list[Path]:
+        """Each route with its hops: every passing relation between consecutive actors, whole."""
+        pairs = sorted({(a, b) for route in routes for a, b in itertools.pairwise(route)})
+        between: dict[tuple[str, str], list[Relation]] = defaultdict(list)
+        if pairs:
+            records = self._read(
+                cypher.HOP_RELATIONS,
+                "read the relations of the paths",
+                pairs=[list(p) for p in pairs],
+                **_filter_params(filters),
             )
-            for path in paths
+            for r in records:
+                relation = relation_from(r["source"], r["target"], r["type"], r["props"])
+                between[(r["here"], r["there"])].append(relation)
+        summaries = {**known, **self._summaries_of(sorted({n for r in routes for n in r}))}
+        return [
+            Path(
+                nodes=[summaries[n] for n in route],
+                hops=[
+                    Hop(
+                        from_id=a,
+                        to_id=b,
+                        relations=sorted(between[(a, b)], key=hop_relation_order),
+                    )
+                    for a, b in itertools.pairwise(route)
+                ],
+            )
+            for route in routes
         ]
+
+    def _summaries_of(self, ids: list[str]) -> dict[str, ActorSummary]:
+        """The actors among `ids` that exist, by id."""
+        records = self._read(cypher.ACTOR_SUMMARIES, "read actor names", ids=ids)
+        return {r["id"]: ActorSummary(id=r["id"], name=r["name"], type=r["type"]) for r in records}
 
     def explain_neighbourhood(
         self, actor_id: str, depth: int, filters: Filters, limit: int
@@ -464,79 +493,6 @@ class Neo4jStore:
         """Nothing to release: the driver belongs to the caller, who closes it."""
 
 
-class _Adjacency:
-    """Relations around nodes, fetched from Neo4j level by level and kept for one path query.
-
-    The relations carry no evidence here (the path search needs only their ends, type and
-    year); evidence is read afterwards for the hops of the paths found.
-    """
-
-    def __init__(self, store: Neo4jStore, filters: Filters) -> None:
-        self.store = store
-        self.params = _filter_params(filters)
-        self.filters = filters
-        self.cache: dict[str, list[Relation]] = {}
-        self.summaries: dict[str, ActorSummary] = {}
-
-    def fetch(self, nodes: Sequence[str]) -> None:
-        wanted = [n for n in nodes if n not in self.cache]
-        for chunk in _batches(wanted, 5_000):
-            for node in chunk:
-                self.cache[node] = []
-            records = self.store._read(
-                cypher.PATH_STEP, "search paths", frontier=list(chunk), **self.params
-            )
-            for r in records:
-                self.cache[r["node"]].append(
-                    Relation.model_construct(
-                        source=r["source"],
-                        target=r["target"],
-                        type=r["type"],
-                        year=r["year"],
-                        confidence=r["confidence"],
-                        evidence=[],
-                        curated=False,
-                    )
-                )
-                self.summaries.setdefault(
-                    r["other"],
-                    ActorSummary(id=r["other"], name=r["other_name"], type=r["other_type"]),
-                )
-
-    def prefetch(self, target: str, max_hops: int) -> None:
-        """The nodes graph.paths expands while measuring distances to the target, in bulk."""
-        seen = {target}
-        frontier = [target]
-        for _ in range(max_hops):
-            expand = [
-                n
-                for n in frontier
-                if n == target or self.filters.accepts_actor(self.summary(n).type)
-            ]
-            self.fetch(expand)
-            nxt: list[str] = []
-            for node in expand:
-                for rel in self.cache[node]:
-                    other = rel.target if rel.source == node else rel.source
-                    if other not in seen:
-                        seen.add(other)
-                        nxt.append(other)
-            frontier = nxt
-
-    def neighbours(self, node: str) -> set[str]:
-        return {r.target if r.source == node else r.source for r in self.incident(node)}
-
-    def incident(self, node: str) -> list[Relation]:
-        if node not in self.cache:
-            self.fetch([node])
-        return self.cache[node]
-
-    def summary(self, node: str) -> ActorSummary:
-        if node not in self.summaries:
-            (self.summaries[node],) = self.store._summaries([node])
-        return self.summaries[node]
-
-
 def _write_rows(tx: neo4j.ManagedTransaction, query: str, rows: list[Any]) -> None:
     tx.run(query, {"rows": rows}).consume()
 
@@ -557,11 +513,11 @@ class _Loader:
         self,
         session: neo4j.Session,
         batch_size: int,
-        fail_after: Callable[[int], None] | None,
+        after_batch: Callable[[int], None],
     ) -> None:
         self.session = session
         self.batch_size = batch_size
-        self.fail_after = fail_after
+        self.after_batch = after_batch
         self.batches = 0
 
     def _auto(self, query: str, **params: Any) -> list[neo4j.Record]:
@@ -573,8 +529,7 @@ class _Loader:
             # another client's write): each batch is one transaction, so a retry is safe.
             self.session.execute_write(_write_rows, query, list(chunk))
             self.batches += 1
-            if self.fail_after is not None:
-                self.fail_after(self.batches)
+            self.after_batch(self.batches)
 
     def clear_leftovers_quietly(self) -> None:
         """After a failed load, drop what it staged if the server still answers."""

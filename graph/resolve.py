@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable
+
 from graph.errors import ActorNotFound, AmbiguousActor
 from graph.model import Actor
 from graph.store import GraphStore
 
-__all__ = ["not_found", "resolve_actor"]
+__all__ = ["not_found", "require_known", "resolve_actor"]
 
 
 def not_found(store: GraphStore, ref: str) -> ActorNotFound:
@@ -19,6 +21,13 @@ def not_found(store: GraphStore, ref: str) -> ActorNotFound:
         + (hint if close else ". Search with GET /actors?q=."),
         close_matches=close,
     )
+
+
+def require_known(store: GraphStore, ids: Iterable[str], known: Collection[str]) -> None:
+    """Raise ActorNotFound, with close matches, for the first of `ids` that is not `known`."""
+    for actor_id in ids:
+        if actor_id not in known:
+            raise not_found(store, actor_id)
 
 
 def resolve_actor(store: GraphStore, ref: str) -> Actor:

@@ -15,13 +15,13 @@ Semantics every implementation keeps (the contract suite in tests/contract check
 
 from __future__ import annotations
 
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 from graph.model import Actor, Document, Graph, Relation
 from graph.querying import Filters
 from graph.views import ActorDetail, Neighbourhood, Path, SearchPage, Stats
 
-__all__ = ["GraphStore"]
+__all__ = ["ExplainsQueries", "GraphStore"]
 
 
 @runtime_checkable
@@ -71,3 +71,19 @@ class GraphStore(Protocol):
 
     def close(self) -> None:
         """Release connections or files."""
+
+
+@runtime_checkable
+class ExplainsQueries(Protocol):
+    """A store that can say which Cypher query answers a neighbourhood or a paths question,
+    so that a client can open the same question in Neo4j Browser."""
+
+    def explain_neighbourhood(
+        self, actor_id: str, depth: int, filters: Filters, limit: int
+    ) -> tuple[str, dict[str, Any]]:
+        """The Cypher text and its parameters for this neighbourhood."""
+
+    def explain_paths(
+        self, source: str, target: str, max_hops: int, k: int, filters: Filters
+    ) -> tuple[str, dict[str, Any]]:
+        """The Cypher text and its parameters for these paths."""

@@ -18,8 +18,8 @@ from rich.table import Table
 
 from api.settings import Settings
 from graph.errors import KizunaError
+from graph.formats.exports import to_csv_tables, to_csv_zip, to_graphml, to_json
 from graph.memory_store import MemoryStore
-from loaders.export import to_csv_tables, to_csv_zip, to_graphml, to_json
 from loaders.pipeline import BuildReport, build
 
 __all__ = ["register"]

@@ -15,8 +15,8 @@ from pathlib import Path
 import neo4j
 import pytest
 
+from graph.formats.neo4j_csv import write_import_csv
 from graph.model import Graph
-from graph.neo4j_csv import write_import_csv
 from graph.neo4j_store import Neo4jStore
 from tests.neo4j_server import PROJECT, START_TIMEOUT
 

@@ -116,16 +116,17 @@ def test_a_load_that_fails_in_a_late_batch_leaves_the_previous_graph(
     neo4j_contract_store: Neo4jStore, neo4j_driver: neo4j.Driver, contract_graph: Graph
 ) -> None:
     big = synthetic_graph(400, 2000, seed=5, documents=3)
-    store = Neo4jStore(neo4j_driver, neo4j_contract_store.database, batch_size=100)
     written: list[int] = []
 
-    def die(batches: int) -> None:
-        written.append(batches)
-        if batches == 25:  # actors and many relations are written by now
-            raise RuntimeError("load killed midway")
+    class DyingStore(Neo4jStore):
+        def after_batch(self, batches: int) -> None:
+            written.append(batches)
+            if batches == 25:  # actors and many relations are written by now
+                raise RuntimeError("load killed midway")
 
+    store = DyingStore(neo4j_driver, neo4j_contract_store.database, batch_size=100)
     with pytest.raises(RuntimeError, match="killed midway"):
-        store.load(big, fail_after=die)
+        store.load(big)
     assert written[-1] == 25
     assert store.snapshot() == contract_graph.normalised()
     assert _counts(neo4j_driver) == _expected(contract_graph)
@@ -147,16 +148,17 @@ from graph.neo4j_store import Neo4jStore
 uri, user, password, database = sys.argv[1:5]
 graph = synthetic_graph(2000, 20000, seed=9, documents=5)
 driver = neo4j.GraphDatabase.driver(uri, auth=(user, password))
-store = Neo4jStore(driver, database, batch_size=200)
 
 
-def report(batches):
-    print(f"batch {batches}", flush=True)
-    if batches == 40:
-        time.sleep(600)  # the test kills this process here, in the middle of the transaction
+class ReportingStore(Neo4jStore):
+    def after_batch(self, batches):
+        print(f"batch {batches}", flush=True)
+        if batches == 40:
+            time.sleep(600)  # the test kills this process here, in the middle of the load
 
 
-store.load(graph, fail_after=report)
+store = ReportingStore(driver, database, batch_size=200)
+store.load(graph)
 print("finished", flush=True)
 """
 
