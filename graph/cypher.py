@@ -33,12 +33,14 @@ __all__ = [
     "FULLTEXT_ACTORS",
     "FULLTEXT_INDEX",
     "HOP_RELATIONS",
+    "LOADED_DIGEST",
     "MOST_CONNECTED",
     "NEIGHBOURHOOD_EDGES",
     "NEIGHBOURHOOD_STEP",
     "PING",
     "PROJECTION",
     "PROMOTE_DOCUMENTS",
+    "RECORD_DIGEST",
     "RETIRE_DOCUMENTS",
     "STAGE_ACTORS",
     "STAGE_DOCUMENTS",
@@ -113,9 +115,14 @@ CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 500 ROWS
 """
 
 WIPE_FOREIGN = """
-MATCH (n) WHERE NOT n:Actor AND NOT n:Document
+MATCH (n) WHERE NOT n:Actor AND NOT n:Document AND NOT n:KizunaLoad
 CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 500 ROWS
 """
+
+# One :KizunaLoad node remembers the digest of the graph last switched in, so that loading the
+# same graph again writes nothing. It is set in the switch transaction, with the graph.
+LOADED_DIGEST = "MATCH (m:KizunaLoad {name: 'graph'}) RETURN m.digest AS digest"
+RECORD_DIGEST = "MERGE (m:KizunaLoad {name: 'graph'}) SET m.digest = $digest"
 
 EXISTING_ACTORS = "MATCH (a:Actor) RETURN a.id AS id"
 EXISTING_DOCUMENTS = "MATCH (d:Document) RETURN d.name AS name"

@@ -1,9 +1,13 @@
-"""MemoryStore: the embedded store, a networkx multigraph persisted to one JSON file.
+"""MemoryStore: the embedded store, held in memory and persisted to one JSON file.
 
 The file is the canonical, normalised graph, so it is byte-identical for the same documents.
 Writes go to a temporary file that replaces the old one only once complete (os.replace is
 atomic), so a failed build leaves the previous graph as it was. A store opened by the API
 notices when a build replaced its file and reloads it.
+
+Queries run on indexes built once per load: a compact CSR adjacency (graph.adjacency) for
+neighbourhoods and paths, and a name index (graph.name_index) for search. networkx is not
+needed to answer; it stays the model users export (graph.formats) and analyse.
 """
 
 from __future__ import annotations

@@ -16,6 +16,7 @@ errors are translated here into StoreUnavailable, with what to do about them.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import itertools
 import re
 from collections import defaultdict
@@ -45,12 +46,13 @@ from graph.views import (
     Stats,
 )
 
-__all__ = ["LoadReport", "Neo4jStore", "lucene_escape"]
+__all__ = ["LoadReport", "Neo4jStore", "graph_digest", "lucene_escape"]
 
 _T = TypeVar("_T")
 _CORE = ("id", "name", "type", "aliases", "documents", "discovered")
 _LUCENE_SPECIAL = re.compile(r'([+\-!(){}\[\]^"~*?:\\/&|])')
 _FULLTEXT_CANDIDATES = 1000
+_LAYOUT = 1  # raise when the way a graph is written to Neo4j changes
 
 
 def lucene_escape(text: str) -> str:
@@ -228,19 +230,32 @@ class Neo4jStore:
 
         The new graph is staged in batches of `batch_size` rows, each its own transaction (so
         memory stays bounded however large the graph), then one transaction switches it in.
-        With `wipe`, nodes that Kizuna did not write go too.
+        With `wipe`, nodes that Kizuna did not write go too. A graph whose digest equals the
+        one last switched in is not written again (unless `wipe`).
         """
         self.ensure_schema()
+        digest = graph_digest(graph)
         with (
             self._boundary("load the graph (the graph in use was not changed; run the load again)"),
             self.driver.session(database=self.database) as session,
         ):
             loader = _Loader(session, self.batch_size, self.after_batch)
+            if not wipe and loader.loaded_digest() == digest:
+                return loader.unchanged(graph)
             try:
-                return loader.run(graph, graph.relations, wipe)
+                return loader.run(graph, graph.relations, wipe, digest)
             except Exception:
                 loader.clear_leftovers_quietly()
                 raise
+
+    def record_loaded(self, graph: Graph) -> None:
+        """Record `graph` as the graph in use, after an offline import wrote it, so that loading
+        it again over Bolt writes nothing."""
+        with (
+            self._boundary("record the imported graph"),
+            self.driver.session(database=self.database) as session,
+        ):
+            session.run(cypher.RECORD_DIGEST, {"digest": graph_digest(graph)}).consume()
 
     def after_batch(self, batches: int) -> None:
         """Called after each committed batch of a load with the number so far; does nothing.
@@ -320,9 +335,7 @@ class Neo4jStore:
             (relation_from(r["source"], r["target"], r["type"], r["props"]) for r in records),
             key=edge_order,
         )
-        related = sorted(
-            {r.target if r.source == actor_id else r.source for r in relations} - {actor_id}
-        )
+        related = sorted({r.other_end(actor_id) for r in relations} - {actor_id})
         return ActorDetail(actor=actor, relations=relations, related=self._summaries(related))
 
     def _summaries(self, ids: Iterable[str]) -> list[ActorSummary]:
@@ -493,17 +506,25 @@ class Neo4jStore:
         """Nothing to release: the driver belongs to the caller, who closes it."""
 
 
+def graph_digest(graph: Graph) -> str:
+    """A digest of everything a load writes: equal digests mean an identical graph."""
+    content = hashlib.sha256(f"kizuna-neo4j-layout-{_LAYOUT}\n".encode())
+    content.update(graph.model_dump_json().encode("utf-8"))
+    return content.hexdigest()
+
+
 def _write_rows(tx: neo4j.ManagedTransaction, query: str, rows: list[Any]) -> None:
     tx.run(query, {"rows": rows}).consume()
 
 
-def _switch(tx: neo4j.ManagedTransaction, actor_types: list[str]) -> None:
+def _switch(tx: neo4j.ManagedTransaction, actor_types: list[str], digest: str) -> None:
     """Retire the graph in use and promote the staged one, in one transaction."""
     tx.run(cypher.retire_actors()).consume()
     tx.run(cypher.RETIRE_DOCUMENTS).consume()
     for actor_type in actor_types:
         tx.run(cypher.promote_actors(actor_type), {"type": actor_type}).consume()
     tx.run(cypher.PROMOTE_DOCUMENTS).consume()
+    tx.run(cypher.RECORD_DIGEST, {"digest": digest}).consume()
 
 
 class _Loader:
@@ -536,7 +557,27 @@ class _Loader:
         with contextlib.suppress(Neo4jError, DriverError, OSError):
             self._auto(cypher.CLEAR_LEFTOVERS)
 
-    def run(self, graph: Graph, relations: list[Relation], wipe: bool) -> LoadReport:
+    def loaded_digest(self) -> str | None:
+        """The digest of the graph in use, as the last load recorded it (None if unknown)."""
+        records = self._auto(cypher.LOADED_DIGEST)
+        return records[0]["digest"] if records else None
+
+    def unchanged(self, graph: Graph) -> LoadReport:
+        """The report of a load that found the same graph in use: it only clears what a load
+        that died earlier staged."""
+        self._auto(cypher.CLEAR_LEFTOVERS)
+        documents = {d.name for d in graph.documents}
+        return LoadReport(
+            actors=len(graph.actors),
+            relations=len(graph.relations),
+            documents=len(graph.documents),
+            mentions=sum(len(set(a.documents) & documents) for a in graph.actors),
+            deleted_actors=0,
+            deleted_relations=0,
+            deleted_documents=0,
+        )
+
+    def run(self, graph: Graph, relations: list[Relation], wipe: bool, digest: str) -> LoadReport:
         schema = domain_schema()
         for actor in graph.actors:
             cypher.label(actor.type)  # refuses a type the schema does not have
@@ -569,7 +610,7 @@ class _Loader:
         for rel_type, rows in sorted(by_type.items()):
             self._batched(cypher.stage_relations(rel_type), rows)
 
-        self.session.execute_write(_switch, sorted(schema.actor_types))  # all or nothing
+        self.session.execute_write(_switch, sorted(schema.actor_types), digest)  # all or nothing
 
         self._auto(cypher.CLEAR_LEFTOVERS)
         if wipe:

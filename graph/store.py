@@ -5,10 +5,12 @@ Semantics every implementation keeps (the contract suite in tests/contract check
 - `search`: candidates ranked by `graph.querying.rank_search`; `total` counts every hit.
 - `neighbourhood`: breadth-first from the centre over relations that pass the filters, walking
   relations in either direction; actors whose type the filters refuse are not entered. Nodes are
-  ordered by (depth, id) and cut at `limit` (the centre is not counted); edges are every
-  passing relation between two kept nodes, in `edge_order`.
-- `paths`: the `k` shortest simple paths of at most `max_hops` relations, walking relations in
-  either direction, ordered by `path_order`; intermediate actors must pass the actor filter.
+  ordered by (depth, id) and cut at `limit` (the centre is not counted); a level that fills the
+  limit is the last one looked at (`graph.levels`), and `level_counts` says how many actors each
+  counted level holds; edges are every passing relation between two kept nodes, in `edge_order`.
+- `paths`: the first `k` routes through distinct actors of at most `max_hops` relations, walking
+  relations in either direction, ordered by `path_order`; each hop lists every passing relation
+  between its two actors; intermediate actors must pass the actor filter.
 - Errors: an unknown id raises ActorNotFound with close matches; a store that cannot be
   reached raises StoreUnavailable.
 """
@@ -54,7 +56,7 @@ class GraphStore(Protocol):
     def paths(
         self, source: str, target: str, max_hops: int, k: int, filters: Filters
     ) -> list[Path]:
-        """The k shortest simple paths between two actors."""
+        """The k shortest routes through distinct actors between two actors."""
 
     def document(self, name: str) -> Document | None:
         """The document with this file name, with its whole text, or None."""
