@@ -97,7 +97,7 @@ def _admin_import(store: Neo4jStore, graph: Graph) -> None:
         )
         imported = time.perf_counter() - started
     store.ensure_schema()
-    store.record_loaded(graph)
+    store.imported(graph)
     total = time.perf_counter() - started
     print(
         f"initial load (neo4j-admin import): CSV written in {written:.1f}s, imported and "

@@ -42,6 +42,7 @@ __all__ = [
     "PROMOTE_DOCUMENTS",
     "RECORD_DIGEST",
     "RETIRE_DOCUMENTS",
+    "SEARCH_CANDIDATES",
     "STAGE_ACTORS",
     "STAGE_DOCUMENTS",
     "STAGE_MENTIONS",
@@ -213,6 +214,14 @@ FULLTEXT_ACTORS = f"""
 CALL db.index.fulltext.queryNodes('{FULLTEXT_INDEX}', $query, {{limit: $limit}})
 YIELD node, score
 RETURN properties(node) AS actor
+"""
+
+SEARCH_CANDIDATES = f"""
+CALL db.index.fulltext.queryNodes('{FULLTEXT_INDEX}', $words, {{limit: $limit}}) YIELD node
+RETURN node.id AS id, node.name AS name, node.type AS type, node.aliases AS aliases
+UNION
+CALL db.index.fulltext.queryNodes('{FULLTEXT_INDEX}', $phrase, {{limit: $limit}}) YIELD node
+RETURN node.id AS id, node.name AS name, node.type AS type, node.aliases AS aliases
 """
 
 ALL_ACTORS = "MATCH (a:Actor) RETURN properties(a) AS actor"

@@ -248,14 +248,15 @@ class Neo4jStore:
                 loader.clear_leftovers_quietly()
                 raise
 
-    def record_loaded(self, graph: Graph) -> None:
-        """Record `graph` as the graph in use, after an offline import wrote it, so that loading
-        it again over Bolt writes nothing."""
+    def imported(self, graph: Graph) -> LoadReport:
+        """Record `graph`, which an offline import has just written, as the graph in use (so
+        that loading it again over Bolt writes nothing); the report of that import."""
         with (
             self._boundary("record the imported graph"),
             self.driver.session(database=self.database) as session,
         ):
             session.run(cypher.RECORD_DIGEST, {"digest": graph_digest(graph)}).consume()
+        return _report(graph, removed=(0, 0, 0))
 
     def after_batch(self, batches: int) -> None:
         """Called after each committed batch of a load with the number so far; does nothing.
@@ -305,12 +306,23 @@ class Neo4jStore:
         return sorted(found, key=lambda a: a.id)
 
     def _search_candidates(self, wanted: str) -> list[Actor]:
+        """Actors whose names the full-text index finds close to the query (each word fuzzily
+        or as a prefix) or as a phrase: only what the ranking reads (id, name, type, aliases)."""
         terms = [lucene_escape(t) for t in wanted.split()]
         clauses = [f"{t}~ OR {t}*" for t in terms]
-        query = " OR ".join(f"({c})" for c in clauses)
-        candidates = {a.id: a for a in self._fulltext(query, "search actors")}
-        phrase = self._fulltext(f'"{lucene_escape(wanted)}"', "search actors")
-        candidates.update((a.id, a) for a in phrase)
+        records = self._read(
+            cypher.SEARCH_CANDIDATES,
+            "search actors",
+            words=" OR ".join(f"({c})" for c in clauses),
+            phrase=f'"{lucene_escape(wanted)}"',
+            limit=_FULLTEXT_CANDIDATES,
+        )
+        candidates = {
+            r["id"]: Actor.model_construct(
+                id=r["id"], name=r["name"], type=r["type"], aliases=list(r["aliases"] or [])
+            )
+            for r in records
+        }
         return [candidates[i] for i in sorted(candidates)]
 
     def search(
@@ -506,6 +518,21 @@ class Neo4jStore:
         """Nothing to release: the driver belongs to the caller, who closes it."""
 
 
+def _report(graph: Graph, removed: tuple[int, int, int]) -> LoadReport:
+    """What a load of `graph` leaves in the store, and how many actors, relations and
+    documents it removed."""
+    documents = {d.name for d in graph.documents}
+    return LoadReport(
+        actors=len(graph.actors),
+        relations=len(graph.relations),
+        documents=len(graph.documents),
+        mentions=sum(len(set(a.documents) & documents) for a in graph.actors),
+        deleted_actors=removed[0],
+        deleted_relations=removed[1],
+        deleted_documents=removed[2],
+    )
+
+
 def graph_digest(graph: Graph) -> str:
     """A digest of everything a load writes: equal digests mean an identical graph."""
     content = hashlib.sha256(f"kizuna-neo4j-layout-{_LAYOUT}\n".encode())
@@ -566,16 +593,7 @@ class _Loader:
         """The report of a load that found the same graph in use: it only clears what a load
         that died earlier staged."""
         self._auto(cypher.CLEAR_LEFTOVERS)
-        documents = {d.name for d in graph.documents}
-        return LoadReport(
-            actors=len(graph.actors),
-            relations=len(graph.relations),
-            documents=len(graph.documents),
-            mentions=sum(len(set(a.documents) & documents) for a in graph.actors),
-            deleted_actors=0,
-            deleted_relations=0,
-            deleted_documents=0,
-        )
+        return _report(graph, removed=(0, 0, 0))
 
     def run(self, graph: Graph, relations: list[Relation], wipe: bool, digest: str) -> LoadReport:
         schema = domain_schema()
@@ -615,12 +633,11 @@ class _Loader:
         self._auto(cypher.CLEAR_LEFTOVERS)
         if wipe:
             self._auto(cypher.WIPE_FOREIGN)
-        return LoadReport(
-            actors=len(graph.actors),
-            relations=len(relations),
-            documents=len(graph.documents),
-            mentions=sum(len(m["documents"]) for m in mentions),
-            deleted_actors=len(old_actors - {a.id for a in graph.actors}),
-            deleted_relations=len(old_keys - {r.key for r in relations}),
-            deleted_documents=len(old_documents - documents),
+        return _report(
+            graph,
+            removed=(
+                len(old_actors - {a.id for a in graph.actors}),
+                len(old_keys - {r.key for r in relations}),
+                len(old_documents - documents),
+            ),
         )

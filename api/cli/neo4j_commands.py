@@ -26,7 +26,7 @@ from graph.errors import KizunaError, StoreUnavailable
 from graph.formats.neo4j_csv import write_import_csv
 from graph.memory_store import MemoryStore
 from graph.model import Graph
-from graph.neo4j_store import Neo4jStore
+from graph.neo4j_store import LoadReport, Neo4jStore
 
 __all__ = ["app"]
 
@@ -74,8 +74,7 @@ def load(
         neo = Neo4jStore(driver, settings.neo4j_database)
         started = time.perf_counter()
         if bulk:
-            _bulk_import(neo, graph, settings, wipe, console)
-            report = neo.load(graph)  # finds the imported graph unchanged; records nothing new
+            report = _bulk_import(neo, graph, settings, wipe, console)
         else:
             report = neo.load(graph, wipe=wipe)
         seconds = time.perf_counter() - started
@@ -105,7 +104,7 @@ def load(
 
 def _bulk_import(
     neo: Neo4jStore, graph: Graph, settings: Settings, wipe: bool, console: Console
-) -> None:
+) -> LoadReport:
     """Write the import CSVs and run `scripts/neo4j-local import` on them, after checking that
     the import applies: the local server, an empty database (or --wipe)."""
     refusal = _bulk_refusal(neo, settings, wipe)
@@ -122,7 +121,7 @@ def _bulk_import(
     if done.returncode != 0:
         raise _fail(console, f"the offline import failed:\n{done.stdout}{done.stderr}")
     neo.ensure_schema()
-    neo.record_loaded(graph)
+    return neo.imported(graph)
 
 
 def _bulk_refusal(neo: Neo4jStore, settings: Settings, wipe: bool) -> str | None:
