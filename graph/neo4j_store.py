@@ -540,8 +540,8 @@ def graph_digest(graph: Graph) -> str:
     return content.hexdigest()
 
 
-def _write_rows(tx: neo4j.ManagedTransaction, query: str, rows: list[Any]) -> None:
-    tx.run(query, {"rows": rows}).consume()
+def _write_rows(tx: neo4j.ManagedTransaction, query: str, rows: list[Any]) -> list[neo4j.Record]:
+    return list(tx.run(query, {"rows": rows}))
 
 
 def _switch(tx: neo4j.ManagedTransaction, actor_types: list[str], digest: str) -> None:
@@ -571,13 +571,16 @@ class _Loader:
     def _auto(self, query: str, **params: Any) -> list[neo4j.Record]:
         return list(self.session.run(query, params))
 
-    def _batched(self, query: str, rows: Sequence[Any]) -> None:
+    def _batched(self, query: str, rows: Sequence[Any]) -> list[neo4j.Record]:
+        """Write `rows` in batches, each its own transaction; what the statement returns."""
+        returned: list[neo4j.Record] = []
         for chunk in _batches(rows, self.batch_size):
             # execute_write retries a batch that meets a transient error (a deadlock with
             # another client's write): each batch is one transaction, so a retry is safe.
-            self.session.execute_write(_write_rows, query, list(chunk))
+            returned += self.session.execute_write(_write_rows, query, list(chunk))
             self.batches += 1
             self.after_batch(self.batches)
+        return returned
 
     def clear_leftovers_quietly(self) -> None:
         """After a failed load, drop what it staged if the server still answers."""
@@ -608,23 +611,25 @@ class _Loader:
         old_keys = {r["key"] for r in self._auto(cypher.EXISTING_RELATION_KEYS)}
 
         self._batched(cypher.STAGE_DOCUMENTS, [d.model_dump() for d in graph.documents])
-        self._batched(cypher.STAGE_ACTORS, [actor_props(a) for a in graph.actors])
+        staged = self._batched(cypher.STAGE_ACTORS, [actor_props(a) for a in graph.actors])
+        element = {r["id"]: r["element"] for r in staged}
         documents = {d.name for d in graph.documents}
         mentions = [
-            {"id": a.id, "documents": sorted(set(a.documents) & documents)}
+            {"element": element[a.id], "documents": sorted(set(a.documents) & documents)}
             for a in graph.actors
             if a.documents
         ]
         self._batched(cypher.STAGE_MENTIONS, mentions)
         by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for relation in relations:
-            by_type[relation.type].append(
-                {
-                    "source": relation.source,
-                    "target": relation.target,
-                    "props": relation_props(relation),
-                }
-            )
+            if relation.source in element and relation.target in element:
+                by_type[relation.type].append(
+                    {
+                        "source": element[relation.source],
+                        "target": element[relation.target],
+                        "props": relation_props(relation),
+                    }
+                )
         for rel_type, rows in sorted(by_type.items()):
             self._batched(cypher.stage_relations(rel_type), rows)
 
