@@ -12,28 +12,13 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping
-from typing import Any, Protocol, runtime_checkable
+from typing import Any
 from urllib.parse import quote
 
-from graph.querying import Filters
-
-__all__ = ["ExplainsQueries", "browser_link", "cypher_literal", "inline_parameters"]
+__all__ = ["browser_link", "cypher_literal", "inline_parameters"]
 
 _PARAMETER = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-
-
-@runtime_checkable
-class ExplainsQueries(Protocol):
-    """A store that can say which Cypher answers a neighbourhood or a path query."""
-
-    def explain_neighbourhood(
-        self, actor_id: str, depth: int, filters: Filters, limit: int
-    ) -> tuple[str, dict[str, Any]]: ...
-
-    def explain_paths(
-        self, source: str, target: str, max_hops: int, k: int, filters: Filters
-    ) -> tuple[str, dict[str, Any]]: ...
 
 
 def cypher_literal(value: Any) -> str:

@@ -307,6 +307,11 @@ class NeighbourhoodGraph(_Response):
     depth: int
     limit: int
     truncated: bool = Field(description="True when more actors were reachable than `limit`.")
+    level_counts: list[int] = Field(
+        default_factory=list,
+        description="How many actors lie at each depth (1, 2, ...) in all, for the depths "
+        "counted: a depth that fills the limit is counted, deeper ones are not looked at.",
+    )
     filters: AppliedFilters
     nodes: list[NodeView] = Field(description="The centre first, then by depth and id.")
     edges: list[EdgeView]
@@ -323,6 +328,7 @@ class NeighbourhoodGraph(_Response):
                     "depth": 1,
                     "limit": 100,
                     "truncated": False,
+                    "level_counts": [3],
                     "filters": {"types": None, "actor_types": None, "since": None, "until": None},
                     "nodes": [
                         {"id": "agency:jica", "label": "JICA", "type": "Agency", "depth": 0},

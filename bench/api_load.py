@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 import httpx
 
+from api.app import open_store
 from api.settings import Settings
 from bench.synthetic_graph import synthetic_graph
 from graph.model import Graph
@@ -166,24 +167,14 @@ class ApiCaller:
 
 @contextmanager
 def open_backend(backend: str, settings: Settings) -> Iterator[GraphStore]:
+    """An empty embedded store held in memory only, or the Neo4j store the settings name."""
     if backend == "memory":
         from graph.memory_store import MemoryStore
 
         yield MemoryStore(None)
         return
-    import neo4j
-
-    from graph.neo4j_store import Neo4jStore  # type: ignore[import-not-found,unused-ignore]
-
-    driver = neo4j.GraphDatabase.driver(
-        settings.neo4j_uri, auth=(settings.neo4j_user, settings.neo4j_password)
-    )
-    try:
-        store: GraphStore = Neo4jStore(driver, settings.neo4j_database)
+    with open_store(settings.model_copy(update={"backend": "neo4j"})) as store:
         yield store
-        store.close()
-    finally:
-        driver.close()
 
 
 def _free_port() -> int:
@@ -318,9 +309,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--path-requests", type=int, default=None, help="paths requests (default: --requests)"
     )
-    parser.add_argument("--limit", type=int, default=100, help="neighbourhood limit")
+    parser.add_argument("--limit", type=int, default=200, help="neighbourhood limit")
     parser.add_argument("--max-hops", type=int, default=3)
-    parser.add_argument("--k", type=int, default=1)
+    parser.add_argument("--k", type=int, default=3)
     parser.add_argument("--serve", choices=["memory", "neo4j"], help=argparse.SUPPRESS)
     parser.add_argument("--port", type=int, default=0, help=argparse.SUPPRESS)
     options = parser.parse_args(argv)

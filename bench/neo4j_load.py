@@ -1,8 +1,9 @@
 """Benchmark: load a synthetic 100k-actor, 1M-relation graph into Neo4j, then reload it.
 
 Prints the size of the graph, relations per second of the first (initial) load, and the time
-of a full reload of the same graph (which must change nothing). Both loads are single
-transactions, as every Kizuna load is. The server is the one Settings point at (NEO4J_URI...);
+of a reload of the same, unchanged graph (which writes nothing). A load stages the graph in
+batches of `--batch-size` rows and switches it in with one transaction, as every Kizuna load
+does. The server is the one Settings point at (NEO4J_URI...);
 to keep a working database untouched, run a second local server, e.g.
 
     KIZUNA_NEO4J_HOME=/tmp/bench-neo4j KIZUNA_NEO4J_BOLT_PORT=7688 KIZUNA_NEO4J_HTTP_PORT=7475 \
@@ -10,7 +11,7 @@ to keep a working database untouched, run a second local server, e.g.
     NEO4J_URI=bolt://127.0.0.1:7688 .venv/bin/python -m bench.neo4j_load
 
 The database is wiped first. With `--admin-import` the initial load goes through
-`neo4j-admin database import full` instead (CSV files from graph.neo4j_csv, imported by
+`neo4j-admin database import full` instead (CSV files from graph.formats.neo4j_csv, imported by
 `scripts/neo4j-local import`, which stops and restarts the local server named by the
 KIZUNA_NEO4J_* variables); the reload is a Bolt load as always.
 """
@@ -24,12 +25,10 @@ import tempfile
 import time
 from pathlib import Path
 
-import neo4j
-
 from api.settings import Settings
 from bench.synthetic_graph import synthetic_graph
+from graph.formats.neo4j_csv import write_import_csv
 from graph.model import Graph
-from graph.neo4j_csv import write_import_csv
 from graph.neo4j_store import Neo4jStore
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -54,9 +53,7 @@ def main() -> None:
         f"generated {len(graph.actors)} actors, {len(graph.relations)} relations, "
         f"{evidence} evidence, {len(graph.documents)} documents in {generated:.1f}s"
     )
-    driver = neo4j.GraphDatabase.driver(
-        settings.neo4j_uri, auth=(settings.neo4j_user, settings.neo4j_password)
-    )
+    driver = settings.neo4j_driver()
     try:
         store = Neo4jStore(driver, settings.neo4j_database, batch_size=args.batch_size)
         if args.admin_import:
@@ -78,7 +75,7 @@ def main() -> None:
         report = store.load(graph)
         second = time.perf_counter() - started
         print(
-            f"full reload of the same graph: {second:.1f}s "
+            f"reload of the unchanged graph: {second:.1f}s "
             f"({len(graph.relations) / second:,.0f} relations/s); removed "
             f"{report.deleted_actors} actors, {report.deleted_relations} relations"
         )
@@ -100,6 +97,7 @@ def _admin_import(store: Neo4jStore, graph: Graph) -> None:
         )
         imported = time.perf_counter() - started
     store.ensure_schema()
+    store.imported(graph)
     total = time.perf_counter() - started
     print(
         f"initial load (neo4j-admin import): CSV written in {written:.1f}s, imported and "

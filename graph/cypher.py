@@ -32,14 +32,17 @@ __all__ = [
     "EXISTING_RELATION_KEYS",
     "FULLTEXT_ACTORS",
     "FULLTEXT_INDEX",
+    "HOP_RELATIONS",
+    "LOADED_DIGEST",
     "MOST_CONNECTED",
     "NEIGHBOURHOOD_EDGES",
     "NEIGHBOURHOOD_STEP",
-    "PATH_STEP",
     "PING",
     "PROJECTION",
     "PROMOTE_DOCUMENTS",
+    "RECORD_DIGEST",
     "RETIRE_DOCUMENTS",
+    "SEARCH_CANDIDATES",
     "STAGE_ACTORS",
     "STAGE_DOCUMENTS",
     "STAGE_MENTIONS",
@@ -49,8 +52,8 @@ __all__ = [
     "label",
     "promote_actors",
     "rel_type",
-    "relations_by_key",
     "retire_actors",
+    "routes_query",
     "schema_statements",
     "stage_relations",
 ]
@@ -113,9 +116,14 @@ CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 500 ROWS
 """
 
 WIPE_FOREIGN = """
-MATCH (n) WHERE NOT n:Actor AND NOT n:Document
+MATCH (n) WHERE NOT n:Actor AND NOT n:Document AND NOT n:KizunaLoad
 CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 500 ROWS
 """
+
+# One :KizunaLoad node remembers the digest of the graph last switched in, so that loading the
+# same graph again writes nothing. It is set in the switch transaction, with the graph.
+LOADED_DIGEST = "MATCH (m:KizunaLoad {name: 'graph'}) RETURN m.digest AS digest"
+RECORD_DIGEST = "MERGE (m:KizunaLoad {name: 'graph'}) SET m.digest = $digest"
 
 EXISTING_ACTORS = "MATCH (a:Actor) RETURN a.id AS id"
 EXISTING_DOCUMENTS = "MATCH (d:Document) RETURN d.name AS name"
@@ -134,11 +142,12 @@ STAGE_ACTORS = """
 UNWIND $rows AS row
 CREATE (a:StagedActor)
 SET a = row
+RETURN a.id AS id, elementId(a) AS element
 """
 
 STAGE_MENTIONS = """
 UNWIND $rows AS row
-MATCH (a:StagedActor {id: row.id})
+MATCH (a) WHERE elementId(a) = row.element
 UNWIND row.documents AS name
 MATCH (d:StagedDocument {name: name})
 CREATE (d)-[:MENTIONS]->(a)
@@ -146,11 +155,12 @@ CREATE (d)-[:MENTIONS]->(a)
 
 
 def stage_relations(relation_type: str) -> str:
-    """New relations of one type, between staged actors."""
+    """New relations of one type, between staged actors found by the element ids that staging
+    them returned (a direct lookup, cheaper than the id index)."""
     return f"""
 UNWIND $rows AS row
-MATCH (s:StagedActor {{id: row.source}})
-MATCH (t:StagedActor {{id: row.target}})
+MATCH (s) WHERE elementId(s) = row.source
+MATCH (t) WHERE elementId(t) = row.target
 CREATE (s)-[r:{rel_type(relation_type)}]->(t)
 SET r = row.props
 """
@@ -208,6 +218,14 @@ YIELD node, score
 RETURN properties(node) AS actor
 """
 
+SEARCH_CANDIDATES = f"""
+CALL db.index.fulltext.queryNodes('{FULLTEXT_INDEX}', $words, {{limit: $limit}}) YIELD node
+RETURN node.id AS id, node.name AS name, node.type AS type, node.aliases AS aliases
+UNION
+CALL db.index.fulltext.queryNodes('{FULLTEXT_INDEX}', $phrase, {{limit: $limit}}) YIELD node
+RETURN node.id AS id, node.name AS name, node.type AS type, node.aliases AS aliases
+"""
+
 ALL_ACTORS = "MATCH (a:Actor) RETURN properties(a) AS actor"
 ALL_DOCUMENTS = "MATCH (d:Document) RETURN properties(d) AS document"
 DOCUMENT_BY_NAME = "MATCH (d:Document {name: $name}) RETURN properties(d) AS document"
@@ -224,16 +242,6 @@ RETURN startNode(r).id AS source, endNode(r).id AS target, type(r) AS type,
 """
 
 
-def relations_by_key(relation_type: str) -> str:
-    """Relations of one type found by key, from their two actors (`rows` of source, target, key)."""
-    return f"""
-UNWIND $rows AS row
-MATCH (s:Actor {{id: row.source}})-[r:{rel_type(relation_type)}]->(t:Actor {{id: row.target}})
-WHERE r.key = row.key
-RETURN s.id AS source, t.id AS target, type(r) AS type, properties(r) AS props
-"""
-
-
 _REL_FILTER = """
 ($relation_types IS NULL OR type(r) IN $relation_types)
 AND ($since IS NULL OR r.year >= $since)
@@ -245,8 +253,11 @@ NEIGHBOURHOOD_STEP = f"""
 UNWIND $frontier AS fid
 MATCH (f:Actor {{id: fid}})-[r]-(o:Actor)
 WHERE r.key IS NOT NULL AND {_REL_FILTER}
-  AND ($actor_types IS NULL OR o.type IN $actor_types)
-RETURN DISTINCT o.id AS id
+  AND ($actor_types IS NULL OR o.type IN $actor_types) AND NOT o.id IN $placed
+WITH DISTINCT o.id AS id
+ORDER BY id
+WITH collect(id) AS ids
+RETURN size(ids) AS total, ids[..$wanted] AS first
 """
 
 NEIGHBOURHOOD_EDGES = f"""
@@ -256,14 +267,41 @@ WHERE r.key IS NOT NULL AND t.id IN $kept AND {_REL_FILTER}
 RETURN s.id AS source, t.id AS target, type(r) AS type, properties(r) AS props
 """
 
-PATH_STEP = f"""
-UNWIND $frontier AS fid
-MATCH (f:Actor {{id: fid}})-[r]-(o:Actor)
+
+def routes_query(max_hops: int, groups: int) -> str:
+    """The first $k routes through distinct actors from $source to $target, among the paths of
+    the `groups` shortest lengths up to `max_hops`, in the canonical order (length, ids).
+
+    Both ends are bound and every filter sits inside the quantified pattern, so Neo4j plans a
+    bidirectional breadth-first search (StatefulShortestPath(Into)) that never enters a
+    relation or an actor the filters refuse. Cypher's paths may take different parallel
+    relations or revisit an actor; the query keeps each route once, and only simple ones.
+    `lengths` says which path lengths the groups held.
+    """
+    return f"""
+MATCH (s:Actor {{id: $source}}), (t:Actor {{id: $target}})
+MATCH p = SHORTEST {int(groups)} GROUPS (s)
+  (()-[r WHERE r.key IS NOT NULL AND {_REL_FILTER}]-
+   (x:Actor WHERE x.id = $target OR $actor_types IS NULL OR x.type IN $actor_types)
+  ){{1,{int(max_hops)}}}
+  (t)
+WITH length(p) AS hops, [n IN nodes(p) | n.id] AS route
+WITH collect(DISTINCT hops) AS lengths,
+     collect(DISTINCT CASE
+       WHEN all(i IN range(0, size(route) - 2) WHERE NOT route[i] IN route[i + 1..])
+       THEN route END) AS routes
+RETURN lengths,
+       COLLECT {{ UNWIND routes AS route RETURN route ORDER BY size(route), route LIMIT $k }}
+         AS routes
+"""
+
+
+HOP_RELATIONS = f"""
+UNWIND $pairs AS pair
+MATCH (a:Actor {{id: pair[0]}})-[r]-(b:Actor {{id: pair[1]}})
 WHERE r.key IS NOT NULL AND {_REL_FILTER}
-WITH DISTINCT f, r, o
-RETURN f.id AS node, startNode(r).id AS source, endNode(r).id AS target, type(r) AS type,
-       r.year AS year, coalesce(r.confidence, 1.0) AS confidence,
-       o.id AS other, o.name AS other_name, o.type AS other_type
+RETURN pair[0] AS here, pair[1] AS there, startNode(r).id AS source, endNode(r).id AS target,
+       type(r) AS type, properties(r) AS props
 """
 
 PROJECTION = f"""

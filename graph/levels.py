@@ -1,38 +1,54 @@
 """Breadth-first levels of a neighbourhood, cut at a limit: the rule both stores share.
 
-Nodes are ordered by (depth, id) and cut at `limit` (the centre not counted). Expansion stops
-as soon as the levels found so far fill the limit; one more level is asked for only to know
-whether the cut hid anything (`truncated`).
+Nodes are ordered by (depth, id) and cut at `limit` (the centre not counted). A level is
+expanded only while the levels before it leave room under the limit: a level that overflows
+the limit is cut in id order and nothing deeper is looked at, so a hub's crowd of neighbours
+never makes a query walk the hub's whole two-relation ball. Each level counted says how many
+actors it holds in all (`counts`), even when only the first few are kept.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Set
+from dataclasses import dataclass, field
+from typing import Generic, TypeVar
 
-__all__ = ["Expand", "neighbourhood_levels"]
+__all__ = ["Expand", "Levels", "neighbourhood_levels"]
 
-Expand = Callable[[list[str], Set[str]], set[str]]
-"""Given a frontier and the nodes already placed, the unplaced nodes one relation away."""
+Node = TypeVar("Node")
+
+Expand = Callable[[list[Node], Set[Node], int], tuple[list[Node], int]]
+"""Given a frontier, the nodes already placed and how many are wanted: the first `wanted`
+unplaced nodes one relation away, in id order, and how many such nodes there are in all."""
+
+
+@dataclass
+class Levels(Generic[Node]):
+    """The kept (depth, node) pairs in order, whether the limit hid any, and per-level counts."""
+
+    nodes: list[tuple[int, Node]] = field(default_factory=list)
+    truncated: bool = False
+    counts: list[int] = field(default_factory=list)
 
 
 def neighbourhood_levels(
-    centre: str, depth: int, limit: int, expand: Expand
-) -> tuple[list[tuple[int, str]], bool]:
-    """The kept (depth, id) pairs in order, and whether more actors were reachable."""
-    depth_of = {centre: 0}
+    centre: Node, depth: int, limit: int, expand: Expand[Node]
+) -> Levels[Node]:
+    """Expand level by level from `centre`, keeping at most `limit` nodes."""
+    levels: Levels[Node] = Levels()
+    placed = {centre}
     frontier = [centre]
-    found = 0
-    truncated = False
     for level in range(1, depth + 1):
         if not frontier:
             break
-        reached = sorted(expand(frontier, depth_of.keys()) - depth_of.keys())
-        if found >= limit:
-            truncated = bool(reached)
+        room = limit - len(levels.nodes)
+        reached, total = expand(frontier, placed, max(room, 1))
+        levels.counts.append(total)
+        if total > room:
+            levels.nodes.extend((level, n) for n in reached[:room])
+            levels.truncated = True
             break
-        for node in reached:
-            depth_of[node] = level
-        found += len(reached)
+        levels.nodes.extend((level, n) for n in reached)
+        placed.update(reached)
         frontier = reached
-    nodes = sorted((d, n) for n, d in depth_of.items() if n != centre)
-    return nodes[:limit], truncated or len(nodes) > limit
+    return levels

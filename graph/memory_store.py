@@ -1,39 +1,40 @@
-"""MemoryStore: the embedded store, a networkx multigraph persisted to one JSON file.
+"""MemoryStore: the embedded store, held in memory and persisted to one JSON file.
 
 The file is the canonical, normalised graph, so it is byte-identical for the same documents.
 Writes go to a temporary file that replaces the old one only once complete (os.replace is
 atomic), so a failed build leaves the previous graph as it was. A store opened by the API
 notices when a build replaced its file and reloads it.
+
+Queries run on indexes built once per load: a compact CSR adjacency (graph.adjacency) for
+neighbourhoods and paths, and a name index (graph.name_index) for search. networkx is not
+needed to answer; it stays the model users export (graph.formats) and analyse.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from collections.abc import Set
 from pathlib import Path as FsPath
 
-import networkx as nx
+import numpy as np
 from pydantic import ValidationError
-from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
 
+from graph.adjacency import Adjacency, EdgeMask
 from graph.errors import StoreCorrupt, StoreUnavailable
 from graph.files import write_atomically
+from graph.formats import store_bytes
 from graph.levels import neighbourhood_levels
 from graph.model import Actor, Document, Graph, Relation
-from graph.paths import k_shortest_paths
-from graph.querying import (
-    LIMITS,
-    Filters,
-    edge_order,
-    normalise_text,
-    rank_search,
-    typo_allowance,
-)
+from graph.name_index import NameIndex
+from graph.paths import k_shortest_routes
+from graph.querying import Filters, edge_order, hop_relation_order, normalise_text, search_page
 from graph.resolve import not_found
+from graph.schema import domain_schema
 from graph.views import (
     ActorDetail,
     ActorSummary,
+    Hop,
     Neighbourhood,
     NeighbourhoodNode,
     Path,
@@ -41,7 +42,7 @@ from graph.views import (
     Stats,
 )
 
-__all__ = ["MemoryStore", "serialise"]
+__all__ = ["MemoryStore"]
 
 
 class MemoryStore:
@@ -60,7 +61,7 @@ class MemoryStore:
         normalised = graph.normalised()
         if self.path is not None:
             try:
-                write_atomically(self.path, serialise(normalised))
+                write_atomically(self.path, store_bytes(normalised))
                 self._stamp = self.path.stat().st_mtime_ns
             except OSError as exc:
                 raise StoreUnavailable(
@@ -105,22 +106,23 @@ class MemoryStore:
     def _index(self, graph: Graph) -> None:
         self._graph = graph
         self._actors = {a.id: a for a in graph.actors}
-        self._nx: nx.MultiGraph = nx.MultiGraph()
-        self._nx.add_nodes_from(self._actors)
-        for relation in graph.relations:
-            self._nx.add_edge(relation.source, relation.target, key=relation.key, relation=relation)
-        self._by_name: dict[str, list[str]] = {}
-        for actor in graph.actors:
-            for name in {normalise_text(n) for n in (actor.name, *actor.aliases)}:
-                self._by_name.setdefault(name, []).append(actor.id)
-        self._names = list(self._by_name)
+        self._relations = graph.relations
+        self._adjacency = Adjacency(
+            graph.actors, graph.relations, sorted(domain_schema().relation_types)
+        )
+        self._names = NameIndex(graph.actors)
         self._documents = {d.name: d for d in graph.documents}
-
-    def _incident(self, node: str) -> list[Relation]:
-        return [data["relation"] for _, _, data in self._nx.edges(node, data=True)]
 
     def _summary(self, actor_id: str) -> ActorSummary:
         return ActorSummary.of(self._actors[actor_id])
+
+    def _number(self, actor_id: str) -> int:
+        """The actor's number in the adjacency; ActorNotFound (with close matches) if unknown."""
+        self._refresh()
+        number = self._adjacency.number.get(actor_id)
+        if number is None:
+            raise not_found(self, actor_id)
+        return number
 
     # --- queries -----------------------------------------------------------------------
 
@@ -130,103 +132,95 @@ class MemoryStore:
 
     def find_by_name(self, name: str) -> list[Actor]:
         self._refresh()
-        ids = sorted(set(self._by_name.get(normalise_text(name), [])))
-        return [self._actors[i] for i in ids]
+        return [self._actors[i] for i in self._names.exact(normalise_text(name))]
 
     def search(
         self, query: str, actor_type: str | None = None, limit: int = 20, offset: int = 0
     ) -> SearchPage:
         self._refresh()
-        hits = rank_search(query, self._candidates(normalise_text(query)), actor_type)
+        candidates = [self._actors[i] for i in self._names.candidates(normalise_text(query))]
+        total, hits = search_page(query, candidates, actor_type, limit, offset)
+        number = self._adjacency.number
         page = [
-            h.model_copy(update={"degree": self._nx.degree(h.actor.id)})
-            for h in hits[offset : offset + limit]
+            h.model_copy(update={"degree": self._adjacency.degree(number[h.actor.id])})
+            for h in hits
         ]
-        return SearchPage(total=len(hits), hits=page)
+        return SearchPage(total=total, hits=page)
 
-    def _candidates(self, wanted: str) -> list[Actor]:
-        """Actors with a name that could score above zero: containing the query, or close to it."""
-        if not wanted:
-            return []
-        names = {n for n in self._names if wanted in n}
-        names.update(
-            name
-            for name, _, _ in process.extract(
-                wanted, self._names, scorer=fuzz.ratio, score_cutoff=LIMITS.fuzzy_cutoff, limit=None
-            )
-        )
-        allowed = typo_allowance(wanted)
-        if allowed:
-            names.update(
-                name
-                for name, _, _ in process.extract(
-                    wanted,
-                    self._names,
-                    scorer=Levenshtein.distance,
-                    score_cutoff=allowed,
-                    limit=None,
-                )
-            )
-        ids = sorted({i for name in names for i in self._by_name[name]})
-        return [self._actors[i] for i in ids]
+    def _incident(self, node: int) -> list[Relation]:
+        adjacency = self._adjacency
+        start, end = int(adjacency.indptr[node]), int(adjacency.indptr[node + 1])
+        numbers = np.unique(adjacency.relation[start:end]).tolist()
+        return [self._relations[r] for r in numbers]
 
     def actor(self, actor_id: str) -> ActorDetail:
-        actor = self.get(actor_id)
-        if actor is None:
-            raise not_found(self, actor_id)
-        relations = sorted(self._incident(actor_id), key=edge_order)
-        related = sorted(
-            {r.target if r.source == actor_id else r.source for r in relations} - {actor_id}
-        )
+        node = self._number(actor_id)
+        relations = sorted(self._incident(node), key=edge_order)
+        related = sorted({r.other_end(actor_id) for r in relations} - {actor_id})
         return ActorDetail(
-            actor=actor, relations=relations, related=[self._summary(i) for i in related]
+            actor=self._actors[actor_id],
+            relations=relations,
+            related=[self._summary(i) for i in related],
         )
 
     def neighbourhood(
         self, actor_id: str, depth: int, filters: Filters, limit: int
     ) -> Neighbourhood:
-        centre = self.get(actor_id)
-        if centre is None:
-            raise not_found(self, actor_id)
-        nodes, truncated = neighbourhood_levels(
-            actor_id, depth, limit, lambda frontier, seen: self._step(frontier, seen, filters)
-        )
-        kept = {actor_id} | {n for _, n in nodes}
-        edges = sorted(
-            (
-                data["relation"]
-                for u, v, data in self._nx.subgraph(kept).edges(data=True)
-                if filters.accepts(data["relation"])
-            ),
+        centre = self._number(actor_id)
+        adjacency = self._adjacency
+        mask = adjacency.mask(filters)
+
+        def expand(frontier: list[int], placed: Set[int], wanted: int) -> tuple[list[int], int]:
+            reached = adjacency.neighbours(np.array(frontier, dtype=np.int32), mask)
+            reached = reached[adjacency.enterable(reached, mask)]
+            reached = reached[~np.isin(reached, np.fromiter(placed, np.int32, len(placed)))]
+            return reached[:wanted].tolist(), len(reached)
+
+        levels = neighbourhood_levels(centre, depth, limit, expand)
+        kept = np.array(sorted({centre, *(n for _, n in levels.nodes)}), dtype=np.int32)
+        edges = adjacency.passing(adjacency.half_edges(kept), mask)
+        edges = edges[np.isin(adjacency.other[edges], kept)]
+        relations = sorted(
+            (self._relations[r] for r in np.unique(adjacency.relation[edges]).tolist()),
             key=edge_order,
         )
+        ids = adjacency.ids
         return Neighbourhood(
-            center=ActorSummary.of(centre),
-            nodes=[NeighbourhoodNode(actor=self._summary(n), depth=d) for d, n in nodes],
-            edges=edges,
-            truncated=truncated,
+            center=self._summary(actor_id),
+            nodes=[
+                NeighbourhoodNode(actor=self._summary(ids[n]), depth=d) for d, n in levels.nodes
+            ],
+            edges=relations,
+            truncated=levels.truncated,
+            level_counts=levels.counts,
         )
-
-    def _step(self, frontier: list[str], seen: Set[str], filters: Filters) -> set[str]:
-        reached: set[str] = set()
-        for node in frontier:
-            for relation in self._incident(node):
-                other = relation.target if relation.source == node else relation.source
-                if (
-                    other not in seen
-                    and filters.accepts(relation)
-                    and filters.accepts_actor(self._actors[other].type)
-                ):
-                    reached.add(other)
-        return reached
 
     def paths(
         self, source: str, target: str, max_hops: int, k: int, filters: Filters
     ) -> list[Path]:
-        for ref in (source, target):
-            if self.get(ref) is None:
-                raise not_found(self, ref)
-        return k_shortest_paths(source, target, max_hops, k, filters, self._incident, self._summary)
+        start, end = self._number(source), self._number(target)
+        adjacency = self._adjacency
+        mask = adjacency.mask(filters)
+        routes = k_shortest_routes(adjacency, start, end, max_hops, k, mask)
+        return [self._path(route, mask) for route in routes]
+
+    def _path(self, route: list[int], mask: EdgeMask) -> Path:
+        """The path along a route: each hop lists every passing relation joining its actors."""
+        adjacency = self._adjacency
+        ids = [adjacency.ids[n] for n in route]
+        hops = []
+        for (here, there), (here_id, there_id) in zip(
+            itertools.pairwise(route), itertools.pairwise(ids), strict=True
+        ):
+            relations = [self._relations[r] for r in adjacency.relations_between(here, there, mask)]
+            hops.append(
+                Hop(
+                    from_id=here_id,
+                    to_id=there_id,
+                    relations=sorted(relations, key=hop_relation_order),
+                )
+            )
+        return Path(nodes=[self._summary(i) for i in ids], hops=hops)
 
     def document(self, name: str) -> Document | None:
         self._refresh()
@@ -247,7 +241,10 @@ class MemoryStore:
 
     def stats(self) -> Stats:
         graph = self.snapshot()
-        degree = sorted((-d, n) for n, d in self._nx.degree() if d)[:10]
+        adjacency = self._adjacency
+        degrees = np.diff(adjacency.indptr)
+        order = np.lexsort((np.arange(len(degrees)), -degrees))[:10]
+        top = [(int(degrees[n]), adjacency.ids[n]) for n in order.tolist() if degrees[n]]
         return Stats(
             actors=len(graph.actors),
             relations=len(graph.relations),
@@ -255,7 +252,7 @@ class MemoryStore:
             evidence=sum(len(r.evidence) for r in graph.relations),
             actors_by_type=dict(sorted(Counter(a.type for a in graph.actors).items())),
             relations_by_type=dict(sorted(Counter(r.type for r in graph.relations).items())),
-            most_connected=[(self._summary(n), -d) for d, n in degree],
+            most_connected=[(self._summary(n), d) for d, n in top],
         )
 
     def ping(self) -> None:
@@ -263,8 +260,3 @@ class MemoryStore:
 
     def close(self) -> None:
         """Nothing to release: the file is only open while it is read or written."""
-
-
-def serialise(graph: Graph) -> bytes:
-    """The canonical bytes of a graph: sorted, indented JSON ending in a newline."""
-    return (graph.normalised().model_dump_json(indent=1) + "\n").encode("utf-8")

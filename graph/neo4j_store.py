@@ -1,16 +1,23 @@
 """Neo4jStore: the GraphStore protocol over a Neo4j server, through the official driver.
 
-It answers exactly as MemoryStore does: Neo4j finds the candidates (full-text index, per-level
-expansion, adjacency for path search) and the shared functions of `graph.querying` and
-`graph.paths` rank, filter and order them. A load (`replace`) is ONE explicit transaction made
-of many `UNWIND $rows` batches, so a load that fails anywhere (a constraint, a dropped
-connection, a killed client) is rolled back by the server and the previous graph stays as it
-was. Driver errors are translated here into StoreUnavailable, with what to do about them.
+It answers exactly as MemoryStore does. The searches run inside the database: a path query is
+one Cypher `SHORTEST ... GROUPS` search (both ends bound, filters inside the pattern) that
+collapses Cypher's paths into routes through distinct actors in the query itself; a
+neighbourhood asks for one level at a time, cut at the limit in the query. The shared
+functions of `graph.querying` rank, filter and order what comes back.
+
+A load (`replace`) stages the new graph in batches of `UNWIND $rows`, each its own transaction
+(memory stays bounded however large the graph), then one short transaction switches it in: a
+load that fails anywhere before the switch (a constraint, a dropped connection, a killed
+client) leaves the previous graph as it was, and the next load clears what it staged. Driver
+errors are translated here into StoreUnavailable, with what to do about them.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import itertools
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence, Set
@@ -25,13 +32,13 @@ from graph import cypher
 from graph.errors import StoreUnavailable
 from graph.levels import neighbourhood_levels
 from graph.model import Actor, Document, Evidence, Graph, Relation
-from graph.paths import k_shortest_paths
-from graph.querying import Filters, edge_order, normalise_text, rank_search
-from graph.resolve import not_found
+from graph.querying import Filters, edge_order, hop_relation_order, normalise_text, search_page
+from graph.resolve import not_found, require_known
 from graph.schema import domain_schema
 from graph.views import (
     ActorDetail,
     ActorSummary,
+    Hop,
     Neighbourhood,
     NeighbourhoodNode,
     Path,
@@ -39,12 +46,13 @@ from graph.views import (
     Stats,
 )
 
-__all__ = ["LoadReport", "Neo4jStore", "lucene_escape"]
+__all__ = ["LoadReport", "Neo4jStore", "graph_digest", "lucene_escape"]
 
 _T = TypeVar("_T")
 _CORE = ("id", "name", "type", "aliases", "documents", "discovered")
 _LUCENE_SPECIAL = re.compile(r'([+\-!(){}\[\]^"~*?:\\/&|])')
 _FULLTEXT_CANDIDATES = 1000
+_LAYOUT = 1  # raise when the way a graph is written to Neo4j changes
 
 
 def lucene_escape(text: str) -> str:
@@ -217,29 +225,44 @@ class Neo4jStore:
     def replace(self, graph: Graph, wipe: bool = False) -> None:
         self.load(graph, wipe=wipe)
 
-    def load(
-        self, graph: Graph, wipe: bool = False, fail_after: Callable[[int], None] | None = None
-    ) -> LoadReport:
+    def load(self, graph: Graph, wipe: bool = False) -> LoadReport:
         """Make `graph` the whole content of the database; on failure the old graph stays.
 
         The new graph is staged in batches of `batch_size` rows, each its own transaction (so
         memory stays bounded however large the graph), then one transaction switches it in.
-        With `wipe`, nodes that Kizuna did not write go too. `fail_after`, for tests, is called
-        after each committed batch with the number of batches so far.
+        With `wipe`, nodes that Kizuna did not write go too. A graph whose digest equals the
+        one last switched in is not written again (unless `wipe`).
         """
         self.ensure_schema()
-        # The last of several relations with one key wins, as in the embedded store.
-        relations = list({r.key: r for r in graph.relations}.values())
+        digest = graph_digest(graph)
         with (
             self._boundary("load the graph (the graph in use was not changed; run the load again)"),
             self.driver.session(database=self.database) as session,
         ):
-            loader = _Loader(session, self.batch_size, fail_after)
+            loader = _Loader(session, self.batch_size, self.after_batch)
+            if not wipe and loader.loaded_digest() == digest:
+                return loader.unchanged(graph)
             try:
-                return loader.run(graph, relations, wipe)
+                return loader.run(graph, graph.relations, wipe, digest)
             except Exception:
                 loader.clear_leftovers_quietly()
                 raise
+
+    def imported(self, graph: Graph) -> LoadReport:
+        """Record `graph`, which an offline import has just written, as the graph in use (so
+        that loading it again over Bolt writes nothing); the report of that import."""
+        with (
+            self._boundary("record the imported graph"),
+            self.driver.session(database=self.database) as session,
+        ):
+            session.run(cypher.RECORD_DIGEST, {"digest": graph_digest(graph)}).consume()
+        return _report(graph, removed=(0, 0, 0))
+
+    def after_batch(self, batches: int) -> None:
+        """Called after each committed batch of a load with the number so far; does nothing.
+
+        A subclass may override it to watch a load, or (in tests) to stop one midway.
+        """
 
     # --- queries ------------------------------------------------------------------------
 
@@ -283,12 +306,23 @@ class Neo4jStore:
         return sorted(found, key=lambda a: a.id)
 
     def _search_candidates(self, wanted: str) -> list[Actor]:
+        """Actors whose names the full-text index finds close to the query (each word fuzzily
+        or as a prefix) or as a phrase: only what the ranking reads (id, name, type, aliases)."""
         terms = [lucene_escape(t) for t in wanted.split()]
         clauses = [f"{t}~ OR {t}*" for t in terms]
-        query = " OR ".join(f"({c})" for c in clauses)
-        candidates = {a.id: a for a in self._fulltext(query, "search actors")}
-        phrase = self._fulltext(f'"{lucene_escape(wanted)}"', "search actors")
-        candidates.update((a.id, a) for a in phrase)
+        records = self._read(
+            cypher.SEARCH_CANDIDATES,
+            "search actors",
+            words=" OR ".join(f"({c})" for c in clauses),
+            phrase=f'"{lucene_escape(wanted)}"',
+            limit=_FULLTEXT_CANDIDATES,
+        )
+        candidates = {
+            r["id"]: Actor.model_construct(
+                id=r["id"], name=r["name"], type=r["type"], aliases=list(r["aliases"] or [])
+            )
+            for r in records
+        }
         return [candidates[i] for i in sorted(candidates)]
 
     def search(
@@ -297,13 +331,12 @@ class Neo4jStore:
         wanted = normalise_text(query)
         if not wanted:
             return SearchPage(total=0, hits=[])
-        hits = rank_search(query, self._search_candidates(wanted), actor_type)
-        page = hits[offset : offset + limit]
+        total, page = search_page(query, self._search_candidates(wanted), actor_type, limit, offset)
         if page:
             records = self._read(cypher.DEGREES, "count relations", ids=[h.actor.id for h in page])
             degree = {r["id"]: r["degree"] for r in records}
             page = [h.model_copy(update={"degree": degree[h.actor.id]}) for h in page]
-        return SearchPage(total=len(hits), hits=page)
+        return SearchPage(total=total, hits=page)
 
     def actor(self, actor_id: str) -> ActorDetail:
         actor = self.get(actor_id)
@@ -314,9 +347,7 @@ class Neo4jStore:
             (relation_from(r["source"], r["target"], r["type"], r["props"]) for r in records),
             key=edge_order,
         )
-        related = sorted(
-            {r.target if r.source == actor_id else r.source for r in relations} - {actor_id}
-        )
+        related = sorted({r.other_end(actor_id) for r in relations} - {actor_id})
         return ActorDetail(actor=actor, relations=relations, related=self._summaries(related))
 
     def _summaries(self, ids: Iterable[str]) -> list[ActorSummary]:
@@ -335,14 +366,19 @@ class Neo4jStore:
             raise not_found(self, actor_id)
         params = _filter_params(filters)
 
-        def expand(frontier: list[str], seen: Set[str]) -> set[str]:
-            records = self._read(
-                cypher.NEIGHBOURHOOD_STEP, "expand a neighbourhood", frontier=frontier, **params
+        def expand(frontier: list[str], placed: Set[str], wanted: int) -> tuple[list[str], int]:
+            (record,) = self._read(
+                cypher.NEIGHBOURHOOD_STEP,
+                "expand a neighbourhood",
+                frontier=frontier,
+                placed=sorted(placed),
+                wanted=wanted,
+                **params,
             )
-            return {r["id"] for r in records}
+            return list(record["first"]), record["total"]
 
-        kept_nodes, truncated = neighbourhood_levels(actor_id, depth, limit, expand)
-        kept = [actor_id, *(n for _, n in kept_nodes)]
+        levels = neighbourhood_levels(actor_id, depth, limit, expand)
+        kept = [actor_id, *(n for _, n in levels.nodes)]
         records = self._read(
             cypher.NEIGHBOURHOOD_EDGES, "read a neighbourhood's relations", kept=kept, **params
         )
@@ -350,65 +386,83 @@ class Neo4jStore:
             (relation_from(r["source"], r["target"], r["type"], r["props"]) for r in records),
             key=edge_order,
         )
-        summaries = self._summaries(n for _, n in kept_nodes)
+        summaries = self._summaries(n for _, n in levels.nodes)
         return Neighbourhood(
             center=ActorSummary.of(centre),
             nodes=[
                 NeighbourhoodNode(actor=s, depth=d)
-                for s, (d, _) in zip(summaries, kept_nodes, strict=True)
+                for s, (d, _) in zip(summaries, levels.nodes, strict=True)
             ],
             edges=edges,
-            truncated=truncated,
+            truncated=levels.truncated,
+            level_counts=levels.counts,
         )
 
     def paths(
         self, source: str, target: str, max_hops: int, k: int, filters: Filters
     ) -> list[Path]:
-        ends = {}
-        for ref in (source, target):
-            actor = self.get(ref)
-            if actor is None:
-                raise not_found(self, ref)
-            ends[ref] = actor
-        adjacency = _Adjacency(self, filters)
-        for actor in ends.values():
-            adjacency.summaries[actor.id] = ActorSummary.of(actor)
-        adjacency.prefetch(target, max_hops - 1)
-        adjacency.fetch([source])
-        adjacency.fetch(sorted(adjacency.neighbours(source)))
-        found = k_shortest_paths(
-            source, target, max_hops, k, filters, adjacency.incident, adjacency.summary
-        )
-        return self._with_evidence(found)
+        known = self._summaries_of([source, target])
+        require_known(self, [source, target], known)
+        if source == target:
+            return []
+        routes = self._routes(source, target, max_hops, k, filters)
+        return self._paths_along(routes, filters, known)
 
-    def _with_evidence(self, paths: list[Path]) -> list[Path]:
-        """The paths with every hop's relations read whole (evidence included) by key."""
-        wanted: dict[str, dict[str, dict[str, str]]] = defaultdict(dict)
-        for path in paths:
-            for hop in path.hops:
-                for r in hop.relations:
-                    wanted[r.type][r.key] = {"source": r.source, "target": r.target, "key": r.key}
-        whole: dict[str, Relation] = {}
-        for rel_type, rows_by_key in wanted.items():
-            rows = [rows_by_key[k] for k in sorted(rows_by_key)]
-            for record in self._read(cypher.relations_by_key(rel_type), "read evidence", rows=rows):
-                relation = relation_from(
-                    record["source"], record["target"], record["type"], record["props"]
-                )
-                whole[relation.key] = relation
-        return [
-            path.model_copy(
-                update={
-                    "hops": [
-                        hop.model_copy(
-                            update={"relations": [whole.get(r.key, r) for r in hop.relations]}
-                        )
-                        for hop in path.hops
-                    ]
-                }
+    def _routes(
+        self, source: str, target: str, max_hops: int, k: int, filters: Filters
+    ) -> list[list[str]]:
+        """The first k routes, found in one query per group of path lengths.
+
+        `SHORTEST g GROUPS` returns every path of the g shortest lengths; a group whose paths
+        all revisit an actor holds no route, so when fewer than k routes come back and longer
+        lengths remain, the search asks for one group more.
+        """
+        params = {"source": source, "target": target, "k": k, **_filter_params(filters)}
+        groups = 1
+        while True:
+            (record,) = self._read(cypher.routes_query(max_hops, groups), "search paths", **params)
+            routes: list[list[str]] = [list(r) for r in record["routes"]]
+            lengths: list[int] = record["lengths"]
+            if len(routes) >= k or len(lengths) < groups or max(lengths) >= max_hops:
+                return routes
+            groups += 1
+
+    def _paths_along(
+        self, routes: list[list[str]], filters: Filters, known: dict[str, ActorSummary]
+    ) -> list[Path]:
+        """Each route with its hops: every passing relation between consecutive actors, whole."""
+        pairs = sorted({(a, b) for route in routes for a, b in itertools.pairwise(route)})
+        between: dict[tuple[str, str], list[Relation]] = defaultdict(list)
+        if pairs:
+            records = self._read(
+                cypher.HOP_RELATIONS,
+                "read the relations of the paths",
+                pairs=[list(p) for p in pairs],
+                **_filter_params(filters),
             )
-            for path in paths
+            for r in records:
+                relation = relation_from(r["source"], r["target"], r["type"], r["props"])
+                between[(r["here"], r["there"])].append(relation)
+        summaries = {**known, **self._summaries_of(sorted({n for r in routes for n in r}))}
+        return [
+            Path(
+                nodes=[summaries[n] for n in route],
+                hops=[
+                    Hop(
+                        from_id=a,
+                        to_id=b,
+                        relations=sorted(between[(a, b)], key=hop_relation_order),
+                    )
+                    for a, b in itertools.pairwise(route)
+                ],
+            )
+            for route in routes
         ]
+
+    def _summaries_of(self, ids: list[str]) -> dict[str, ActorSummary]:
+        """The actors among `ids` that exist, by id."""
+        records = self._read(cypher.ACTOR_SUMMARIES, "read actor names", ids=ids)
+        return {r["id"]: ActorSummary(id=r["id"], name=r["name"], type=r["type"]) for r in records}
 
     def explain_neighbourhood(
         self, actor_id: str, depth: int, filters: Filters, limit: int
@@ -464,90 +518,40 @@ class Neo4jStore:
         """Nothing to release: the driver belongs to the caller, who closes it."""
 
 
-class _Adjacency:
-    """Relations around nodes, fetched from Neo4j level by level and kept for one path query.
-
-    The relations carry no evidence here (the path search needs only their ends, type and
-    year); evidence is read afterwards for the hops of the paths found.
-    """
-
-    def __init__(self, store: Neo4jStore, filters: Filters) -> None:
-        self.store = store
-        self.params = _filter_params(filters)
-        self.filters = filters
-        self.cache: dict[str, list[Relation]] = {}
-        self.summaries: dict[str, ActorSummary] = {}
-
-    def fetch(self, nodes: Sequence[str]) -> None:
-        wanted = [n for n in nodes if n not in self.cache]
-        for chunk in _batches(wanted, 5_000):
-            for node in chunk:
-                self.cache[node] = []
-            records = self.store._read(
-                cypher.PATH_STEP, "search paths", frontier=list(chunk), **self.params
-            )
-            for r in records:
-                self.cache[r["node"]].append(
-                    Relation.model_construct(
-                        source=r["source"],
-                        target=r["target"],
-                        type=r["type"],
-                        year=r["year"],
-                        confidence=r["confidence"],
-                        evidence=[],
-                        curated=False,
-                    )
-                )
-                self.summaries.setdefault(
-                    r["other"],
-                    ActorSummary(id=r["other"], name=r["other_name"], type=r["other_type"]),
-                )
-
-    def prefetch(self, target: str, max_hops: int) -> None:
-        """The nodes graph.paths expands while measuring distances to the target, in bulk."""
-        seen = {target}
-        frontier = [target]
-        for _ in range(max_hops):
-            expand = [
-                n
-                for n in frontier
-                if n == target or self.filters.accepts_actor(self.summary(n).type)
-            ]
-            self.fetch(expand)
-            nxt: list[str] = []
-            for node in expand:
-                for rel in self.cache[node]:
-                    other = rel.target if rel.source == node else rel.source
-                    if other not in seen:
-                        seen.add(other)
-                        nxt.append(other)
-            frontier = nxt
-
-    def neighbours(self, node: str) -> set[str]:
-        return {r.target if r.source == node else r.source for r in self.incident(node)}
-
-    def incident(self, node: str) -> list[Relation]:
-        if node not in self.cache:
-            self.fetch([node])
-        return self.cache[node]
-
-    def summary(self, node: str) -> ActorSummary:
-        if node not in self.summaries:
-            (self.summaries[node],) = self.store._summaries([node])
-        return self.summaries[node]
+def _report(graph: Graph, removed: tuple[int, int, int]) -> LoadReport:
+    """What a load of `graph` leaves in the store, and how many actors, relations and
+    documents it removed."""
+    documents = {d.name for d in graph.documents}
+    return LoadReport(
+        actors=len(graph.actors),
+        relations=len(graph.relations),
+        documents=len(graph.documents),
+        mentions=sum(len(set(a.documents) & documents) for a in graph.actors),
+        deleted_actors=removed[0],
+        deleted_relations=removed[1],
+        deleted_documents=removed[2],
+    )
 
 
-def _write_rows(tx: neo4j.ManagedTransaction, query: str, rows: list[Any]) -> None:
-    tx.run(query, {"rows": rows}).consume()
+def graph_digest(graph: Graph) -> str:
+    """A digest of everything a load writes: equal digests mean an identical graph."""
+    content = hashlib.sha256(f"kizuna-neo4j-layout-{_LAYOUT}\n".encode())
+    content.update(graph.model_dump_json().encode("utf-8"))
+    return content.hexdigest()
 
 
-def _switch(tx: neo4j.ManagedTransaction, actor_types: list[str]) -> None:
+def _write_rows(tx: neo4j.ManagedTransaction, query: str, rows: list[Any]) -> list[neo4j.Record]:
+    return list(tx.run(query, {"rows": rows}))
+
+
+def _switch(tx: neo4j.ManagedTransaction, actor_types: list[str], digest: str) -> None:
     """Retire the graph in use and promote the staged one, in one transaction."""
     tx.run(cypher.retire_actors()).consume()
     tx.run(cypher.RETIRE_DOCUMENTS).consume()
     for actor_type in actor_types:
         tx.run(cypher.promote_actors(actor_type), {"type": actor_type}).consume()
     tx.run(cypher.PROMOTE_DOCUMENTS).consume()
+    tx.run(cypher.RECORD_DIGEST, {"digest": digest}).consume()
 
 
 class _Loader:
@@ -557,31 +561,44 @@ class _Loader:
         self,
         session: neo4j.Session,
         batch_size: int,
-        fail_after: Callable[[int], None] | None,
+        after_batch: Callable[[int], None],
     ) -> None:
         self.session = session
         self.batch_size = batch_size
-        self.fail_after = fail_after
+        self.after_batch = after_batch
         self.batches = 0
 
     def _auto(self, query: str, **params: Any) -> list[neo4j.Record]:
         return list(self.session.run(query, params))
 
-    def _batched(self, query: str, rows: Sequence[Any]) -> None:
+    def _batched(self, query: str, rows: Sequence[Any]) -> list[neo4j.Record]:
+        """Write `rows` in batches, each its own transaction; what the statement returns."""
+        returned: list[neo4j.Record] = []
         for chunk in _batches(rows, self.batch_size):
             # execute_write retries a batch that meets a transient error (a deadlock with
             # another client's write): each batch is one transaction, so a retry is safe.
-            self.session.execute_write(_write_rows, query, list(chunk))
+            returned += self.session.execute_write(_write_rows, query, list(chunk))
             self.batches += 1
-            if self.fail_after is not None:
-                self.fail_after(self.batches)
+            self.after_batch(self.batches)
+        return returned
 
     def clear_leftovers_quietly(self) -> None:
         """After a failed load, drop what it staged if the server still answers."""
         with contextlib.suppress(Neo4jError, DriverError, OSError):
             self._auto(cypher.CLEAR_LEFTOVERS)
 
-    def run(self, graph: Graph, relations: list[Relation], wipe: bool) -> LoadReport:
+    def loaded_digest(self) -> str | None:
+        """The digest of the graph in use, as the last load recorded it (None if unknown)."""
+        records = self._auto(cypher.LOADED_DIGEST)
+        return records[0]["digest"] if records else None
+
+    def unchanged(self, graph: Graph) -> LoadReport:
+        """The report of a load that found the same graph in use: it only clears what a load
+        that died earlier staged."""
+        self._auto(cypher.CLEAR_LEFTOVERS)
+        return _report(graph, removed=(0, 0, 0))
+
+    def run(self, graph: Graph, relations: list[Relation], wipe: bool, digest: str) -> LoadReport:
         schema = domain_schema()
         for actor in graph.actors:
             cypher.label(actor.type)  # refuses a type the schema does not have
@@ -594,37 +611,38 @@ class _Loader:
         old_keys = {r["key"] for r in self._auto(cypher.EXISTING_RELATION_KEYS)}
 
         self._batched(cypher.STAGE_DOCUMENTS, [d.model_dump() for d in graph.documents])
-        self._batched(cypher.STAGE_ACTORS, [actor_props(a) for a in graph.actors])
+        staged = self._batched(cypher.STAGE_ACTORS, [actor_props(a) for a in graph.actors])
+        element = {r["id"]: r["element"] for r in staged}
         documents = {d.name for d in graph.documents}
         mentions = [
-            {"id": a.id, "documents": sorted(set(a.documents) & documents)}
+            {"element": element[a.id], "documents": sorted(set(a.documents) & documents)}
             for a in graph.actors
             if a.documents
         ]
         self._batched(cypher.STAGE_MENTIONS, mentions)
         by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for relation in relations:
-            by_type[relation.type].append(
-                {
-                    "source": relation.source,
-                    "target": relation.target,
-                    "props": relation_props(relation),
-                }
-            )
+            if relation.source in element and relation.target in element:
+                by_type[relation.type].append(
+                    {
+                        "source": element[relation.source],
+                        "target": element[relation.target],
+                        "props": relation_props(relation),
+                    }
+                )
         for rel_type, rows in sorted(by_type.items()):
             self._batched(cypher.stage_relations(rel_type), rows)
 
-        self.session.execute_write(_switch, sorted(schema.actor_types))  # all or nothing
+        self.session.execute_write(_switch, sorted(schema.actor_types), digest)  # all or nothing
 
         self._auto(cypher.CLEAR_LEFTOVERS)
         if wipe:
             self._auto(cypher.WIPE_FOREIGN)
-        return LoadReport(
-            actors=len(graph.actors),
-            relations=len(relations),
-            documents=len(graph.documents),
-            mentions=sum(len(m["documents"]) for m in mentions),
-            deleted_actors=len(old_actors - {a.id for a in graph.actors}),
-            deleted_relations=len(old_keys - {r.key for r in relations}),
-            deleted_documents=len(old_documents - documents),
+        return _report(
+            graph,
+            removed=(
+                len(old_actors - {a.id for a in graph.actors}),
+                len(old_keys - {r.key for r in relations}),
+                len(old_documents - documents),
+            ),
         )

@@ -1,119 +1,157 @@
-"""k shortest simple paths over any adjacency, in the canonical order of `path_order`.
+"""The embedded store's path search: the first k routes through distinct actors, in the
+canonical order of `graph.querying.path_order`, over the compact adjacency.
 
-Used by the embedded store directly. The search walks node sequences in lexicographic order of
-ids, pruned by the exact distance to the target, so it stops after `k` paths instead of
-enumerating every path in the graph.
+First a breadth-first search meets in the middle from both ends, always widening the side
+whose frontier is smaller, to learn the length of the shortest route (and to give up early
+when there is none within `max_hops`). Then, for each length from the shortest up, routes are
+walked from the source in lexicographic order of ids, pruned by the exact distance to the
+target, so the search stops after `k` routes instead of enumerating every path. Relation
+filters are masks applied while walking; the actor filter stops the walk at refused actors.
 """
 
 from __future__ import annotations
 
-import itertools
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
-from graph.model import Relation
-from graph.querying import Filters, hop_relation_order, path_order
-from graph.views import ActorSummary, Hop, Path
+import numpy as np
+import numpy.typing as npt
 
-__all__ = ["k_shortest_paths"]
+from graph.adjacency import Adjacency, EdgeMask, Nodes
 
-Incident = Callable[[str], list[Relation]]
+__all__ = ["k_shortest_routes"]
 
-
-def _distances(
-    target: str, incident: Incident, passable: Callable[[str], bool], max_hops: int
-) -> dict[str, int]:
-    dist = {target: 0}
-    frontier = [target]
-    for step in range(1, max_hops + 1):
-        nxt: list[str] = []
-        for node in frontier:
-            if node != target and not passable(node):
-                continue
-            for rel in incident(node):
-                other = rel.other_end(node)
-                if other not in dist:
-                    dist[other] = step
-                    nxt.append(other)
-        frontier = nxt
-    return dist
+_FAR = np.iinfo(np.int16).max
 
 
-def k_shortest_paths(
-    source: str,
-    target: str,
-    max_hops: int,
-    k: int,
-    filters: Filters,
-    incident_all: Incident,
-    summary: Callable[[str], ActorSummary],
-) -> list[Path]:
-    """The first `k` routes from source to target by `path_order`; k counts routes, not
-    combinations of parallel relations."""
+def k_shortest_routes(
+    adjacency: Adjacency, source: int, target: int, max_hops: int, k: int, mask: EdgeMask
+) -> list[list[int]]:
+    """The first `k` routes from `source` to `target` of at most `max_hops` hops.
+
+    Parameters
+    ----------
+    adjacency
+        The graph, as compact rows of half-edges.
+    source, target
+        The actors' numbers in `adjacency`.
+    max_hops
+        The longest route to consider, in relations.
+    k
+        How many routes: parallel relations between two actors do not make more routes.
+    mask
+        The query's filters; intermediate actors must pass its actor filter, the two ends
+        need not.
+
+    Returns
+    -------
+    list[list[int]]
+        Each route as the numbers of its actors, shortest first, then in lexicographic order of
+        ids.
+    """
     if source == target:
         return []
-
-    def incident(node: str) -> list[Relation]:
-        return [r for r in incident_all(node) if filters.accepts(r)]
-
-    def passable(node: str) -> bool:
-        return filters.accepts_actor(summary(node).type)
-
-    # A DFS step with `remaining` hops left needs distances up to remaining - 1 <= max_hops - 1,
-    # so the widest ring around the target is never expanded.
-    dist = _distances(target, incident, passable, max_hops - 1)
-    shortest = _distance_of_source(source, target, dist, incident, passable)
+    shortest = _shortest_length(adjacency, source, target, max_hops, mask)
     if shortest is None:
         return []
-    found: list[Path] = []
+    routes: list[list[int]] = []
+    distance = _Distances(adjacency, target, mask)
     for length in range(shortest, max_hops + 1):
-        for nodes in _node_sequences(source, target, length, incident, passable, dist):
-            found.append(_route(nodes, incident, summary))
-            if len(found) == k:
-                return found
-    return sorted(found, key=path_order)
+        distance.widen_to(length - 1)
+        for route in _routes_of_length(adjacency, source, target, length, mask, distance):
+            routes.append(route)
+            if len(routes) == k:
+                return routes
+    return routes
 
 
-def _distance_of_source(
-    source: str,
-    target: str,
-    dist: dict[str, int],
-    incident: Incident,
-    passable: Callable[[str], bool],
+def _shortest_length(
+    adjacency: Adjacency, source: int, target: int, max_hops: int, mask: EdgeMask
 ) -> int | None:
-    """How many hops the source is from the target, or None when beyond the searched ball."""
-    if source in dist:
-        return dist[source]
-    steps = [
-        dist[other]
-        for other in {r.other_end(source) for r in incident(source)}
-        if other in dist and (other == target or passable(other))
+    """The length of the shortest route, searching from both ends; None beyond max_hops."""
+    seen = [{source: 0}, {target: 0}]
+    frontiers: list[Nodes] = [
+        np.array([source], dtype=np.int32),
+        np.array([target], dtype=np.int32),
     ]
-    return 1 + min(steps) if steps else None
+    radius = [0, 0]
+    while radius[0] + radius[1] < max_hops:
+        side = 0 if _cost(adjacency, frontiers[0]) <= _cost(adjacency, frontiers[1]) else 1
+        other_end = target if side == 0 else source
+        frontier = frontiers[side]
+        if radius[side] > 0:
+            frontier = frontier[adjacency.enterable(frontier, mask)]
+        reached = adjacency.neighbours(frontier, mask)
+        radius[side] += 1
+        mine, theirs = seen[side], seen[1 - side]
+        fresh = [int(n) for n in reached if int(n) not in mine]
+        best: int | None = None
+        for node in fresh:
+            if node in theirs and (
+                node == other_end or adjacency.enterable(np.array([node]), mask)[0]
+            ):
+                total = radius[side] + theirs[node]
+                best = total if best is None else min(best, total)
+        if best is not None:
+            return best if best <= max_hops else None
+        for node in fresh:
+            mine[node] = radius[side]
+        frontiers[side] = np.array(fresh, dtype=np.int32)
+        if not fresh:
+            return None
+    return None
 
 
-def _node_sequences(
-    source: str,
-    target: str,
+def _cost(adjacency: Adjacency, frontier: Nodes) -> int:
+    return int((adjacency.indptr[frontier + 1] - adjacency.indptr[frontier]).sum())
+
+
+class _Distances:
+    """Exact distances to the target through enterable actors, widened one ring at a time."""
+
+    def __init__(self, adjacency: Adjacency, target: int, mask: EdgeMask) -> None:
+        self.adjacency = adjacency
+        self.mask = mask
+        self.target = target
+        self.of: npt.NDArray[np.int16] = np.full(len(adjacency), _FAR, dtype=np.int16)
+        self.of[target] = 0
+        self.frontier: Nodes = np.array([target], dtype=np.int32)
+        self.radius = 0
+
+    def widen_to(self, radius: int) -> None:
+        while self.radius < radius and len(self.frontier):
+            frontier = self.frontier
+            if self.radius > 0:
+                frontier = frontier[self.adjacency.enterable(frontier, self.mask)]
+            reached = self.adjacency.neighbours(frontier, self.mask)
+            fresh = reached[self.of[reached] == _FAR]
+            self.radius += 1
+            self.of[fresh] = self.radius
+            self.frontier = fresh
+        self.radius = max(self.radius, radius)
+
+
+def _routes_of_length(
+    adjacency: Adjacency,
+    source: int,
+    target: int,
     length: int,
-    incident: Incident,
-    passable: Callable[[str], bool],
-    dist: dict[str, int],
-) -> Iterator[list[str]]:
-    """Simple node sequences of exactly `length` hops, in lexicographic order of ids."""
+    mask: EdgeMask,
+    distance: _Distances,
+) -> Iterator[list[int]]:
+    """Routes of exactly `length` hops, in lexicographic order of ids."""
     trail = [source]
     on_trail = {source}
 
-    def walk(node: str, remaining: int) -> Iterator[list[str]]:
-        if remaining == 0:
-            if node == target:
-                yield list(trail)
+    def walk(node: int, remaining: int) -> Iterator[list[int]]:
+        if remaining == 1:
+            if target in _one(adjacency, node, mask):
+                yield [*trail, target]
             return
-        for other in sorted({r.other_end(node) for r in incident(node)}):
-            if other in on_trail or dist.get(other, remaining + 1) > remaining - 1:
-                continue
-            if other == target and remaining != 1:
-                continue
-            if other != target and not passable(other):
+        nexts = adjacency.neighbours(np.array([node], dtype=np.int32), mask)
+        nexts = nexts[distance.of[nexts] <= remaining - 1]
+        nexts = nexts[(nexts != target) & adjacency.enterable(nexts, mask)]
+        for other in nexts.tolist():
+            if other in on_trail:
                 continue
             trail.append(other)
             on_trail.add(other)
@@ -124,17 +162,5 @@ def _node_sequences(
     yield from walk(source, length)
 
 
-def _route(nodes: list[str], incident: Incident, summary: Callable[[str], ActorSummary]) -> Path:
-    """The path along a node sequence: each hop lists every relation joining its two actors."""
-    hops = [
-        Hop(
-            from_id=here,
-            to_id=there,
-            relations=sorted(
-                (r for r in incident(here) if r.other_end(here) == there),
-                key=hop_relation_order,
-            ),
-        )
-        for here, there in itertools.pairwise(nodes)
-    ]
-    return Path(nodes=[summary(n) for n in nodes], hops=hops)
+def _one(adjacency: Adjacency, node: int, mask: EdgeMask) -> set[int]:
+    return set(adjacency.neighbours(np.array([node], dtype=np.int32), mask).tolist())

@@ -6,6 +6,7 @@ filter and order with the functions here.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -26,6 +27,7 @@ __all__ = [
     "normalise_text",
     "path_order",
     "rank_search",
+    "search_page",
     "search_score",
     "typo_allowance",
 ]
@@ -126,8 +128,11 @@ def _known(
     return chosen
 
 
+@functools.lru_cache(maxsize=1 << 18)
 def normalise_text(text: str) -> str:
-    """Case-, diacritic- and punctuation-insensitive form: 'Tōkyō' and 'tokyo' compare equal."""
+    """Case-, diacritic- and punctuation-insensitive form: 'Tōkyō' and 'tokyo' compare equal.
+
+    Remembered for the most recent names: every search normalises its candidates' names."""
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     cleaned = "".join(c if c.isalnum() else " " for c in stripped.casefold())
@@ -165,8 +170,36 @@ def rank_search(
     query: str, candidates: Iterable[Actor], actor_type: str | None = None
 ) -> list[SearchHit]:
     """Score every candidate on its best name or alias; order by score, then name, then id."""
+    return search_page(query, candidates, actor_type, limit=None)[1]
+
+
+def search_page(
+    query: str,
+    candidates: Iterable[Actor],
+    actor_type: str | None = None,
+    limit: int | None = 20,
+    offset: int = 0,
+) -> tuple[int, list[SearchHit]]:
+    """How many candidates match, and the hits of one page in the order of `rank_search`.
+
+    Parameters
+    ----------
+    query
+        What the user typed; normalised here.
+    candidates
+        The actors that may match (a store finds them its own way).
+    actor_type
+        Keep only actors of this type.
+    limit, offset
+        The page: `limit` hits after skipping `offset` (no limit when None).
+
+    Returns
+    -------
+    tuple[int, list[SearchHit]]
+        The number of every hit, and the page of hits (built only for the page).
+    """
     wanted = normalise_text(query)
-    hits: list[SearchHit] = []
+    scored: list[tuple[float, int, str, str, Actor]] = []
     for actor in candidates:
         if actor_type is not None and actor.type != actor_type:
             continue
@@ -176,9 +209,14 @@ def rank_search(
             if score > best:
                 best, matched = score, name
         if best > 0:
-            hits.append(SearchHit(actor=ActorSummary.of(actor), matched=matched, score=best))
-    hits.sort(key=lambda h: (-h.score, len(h.actor.name), h.actor.id))
-    return hits
+            scored.append((-best, len(actor.name), actor.id, matched, actor))
+    scored.sort(key=lambda s: s[:3])
+    end = None if limit is None else offset + limit
+    hits = [
+        SearchHit(actor=ActorSummary.of(actor), matched=matched, score=-negative)
+        for negative, _, _, matched, actor in scored[offset:end]
+    ]
+    return len(scored), hits
 
 
 def edge_order(relation: Relation) -> tuple[str, str, str, int]:

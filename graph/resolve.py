@@ -7,12 +7,14 @@ to plain data, so the error's details are JSON as they are.
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable
+
 from graph.errors import ActorNotFound, AmbiguousActor
 from graph.model import Actor
 from graph.store import GraphStore
 from graph.views import ActorSummary
 
-__all__ = ["not_found", "resolve_actor"]
+__all__ = ["not_found", "require_known", "resolve_actor"]
 
 
 def not_found(store: GraphStore, ref: str) -> ActorNotFound:
@@ -28,6 +30,13 @@ def not_found(store: GraphStore, ref: str) -> ActorNotFound:
         f"No actor has the id or name {ref!r}{hint}",
         close_matches=[c.model_dump() for c in close],
     )
+
+
+def require_known(store: GraphStore, ids: Iterable[str], known: Collection[str]) -> None:
+    """Raise ActorNotFound, with close matches, for the first of `ids` that is not `known`."""
+    for actor_id in ids:
+        if actor_id not in known:
+            raise not_found(store, actor_id)
 
 
 def resolve_actor(store: GraphStore, ref: str) -> Actor:

@@ -5,23 +5,25 @@ Semantics every implementation keeps (the contract suite in tests/contract check
 - `search`: candidates ranked by `graph.querying.rank_search`; `total` counts every hit.
 - `neighbourhood`: breadth-first from the centre over relations that pass the filters, walking
   relations in either direction; actors whose type the filters refuse are not entered. Nodes are
-  ordered by (depth, id) and cut at `limit` (the centre is not counted); edges are every
-  passing relation between two kept nodes, in `edge_order`.
-- `paths`: the `k` shortest simple paths of at most `max_hops` relations, walking relations in
-  either direction, ordered by `path_order`; intermediate actors must pass the actor filter.
+  ordered by (depth, id) and cut at `limit` (the centre is not counted); a level that fills the
+  limit is the last one looked at (`graph.levels`), and `level_counts` says how many actors each
+  counted level holds; edges are every passing relation between two kept nodes, in `edge_order`.
+- `paths`: the first `k` routes through distinct actors of at most `max_hops` relations, walking
+  relations in either direction, ordered by `path_order`; each hop lists every passing relation
+  between its two actors; intermediate actors must pass the actor filter.
 - Errors: an unknown id raises ActorNotFound with close matches; a store that cannot be
   reached raises StoreUnavailable.
 """
 
 from __future__ import annotations
 
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 from graph.model import Actor, Document, Graph, Relation
 from graph.querying import Filters
 from graph.views import ActorDetail, Neighbourhood, Path, SearchPage, Stats
 
-__all__ = ["GraphStore"]
+__all__ = ["ExplainsQueries", "GraphStore"]
 
 
 @runtime_checkable
@@ -54,7 +56,7 @@ class GraphStore(Protocol):
     def paths(
         self, source: str, target: str, max_hops: int, k: int, filters: Filters
     ) -> list[Path]:
-        """The k shortest simple paths between two actors."""
+        """The k shortest routes through distinct actors between two actors."""
 
     def document(self, name: str) -> Document | None:
         """The document with this file name, with its whole text, or None."""
@@ -71,3 +73,19 @@ class GraphStore(Protocol):
 
     def close(self) -> None:
         """Release connections or files."""
+
+
+@runtime_checkable
+class ExplainsQueries(Protocol):
+    """A store that can say which Cypher query answers a neighbourhood or a paths question,
+    so that a client can open the same question in Neo4j Browser."""
+
+    def explain_neighbourhood(
+        self, actor_id: str, depth: int, filters: Filters, limit: int
+    ) -> tuple[str, dict[str, Any]]:
+        """The Cypher text and its parameters for this neighbourhood."""
+
+    def explain_paths(
+        self, source: str, target: str, max_hops: int, k: int, filters: Filters
+    ) -> tuple[str, dict[str, Any]]:
+        """The Cypher text and its parameters for these paths."""

@@ -67,6 +67,11 @@ class Neighbourhood(_View):
     nodes: list[NeighbourhoodNode]
     edges: list[Relation]
     truncated: bool = Field(description="True when more actors were reachable than the limit.")
+    level_counts: list[int] = Field(
+        default_factory=list,
+        description="How many actors lie at each depth (1, 2, ...) in all, for the depths "
+        "counted: a depth that fills the limit is counted, deeper ones are not looked at.",
+    )
 
 
 class Hop(_View):

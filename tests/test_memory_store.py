@@ -9,14 +9,15 @@ import pytest
 
 from graph.errors import StoreCorrupt, StoreUnavailable
 from graph.files import write_atomically
-from graph.memory_store import MemoryStore, serialise
+from graph.formats.store_file import store_bytes
+from graph.memory_store import MemoryStore
 from graph.model import Graph
 
 
 def test_store_file_is_the_canonical_serialisation(tmp_path: Path, contract_graph: Graph) -> None:
     path = tmp_path / "g.json"
     MemoryStore(path).replace(contract_graph)
-    assert path.read_bytes() == serialise(contract_graph)
+    assert path.read_bytes() == store_bytes(contract_graph)
     assert MemoryStore(path).snapshot() == contract_graph.normalised()
 
 

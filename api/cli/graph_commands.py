@@ -18,10 +18,10 @@ from rich.table import Table
 from api.cli.context import StoreOption, settings_of
 from api.cli.output import counted, fail, print_counts
 from graph.errors import KizunaError
+from graph.formats.exports import to_csv_tables, to_csv_zip, to_graphml, to_json
 from graph.memory_store import MemoryStore
 from graph.model import Graph
 from loaders.corpus import load_corpus
-from loaders.export import to_csv_tables, to_csv_zip, to_graphml, to_json
 
 __all__ = ["register"]
 

@@ -2,28 +2,37 @@
 
 The graph comes from the embedded store file that `kizuna build` writes; the connection from
 Settings (NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE), whose defaults are the local
-server of `scripts/neo4j-local`. A load is one transaction: if it fails, Neo4j keeps the graph
-it had.
+server of `scripts/neo4j-local`. A load stages the new graph in batches and switches it in with
+one transaction: if it fails, Neo4j keeps the graph it had; loading the same graph again writes
+nothing. `--bulk` writes neo4j-admin CSV files and imports them offline into the local server's
+empty database (`scripts/neo4j-local import`), the fastest first load of a large graph.
 """
 
 from __future__ import annotations
 
+import os
+import subprocess
+import tempfile
 import time
 from pathlib import Path
 from typing import Annotated
+from urllib.parse import urlsplit
 
-import neo4j
 import typer
 from rich.console import Console
 
 from api.settings import Settings
-from graph.errors import KizunaError
+from graph.errors import KizunaError, StoreUnavailable
+from graph.formats.neo4j_csv import write_import_csv
 from graph.memory_store import MemoryStore
-from graph.neo4j_store import Neo4jStore
+from graph.model import Graph
+from graph.neo4j_store import LoadReport, Neo4jStore
 
 __all__ = ["app"]
 
 app = typer.Typer(help="Work with a Neo4j server.", no_args_is_help=True)
+
+LOCAL_SERVER = Path(__file__).resolve().parents[2] / "scripts" / "neo4j-local"
 
 
 def _fail(console: Console, message: str) -> typer.Exit:
@@ -41,6 +50,14 @@ def load(
         bool,
         typer.Option("--wipe", help="Delete every node of the database first, not only ours."),
     ] = False,
+    bulk: Annotated[
+        bool,
+        typer.Option(
+            "--bulk",
+            help="Import offline with neo4j-admin into the local server's empty database "
+            "(scripts/neo4j-local); with --wipe, replace a database that holds a graph.",
+        ),
+    ] = False,
 ) -> None:
     """Push the built graph into Neo4j (replacing what an earlier load put there)."""
     console = Console()
@@ -52,22 +69,25 @@ def load(
         graph = MemoryStore(path).snapshot()
     except KizunaError as exc:
         raise _fail(console, exc.message) from exc
-    driver = neo4j.GraphDatabase.driver(
-        settings.neo4j_uri, auth=(settings.neo4j_user, settings.neo4j_password)
-    )
+    driver = settings.neo4j_driver()
     try:
         neo = Neo4jStore(driver, settings.neo4j_database)
         started = time.perf_counter()
-        report = neo.load(graph, wipe=wipe)
+        if bulk:
+            report = _bulk_import(neo, graph, settings, wipe, console)
+        else:
+            report = neo.load(graph, wipe=wipe)
         seconds = time.perf_counter() - started
         stats = neo.stats()
     except KizunaError as exc:
         raise _fail(console, f"{exc.message} (Neo4j at {settings.neo4j_uri})") from exc
     finally:
         driver.close()
+    rate = report.relations / seconds if seconds else 0.0
     console.print(
         f"Loaded {path} into {settings.neo4j_uri} (database {settings.neo4j_database}) "
-        f"in {seconds:.1f}s: {report.actors} actors, {report.relations} relations, "
+        f"in {seconds:.1f}s ({rate:,.0f} relations/s{', bulk import' if bulk else ''}): "
+        f"{report.actors} actors, {report.relations} relations, "
         f"{report.documents} documents, {report.mentions} mentions; removed "
         f"{report.deleted_actors} actors, {report.deleted_relations} relations and "
         f"{report.deleted_documents} documents no longer in the graph.",
@@ -82,14 +102,63 @@ def load(
     )
 
 
+def _bulk_import(
+    neo: Neo4jStore, graph: Graph, settings: Settings, wipe: bool, console: Console
+) -> LoadReport:
+    """Write the import CSVs and run `scripts/neo4j-local import` on them, after checking that
+    the import applies: the local server, an empty database (or --wipe)."""
+    refusal = _bulk_refusal(neo, settings, wipe)
+    if refusal is not None:
+        raise _fail(console, refusal)
+    with tempfile.TemporaryDirectory(prefix="kizuna-import-") as folder:
+        write_import_csv(graph, Path(folder))
+        done = subprocess.run(
+            [str(LOCAL_SERVER), "import", folder],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    if done.returncode != 0:
+        raise _fail(console, f"the offline import failed:\n{done.stdout}{done.stderr}")
+    neo.ensure_schema()
+    return neo.imported(graph)
+
+
+def _bulk_refusal(neo: Neo4jStore, settings: Settings, wipe: bool) -> str | None:
+    """Why --bulk does not apply here, or None when it does."""
+    if not LOCAL_SERVER.exists():
+        return (
+            "--bulk runs scripts/neo4j-local, which is not here (it comes with a checkout of "
+            "Kizuna). Load over Bolt instead: `kizuna neo4j load` without --bulk."
+        )
+    local_port = int(os.environ.get("KIZUNA_NEO4J_BOLT_PORT", "7687"))
+    uri = urlsplit(settings.neo4j_uri)
+    if uri.hostname not in {"127.0.0.1", "localhost", "::1"} or uri.port != local_port:
+        return (
+            f"--bulk imports offline into the local server of scripts/neo4j-local "
+            f"(bolt://127.0.0.1:{local_port}); it does not apply to {settings.neo4j_uri}. "
+            "Load over Bolt instead: `kizuna neo4j load` without --bulk."
+        )
+    try:
+        held = neo.stats()
+    except StoreUnavailable:
+        return None  # a stopped local server: the import starts it
+    if held.actors and not wipe:
+        return (
+            f"--bulk imports into an empty database, and this one holds {held.actors} actors "
+            f"and {held.relations} relations. Use `kizuna neo4j load` (over Bolt, it writes "
+            "nothing when the graph is unchanged), or `kizuna neo4j load --bulk --wipe` to "
+            "replace the whole database offline (the server stops during the import)."
+        )
+    return None
+
+
 @app.command()
 def status() -> None:
     """Say whether Neo4j answers, and what graph it holds."""
     console = Console()
     settings = Settings()
-    driver = neo4j.GraphDatabase.driver(
-        settings.neo4j_uri, auth=(settings.neo4j_user, settings.neo4j_password)
-    )
+    driver = settings.neo4j_driver()
     try:
         neo = Neo4jStore(driver, settings.neo4j_database)
         neo.ping()

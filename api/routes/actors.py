@@ -154,10 +154,13 @@ def neighbourhood(
         depth=depth,
         limit=limit,
         truncated=found.truncated,
+        level_counts=found.level_counts,
         filters=applied(filters),
         nodes=nodes,
         edges=[EdgeView.of(r) for r in found.edges],
-        cypher=cypher_answer(request, store, "neighbourhood", centre.id, depth, filters, limit),
+        cypher=cypher_answer(
+            request, store, lambda s: s.explain_neighbourhood(centre.id, depth, filters, limit)
+        ),
     )
 
 

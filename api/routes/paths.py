@@ -103,5 +103,7 @@ def paths(
         k=k,
         filters=applied(filters),
         paths=[_found(p) for p in found],
-        cypher=cypher_answer(request, store, "paths", start.id, end.id, max_hops, k, filters),
+        cypher=cypher_answer(
+            request, store, lambda s: s.explain_paths(start.id, end.id, max_hops, k, filters)
+        ),
     )

@@ -6,14 +6,15 @@ The store is created once by the app's lifespan and handed to each request throu
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import Depends, Query, Request
 
-from api.cypher_links import ExplainsQueries, browser_link, cypher_literal, inline_parameters
+from api.cypher_links import browser_link, cypher_literal, inline_parameters
 from api.responses import AppliedFilters, CypherQuery, ErrorResponse
 from graph.querying import Filters
-from graph.store import GraphStore
+from graph.store import ExplainsQueries, GraphStore
 
 __all__ = [
     "DEFAULT_MIN_CONFIDENCE",
@@ -139,12 +140,16 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def cypher_answer(request: Request, store: GraphStore, kind: str, *args: Any) -> CypherQuery | None:
-    """The equivalent Cypher and its Browser links, when the store can explain its queries."""
+def cypher_answer(
+    request: Request,
+    store: GraphStore,
+    explain: Callable[[ExplainsQueries], tuple[str, dict[str, Any]]],
+) -> CypherQuery | None:
+    """The equivalent Cypher and its Browser links, when the store can explain its queries
+    (`explain` asks the store for the query that answers this question)."""
     if not isinstance(store, ExplainsQueries):
         return None
-    explain = store.explain_neighbourhood if kind == "neighbourhood" else store.explain_paths
-    cypher, parameters = explain(*args)
+    cypher, parameters = explain(store)
     parameters = {k: _plain(v) for k, v in parameters.items()}
     base: str = request.app.state.browser_url
     return CypherQuery(

@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 
 from api.cli import app
 from graph.errors import CurationError
-from loaders.export import to_json
+from graph.formats.exports import to_json
 from loaders.pipeline import build, build_graph
 from tests.extraction.conftest import CURATION, ROOT, SEEDS
 

@@ -15,8 +15,9 @@ from pathlib import Path
 import neo4j
 import pytest
 
+from graph.formats.neo4j_csv import write_import_csv
+from graph.memory_store import MemoryStore
 from graph.model import Graph
-from graph.neo4j_csv import write_import_csv
 from graph.neo4j_store import Neo4jStore
 from tests.neo4j_server import PROJECT, START_TIMEOUT
 
@@ -76,3 +77,51 @@ def test_imported_csv_gives_the_same_graph_as_a_bolt_load(
         assert store.snapshot() == contract_graph.normalised()
     finally:
         driver.close()
+
+
+def _kizuna(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(PROJECT / ".venv" / "bin" / "kizuna"), *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=START_TIMEOUT,
+        check=False,
+    )
+
+
+def test_bulk_load_imports_the_built_graph_and_refuses_a_database_that_holds_one(
+    throwaway_server: tuple[dict[str, str], str], contract_graph: Graph, tmp_path: Path
+) -> None:
+    env, uri = throwaway_server
+    env = {**env, "NEO4J_URI": uri, "KIZUNA_STORE": str(tmp_path / "store.json")}
+    MemoryStore(tmp_path / "store.json").replace(contract_graph)
+    first = _kizuna(env, "neo4j", "load", "--bulk")
+    assert first.returncode == 0, first.stdout + first.stderr
+    assert "bulk import" in first.stdout
+    again = _kizuna(env, "neo4j", "load", "--bulk")
+    assert again.returncode == 1
+    assert "imports into an empty database" in again.stdout
+    driver = neo4j.GraphDatabase.driver(uri, auth=("neo4j", "kizuna-local"))
+    try:
+        store = Neo4jStore(driver)
+        assert store.snapshot() == contract_graph.normalised()
+        elements = "MATCH (a:Actor) RETURN a.id AS id, elementId(a) AS e ORDER BY id"
+        before = driver.execute_query(elements).records
+        # The import recorded the graph as in use: loading it over Bolt writes nothing.
+        assert store.load(contract_graph.normalised()).deleted_actors == 0
+        assert driver.execute_query(elements).records == before
+    finally:
+        driver.close()
+
+
+def test_bulk_load_says_it_does_not_apply_to_a_remote_server(tmp_path: Path) -> None:
+    env = {
+        **os.environ,
+        "NEO4J_URI": "neo4j+s://example.databases.neo4j.io",
+        "KIZUNA_STORE": str(tmp_path / "store.json"),
+    }
+    MemoryStore(tmp_path / "store.json").replace(Graph())
+    done = _kizuna(env, "neo4j", "load", "--bulk")
+    assert done.returncode == 1
+    assert "does not apply to neo4j+s://example.databases.neo4j.io" in done.stdout

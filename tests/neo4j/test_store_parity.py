@@ -79,9 +79,29 @@ def test_paths_agree(stores: tuple[MemoryStore, Neo4jStore], graph: Graph) -> No
         Filters(),
         Filters.build(since=1995),
         Filters.build(actor_types=["University", "Company", "Programme"]),
+        Filters.build(relation_types=["FUNDS", "SIGNED_MOC", "PARTNERS_WITH"], until=2015),
     ]
-    for _ in range(10):
-        source, target = rng.sample(graph.actors, 2)
+    hubs = [a.id for a in graph.actors[:20]]
+    pairs = [tuple(a.id for a in rng.sample(graph.actors, 2)) for _ in range(10)]
+    pairs += [(rng.choice(hubs), rng.choice(graph.actors).id) for _ in range(4)]
+    for source, target in pairs:
         for f in filters:
-            want = memory.paths(source.id, target.id, 3, 4, f)
-            assert neo.paths(source.id, target.id, 3, 4, f) == want, (source.id, target.id, f)
+            for max_hops, k in ((3, 4), (2, 10)):
+                want = memory.paths(source, target, max_hops, k, f)
+                got = neo.paths(source, target, max_hops, k, f)
+                assert got == want, (source, target, f, max_hops, k)
+
+
+def test_hub_neighbourhoods_agree_and_stop_at_the_limit(
+    stores: tuple[MemoryStore, Neo4jStore], graph: Graph
+) -> None:
+    memory, neo = stores
+    for hub in graph.actors[:3]:
+        for limit in (5, 16):
+            want = memory.neighbourhood(hub.id, 2, Filters(), limit)
+            assert want.truncated
+            assert len(want.level_counts) == 1  # the first level fills the limit
+            assert want.level_counts[0] == len(
+                memory.neighbourhood(hub.id, 1, Filters(), 500).nodes
+            )
+            assert neo.neighbourhood(hub.id, 2, Filters(), limit) == want

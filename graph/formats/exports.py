@@ -1,4 +1,4 @@
-"""Exports of a graph: JSON (BRIEF §4 shape), GraphML (networkx) and CSV (nodes + edges).
+"""Exports of a graph: JSON (`{"nodes", "edges"}`), GraphML (networkx) and CSV (nodes + edges).
 
 Every format is deterministic: the same graph gives the same bytes on every run.
 JSON is `{"nodes": [...], "edges": [...]}`; CSV is two tables, nodes and edges, written as a

@@ -1,0 +1,71 @@
+"""Neo4j plans the path search as a bidirectional search between the two bound ends, with the
+filters inside it, and every other read from an index seek: never an exhaustive expansion."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import neo4j
+import pytest
+
+from graph import cypher
+from graph.neo4j_store import Neo4jStore, _filter_params
+from graph.querying import Filters
+
+pytestmark = pytest.mark.neo4j
+
+_FILTERS = [
+    Filters(),
+    Filters.build(relation_types=["FUNDS", "SIGNED_MOC"], since=2000, until=2020),
+    Filters.build(actor_types=["Country", "Project"], min_confidence=0.5),
+]
+_EXHAUSTIVE = {"AllNodesScan", "NodeByLabelScan", "VarLengthExpand(All)", "VarLengthExpand(Into)"}
+
+
+def _operators(plan: Any) -> list[tuple[str, str]]:
+    """(operator, details) of every operator of a plan, root first."""
+    found = [(plan["operatorType"].split("@")[0], str(plan.get("args", {}).get("Details", "")))]
+    for child in plan.get("children", []):
+        found += _operators(child)
+    return found
+
+
+def _explain(driver: neo4j.Driver, query: str, params: dict[str, Any]) -> list[tuple[str, str]]:
+    with driver.session() as session:
+        summary = session.run(f"EXPLAIN {query}", params).consume()
+    return _operators(summary.plan)
+
+
+@pytest.mark.parametrize("filters", _FILTERS)
+@pytest.mark.parametrize("max_hops", [2, 3, 6])
+def test_the_path_search_is_a_bidirectional_shortest_path_search_with_inline_filters(
+    neo4j_contract_store: Neo4jStore, neo4j_driver: neo4j.Driver, filters: Filters, max_hops: int
+) -> None:
+    params = {"source": "agency:jica", "target": "country:IND", "k": 3, **_filter_params(filters)}
+    operators = _explain(neo4j_driver, cypher.routes_query(max_hops, 2), params)
+    names = [name for name, _ in operators]
+    assert "StatefulShortestPath(Into)" in names
+    assert not _EXHAUSTIVE & set(names)
+    search = names.index("StatefulShortestPath(Into)")
+    # Nothing filters the paths after the search: the filters are part of it.
+    assert "Filter" not in names[:search]
+    details = dict(operators)["StatefulShortestPath(Into)"]
+    assert "$relation_types" in details
+    assert "$actor_types" in details
+
+
+@pytest.mark.parametrize("filters", _FILTERS)
+def test_neighbourhood_and_hop_reads_start_from_the_id_index(
+    neo4j_contract_store: Neo4jStore, neo4j_driver: neo4j.Driver, filters: Filters
+) -> None:
+    reads: list[tuple[str, dict[str, Any]]] = [
+        (cypher.NEIGHBOURHOOD_STEP, {"frontier": ["country:JPN"], "placed": [], "wanted": 5}),
+        (cypher.NEIGHBOURHOOD_EDGES, {"kept": ["country:JPN", "org:eu"]}),
+        (cypher.HOP_RELATIONS, {"pairs": [["country:JPN", "org:eu"]]}),
+    ]
+    for query, params in reads:
+        names = [
+            name for name, _ in _explain(neo4j_driver, query, {**params, **_filter_params(filters)})
+        ]
+        assert "NodeUniqueIndexSeek" in names, query
+        assert not _EXHAUSTIVE & set(names), query
