@@ -21,6 +21,8 @@ from urllib.parse import urlsplit
 import typer
 from rich.console import Console
 
+from api.cli.context import StoreOption, settings_of
+from api.cli.output import counted, fail
 from api.settings import Settings
 from graph.errors import KizunaError, StoreUnavailable
 from graph.formats.neo4j_csv import write_import_csv
@@ -35,17 +37,10 @@ app = typer.Typer(help="Work with a Neo4j server.", no_args_is_help=True)
 LOCAL_SERVER = Path(__file__).resolve().parents[2] / "scripts" / "neo4j-local"
 
 
-def _fail(console: Console, message: str) -> typer.Exit:
-    console.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
-    return typer.Exit(code=1)
-
-
 @app.command()
 def load(
-    store: Annotated[
-        Path | None,
-        typer.Option("--store", help="The embedded store file (default: KIZUNA_STORE)."),
-    ] = None,
+    ctx: typer.Context,
+    store: StoreOption = None,
     wipe: Annotated[
         bool,
         typer.Option("--wipe", help="Delete every node of the database first, not only ours."),
@@ -61,14 +56,14 @@ def load(
 ) -> None:
     """Push the built graph into Neo4j (replacing what an earlier load put there)."""
     console = Console()
-    settings = Settings()
+    settings = settings_of(ctx)
     path = store or settings.store
     if not path.exists():
-        raise _fail(console, f"no graph at {path}. Run `kizuna build` first.")
+        raise fail(console, f"no graph at {path}. Run `kizuna build` first.")
     try:
         graph = MemoryStore(path).snapshot()
     except KizunaError as exc:
-        raise _fail(console, exc.message) from exc
+        raise fail(console, exc) from exc
     driver = settings.neo4j_driver()
     try:
         neo = Neo4jStore(driver, settings.neo4j_database)
@@ -80,23 +75,25 @@ def load(
         seconds = time.perf_counter() - started
         stats = neo.stats()
     except KizunaError as exc:
-        raise _fail(console, f"{exc.message} (Neo4j at {settings.neo4j_uri})") from exc
+        raise fail(console, f"{exc.message} (Neo4j at {settings.neo4j_uri})") from exc
     finally:
         driver.close()
     rate = report.relations / seconds if seconds else 0.0
     console.print(
         f"Loaded {path} into {settings.neo4j_uri} (database {settings.neo4j_database}) "
         f"in {seconds:.1f}s ({rate:,.0f} relations/s{', bulk import' if bulk else ''}): "
-        f"{report.actors} actors, {report.relations} relations, "
-        f"{report.documents} documents, {report.mentions} mentions; removed "
-        f"{report.deleted_actors} actors, {report.deleted_relations} relations and "
-        f"{report.deleted_documents} documents no longer in the graph.",
+        f"{counted(report.actors, 'actor')}, {counted(report.relations, 'relation')}, "
+        f"{counted(report.documents, 'document')}, {counted(report.mentions, 'mention')}; "
+        f"removed {counted(report.deleted_actors, 'actor')}, "
+        f"{counted(report.deleted_relations, 'relation')} and "
+        f"{counted(report.deleted_documents, 'document')} no longer in the graph.",
         highlight=False,
         soft_wrap=True,
     )
     console.print(
-        f"Neo4j now holds {stats.actors} actors, {stats.relations} relations, "
-        f"{stats.documents} documents. Browse: {settings.neo4j_browser_url}",
+        f"Neo4j now holds {counted(stats.actors, 'actor')}, "
+        f"{counted(stats.relations, 'relation')}, {counted(stats.documents, 'document')}. "
+        f"Browse: {settings.neo4j_browser_url}",
         highlight=False,
         soft_wrap=True,
     )
@@ -109,7 +106,7 @@ def _bulk_import(
     the import applies: the local server, an empty database (or --wipe)."""
     refusal = _bulk_refusal(neo, settings, wipe)
     if refusal is not None:
-        raise _fail(console, refusal)
+        raise fail(console, refusal)
     with tempfile.TemporaryDirectory(prefix="kizuna-import-") as folder:
         write_import_csv(graph, Path(folder))
         done = subprocess.run(
@@ -119,7 +116,7 @@ def _bulk_import(
             check=False,
         )
     if done.returncode != 0:
-        raise _fail(console, f"the offline import failed:\n{done.stdout}{done.stderr}")
+        raise fail(console, f"the offline import failed:\n{done.stdout}{done.stderr}")
     neo.ensure_schema()
     return neo.imported(graph)
 
@@ -154,23 +151,23 @@ def _bulk_refusal(neo: Neo4jStore, settings: Settings, wipe: bool) -> str | None
 
 
 @app.command()
-def status() -> None:
+def status(ctx: typer.Context) -> None:
     """Say whether Neo4j answers, and what graph it holds."""
     console = Console()
-    settings = Settings()
+    settings = settings_of(ctx)
     driver = settings.neo4j_driver()
     try:
         neo = Neo4jStore(driver, settings.neo4j_database)
         neo.ping()
         stats = neo.stats()
     except KizunaError as exc:
-        raise _fail(console, f"{exc.message} (Neo4j at {settings.neo4j_uri})") from exc
+        raise fail(console, f"{exc.message} (Neo4j at {settings.neo4j_uri})") from exc
     finally:
         driver.close()
     console.print(
         f"Neo4j at {settings.neo4j_uri} answers (database {settings.neo4j_database}): "
-        f"{stats.actors} actors, {stats.relations} relations, {stats.documents} documents. "
-        f"Browser: {settings.neo4j_browser_url}",
+        f"{counted(stats.actors, 'actor')}, {counted(stats.relations, 'relation')}, "
+        f"{counted(stats.documents, 'document')}. Browser: {settings.neo4j_browser_url}",
         highlight=False,
         soft_wrap=True,
     )

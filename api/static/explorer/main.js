@@ -74,7 +74,7 @@ function status(id) {
   if (!entry) return;
   const { answer, profile } = entry;
   const shown = answer.nodes.length - 1;
-  const total = answer.level_counts?.[1] ?? answer.level_counts?.["1"];
+  const total = answer.level_counts?.[0];
   const counts = Object.entries(profile.relation_counts || {}).map(([t, n]) => `${t} ${n}`).join(", ");
   const parts = [
     el("strong", {}, answer.center.name), ": ",
