@@ -55,7 +55,7 @@ def test_kizuna_neo4j_load_pushes_the_built_graph(
     MemoryStore(store_file).replace(contract_graph)
     done = _kizuna(neo4j_server, "neo4j", "load", "--wipe", "--store", str(store_file))
     assert done.returncode == 0, done.stderr + done.stdout
-    assert "13 actors, 13 relations, 1 documents" in done.stdout
+    assert "13 actors, 13 relations, 1 document." in done.stdout
     records = neo4j_driver.execute_query(
         "MATCH (a:Agency {id: 'agency:jica'}) RETURN a.name AS name, a.aliases AS aliases"
     ).records
