@@ -23,16 +23,10 @@ from api.responses import (
     SearchMatch,
 )
 from api.routes.shared import (
-    DEFAULT_MIN_CONFIDENCE,
     ERRORS,
-    ActorTypesParam,
-    MinConfidenceParam,
-    SinceParam,
+    FiltersDep,
     StoreDep,
-    TypesParam,
-    UntilParam,
     applied,
-    build_filters,
     cypher_answer,
 )
 from graph.errors import InvalidQuery
@@ -120,15 +114,11 @@ def search_actors(
 def neighbourhood(
     request: Request,
     store: StoreDep,
+    filters: FiltersDep,
     actor_id: ActorIdParam,
     depth: Annotated[
         int, Query(ge=1, le=LIMITS.max_depth, description="How many relations away to go.")
     ] = 1,
-    types: TypesParam = None,
-    actor_types: ActorTypesParam = None,
-    since: SinceParam = None,
-    until: UntilParam = None,
-    min_confidence: MinConfidenceParam = DEFAULT_MIN_CONFIDENCE,
     limit: Annotated[
         int,
         Query(
@@ -141,7 +131,6 @@ def neighbourhood(
 ) -> NeighbourhoodGraph:
     """Breadth-first from the actor over relations in either direction that pass the
     filters; nodes and edges come ready to draw, every edge with its year and evidence."""
-    filters = build_filters(types, actor_types, since, until, min_confidence)
     centre = resolve_actor(store, actor_id)
     found = store.neighbourhood(centre.id, depth, filters, limit)
     nodes = [NodeView(id=centre.id, label=centre.name, type=centre.type, depth=0)]

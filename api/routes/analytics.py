@@ -12,16 +12,10 @@ from fastapi import APIRouter, Query
 
 from api.responses import CentralActor, CentralityRanking, Community, CommunityPartition
 from api.routes.shared import (
-    DEFAULT_MIN_CONFIDENCE,
     ERRORS,
-    ActorTypesParam,
-    MinConfidenceParam,
-    SinceParam,
+    FiltersDep,
     StoreDep,
-    TypesParam,
-    UntilParam,
     applied,
-    build_filters,
 )
 from graph import analytics
 from graph.querying import LIMITS
@@ -41,6 +35,7 @@ ANALYTICS_ERRORS: dict[int | str, dict[str, Any]] = {422: ERRORS[422], 503: ERRO
 )
 def centrality(
     store: StoreDep,
+    filters: FiltersDep,
     measure: Annotated[
         Literal["degree", "betweenness", "eigenvector"],
         Query(
@@ -49,18 +44,12 @@ def centrality(
             openapi_examples={"broker": {"summary": "Brokers", "value": "betweenness"}},
         ),
     ] = "degree",
-    types: TypesParam = None,
-    actor_types: ActorTypesParam = None,
-    since: SinceParam = None,
-    until: UntilParam = None,
-    min_confidence: MinConfidenceParam = DEFAULT_MIN_CONFIDENCE,
     limit: Annotated[
         int, Query(ge=1, le=LIMITS.max_limit, description="How many actors, best first.")
     ] = 20,
 ) -> CentralityRanking:
     """The network is the undirected ties between actors that the filtered relations make;
     scores are networkx's, for the whole view, and the best `limit` come back."""
-    filters = build_filters(types, actor_types, since, until, min_confidence)
     found = analytics.centrality(store.projection(filters), measure)
     actors = []
     for actor_id, score in found.scores[:limit]:
@@ -88,15 +77,10 @@ def centrality(
 )
 def communities(
     store: StoreDep,
-    types: TypesParam = None,
-    actor_types: ActorTypesParam = None,
-    since: SinceParam = None,
-    until: UntilParam = None,
-    min_confidence: MinConfidenceParam = DEFAULT_MIN_CONFIDENCE,
+    filters: FiltersDep,
 ) -> CommunityPartition:
     """Louvain with a fixed seed over the undirected ties of the filtered view: the same
     view always gives the same communities, numbered from the largest."""
-    filters = build_filters(types, actor_types, since, until, min_confidence)
     found = analytics.communities(store.projection(filters))
     return CommunityPartition(
         method=found.method,

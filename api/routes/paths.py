@@ -9,16 +9,10 @@ from fastapi import APIRouter, Query, Request
 
 from api.responses import ActorRef, FoundPath, HopRelation, PathHop, PathsAnswer, RelationFacts
 from api.routes.shared import (
-    DEFAULT_MIN_CONFIDENCE,
     ERRORS,
-    ActorTypesParam,
-    MinConfidenceParam,
-    SinceParam,
+    FiltersDep,
     StoreDep,
-    TypesParam,
-    UntilParam,
     applied,
-    build_filters,
     cypher_answer,
 )
 from graph.querying import LIMITS
@@ -61,6 +55,7 @@ def _found(path: Path) -> FoundPath:
 def paths(
     request: Request,
     store: StoreDep,
+    filters: FiltersDep,
     source: Annotated[
         str,
         Query(
@@ -83,16 +78,10 @@ def paths(
         int, Query(ge=1, le=LIMITS.max_hops, description="The longest path to consider.")
     ] = 4,
     k: Annotated[int, Query(ge=1, le=LIMITS.max_k, description="How many paths.")] = 1,
-    types: TypesParam = None,
-    actor_types: ActorTypesParam = None,
-    since: SinceParam = None,
-    until: UntilParam = None,
-    min_confidence: MinConfidenceParam = DEFAULT_MIN_CONFIDENCE,
 ) -> PathsAnswer:
     """The shortest route (k=1) or the k shortest routes through distinct actors, walking
     relations in either direction. Each hop lists every relation joining its two actors that
     passes the filters, each with its direction, year, whether it is curated, and evidence."""
-    filters = build_filters(types, actor_types, since, until, min_confidence)
     start = resolve_actor(store, source)
     end = resolve_actor(store, target)
     found = store.paths(start.id, end.id, max_hops, k, filters)

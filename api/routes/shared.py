@@ -20,6 +20,7 @@ __all__ = [
     "DEFAULT_MIN_CONFIDENCE",
     "ERRORS",
     "ActorTypesParam",
+    "FiltersDep",
     "MinConfidenceParam",
     "SinceParam",
     "StoreDep",
@@ -27,9 +28,9 @@ __all__ = [
     "UntilParam",
     "applied",
     "backend_of",
-    "build_filters",
     "current_store",
     "cypher_answer",
+    "query_filters",
 ]
 
 ERRORS: dict[int | str, dict[str, Any]] = {
@@ -111,15 +112,19 @@ def _split(values: list[str] | None) -> list[str] | None:
     return [p for p in parts if p] or None
 
 
-def build_filters(
-    types: list[str] | None,
-    actor_types: list[str] | None,
-    since: int | None,
-    until: int | None,
-    min_confidence: float | None = None,
+def query_filters(
+    types: TypesParam = None,
+    actor_types: ActorTypesParam = None,
+    since: SinceParam = None,
+    until: UntilParam = None,
+    min_confidence: MinConfidenceParam = DEFAULT_MIN_CONFIDENCE,
 ) -> Filters:
-    """Filters from query parameters; unknown types raise InvalidQuery (422)."""
+    """The filters every relation query takes, from its query parameters; unknown types raise
+    InvalidQuery (422)."""
     return Filters.build(_split(types), _split(actor_types), since, until, min_confidence)
+
+
+FiltersDep = Annotated[Filters, Depends(query_filters)]
 
 
 def applied(filters: Filters) -> AppliedFilters:
