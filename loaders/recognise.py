@@ -68,8 +68,11 @@ def _trie_pattern(words: Iterable[str]) -> str:
     return render(trie)
 
 
-_TOKEN = r"(?:[A-Z](?:[\w&'\-]|\.(?=\w))*|[a-z]-[A-Z][\w\-]*|\d+(?:st|nd|rd|th)\b)"
-_CONNECTOR = r"(?:of|for|and|the|on|to|de|del|in|&)"
+_TOKEN = (
+    r"(?:[A-Z](?:[\w&'\-]|\.(?=\w))*|[a-z]-[A-Z][\w\-]*|[ld]'[A-Z][\w\-]*"
+    r"|\d+(?:st|nd|rd|th)\b|\d{1,4}\b)"
+)
+_CONNECTOR = r"(?:of|for|and|the|on|to|de|del|in|&|la|le|les|pour|et|des|du|da|do|dos|di)"
 _RUN = re.compile(rf"{_TOKEN}(?:,?[ \t]+(?:{_CONNECTOR}[ \t]+)*{_TOKEN})*")
 _PIECE_SPLIT = re.compile(
     r",\s+(?:and\s+)?the\s+|\s+and\s+the\s+|,\s+and\s+|\s+in\s+|\s+to\s+(?=[a-z])"
@@ -77,7 +80,10 @@ _PIECE_SPLIT = re.compile(
 _WORD = re.compile(r"[\w&'\-.]+")
 _ACRONYM_DEF = re.compile(r"\(\s*([A-Z][A-Za-z0-9&\-]*[A-Za-z0-9])\s*\)")
 _PHRASE_TOKEN = re.compile(r"[A-Za-z0-9][\w&'\-]*")
-_EXTEND_CONNECTORS = {"of", "for", "on", "to", "de", "del"}
+_NAME = r"[A-Z][\w&\-.]*(?: [A-Z][\w&\-.]*){0,3}"
+_LIST_NAME = re.compile(_NAME)
+_ACRONYM_COUNTRY = re.compile(r"(?<![\w\-])([A-Z][A-Z0-9\-]{1,9})\s?\(([A-Z][\w .'\-]{2,40})\)")
+_EXTEND_CONNECTORS = {"of", "for", "on", "to", "de", "del", "pour", "da", "do", "di"}
 _STOP_IN_ACRONYM = {"of", "for", "and", "the", "on", "to", "de", "in", "with", "&"}
 
 
@@ -113,6 +119,17 @@ class Recogniser:
             for word in words:
                 self.org_words[tuple(word.rstrip(".").split())] = actor_type
         self.max_org_len = max(len(k) for k in self.org_words)
+        self.class_nouns = {
+            noun.lower(): actor_type
+            for actor_type, nouns in pat.class_nouns.items()
+            for noun in nouns
+        }
+        nouns = "|".join(re.escape(n) for n in sorted(self.class_nouns, key=len, reverse=True))
+        self.class_list = re.compile(
+            rf"\b((?i:{nouns}))\s+(?:such as |including |like |namely |i\.e\.,? )?"
+            rf"({_NAME}(?:,\s+{_NAME})*(?:,?\s+and\s+{_NAME}))"
+        )
+        self.acronym_type = pat.acronym_with_country
         self.generic = set(pat.generic_modifiers)
         self.leading = set(pat.leading_stopwords)
         self.titles = [t.split() for t in pat.person_titles]
@@ -120,6 +137,12 @@ class Recogniser:
         self.gov = re.compile(
             r"(?:" + "|".join(re.escape(g) for g in pat.government_words) + r")\s+$"
         )
+
+    def bodies(self, found: dict[str, ActorInfo]) -> list[tuple[str, str]]:
+        """(id, name) of every government body known or found, for titles to name them."""
+        names = {a.id: a.name for a in self.known.values() if a.type == "Agency"}
+        names.update({a.id: a.name for a in found.values() if a.type == "Agency"})
+        return sorted(names.items())
 
     # --- discovery helpers ------------------------------------------------------------
 
@@ -142,6 +165,50 @@ class Recogniser:
             return None
         before = [h for h in heads if h[1] <= first_connector]
         return before[-1] if before else heads[-1]
+
+    def _listed_names(self, folded: str) -> list[tuple[int, int, str]]:
+        """Names listed after a class noun: "companies NVIDIA, Amazon and Softbank Group"."""
+        found: list[tuple[int, int, str]] = []
+        for match in self.class_list.finditer(folded):
+            actor_type = self.class_nouns[match.group(1).lower()]
+            for name in _LIST_NAME.finditer(folded, match.start(2), match.end(2)):
+                words = name.group().split()
+                if fold(name.group()).lower() in self.never or words[0] in self.leading:
+                    continue
+                found.append((name.start(), name.end(), actor_type))
+        return found
+
+    def _country_acronyms(self, folded: str) -> list[tuple[int, int, str]]:
+        """Unknown acronyms followed by a country: "DFG(Germany)", "NRC (Canada)"."""
+        found: list[tuple[int, int, str]] = []
+        for match in _ACRONYM_COUNTRY.finditer(folded):
+            country = self.lookup.get(match.group(2))
+            if country is None or self.known[country[0]].type != "Country":
+                continue
+            if match.group(1) in self.lookup or fold(match.group(1)).lower() in self.never:
+                continue
+            found.append((match.start(1), match.end(1), self.acronym_type))
+        return found
+
+    def _split_and(self, text: str, s: int, e: int) -> list[tuple[int, int]]:
+        """ "Hanoi University of Science and Technology and Tohoku University" is two names:
+        split at an "and" whose right part, up to the next "and", has a head of its own."""
+        cuts = [m for m in re.finditer(r"\s+and\s+", text[s:e])]
+        parts: list[tuple[int, int]] = []
+        start = s
+        for n, cut in enumerate(cuts):
+            right_end = s + cuts[n + 1].start() if n + 1 < len(cuts) else e
+            right = [w.group() for w in _WORD.finditer(text, s + cut.end(), right_end)]
+            left = [w.group() for w in _WORD.finditer(text, start, s + cut.start())]
+            if (
+                self._head(right) is not None
+                and self._head(left) is not None
+                and right[0][:1].isupper()
+            ):
+                parts.append((start, s + cut.start()))
+                start = s + cut.end()
+        parts.append((start, e))
+        return parts
 
     def _acceptable(self, name: str, words: list[str], head: tuple[int, int, str]) -> bool:
         if fold(name).lower() in self.never or len(words) < 2:
@@ -180,8 +247,11 @@ class Recogniser:
                         parts[0] = (ps, s + comma)
                         parts.insert(1, (s + comma + 1, pe))
                 split.extend(parts)
+            split = [part for s, e in split for part in self._split_and(text, s, e)]
             for s, e in split:
                 tokens = [(m.start() + s, m.end() + s) for m in _WORD.finditer(text[s:e])]
+                while tokens and text[tokens[0][0] : tokens[0][1]].isdigit():
+                    tokens = tokens[1:]
                 # a possessive ("India's Ministry") starts a new name after it
                 for k in range(len(tokens) - 1, -1, -1):
                     if text[tokens[k][0] : tokens[k][1]].endswith("'s"):
@@ -205,8 +275,12 @@ class Recogniser:
                 last = head[1]
                 if last < len(words) and words[last] in _EXTEND_CONNECTORS:
                     last = len(words)
-                while last > head[1] and not words[last - 1][:1].isupper():
+                while last > head[1] and not (
+                    words[last - 1][:1].isupper() or words[last - 1].isdigit()
+                ):
                     last -= 1
+                while last < len(words) and words[last].isdigit():
+                    last += 1  # "Metro Line 2", "Summit 2024" keep their number
                 words = words[:last]
                 start = run.start() + tokens[0][0]
                 end = run.start() + tokens[last - 1][1]
@@ -280,6 +354,12 @@ class Recogniser:
                 s < start or e > end or self.known[a].type not in ("Country", "Organization")
                 for s, e, a in inside
             ):
+                continue
+            discovered[(start, end)] = self._discovered_actor(
+                text[start:end], folded[start:end], actor_type, actors
+            )
+        for start, end, actor_type in self._listed_names(folded) + self._country_acronyms(folded):
+            if overlapping(start, end) or any(s < end and start < e for (s, e) in discovered):
                 continue
             discovered[(start, end)] = self._discovered_actor(
                 text[start:end], folded[start:end], actor_type, actors

@@ -1,0 +1,710 @@
+"""Argument frames: relations read from a sentence's items with the trigger lexicons.
+
+A handful of templates, all driven by loaders/data/frames.yaml and the schema:
+- active      "X and Y signed Z", "X co-hosted Z"        subject list -> role -> instrument
+- "with"      "X signed a loan agreement with Y for Z"    the partner takes the same role;
+              a loan's giver FUNDS the project it is "for"
+- passive     "Z was signed by X", "Z, hosted by X"       agent list -> role -> instrument
+- nominal     "an MOC between X and Y", "Z is a partnership between X and Y"
+- lists       "the funders, i.e. X, Y and Z", "X and Y are members of Z"
+- fields      "Executing agency: X", "Country: A, B, C"   towards the document's instrument
+- locative    "Z ... held in Cape Town"                   Z LOCATED_IN the place
+An instrument is a recognised actor of an instrument type, or a phrase of the lexicon ("a
+Memorandum of Cooperation") that becomes a node named from its parties and year. A role
+edge is kept only between actor types the schema allows for its relation type.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from graph.schema import DomainSchema, domain_schema
+from loaders.items import Item
+from loaders.lexicon import Instrument, Lexicon
+
+__all__ = ["Fact", "FrameReader", "Unnamed"]
+
+_JOIN = frozenset(
+    {",", "and", "the", "&", "/", "as", "well", "both", "-", "its", "their", "government"}
+)
+_CLAUSE_END = frozenset({";", "."})
+_WINDOW = 30
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A relation a frame read: ends are actor ids or unnamed-instrument keys ("?…")."""
+
+    source: str
+    target: str
+    type: str
+    rule: str
+    confidence: float
+    span: tuple[int, int]
+
+
+@dataclass
+class Unnamed:
+    """An instrument named by a lexicon phrase only; it is named from its parties later."""
+
+    key: str
+    instrument: Instrument
+    surface: str
+    topic: str = ""
+
+
+@dataclass
+class _Sentence:
+    items: list[Item]
+    span: tuple[int, int]
+    facts: list[Fact] = field(default_factory=list)
+
+
+class FrameReader:
+    """Reads the frames of one sentence at a time; see the module docstring."""
+
+    def __init__(
+        self,
+        lexicon: Lexicon,
+        type_of: Callable[[str], str],
+        name_of: Callable[[str], str],
+        main_anchor: str | None,
+        new_place: Callable[[str], str],
+    ) -> None:
+        self.lex = lexicon
+        self.schema: DomainSchema = domain_schema()
+        self._type_of = type_of
+        self.name_of = name_of
+        self.main_anchor = main_anchor
+        self.new_place = new_place
+        self.parties = self.schema.types_with_role("party")
+        self.instrument_types = self.schema.types_with_role("instrument")
+        self.unnamed: dict[str, Unnamed] = {}
+        self.recent: dict[str, str] = {}
+
+    # --- helpers ----------------------------------------------------------------------
+
+    def type_of(self, key: str) -> str:
+        if key.startswith("?"):
+            return self.unnamed[key].instrument.type
+        return self._type_of(key)
+
+    def _is_party(self, item: Item) -> bool:
+        return item.actor is not None and self.type_of(item.actor) in self.parties
+
+    def _is_anchor(self, item: Item) -> bool:
+        return item.actor is not None and self.type_of(item.actor) in self.instrument_types
+
+    def _match(
+        self, items: list[Item], i: int, table: dict[tuple[str, ...], str]
+    ) -> tuple[str, int]:
+        for size in range(min(self.lex.longest, len(items) - i), 0, -1):
+            window = items[i : i + size]
+            if any(w.is_slot for w in window):
+                continue
+            hit = table.get(tuple(w.lemma for w in window))
+            if hit is not None:
+                return hit, size
+        return "", 0
+
+    def _emit(
+        self, s: _Sentence, source: str, target: str, rel_type: str, rule: str, conf: float
+    ) -> None:
+        if source == target:
+            return
+        relation = self.schema.relation_types[rel_type]
+        if not relation.allows(self.type_of(source), self.type_of(target)):
+            return
+        s.facts.append(Fact(source, target, rel_type, rule, conf, s.span))
+
+    def _emit_pair(
+        self, s: _Sentence, a: str, b: str, rel_type: str, rule: str, conf: float
+    ) -> None:
+        first, second = sorted((a, b))
+        self._emit(s, first, second, rel_type, rule, conf)
+
+    def _skip_paren(self, items: list[Item], j: int, step: int) -> int:
+        """The index past a parenthesis starting at j (going in direction step), or j."""
+        opening, closing = ("(", ")") if step > 0 else (")", "(")
+        if items[j].text != opening:
+            return j
+        for k in range(j + step, j + step * 8, step):
+            if not 0 <= k < len(items):
+                break
+            if items[k].text == closing:
+                return k + step
+        return j
+
+    def _list_right(self, items: list[Item], j: int) -> tuple[list[str], int]:
+        """Party actors of a list starting at j: "X, Y (Z) in Tokyo and the W"."""
+        out: list[str] = []
+        while j < len(items):
+            item = items[j]
+            if self._apposition(items, j):
+                j += 1
+                continue
+            if self._is_party(item):
+                if item.actor not in out and item.actor is not None:
+                    out.append(item.actor)
+                j += 1
+                continue
+            k = self._skip_paren(items, j, 1)
+            if k != j:
+                j = k
+                continue
+            if item.lemma in _JOIN or item.lemma == "well":
+                j += 1
+                continue
+            if out and item.lemma in ("in", "at", "of") and j + 1 < len(items):
+                nxt = items[j + 1]
+                if (nxt.is_slot and self.type_of(nxt.actor or "") == "Country") or (
+                    not nxt.is_slot and nxt.capitalised
+                ):
+                    j += 2
+                    while j < len(items) and not items[j].is_slot and items[j].capitalised:
+                        j += 1
+                    continue
+            break
+        return out, j
+
+    def _is_country(self, item: Item) -> bool:
+        return item.actor is not None and self.type_of(item.actor) == "Country"
+
+    def _apposition(self, items: list[Item], j: int) -> bool:
+        """ "Maejo University, Thailand": a country in apposition says where, not who."""
+        item = items[j]
+        if not (item.actor and self.type_of(item.actor) == "Country" and j >= 2):
+            return False
+        before, owner = items[j - 1], items[j - 2]
+        if before.text not in (",", "(") or not owner.actor or not self._is_party(owner):
+            return False
+        if self.type_of(owner.actor) == "Country":
+            return False
+        after = items[j + 1] if j + 1 < len(items) else None
+        return after is None or after.text in (",", ".", ";", ")") or after.lemma == "and"
+
+    def _part_of(self, s: _Sentence) -> None:
+        """ "X, India", "X (India)", "India's X", "X of India": X is PART_OF the country."""
+        items = s.items
+        for j, item in enumerate(items):
+            if not item.actor or self.type_of(item.actor) != "Country":
+                continue
+            owned: str | None = None
+            if self._apposition(items, j) or (
+                j >= 2 and items[j - 1].lemma == "of" and self._is_party(items[j - 2])
+            ):
+                owned = items[j - 2].actor
+            elif j + 2 < len(items) and items[j + 1].text == "'s" and self._is_party(items[j + 2]):
+                owned = items[j + 2].actor
+            if owned and self.type_of(owned) in self.lex.owned_types:
+                self._emit(s, owned, item.actor, "PART_OF", "frame:apposition", 0.85)
+
+    def _list_left(self, items: list[Item], j: int) -> list[str]:
+        """Party actors of a list ending at j (inclusive), read leftwards."""
+        out: list[str] = []
+        while j >= 0:
+            item = items[j]
+            if self._is_party(item):
+                if item.actor not in out and item.actor is not None:
+                    out.insert(0, item.actor)
+                j -= 1
+                continue
+            k = self._skip_paren(items, j, -1)
+            if k != j:
+                j = k
+                continue
+            if out and item.lemma in _JOIN:
+                j -= 1
+                continue
+            if out and item.text == "'s" and j > 0 and self._is_country(items[j - 1]):
+                j -= 2  # "India's Ministry of ...": the country owns, it does not act
+                continue
+            if (
+                out
+                and item.lemma == "of"
+                and j > 0
+                and self._is_party(items[self._skip_paren(items, j - 1, -1)])
+                and self.type_of(out[0]) == "Country"
+            ):
+                out.pop(0)  # "the NRF of South Africa": the country is the NRF's, not a party
+                j -= 1
+                continue
+            break
+        return out
+
+    def _subjects(self, items: list[Item], v: int) -> list[str]:
+        j = v - 1
+        while j >= 0 and not items[j].is_slot and items[j].lemma in self.lex.fillers:
+            j -= 1
+        if j >= 0 and items[j].text == ",":  # "Australia, through the AIFFP, has partnered"
+            k = j - 1
+            while k >= 0 and k > j - 15 and items[k].text != ",":
+                k -= 1
+            if k >= 0 and items[k].text == ",":
+                inner = [it.actor for it in items[k + 1 : j] if self._is_party(it) and it.actor]
+                return self._list_left(items, k - 1) + inner
+            return []
+        return self._list_left(items, j)
+
+    def _clause(self, items: list[Item], v: int, step: int) -> range:
+        stop = len(items) if step > 0 else -1
+        end = v
+        for k in range(v + step, stop, step):
+            if items[k].text in _CLAUSE_END or abs(k - v) > _WINDOW:
+                break
+            end = k
+        return range(v + step, end + step, step)
+
+    def _anchor_for(self, items: list[Item], v: int, role: str, step: int) -> str | None:
+        """The instrument a verb acts on: the nearest of the type the role prefers most."""
+        relation = self.schema.relation_types[role]
+        wanted = relation.target_types or sorted(self.instrument_types)
+        best: tuple[int, int, str] | None = None
+        for distance, k in enumerate(self._clause(items, v, step)):
+            actor = items[k].actor
+            if actor is None:
+                continue
+            kind = self.type_of(actor)
+            if kind in self.parties or kind not in wanted:
+                continue
+            rank = (wanted.index(kind), distance, actor)
+            if best is None or rank < best:
+                best = rank
+        return best[2] if best else None
+
+    # --- reading ----------------------------------------------------------------------
+
+    def mark_instruments(self, items: list[Item]) -> list[Item]:
+        """`items` with every unnamed instrument phrase made a slot of its own."""
+        out: list[Item] = []
+        i = 0
+        while i < len(items):
+            item = items[i]
+            size = 0
+            instrument: Instrument | None = None
+            if not item.is_slot:
+                for n in range(min(self.lex.longest, len(items) - i), 0, -1):
+                    window = items[i : i + n]
+                    if any(w.is_slot for w in window):
+                        continue
+                    instrument = self.lex.instruments.get(tuple(w.lemma for w in window))
+                    if instrument is not None:
+                        size = n
+                        break
+            if instrument is None:
+                out.append(item)
+                i += 1
+                continue
+            nxt = items[i + size] if i + size < len(items) else None
+            named_after = (
+                nxt is not None
+                and nxt.text == "("
+                and i + size + 1 < len(items)
+                and self._is_anchor(items[i + size + 1])
+            )
+            if named_after or (out and self._is_anchor(out[-1])):
+                out.extend(items[i : i + size])
+                i += size
+                continue
+            window = items[i : i + size]
+            previous = self.recent.get(instrument.type)
+            definite = bool(out) and out[-1].lemma in self.lex.definites
+            if definite and previous is not None and not self._topic(items, i + size):
+                out.append(
+                    Item(window[0].start, window[-1].end, previous, "<instrument>", previous)
+                )
+                i += size
+                continue
+            key = f"?{window[0].start}"
+            surface = " ".join(w.text for w in window)
+            owner = self._owner(items, i + size)
+            if owner is not None:
+                surface = f"{surface} of the {self.name_of(owner)}"
+            topic = self._topic(items, i + size)
+            self.unnamed[key] = Unnamed(key, instrument, surface, " ".join(w.text for w in topic))
+            out.append(Item(window[0].start, window[-1].end, surface, "<instrument>", key))
+            i += size
+        return out
+
+    def _owner(self, items: list[Item], j: int) -> str | None:
+        """ "council of the Japan-UK Digital Partnership": the instrument it belongs to."""
+        if j < len(items) and items[j].lemma == "of":
+            j += 1
+            if j < len(items) and items[j].lemma == "the":
+                j += 1
+            if j < len(items) and items[j].actor and self._is_anchor(items[j]):
+                return items[j].actor
+        return None
+
+    def _topic(self, items: list[Item], j: int) -> list[Item]:
+        """What an instrument is about: "on digital government", "in the ICT field"."""
+        if j >= len(items) or items[j].is_slot:
+            return []
+        opener = items[j].lemma
+        if opener in self.lex.topic_openers:
+            out = [items[j]]
+            for k in range(j + 1, min(len(items), j + 8)):
+                w = items[k]
+                if w.is_slot or w.lemma in self.lex.topic_stops or not w.text.isalpha():
+                    break
+                out.append(w)
+            while out and out[-1].lemma in self.lex.topic_stops | {"the", "a", "an", "and"}:
+                out.pop()
+            return out if len(out) > 1 else []
+        if opener == "in":
+            for k in range(j + 2, min(len(items), j + 6)):
+                if items[k].lemma in self.lex.topic_fields:
+                    if k + 2 < len(items) and items[k + 1].lemma == "of":
+                        k += 1
+                        while k + 1 < len(items) and items[k + 1].text.isalpha() and k < j + 8:
+                            if items[k + 1].lemma in self.lex.topic_stops | {"and"}:
+                                break
+                            k += 1
+                    inner = items[j : k + 1]
+                    if all(w.is_slot is False and w.text.isalpha() for w in inner):
+                        return inner
+                    break
+        return []
+
+    def read(self, items: list[Item], span: tuple[int, int]) -> list[Fact]:
+        """Every fact the frames read in one sentence."""
+        s = _Sentence(items, span)
+        for item in items:
+            if item.actor and not item.actor.startswith("?") and self._is_anchor(item):
+                self.recent[self.type_of(item.actor)] = item.actor
+        self._verbs(s)
+        self._nominal(s)
+        self._lists(s)
+        self._fields(s)
+        self._locatives(s)
+        self._part_of(s)
+        return s.facts
+
+    def _verbs(self, s: _Sentence) -> None:
+        items = s.items
+        for v, item in enumerate(items):
+            if item.is_slot or (item.capitalised and v > 0 and items[v - 1].text not in ("-", '"')):
+                continue
+            role, size = self._match(items, v, self.lex.triggers)
+            bilateral, bsize = self._match(items, v, self.lex.bilateral)
+            if not role and not bilateral:
+                continue
+            after = v + max(size, bsize)
+            by = after < len(items) and items[after].lemma == "by"
+            before = v - 1
+            while before >= 0 and items[before].lemma in ("also", "then", "jointly", "co", "-"):
+                before -= 1
+            passive = by or (before >= 0 and items[before].lemma == "be")
+            if bilateral:
+                subjects = self._subjects(items, v)
+                partners: list[str] = []
+                for k in self._clause(items, after - 1, 1):
+                    if items[k].lemma == "with":
+                        partners, _ = self._list_right(items, k + 1)
+                        break
+                for a in subjects:
+                    for b in partners:
+                        self._emit_pair(s, a, b, bilateral, "frame:with", 0.9)
+                if not partners:
+                    for x, a in enumerate(subjects):
+                        for b in subjects[x + 1 :]:
+                            self._emit_pair(s, a, b, bilateral, "frame:active", 0.85)
+                continue
+            if passive and by:
+                agents: list[str] = []
+                for k in range(after + 1, min(len(items), after + 10)):
+                    agents, _ = self._list_right(items, k)
+                    if agents or items[k].text in _CLAUSE_END:
+                        break
+                target = self._anchor_for(items, v, role, -1) or self._anchor_for(items, v, role, 1)
+                for agent in agents:
+                    if target is not None:
+                        self._emit(s, agent, target, role, "frame:passive", 0.9)
+                continue
+            if passive:
+                if item.lemma in self.lex.patient_verbs:
+                    subjects = self._list_left(items, before - 1)
+                    target = (
+                        self._anchor_for(items, v, role, 1)
+                        or self._anchor_for(items, v, role, -1)
+                        or self.main_anchor
+                    )
+                    for subject in subjects:
+                        if target is not None:
+                            self._emit(s, subject, target, role, "frame:passive", 0.85)
+                continue
+            subjects = self._subjects(items, v)
+            if not subjects:
+                subjects = self._coordinated_subjects(items, v) or self._copular_list(items, v)
+            if not subjects:
+                continue
+            target = self._anchor_for(items, v, role, 1)
+            co: list[str] = []
+            for k in self._clause(items, after - 1, 1):
+                if items[k].lemma == "with":
+                    co, _ = self._list_right(items, k + 1)
+                    break
+            for subject in subjects + co:
+                if target is not None:
+                    self._emit(
+                        s,
+                        subject,
+                        target,
+                        role,
+                        "frame:active" if subject in subjects else "frame:with",
+                        0.9,
+                    )
+            if (
+                target is not None
+                and target.startswith("?")
+                and self.unnamed[target].instrument.funds
+            ):
+                self._loan_for(s, subjects, co, target)
+
+    def _coordinated_subjects(self, items: list[Item], v: int) -> list[str]:
+        """ "India is the chair ... and held this summit": the subject opening the sentence."""
+        j = v - 1
+        while j >= 0 and not items[j].is_slot and items[j].lemma in self.lex.fillers:
+            j -= 1
+        if j < 0 or items[j].lemma != "and":
+            return []
+        subjects, end = self._list_right(items, 0 if items[0].lemma != "the" else 1)
+        return subjects if end < j else []
+
+    def _copular_list(self, items: list[Item], v: int) -> list[str]:
+        """ "The companies identified to deliver the project are: X, Y and Z"."""
+        for k in range(v + 1, min(len(items), v + 20)):
+            if items[k].text in _CLAUSE_END:
+                break
+            if items[k].lemma == "be" and k + 1 < len(items):
+                j = k + 1
+                while j < len(items) and items[j].text in (":", "-", ","):
+                    j += 1
+                found, _ = self._list_right(items, j)
+                return found
+        return []
+
+    def _loan_for(self, s: _Sentence, givers: list[str], receivers: list[str], loan: str) -> None:
+        """ "... a loan agreement with Y for the Z Project": the giver FUNDS Z, Z BENEFITS Y."""
+        items = s.items
+        at = next(k for k, it in enumerate(items) if it.actor == loan)
+        for k in self._clause(items, at, 1):
+            if items[k].lemma == "for":
+                for m in range(k + 1, min(len(items), k + 4)):
+                    project = items[m].actor
+                    if project is not None and self.type_of(project) in ("Project", "Programme"):
+                        for giver in givers:
+                            self._emit(s, giver, project, "FUNDS", "frame:for", 0.9)
+                        for receiver in receivers:
+                            if self.type_of(receiver) == "Country":
+                                self._emit(s, project, receiver, "BENEFITS", "frame:for", 0.85)
+                        return
+
+    def _role_of(self, anchor: str) -> str:
+        if anchor.startswith("?"):
+            role = self.unnamed[anchor].instrument.role
+        else:
+            kind = self.lex.kind_of_name(self.name_of(anchor))
+            role = kind.role if kind is not None else "PARTICIPATES_IN"
+        relation = self.schema.relation_types[role]
+        if relation.target_types is not None and self.type_of(anchor) not in relation.target_types:
+            role = "PARTICIPATES_IN"
+        return role
+
+    def _nominal(self, s: _Sentence) -> None:
+        items = s.items
+        for a, item in enumerate(items):
+            if not self._is_anchor(item) or item.actor is None:
+                continue
+            anchor = item.actor
+            for k in range(a + 1, min(len(items), a + 17)):
+                if self._is_anchor(items[k]) or items[k].text in _CLAUSE_END:
+                    break
+                if items[k].lemma in ("between", "among", "amongst"):
+                    parties, end = self._list_right(items, k + 1)
+                    while end + 1 < len(items) and items[end].lemma in ("between", "and", ","):
+                        if items[end].lemma != "between":
+                            end += 1
+                            continue
+                        more, end = self._list_right(items, end + 1)
+                        parties += [p for p in more if p not in parties]
+                    if len(parties) < 2:
+                        break
+                    owner = anchor
+                    back = a - 1
+                    while back >= 0 and items[back].lemma in ("a", "an", "the", "new", "be", "two"):
+                        back -= 1
+                    if (
+                        anchor.startswith("?")
+                        and back < a - 1
+                        and back >= 0
+                        and self._is_anchor(items[back])
+                        and items[back].actor
+                    ):
+                        owner = items[back].actor or anchor
+                    role = self._role_of(owner)
+                    for party in parties:
+                        self._emit(s, party, owner, role, "frame:between", 0.9)
+                    if owner != anchor or self.type_of(owner) == "Event":
+                        for x, p in enumerate(parties):
+                            for q in parties[x + 1 :]:
+                                kind = self._kind(anchor)
+                                if kind is not None and kind.bilateral:
+                                    self._emit_pair(s, p, q, kind.bilateral, "frame:between", 0.9)
+                    break
+
+    def _kind(self, anchor: str) -> Instrument | None:
+        if anchor.startswith("?"):
+            return self.unnamed[anchor].instrument
+        return self.lex.kind_of_name(self.name_of(anchor))
+
+    def _lists(self, s: _Sentence) -> None:
+        items = s.items
+        for n, item in enumerate(items):
+            if item.is_slot:
+                continue
+            role, size = self._match(items, n, self.lex.list_nouns)
+            if not role:
+                continue
+            owner: str | None = None
+            back = n - 1
+            while (
+                back >= 0
+                and not items[back].is_slot
+                and not items[back].capitalised
+                and back > n - 3
+            ):
+                back -= 1
+            if back >= 0 and back >= n - 3 and self._is_anchor(items[back]):
+                owner = items[back].actor
+            j = n + size
+            members: list[str] = []
+            if j < len(items) and items[j].lemma in ("of", "in", "for", "to"):
+                if j + 1 < len(items) and items[j + 1].actor is not None:
+                    owner = items[j + 1].actor
+                    b = n - 1
+                    while b >= 0 and items[b].lemma in (
+                        "a",
+                        "an",
+                        "the",
+                        "founding",
+                        "current",
+                        "key",
+                        "main",
+                        "new",
+                        "be",
+                        "one",
+                        "all",
+                    ):
+                        b -= 1
+                    if b < n - 1:
+                        members = self._list_left(items, b)
+            else:
+                if j < len(items) and items[j].lemma in ("of", "for"):
+                    k = next(
+                        (m for m in range(j + 1, min(len(items), j + 8)) if items[m].lemma == "be"),
+                        None,
+                    )
+                    if k is not None and not any(it.is_slot for it in items[j:k]):
+                        j = k
+                while j < len(items) and items[j].text == ",":
+                    j += 1
+                opened = False
+                for m in range(3, 0, -1):
+                    if tuple(w.lemma for w in items[j : j + m]) in self.lex.openers:
+                        j += m
+                        opened = True
+                        break
+                if opened:
+                    while j < len(items) and items[j].text in (",", ":", "-"):
+                        j += 1
+                    members, _ = self._list_right(items, j)
+            if owner is None:
+                relation = self.schema.relation_types[role]
+                for k in list(range(n - 1, -1, -1)) + list(range(n + 1, len(items))):
+                    actor = items[k].actor
+                    if (
+                        actor is not None
+                        and self._is_anchor(items[k])
+                        and (
+                            relation.target_types is None
+                            or self.type_of(actor) in relation.target_types
+                        )
+                    ):
+                        owner = actor
+                        break
+                owner = owner or self.main_anchor
+            if owner is None:
+                continue
+            for member in members:
+                self._emit(s, member, owner, role, "frame:list", 0.85)
+
+    def _fields(self, s: _Sentence) -> None:
+        items = s.items
+        start = 1 if items and items[0].text in ("-", "*", "•") else 0
+        colon = next((k for k, it in enumerate(items[:8]) if it.text == ":"), None)
+        if colon is None or colon <= start or self.main_anchor is None:
+            return
+        role = self.lex.fields.get(tuple(w.lemma for w in items[start:colon]))
+        if role is None:
+            return
+        for item in items[colon + 1 :]:
+            actor = item.actor
+            if actor is None or not self._is_party(item):
+                continue
+            if role == "LOCATED_IN":
+                self._emit(s, self.main_anchor, actor, role, "frame:field", 0.85)
+            else:
+                self._emit(s, actor, self.main_anchor, role, "frame:field", 0.85)
+
+    def _locatives(self, s: _Sentence) -> None:
+        items = s.items
+        for a, item in enumerate(items):
+            if not self._is_anchor(item) or item.actor is None:
+                continue
+            for k in range(a + 1, min(len(items) - 1, a + 16)):
+                nxt = items[k]
+                if nxt.text in _CLAUSE_END or (nxt.is_slot and self._is_anchor(nxt)):
+                    break
+                if nxt.is_slot or nxt.lemma not in self.lex.locatives:
+                    continue
+                place = self._place(items, k + 1)
+                if place is not None:
+                    self._emit(s, item.actor, place, "LOCATED_IN", "frame:locative", 0.85)
+                    break
+
+    def _place(self, items: list[Item], j: int) -> str | None:
+        if j < len(items) and items[j].lemma == "the":
+            j += 1
+            for m in range(2, 0, -1):
+                if tuple(w.lemma for w in items[j : j + m]) in self.lex.place_prefixes:
+                    j += m
+                    break
+            else:
+                if (
+                    j < len(items)
+                    and items[j].actor
+                    and self.type_of(items[j].actor or "") == "Country"
+                ):
+                    return items[j].actor
+                return None
+        if j >= len(items):
+            return None
+        first = items[j]
+        if first.actor is not None:
+            return first.actor if self.type_of(first.actor) in ("Country", "Place") else None
+        words: list[Item] = []
+        while j < len(items) and len(words) < 4:
+            w = items[j]
+            if w.is_slot or not w.capitalised or (w.text.isupper() and len(w.text) > 1):
+                break
+            if w.lemma in self.lex.not_places or not w.text.isalpha():
+                break
+            words.append(w)
+            j += 1
+        if not words or (j < len(items) and items[j].text in ("'s", "(")):
+            return None
+        if j < len(items) and not items[j].is_slot and items[j].capitalised:
+            return None
+        return self.new_place(" ".join(w.text for w in words))

@@ -1,0 +1,66 @@
+"""A sentence as a sequence of items: words (with lemmas) and actor slots.
+
+The frames read sentences in this form: every recognised actor mention is one slot, every
+other token a word with its lemma. Offsets are those of the document, so any span of items
+maps back to verbatim text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from loaders.nlp import words
+
+__all__ = ["Item", "MentionLike", "sentence_items"]
+
+
+@dataclass(frozen=True)
+class Item:
+    """A word (actor is None) or an actor slot of a sentence."""
+
+    start: int
+    end: int
+    text: str
+    lemma: str
+    actor: str | None = None
+    rule: str = ""  # how a slot was made: "" for a recognised name, "person" for a person
+
+    @property
+    def is_slot(self) -> bool:
+        return self.actor is not None
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+
+class MentionLike(Protocol):
+    """What a slot is made from: a span resolved to an actor id."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def actor(self) -> str: ...
+
+
+def sentence_items(
+    folded: str, start: int, end: int, mentions: Sequence[MentionLike]
+) -> list[Item]:
+    """The items of `folded[start:end]`; `mentions` are the actor spans inside it, sorted."""
+    items: list[Item] = []
+    k = 0
+    for word in words(folded[start:end], start):
+        while k < len(mentions) and mentions[k].end <= word.start:
+            k += 1
+        if k < len(mentions) and mentions[k].start < word.end:
+            mention = mentions[k]
+            if not items or items[-1].start != mention.start or not items[-1].is_slot:
+                text = folded[mention.start : mention.end]
+                items.append(Item(mention.start, mention.end, text, text.lower(), mention.actor))
+            continue
+        items.append(Item(word.start, word.end, word.text, word.lemma))
+    return items
