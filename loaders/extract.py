@@ -19,7 +19,7 @@ from loaders.catalogue import config_fingerprint, patterns, slugify
 from loaders.dates import StatedDate, dateline, dates_in
 from loaders.frames import Fact, FrameReader
 from loaders.instruments import InstrumentNamer
-from loaders.items import sentence_items
+from loaders.items import Item, sentence_items
 from loaders.lexicon import lexicon
 from loaders.people import PeopleResolver
 from loaders.recognise import ActorInfo, Mention, recogniser
@@ -107,6 +107,7 @@ def extract_document(text: str) -> DocExtraction:
     )
     document_date = dateline(folded)
     facts: list[tuple[Fact, StatedDate | None]] = []
+    intro: tuple[list[Item], int] | None = None
 
     for seg in segments:
         lo = bisect_left(starts, seg.start)
@@ -119,8 +120,16 @@ def extract_document(text: str) -> DocExtraction:
             items = frames.mark_instruments(
                 people.collapse(sentence_items(folded, seg.start, seg.end, inside))
             )
-            stated = dates_in(folded[seg.start : seg.end], seg.start)
-            read = namer.settle(frames.read(items, (seg.start, seg.end)), stated)
+            span = (seg.start, seg.end)
+            if intro is not None and folded[seg.start] in "-*•":
+                items = intro[0] + items  # "... are:" followed by a bulleted list
+                span = (intro[1], seg.end)
+            elif folded[seg.end - 1] == ":":
+                intro = (items, seg.start)
+            else:
+                intro = None
+            stated = dates_in(folded[span[0] : span[1]], span[0])
+            read = namer.settle(frames.read(items, span), stated)
             facts.extend((fact, stated[0] if stated else None) for fact in read)
             inside = inside + _anaphors(
                 folded,
@@ -166,7 +175,7 @@ def extract_document(text: str) -> DocExtraction:
         )
         for (source, rel_type, target, year), spans in found.items()
     ]
-    all_facts = facts + [(fact, None) for fact in namer.derived(facts)]
+    all_facts = facts + namer.derived(facts)
     relations.extend(_fact_relations(text, all_facts, document_date))
     relations = _merged(relations)
     actor_list = [

@@ -310,7 +310,13 @@ class FrameReader:
             window = items[i : i + size]
             previous = self.recent.get(instrument.type)
             definite = bool(out) and out[-1].lemma in self.lex.definites
-            if definite and previous is not None and not self._topic(items, i + size):
+            nominal = nxt is not None and nxt.lemma in ("between", "among", "amongst")
+            if (
+                definite
+                and previous is not None
+                and not nominal
+                and not (instrument.type == "Agreement" and self._topic(items, i + size))
+            ):
                 out.append(
                     Item(window[0].start, window[-1].end, previous, "<instrument>", previous)
                 )
@@ -580,34 +586,39 @@ class FrameReader:
                 owner = items[back].actor
             j = n + size
             members: list[str] = []
-            if j < len(items) and items[j].lemma in ("of", "in", "for", "to"):
-                if j + 1 < len(items) and items[j + 1].actor is not None:
+            if j + 1 < len(items) and items[j].lemma in ("of", "in", "for", "to"):
+                if items[j + 1].actor is not None:  # "X and Y are members of Z"
                     owner = items[j + 1].actor
                     b = n - 1
-                    while b >= 0 and items[b].lemma in (
-                        "a",
-                        "an",
-                        "the",
-                        "founding",
-                        "current",
-                        "key",
-                        "main",
-                        "new",
-                        "be",
-                        "one",
-                        "all",
+                    while (
+                        b >= 0
+                        and not items[b].is_slot
+                        and items[b].lemma
+                        in self.lex.fillers
+                        | {
+                            "a",
+                            "an",
+                            "the",
+                            "founding",
+                            "current",
+                            "key",
+                            "main",
+                            "new",
+                            "one",
+                            "all",
+                        }
                     ):
                         b -= 1
                     if b < n - 1:
                         members = self._list_left(items, b)
-            else:
-                if j < len(items) and items[j].lemma in ("of", "for"):
+                else:  # "the supplier of the cable contract is X"
                     k = next(
                         (m for m in range(j + 1, min(len(items), j + 8)) if items[m].lemma == "be"),
                         None,
                     )
                     if k is not None and not any(it.is_slot for it in items[j:k]):
                         j = k
+            if not members:
                 while j < len(items) and items[j].text == ",":
                     j += 1
                 opened = False

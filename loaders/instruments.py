@@ -87,13 +87,16 @@ class InstrumentNamer:
             out.append(replace(fact, source=source, target=target))
         return out
 
-    def derived(self, facts: list[tuple[Fact, StatedDate | None]]) -> list[Fact]:
-        """The bilateral view between every two parties of one instrument."""
-        parties: dict[str, dict[str, list[Fact]]] = {}
-        for fact, _ in facts:
+    def derived(
+        self, facts: list[tuple[Fact, StatedDate | None]]
+    ) -> list[tuple[Fact, StatedDate | None]]:
+        """The bilateral view between every two parties of one instrument, dated as the
+        parties' own relations to it."""
+        parties: dict[str, dict[str, list[tuple[Fact, StatedDate | None]]]] = {}
+        for fact, date in facts:
             if fact.type in _ROLES and fact.source != fact.target:
-                parties.setdefault(fact.target, {}).setdefault(fact.source, []).append(fact)
-        out: list[Fact] = []
+                parties.setdefault(fact.target, {}).setdefault(fact.source, []).append((fact, date))
+        out: list[tuple[Fact, StatedDate | None]] = []
         for anchor, by_party in sorted(parties.items()):
             kind = (
                 self.frames.unnamed[anchor].instrument
@@ -105,15 +108,7 @@ class InstrumentNamer:
             names = sorted(by_party)
             for i, a in enumerate(names):
                 for b in names[i + 1 :]:
-                    for fact in by_party[a] + by_party[b]:
-                        out.append(
-                            Fact(
-                                a,
-                                b,
-                                kind.bilateral,
-                                f"derived:{slugify(kind.kind)}",
-                                0.8,
-                                fact.span,
-                            )
-                        )
+                    rule = f"derived:{slugify(kind.kind)}"
+                    for fact, date in by_party[a] + by_party[b]:
+                        out.append((Fact(a, b, kind.bilateral, rule, 0.8, fact.span), date))
         return out

@@ -61,6 +61,15 @@ class Segment:
 _BLOCK_START = re.compile(r"[ \t]*(?:[-*•][ \t]|#|\d+\.[ \t])")
 _BOUNDARY = re.compile(r"([.!?][\"')\]]*)\s+(?=[\"'(\[]?[A-Z0-9])")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
+_FIELD_LINE = re.compile(r"[ \t]*[A-Z][\w /&()-]{0,40}:[ \t]*\S")
+_CLOSED = re.compile(r"[.!?:;,\"')\]]\s*$")
+
+
+def _stands_alone(line: str) -> bool:
+    """A "Field: value" line, or a short heading with no closing punctuation."""
+    if _FIELD_LINE.match(line):
+        return True
+    return len(line.split()) <= 6 and not _CLOSED.search(line)
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -106,6 +115,7 @@ def segment(
     block_start: int | None = None
     position = 0
     length = len(folded)
+    previous_alone = False
 
     def flush(end: int) -> None:
         nonlocal block_start
@@ -124,11 +134,12 @@ def segment(
             flush(position)
             s, e = _trimmed(folded, position, line_end)
             segments.append(Segment("row", s, e))
-        elif _BLOCK_START.match(line):
+        elif _BLOCK_START.match(line) or previous_alone or _FIELD_LINE.match(line):
             flush(position)
             block_start = position
         elif block_start is None:
             block_start = position
+        previous_alone = bool(line.strip()) and _stands_alone(line)
         position = line_end + 1
     flush(length)
     return segments
