@@ -142,6 +142,8 @@ class Patterns(_Strict):
     anaphora: dict[str, str]
     anaphora_window: int
     abbreviations: list[str]
+    reference_headings: list[str]
+    reference_marks: list[str]
     table: TablePatterns
     relation_patterns: list[RelationPattern]
 

@@ -109,7 +109,14 @@ def extract_document(text: str) -> DocExtraction:
     facts: list[tuple[Fact, StatedDate | None]] = []
     intro: tuple[list[Item], int] | None = None
 
+    headings = {h.lower() for h in pat.reference_headings}
+    in_references = False
     for seg in segments:
+        body = folded[seg.start : seg.end]
+        if body.strip(" #*:").lower() in headings:
+            in_references = True
+        if in_references or any(mark in body for mark in pat.reference_marks):
+            continue  # bibliographies, reference lists and footnotes are never evidence
         lo = bisect_left(starts, seg.start)
         hi = bisect_left(starts, seg.end, lo)
         inside = [m for m in mentions[lo:hi] if m.end <= seg.end]
