@@ -106,6 +106,7 @@ def extract_document(text: str) -> DocExtraction:
         frames, actors, lambda a: actors[a].name if a in actors else rec.known[a].name
     )
     document_date = dateline(folded)
+    namer.document_year = document_date.year if document_date else None
     facts: list[tuple[Fact, StatedDate | None]] = []
     intro: tuple[list[Item], int] | None = None
 

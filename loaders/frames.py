@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from graph.schema import DomainSchema, domain_schema
 from loaders.items import Item
-from loaders.lexicon import Instrument, Lexicon
+from loaders.lexicon import Instrument, Lexicon, singular
 
 __all__ = ["Fact", "FrameReader", "Unnamed"]
 
@@ -30,6 +30,7 @@ _JOIN = frozenset(
 )
 _CLAUSE_END = frozenset({";", "."})
 _WINDOW = 30
+_MAX_BETWEEN = 4  # "a partnership between" more parties than this is a network, not pairs
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,7 @@ class Unnamed:
     instrument: Instrument
     surface: str
     topic: str = ""
+    owned: bool = False  # "the council of the X Partnership" is named by what owns it
 
 
 @dataclass
@@ -82,6 +84,7 @@ class FrameReader:
         self.instrument_types = self.schema.types_with_role("instrument")
         self.unnamed: dict[str, Unnamed] = {}
         self.recent: dict[str, str] = {}
+        self.recent_kind: dict[str, str] = {}
 
     # --- helpers ----------------------------------------------------------------------
 
@@ -144,6 +147,14 @@ class FrameReader:
             if self._apposition(items, j):
                 j += 1
                 continue
+            if (
+                self._is_country(item)
+                and j + 2 < len(items)
+                and items[j + 1].text == "'s"
+                and self._is_party(items[j + 2])
+            ):
+                j += 2  # "Japan's Ministry of ...": the ministry is the party
+                continue
             if self._is_party(item):
                 if item.actor not in out and item.actor is not None:
                     out.append(item.actor)
@@ -154,6 +165,14 @@ class FrameReader:
                 j = k
                 continue
             if item.lemma in _JOIN or item.lemma == "well":
+                j += 1
+                continue
+            if (  # "the Japanese Ministry of ...": an adjective before a name
+                not item.is_slot
+                and item.capitalised
+                and j + 1 < len(items)
+                and self._is_party(items[j + 1])
+            ):
                 j += 1
                 continue
             if out and item.lemma in ("in", "at", "of") and j + 1 < len(items):
@@ -216,6 +235,9 @@ class FrameReader:
                 continue
             if out and item.lemma in _JOIN:
                 j -= 1
+                continue
+            if out and not item.is_slot and item.capitalised and item.text.isalpha():
+                j -= 1  # "the Japanese Minister ...": an adjective before a name
                 continue
             if out and item.text == "'s" and j > 0 and self._is_country(items[j - 1]):
                 j -= 2  # "India's Ministry of ...": the country owns, it does not act
@@ -288,7 +310,7 @@ class FrameReader:
                     window = items[i : i + n]
                     if any(w.is_slot for w in window):
                         continue
-                    instrument = self.lex.instruments.get(tuple(w.lemma for w in window))
+                    instrument = self.lex.instruments.get(tuple(singular(w.text) for w in window))
                     if instrument is not None:
                         size = n
                         break
@@ -308,7 +330,9 @@ class FrameReader:
                 i += size
                 continue
             window = items[i : i + size]
-            previous = self.recent.get(instrument.type)
+            previous = self.recent_kind.get(instrument.kind)
+            if previous is None and size == 1 and window[0].lemma in self.lex.generic_anaphors:
+                previous = self.recent.get(instrument.type)
             definite = bool(out) and out[-1].lemma in self.lex.definites
             nominal = nxt is not None and nxt.lemma in ("between", "among", "amongst")
             if (
@@ -325,13 +349,23 @@ class FrameReader:
             key = f"?{window[0].start}"
             surface = " ".join(w.text for w in window)
             owner = self._owner(items, i + size)
+            owned = owner is not None
             if owner is not None:
                 surface = f"{surface} of the {self.name_of(owner)}"
             topic = self._topic(items, i + size)
-            self.unnamed[key] = Unnamed(key, instrument, surface, " ".join(w.text for w in topic))
+            self.unnamed[key] = Unnamed(
+                key, instrument, surface, " ".join(w.text for w in topic), owned
+            )
             out.append(Item(window[0].start, window[-1].end, surface, "<instrument>", key))
             i += size
         return out
+
+    def remember(self, actor: str) -> None:
+        """`actor` is the latest instrument of its type (and kind) in the document."""
+        self.recent[self.type_of(actor)] = actor
+        kind = self._kind(actor)
+        if kind is not None:
+            self.recent_kind[kind.kind] = actor
 
     def _owner(self, items: list[Item], j: int) -> str | None:
         """ "council of the Japan-UK Digital Partnership": the instrument it belongs to."""
@@ -378,7 +412,7 @@ class FrameReader:
         s = _Sentence(items, span)
         for item in items:
             if item.actor and not item.actor.startswith("?") and self._is_anchor(item):
-                self.recent[self.type_of(item.actor)] = item.actor
+                self.remember(item.actor)
         self._verbs(s)
         self._nominal(s)
         self._lists(s)
@@ -440,9 +474,14 @@ class FrameReader:
                         if target is not None:
                             self._emit(s, subject, target, role, "frame:passive", 0.85)
                 continue
+            if item.lemma in self.lex.patient_verbs:
+                self._invited(s, v, after, role)
+                continue
             subjects = self._subjects(items, v)
             if not subjects:
                 subjects = self._coordinated_subjects(items, v) or self._copular_list(items, v)
+            if not subjects and role == "PARTICIPATES_IN":
+                subjects = self._from_list(items, after)
             if not subjects:
                 continue
             target = self._anchor_for(items, v, role, 1)
@@ -467,6 +506,29 @@ class FrameReader:
                 and self.unnamed[target].instrument.funds
             ):
                 self._loan_for(s, subjects, co, target)
+
+    def _invited(self, s: _Sentence, v: int, after: int, role: str) -> None:
+        """ "They invited India, Indonesia and the ITU": the invited take part."""
+        items = s.items
+        target = (
+            self._anchor_for(items, v, role, 1)
+            or self._anchor_for(items, v, role, -1)
+            or self.recent.get("Event")
+        )
+        if target is None:
+            return
+        for k in self._clause(items, after - 1, 1):
+            actor = items[k].actor
+            if actor and self._is_party(items[k]) and not self._apposition(items, k):
+                self._emit(s, actor, target, role, "frame:object", 0.85)
+
+    def _from_list(self, items: list[Item], after: int) -> list[str]:
+        """ "Officials attended the meeting from Japan": the country takes part."""
+        for k in self._clause(items, after - 1, 1):
+            if items[k].lemma == "from":
+                found, _ = self._list_right(items, k + 1)
+                return found
+        return []
 
     def _coordinated_subjects(self, items: list[Item], v: int) -> list[str]:
         """ "India is the chair ... and held this summit": the subject opening the sentence."""
@@ -552,12 +614,11 @@ class FrameReader:
                     role = self._role_of(owner)
                     for party in parties:
                         self._emit(s, party, owner, role, "frame:between", 0.9)
-                    if owner != anchor or self.type_of(owner) == "Event":
-                        for x, p in enumerate(parties):
+                    kind = self._kind(anchor)
+                    if kind is not None and kind.bilateral and len(parties) <= _MAX_BETWEEN:
+                        for x, p in enumerate(parties):  # "a partnership between X, Y and Z"
                             for q in parties[x + 1 :]:
-                                kind = self._kind(anchor)
-                                if kind is not None and kind.bilateral:
-                                    self._emit_pair(s, p, q, kind.bilateral, "frame:between", 0.9)
+                                self._emit_pair(s, p, q, kind.bilateral, "frame:between", 0.9)
                     break
 
     def _kind(self, anchor: str) -> Instrument | None:
@@ -586,8 +647,21 @@ class FrameReader:
                 owner = items[back].actor
             j = n + size
             members: list[str] = []
-            if j + 1 < len(items) and items[j].lemma in ("of", "in", "for", "to"):
-                if items[j + 1].actor is not None:  # "X and Y are members of Z"
+            if j + 1 < len(items) and items[j].lemma in (
+                "of",
+                "in",
+                "for",
+                "to",
+                "on",
+                "from",
+                "at",
+            ):
+                if items[j + 1].actor is not None and items[j].lemma in (
+                    "of",
+                    "in",
+                    "for",
+                    "to",
+                ):  # "X and Y are members of Z"
                     owner = items[j + 1].actor
                     b = n - 1
                     while (
@@ -611,7 +685,7 @@ class FrameReader:
                         b -= 1
                     if b < n - 1:
                         members = self._list_left(items, b)
-                else:  # "the supplier of the cable contract is X"
+                else:  # "the supplier of the cable contract is X", "in attendance ... were X"
                     k = next(
                         (m for m in range(j + 1, min(len(items), j + 8)) if items[m].lemma == "be"),
                         None,
@@ -674,7 +748,7 @@ class FrameReader:
         for a, item in enumerate(items):
             if not self._is_anchor(item) or item.actor is None:
                 continue
-            for k in range(a + 1, min(len(items) - 1, a + 16)):
+            for k in range(a + 1, min(len(items) - 1, a + 26)):
                 nxt = items[k]
                 if nxt.text in _CLAUSE_END or (nxt.is_slot and self._is_anchor(nxt)):
                     break
@@ -705,6 +779,8 @@ class FrameReader:
         first = items[j]
         if first.actor is not None:
             return first.actor if self.type_of(first.actor) in ("Country", "Place") else None
+        if j + 1 < len(items) and items[j + 1].lemma == "and":
+            return None  # "in Science and Technology" is a field, not a place
         words: list[Item] = []
         while j < len(items) and len(words) < 4:
             w = items[j]

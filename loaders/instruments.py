@@ -36,6 +36,7 @@ class InstrumentNamer:
         self.name_of = name_of
         self.last_of_kind: dict[str, str] = {}
         self.schema = domain_schema()
+        self.document_year: int | None = None
 
     def _label(self, surface: str, kind: str) -> str:
         words = surface.split()
@@ -63,11 +64,15 @@ class InstrumentNamer:
                 mapping[key] = self.last_of_kind.get(kind.kind)
                 continue
             label = self._label(unnamed.surface, kind.kind)
-            name = "–".join(self.name_of(p) for p in parties) + f" {label}"
+            if unnamed.owned:
+                name = label[:1].upper() + label[1:]
+            else:
+                name = "–".join(self.name_of(p) for p in parties) + f" {label}"
             if unnamed.topic:
                 name += f" {unnamed.topic}"
-            if stated:
-                name += f" ({stated[0].year})"
+            year = stated[0].year if stated else self.document_year
+            if year is not None:
+                name += f" ({year})"
             actor_id = f"{self.schema.prefix_of(kind.type)}:{slugify(name)}"
             if actor_id not in self.actors:
                 self.actors[actor_id] = ActorInfo(actor_id, name, kind.type, discovered=True)
@@ -77,6 +82,7 @@ class InstrumentNamer:
                 aliases.add(f"{unnamed.surface} {unnamed.topic}")
             self.frames.unnamed[actor_id] = replace(unnamed, key=actor_id)
             self.last_of_kind[kind.kind] = actor_id
+            self.frames.remember(actor_id)
             mapping[key] = actor_id
         out: list[Fact] = []
         for fact in facts:
@@ -90,8 +96,8 @@ class InstrumentNamer:
     def derived(
         self, facts: list[tuple[Fact, StatedDate | None]]
     ) -> list[tuple[Fact, StatedDate | None]]:
-        """The bilateral view between every two parties of one instrument, dated as the
-        parties' own relations to it."""
+        """The bilateral view between the two parties of a two-party instrument, dated as the
+        parties' own relations to it (many parties are joined by the node, not a clique)."""
         parties: dict[str, dict[str, list[tuple[Fact, StatedDate | None]]]] = {}
         for fact, date in facts:
             if fact.type in _ROLES and fact.source != fact.target:
@@ -105,6 +111,8 @@ class InstrumentNamer:
             )
             if kind is None or kind.bilateral is None or self.frames.type_of(anchor) == "Event":
                 continue
+            if len(by_party) != 2:
+                continue  # a bilateral view only of a two-party instrument
             names = sorted(by_party)
             for i, a in enumerate(names):
                 for b in names[i + 1 :]:

@@ -7,11 +7,12 @@ maps back to verbatim text.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from loaders.nlp import words
+from loaders.nlp import Word, words
 
 __all__ = ["Item", "MentionLike", "sentence_items"]
 
@@ -36,6 +37,27 @@ class Item:
         return self.text[:1].isupper()
 
 
+def _split_at_mentions(tokens: list[Word], mentions: Sequence[MentionLike]) -> list[Word]:
+    """Tokens cut where a mention starts or ends inside them ("DFG(Germany" is three)."""
+    cuts = sorted({m.start for m in mentions} | {m.end for m in mentions})
+    out: list[Word] = []
+    for token in tokens:
+        k = bisect_right(cuts, token.start)
+        inner = []
+        while k < len(cuts) and cuts[k] < token.end:
+            inner.append(cuts[k])
+            k += 1
+        if not inner:
+            out.append(token)
+            continue
+        bounds = [token.start, *inner, token.end]
+        for a, b in zip(bounds, bounds[1:], strict=False):
+            piece = token.text[a - token.start : b - token.start]
+            if piece.strip():
+                out.append(Word(a, b, piece, piece.lower(), piece.lower()))
+    return out
+
+
 class MentionLike(Protocol):
     """What a slot is made from: a span resolved to an actor id."""
 
@@ -53,7 +75,7 @@ def sentence_items(
     """The items of `folded[start:end]`; `mentions` are the actor spans inside it, sorted."""
     items: list[Item] = []
     k = 0
-    for word in words(folded[start:end], start):
+    for word in _split_at_mentions(words(folded[start:end], start), mentions):
         while k < len(mentions) and mentions[k].end <= word.start:
             k += 1
         if k < len(mentions) and mentions[k].start < word.end:

@@ -17,7 +17,16 @@ from graph.schema import domain_schema
 from loaders.datafiles import load_data_file
 from loaders.nlp import words
 
-__all__ = ["FRAMES_FILE", "Frames", "Instrument", "Lexicon", "lemmas_of", "lexicon"]
+__all__ = [
+    "FRAMES_FILE",
+    "Frames",
+    "Instrument",
+    "Lexicon",
+    "lemmas_of",
+    "lexicon",
+    "nouns_of",
+    "singular",
+]
 
 FRAMES_FILE = Path(__file__).parent / "data" / "frames.yaml"
 
@@ -89,6 +98,7 @@ class Frames(_Strict):
     fields: dict[str, list[str]]
     locatives: list[str]
     definites: list[str]
+    generic_anaphors: list[str]
     topic_openers: list[str]
     topic_fields: list[str]
     topic_stops: list[str]
@@ -107,6 +117,19 @@ def lemmas_of(phrase: str) -> tuple[str, ...]:
     return tuple(w.lemma for w in words(phrase))
 
 
+def singular(word: str) -> str:
+    """A noun's singular form, crudely: "meetings" -> "meeting", "MoUs" -> "mou"."""
+    lower = word.lower()
+    if len(lower) > 3 and lower.endswith("s") and not lower.endswith(("ss", "us", "is")):
+        return lower[:-1]
+    return lower
+
+
+def nouns_of(phrase: str) -> tuple[str, ...]:
+    """The singular word forms of a phrase, as instrument phrases are matched."""
+    return tuple(singular(w.text) for w in words(phrase))
+
+
 class Lexicon:
     """frames.yaml compiled into lemma-sequence lookups."""
 
@@ -115,7 +138,7 @@ class Lexicon:
         self.instruments: dict[tuple[str, ...], Instrument] = {}
         for instrument in frames.instruments:
             for phrase in instrument.phrases:
-                self.instruments.setdefault(lemmas_of(phrase), instrument)
+                self.instruments.setdefault(nouns_of(phrase), instrument)
         self.triggers = self._index(frames.triggers)
         self.bilateral = self._index(frames.bilateral)
         self.list_nouns = self._index(frames.list_nouns)
@@ -125,6 +148,7 @@ class Lexicon:
         self.patient_verbs = frozenset(lemmas_of(p)[0] for p in frames.patient_verbs)
         self.locatives = frozenset(frames.locatives)
         self.definites = frozenset(frames.definites)
+        self.generic_anaphors = frozenset(frames.generic_anaphors)
         self.topic_openers = frozenset(frames.topic_openers)
         self.topic_fields = frozenset(frames.topic_fields)
         self.topic_stops = frozenset(frames.topic_stops)
@@ -145,7 +169,7 @@ class Lexicon:
 
     def kind_of_name(self, name: str) -> Instrument | None:
         """The instrument kind a proper name contains ("... Memorandum of Cooperation ...")."""
-        lemmas = lemmas_of(name)
+        lemmas = nouns_of(name)
         for size in range(min(self.longest, len(lemmas)), 0, -1):
             for i in range(len(lemmas) - size + 1):
                 hit = self.instruments.get(lemmas[i : i + size])

@@ -65,8 +65,9 @@ class PeopleResolver:
             while j < len(items):
                 nxt = items[j]
                 if nxt.is_slot or (nxt.capitalised and nxt.text != "And"):
-                    if nxt.lemma == "and":
-                        break
+                    if not nxt.is_slot and self._opens(nxt) and items[j - 1].text == ",":
+                        if nxt.text.lower().rstrip(".") in self.lex.honorifics:
+                            break  # ", Mr. KOZUKI ...": the next person
                     j += 1
                     continue
                 if nxt.text in _JOINERS or nxt.lemma in _JOINERS:
@@ -74,6 +75,7 @@ class PeopleResolver:
                         j + 1 >= len(items)
                         or not items[j + 1].capitalised
                         or self._opens(items[j + 1])
+                        or (j + 2 < len(items) and self._opens(items[j + 2]))
                     ):
                         break
                     j += 1
@@ -83,6 +85,9 @@ class PeopleResolver:
                 j -= 1
             group = items[i:j]
             actor = self._resolve(group)
+            if actor is None and len(out) > 3 and out[-1].text == ")" and out[-3].text == "(":
+                if out[-4].is_slot and not out[-4].rule:  # "DSIT (DSIT) Director ..."
+                    actor = out[-4].actor
             if actor is None and out and out[-1].is_slot and not out[-1].rule:
                 actor = out.pop().actor  # "METI Minister Sato", "Japan's Prime Minister"
             elif actor is None and len(out) > 1 and out[-1].text == "'s" and out[-2].is_slot:
@@ -125,9 +130,13 @@ class PeopleResolver:
             return min(slots, key=lambda a: self.rank[self.type_of(a)])
         title_words = self._title_words(group)
         if title_words:
-            for name_words, actor_id in self.bodies:
-                if title_words <= name_words:
-                    return actor_id
+            matches = [
+                (len(name_words & title_words), -len(name_words), actor_id)
+                for name_words, actor_id in self.bodies
+                if name_words and (title_words <= name_words or name_words <= title_words)
+            ]
+            if matches:
+                return max(matches)[2]
         for word in self._name_words(group):
             if word in self.known_people:
                 return self.known_people[word]

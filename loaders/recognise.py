@@ -78,6 +78,7 @@ _PIECE_SPLIT = re.compile(
     r",\s+(?:and\s+)?the\s+|\s+and\s+the\s+|,\s+and\s+|\s+in\s+|\s+to\s+(?=[a-z])"
 )
 _WORD = re.compile(r"[\w&'\-.]+")
+_TOPIC_BEFORE = re.compile(r"\s(?:on|for)\s")
 _ACRONYM_DEF = re.compile(r"\(\s*([A-Z][A-Za-z0-9&\-]*[A-Za-z0-9])\s*\)")
 _PHRASE_TOKEN = re.compile(r"[A-Za-z0-9][\w&'\-]*")
 _NAME = r"[A-Z][\w&\-.]*(?: [A-Z][\w&\-.]*){0,3}"
@@ -138,11 +139,11 @@ class Recogniser:
             r"(?:" + "|".join(re.escape(g) for g in pat.government_words) + r")\s+$"
         )
 
-    def bodies(self, found: dict[str, ActorInfo]) -> list[tuple[str, str]]:
-        """(id, name) of every government body known or found, for titles to name them."""
-        names = {a.id: a.name for a in self.known.values() if a.type == "Agency"}
-        names.update({a.id: a.name for a in found.values() if a.type == "Agency"})
-        return sorted(names.items())
+    @staticmethod
+    def bodies(found: dict[str, ActorInfo]) -> list[tuple[str, str]]:
+        """(id, name) of the government bodies a document names, for its people's titles to
+        point at (a title alone is too vague to pick a body the document never names)."""
+        return sorted((a.id, a.name) for a in found.values() if a.type == "Agency")
 
     # --- discovery helpers ------------------------------------------------------------
 
@@ -234,6 +235,8 @@ class Recogniser:
             cursor = 0
             pieces: list[tuple[int, int]] = []
             for cut in _PIECE_SPLIT.finditer(text):
+                if cut.group().strip() == "in" and _TOPIC_BEFORE.search(text, cursor, cut.start()):
+                    continue  # "Meeting on Cooperation in Science and Technology" is one name
                 pieces.append((cursor, cut.start()))
                 cursor = cut.end()
             pieces.append((cursor, len(text)))
@@ -243,7 +246,7 @@ class Recogniser:
                 for comma in reversed([m.start() for m in re.finditer(r",\s", text[s:e])]):
                     ps, pe = parts[0]
                     tail = [w.group() for w in _WORD.finditer(text, s + comma + 1, pe)]
-                    if self._head(tail) is not None:
+                    if self._head(tail) is not None or " ".join(tail) in self.lookup:
                         parts[0] = (ps, s + comma)
                         parts.insert(1, (s + comma + 1, pe))
                 split.extend(parts)
@@ -286,6 +289,8 @@ class Recogniser:
                 end = run.start() + tokens[last - 1][1]
                 while folded[end - 1] in ".,'-":
                     end -= 1
+                if folded[max(0, start - 3) : start] == "as ":
+                    continue  # "added as Eligible Partner Funding Agency": a role, not a name
                 if self._acceptable(folded[start:end], words, head):
                     found.append((start, end, head[2]))
         return found
