@@ -126,7 +126,7 @@ def extract_document(text: str) -> DocExtraction:
         else:
             tables.caption(folded[seg.start : seg.end], inside)
             items = frames.mark_instruments(
-                people.collapse(sentence_items(folded, seg.start, seg.end, inside))
+                frames.pairs(people.collapse(sentence_items(folded, seg.start, seg.end, inside)))
             )
             span = (seg.start, seg.end)
             if intro is not None and folded[seg.start] in "-*•":

@@ -25,6 +25,7 @@ from loaders.lexicon import Instrument, Lexicon, singular
 
 __all__ = ["Fact", "FrameReader", "Unnamed"]
 
+_COUNTS = frozenset({"two", "three", "four", "both", "new", "-", "first", "second"})
 _JOIN = frozenset(
     {",", "and", "the", "&", "/", "as", "well", "both", "-", "its", "their", "government"}
 )
@@ -85,6 +86,7 @@ class FrameReader:
         self.unnamed: dict[str, Unnamed] = {}
         self.recent: dict[str, str] = {}
         self.recent_kind: dict[str, str] = {}
+        self.last_pair: tuple[str, str] | None = None
 
     # --- helpers ----------------------------------------------------------------------
 
@@ -183,6 +185,12 @@ class FrameReader:
                     j += 2
                     while j < len(items) and not items[j].is_slot and items[j].capitalised:
                         j += 1
+                    if (
+                        j + 1 < len(items)
+                        and items[j].text == ","
+                        and self._is_country(items[j + 1])
+                    ):
+                        j += 2  # "in Tsukuba, Japan": where, not who
                     continue
             break
         return out, j
@@ -259,6 +267,19 @@ class FrameReader:
         j = v - 1
         while j >= 0 and not items[j].is_slot and items[j].lemma in self.lex.fillers:
             j -= 1
+        k = j  # "Kenya and Japan on Thursday signed": skip a time phrase
+        while (
+            k >= 0
+            and not items[k].is_slot
+            and (
+                items[k].lemma in self.lex.not_places
+                or items[k].text.isdigit()
+                or items[k].text == ","
+            )
+        ):
+            k -= 1
+        if k < j and k >= 0 and items[k].lemma in ("on", "in", "at") and k > 0:
+            j = k - 1
         if j >= 0 and items[j].text == ",":  # "Australia, through the AIFFP, has partnered"
             k = j - 1
             while k >= 0 and k > j - 15 and items[k].text != ",":
@@ -333,7 +354,16 @@ class FrameReader:
             previous = self.recent_kind.get(instrument.kind)
             if previous is None and size == 1 and window[0].lemma in self.lex.generic_anaphors:
                 previous = self.recent.get(instrument.type)
-            definite = bool(out) and out[-1].lemma in self.lex.definites
+            back = len(out) - 1
+            while (
+                back > 0
+                and back > len(out) - 4
+                and out[back].lemma not in self.lex.definites
+                and (out[back].lemma in _COUNTS or out[back].text.isalpha())
+                and not out[back].is_slot
+            ):
+                back -= 1  # "the two partnerships", "this ad-hoc summit"
+            definite = back >= 0 and out[back].lemma in self.lex.definites
             nominal = nxt is not None and nxt.lemma in ("between", "among", "amongst")
             if (
                 definite
@@ -360,6 +390,21 @@ class FrameReader:
             i += size
         return out
 
+    def _note_pair(self, items: list[Item]) -> None:
+        """The last two parties named together ("X and Y", "between X and Y", "X-Y")."""
+        for k in range(len(items) - 2):
+            a, mid, b = items[k], items[k + 2 - 1], items[k + 2]
+            if (
+                self._is_party(a)
+                and self._is_party(b)
+                and mid.text in ("and", "-", "–")
+                and a.actor != b.actor
+                and a.rule != "pair"
+                and a.actor
+                and b.actor
+            ):
+                self.last_pair = (a.actor, b.actor)
+
     def remember(self, actor: str) -> None:
         """`actor` is the latest instrument of its type (and kind) in the document."""
         self.recent[self.type_of(actor)] = actor
@@ -384,9 +429,14 @@ class FrameReader:
         opener = items[j].lemma
         if opener in self.lex.topic_openers:
             out = [items[j]]
-            for k in range(j + 1, min(len(items), j + 8)):
+            for k in range(j + 1, min(len(items), j + 10)):
                 w = items[k]
-                if w.is_slot or w.lemma in self.lex.topic_stops or not w.text.isalpha():
+                field_after = w.lemma == "in" and any(
+                    x.lemma in self.lex.topic_fields for x in items[k + 1 : k + 4]
+                )
+                if not field_after and (
+                    w.is_slot or w.lemma in self.lex.topic_stops or not w.text.isalpha()
+                ):
                     break
                 out.append(w)
             while out and out[-1].lemma in self.lex.topic_stops | {"the", "a", "an", "and"}:
@@ -407,9 +457,35 @@ class FrameReader:
                     break
         return []
 
+    def pairs(self, items: list[Item]) -> list[Item]:
+        """`items` with "the two countries", "both sides" made the document's last pair."""
+        if self.last_pair is None:
+            return items
+        out: list[Item] = []
+        i = 0
+        while i < len(items):
+            window = [w.lemma for w in items[i : i + 3]]
+            size = 0
+            if window[:2] in (["the", "two"], ["both", "the"]) and len(window) == 3:
+                size = 3
+            elif window[:1] == ["both"] and len(window) > 1:
+                size = 2
+            if size and singular(items[i + size - 1].text) in self.lex.pair_nouns:
+                start, end = items[i].start, items[i + size - 1].end
+                first, second = self.last_pair
+                out.append(Item(start, end, "", "<pair>", first, "pair"))
+                out.append(Item(end, end, "and", "and"))
+                out.append(Item(end, end, "", "<pair>", second, "pair"))
+                i += size
+                continue
+            out.append(items[i])
+            i += 1
+        return out
+
     def read(self, items: list[Item], span: tuple[int, int]) -> list[Fact]:
         """Every fact the frames read in one sentence."""
         s = _Sentence(items, span)
+        self._note_pair(items)
         for item in items:
             if item.actor and not item.actor.startswith("?") and self._is_anchor(item):
                 self.remember(item.actor)
@@ -591,12 +667,14 @@ class FrameReader:
                     break
                 if items[k].lemma in ("between", "among", "amongst"):
                     parties, end = self._list_right(items, k + 1)
-                    while end + 1 < len(items) and items[end].lemma in ("between", "and", ","):
+                    groups = [parties]
+                    while end + 1 < len(items) and items[end].lemma in ("between", "and", ",", ";"):
                         if items[end].lemma != "between":
                             end += 1
                             continue
-                        more, end = self._list_right(items, end + 1)
-                        parties += [p for p in more if p not in parties]
+                        more, end = self._list_right(items, end + 1)  # "...; and between X and Y"
+                        groups.append(more)
+                        parties = parties + [p for p in more if p not in parties]
                     if len(parties) < 2:
                         break
                     owner = anchor
@@ -615,9 +693,11 @@ class FrameReader:
                     for party in parties:
                         self._emit(s, party, owner, role, "frame:between", 0.9)
                     kind = self._kind(anchor)
-                    if kind is not None and kind.bilateral and len(parties) <= _MAX_BETWEEN:
-                        for x, p in enumerate(parties):  # "a partnership between X, Y and Z"
-                            for q in parties[x + 1 :]:
+                    for group in groups:
+                        if kind is None or not kind.bilateral or len(group) > _MAX_BETWEEN:
+                            continue
+                        for x, p in enumerate(group):  # "a partnership between X, Y and Z"
+                            for q in group[x + 1 :]:
                                 self._emit_pair(s, p, q, kind.bilateral, "frame:between", 0.9)
                     break
 

@@ -60,7 +60,9 @@ class InstrumentNamer:
                     if f.target == key and self.frames.type_of(f.source) in parties_types
                 )
             )
-            if not parties:
+            if not parties or (
+                len(parties) < 2 and kind.type != "Agreement" and not unnamed.owned
+            ):  # "an online meeting" with one party is too vague to be a node of its own
                 mapping[key] = self.last_of_kind.get(kind.kind)
                 continue
             label = self._label(unnamed.surface, kind.kind)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Protocol
 
 from loaders.nlp import Word, words
@@ -51,7 +52,7 @@ def _split_at_mentions(tokens: list[Word], mentions: Sequence[MentionLike]) -> l
             out.append(token)
             continue
         bounds = [token.start, *inner, token.end]
-        for a, b in zip(bounds, bounds[1:], strict=False):
+        for a, b in pairwise(bounds):
             piece = token.text[a - token.start : b - token.start]
             if piece.strip():
                 out.append(Word(a, b, piece, piece.lower(), piece.lower()))

@@ -99,6 +99,7 @@ class Frames(_Strict):
     locatives: list[str]
     definites: list[str]
     generic_anaphors: list[str]
+    pair_nouns: list[str]
     topic_openers: list[str]
     topic_fields: list[str]
     topic_stops: list[str]
@@ -149,6 +150,7 @@ class Lexicon:
         self.locatives = frozenset(frames.locatives)
         self.definites = frozenset(frames.definites)
         self.generic_anaphors = frozenset(frames.generic_anaphors)
+        self.pair_nouns = frozenset(singular(n) for n in frames.pair_nouns)
         self.topic_openers = frozenset(frames.topic_openers)
         self.topic_fields = frozenset(frames.topic_fields)
         self.topic_stops = frozenset(frames.topic_stops)

@@ -65,12 +65,19 @@ class PeopleResolver:
             while j < len(items):
                 nxt = items[j]
                 if nxt.is_slot or (nxt.capitalised and nxt.text != "And"):
-                    if not nxt.is_slot and self._opens(nxt) and items[j - 1].text == ",":
-                        if nxt.text.lower().rstrip(".") in self.lex.honorifics:
-                            break  # ", Mr. KOZUKI ...": the next person
+                    if (
+                        not nxt.is_slot
+                        and items[j - 1].text == ","
+                        and nxt.text.lower().rstrip(".") in self.lex.honorifics
+                    ):
+                        break  # ", Mr. KOZUKI ...": the next person
                     j += 1
                     continue
                 if nxt.text in _JOINERS or nxt.lemma in _JOINERS:
+                    if nxt.lemma == "the" and items[j - 1].text == ",":
+                        break  # "..., the Department of Commerce announced": a new phrase
+                    if nxt.lemma == "and" and j + 2 < len(items) and items[j + 2].text == "'s":
+                        break  # "... and Japan's Prime Minister ...": the next person
                     if nxt.lemma == "and" and (
                         j + 1 >= len(items)
                         or not items[j + 1].capitalised
@@ -85,9 +92,15 @@ class PeopleResolver:
                 j -= 1
             group = items[i:j]
             actor = self._resolve(group)
-            if actor is None and len(out) > 3 and out[-1].text == ")" and out[-3].text == "(":
-                if out[-4].is_slot and not out[-4].rule:  # "DSIT (DSIT) Director ..."
-                    actor = out[-4].actor
+            if (
+                actor is None
+                and len(out) > 3
+                and out[-1].text == ")"
+                and out[-3].text == "("
+                and out[-4].is_slot
+                and not out[-4].rule
+            ):
+                actor = out[-4].actor  # "DSIT (DSIT) Director ..."
             if actor is None and out and out[-1].is_slot and not out[-1].rule:
                 actor = out.pop().actor  # "METI Minister Sato", "Japan's Prime Minister"
             elif actor is None and len(out) > 1 and out[-1].text == "'s" and out[-2].is_slot:

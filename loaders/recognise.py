@@ -128,7 +128,7 @@ class Recogniser:
         nouns = "|".join(re.escape(n) for n in sorted(self.class_nouns, key=len, reverse=True))
         self.class_list = re.compile(
             rf"\b((?i:{nouns}))\s+(?:such as |including |like |namely |i\.e\.,? )?"
-            rf"({_NAME}(?:,\s+{_NAME})*(?:,?\s+and\s+{_NAME}))"
+            rf"({_NAME}(?:,\s+{_NAME})*(?:,?\s+and\s+{_NAME})?)"
         )
         self.acronym_type = pat.acronym_with_country
         self.generic = set(pat.generic_modifiers)
@@ -223,7 +223,8 @@ class Recogniser:
             for i, w in enumerate(words)
             if not head[0] <= i < head[1] and w not in _STOP_IN_ACRONYM and w[:1].isupper()
         ]
-        return any(w not in self.generic for w in others)
+        numbered = any(w.isdigit() for w in words[head[1] :])  # "Metro Line 6"
+        return numbered or any(w not in self.generic for w in others)
 
     def _discover_names(self, folded: str) -> list[tuple[int, int, str]]:
         """(start, end, type) of capitalised names headed by an organisation word."""
@@ -353,18 +354,23 @@ class Recogniser:
             return out
 
         discovered: dict[tuple[int, int], str] = {}
+        # names listed after a class noun first: "companies NVIDIA, Amazon, Arm and Softbank
+        # Group" are four companies, not "Arm and Softbank Group"
+        for start, end, actor_type in self._listed_names(folded) + self._country_acronyms(folded):
+            if overlapping(start, end) or any(s < end and start < e for (s, e) in discovered):
+                continue
+            discovered[(start, end)] = self._discovered_actor(
+                text[start:end], folded[start:end], actor_type, actors
+            )
+        listed = sorted(discovered)
         for start, end, actor_type in self._discover_names(folded):
+            if any(s < end and start < e for (s, e) in listed):
+                continue
             inside = overlapping(start, end)
             if any(
                 s < start or e > end or self.known[a].type not in ("Country", "Organization")
                 for s, e, a in inside
             ):
-                continue
-            discovered[(start, end)] = self._discovered_actor(
-                text[start:end], folded[start:end], actor_type, actors
-            )
-        for start, end, actor_type in self._listed_names(folded) + self._country_acronyms(folded):
-            if overlapping(start, end) or any(s < end and start < e for (s, e) in discovered):
                 continue
             discovered[(start, end)] = self._discovered_actor(
                 text[start:end], folded[start:end], actor_type, actors
