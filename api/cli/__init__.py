@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from api.cli import graph_commands, neo4j_commands, serve_command
+from api.cli import evaluate_command, graph_commands, neo4j_commands, serve_command
 
 __all__ = ["app", "main"]
 
@@ -15,6 +15,7 @@ app = typer.Typer(
     add_completion=False,
 )
 graph_commands.register(app)
+evaluate_command.register(app)
 serve_command.register(app)
 app.add_typer(neo4j_commands.app, name="neo4j")
 
