@@ -186,6 +186,8 @@ def extract_document(text: str) -> DocExtraction:
     all_facts = facts + namer.derived(facts)
     relations.extend(_fact_relations(text, all_facts, document_date))
     relations = _merged(relations)
+    linked = {e for r in relations for e in (r.source, r.target)}
+    actors = {k: v for k, v in actors.items() if v.type != "Place" or k in linked}
     actor_list = [
         Actor(
             id=info.id,

@@ -237,6 +237,19 @@ class FrameReader:
                     out.insert(0, item.actor)
                 j -= 1
                 continue
+            if (
+                item.text == ")"
+                and j >= 3
+                and items[j - 2].text == "("
+                and self._is_party(items[j - 1])
+                and not items[j - 3].is_slot
+            ):  # "the National Research Foundation (NRF)": the acronym names the party
+                if items[j - 1].actor not in out and items[j - 1].actor is not None:
+                    out.insert(0, items[j - 1].actor)
+                j -= 3
+                while j >= 0 and not items[j].is_slot and items[j].capitalised:
+                    j -= 1
+                continue
             k = self._skip_paren(items, j, -1)
             if k != j:
                 j = k
@@ -250,13 +263,7 @@ class FrameReader:
             if out and item.text == "'s" and j > 0 and self._is_country(items[j - 1]):
                 j -= 2  # "India's Ministry of ...": the country owns, it does not act
                 continue
-            if (
-                out
-                and item.lemma == "of"
-                and j > 0
-                and self._is_party(items[self._skip_paren(items, j - 1, -1)])
-                and self.type_of(out[0]) == "Country"
-            ):
+            if out and item.lemma == "of" and self.type_of(out[0]) == "Country":
                 out.pop(0)  # "the NRF of South Africa": the country is the NRF's, not a party
                 j -= 1
                 continue
@@ -439,7 +446,12 @@ class FrameReader:
                 ):
                     break
                 out.append(w)
-            while out and out[-1].lemma in self.lex.topic_stops | {"the", "a", "an", "and"}:
+            while out and out[-1].lemma in self.lex.topic_stops | self.lex.topic_openers | {
+                "the",
+                "a",
+                "an",
+                "and",
+            }:
                 out.pop()
             return out if len(out) > 1 else []
         if opener == "in":

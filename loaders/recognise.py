@@ -78,6 +78,10 @@ _PIECE_SPLIT = re.compile(
     r",\s+(?:and\s+)?the\s+|\s+and\s+the\s+|,\s+and\s+|\s+in\s+|\s+to\s+(?=[a-z])"
 )
 _WORD = re.compile(r"[\w&'\-.]+")
+_DATE_TAIL = re.compile(
+    r"\s+(?:on|in|of|from)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:January|February|March|April|May|"
+    r"June|July|August|September|October|November|December|\d{4})\b.*$"
+)
 _TOPIC_BEFORE = re.compile(r"\s(?:on|for)\s")
 _ACRONYM_DEF = re.compile(r"\(\s*([A-Z][A-Za-z0-9&\-]*[A-Za-z0-9])\s*\)")
 _PHRASE_TOKEN = re.compile(r"[A-Za-z0-9][\w&'\-]*")
@@ -290,6 +294,12 @@ class Recogniser:
                 end = run.start() + tokens[last - 1][1]
                 while folded[end - 1] in ".,'-":
                     end -= 1
+                dated = _DATE_TAIL.search(folded, start, end)
+                if (
+                    dated is not None
+                ):  # "... Line Project on 12 March 2024": the date is not the name
+                    end = dated.start()
+                    words = words[: len(folded[start:end].split())]
                 if folded[max(0, start - 3) : start] == "as ":
                     continue  # "added as Eligible Partner Funding Agency": a role, not a name
                 if self._acceptable(folded[start:end], words, head):
