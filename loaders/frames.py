@@ -244,8 +244,9 @@ class FrameReader:
                 and self._is_party(items[j - 1])
                 and not items[j - 3].is_slot
             ):  # "the National Research Foundation (NRF)": the acronym names the party
-                if items[j - 1].actor not in out and items[j - 1].actor is not None:
-                    out.insert(0, items[j - 1].actor)
+                acronym = items[j - 1].actor
+                if acronym is not None and acronym not in out:
+                    out.insert(0, acronym)
                 j -= 3
                 while j >= 0 and not items[j].is_slot and items[j].capitalised:
                     j -= 1
