@@ -7,6 +7,7 @@ name and the line of the offending entry, so that whoever edits it knows where t
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TypeVar
 
@@ -44,6 +45,20 @@ def line_of(node: yaml.Node | None, location: tuple[int | str, ...]) -> int | No
     return line
 
 
+def _line_of_value(node: yaml.Node | None, value: str) -> int | None:
+    """The 1-based line of the first scalar equal to `value` in a node tree."""
+    stack = [node]
+    while stack:
+        current = stack.pop(0)
+        if isinstance(current, yaml.ScalarNode) and current.value == value:
+            return int(current.start_mark.line) + 1
+        if isinstance(current, yaml.MappingNode):
+            stack.extend(n for pair in current.value for n in pair)
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(current.value)
+    return None
+
+
 def read_data_file(path: Path) -> tuple[object, yaml.Node]:
     """The parsed content of a YAML data file and its node tree (for line numbers)."""
     try:
@@ -75,6 +90,9 @@ def load_data_file_with_nodes(path: Path, model: type[Model]) -> tuple[Model, ya
     except ValidationError as exc:
         error = exc.errors()[0]
         line = line_of(node, tuple(error["loc"]))
+        named = re.search(r"'([^']+)'", str(error["msg"]))
+        if named is not None:  # the offending key or value itself, when the message names it
+            line = _line_of_value(node, named.group(1)) or line
         where = ".".join(str(p) for p in error["loc"]) or "top level"
         raise DataFileError(
             f"{path}, line {line}: {where}: {error['msg']}; fix this entry and build again"
