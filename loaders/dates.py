@@ -29,6 +29,7 @@ _MONTHS = {
     for name in names
 }  # fmt: skip
 _MONTH = r"(?P<{g}>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_DIGIT = re.compile(r"\d")
 _YEAR = r"(?P<{g}>(?:19|20)\d\d)(?!\d)"
 _PATTERNS = [
     # 2024-03-12
@@ -102,6 +103,8 @@ def dates_in(text: str, offset: int = 0) -> list[StatedDate]:
     """Every date stated in `text`, most precise reading first where readings overlap."""
     found: list[StatedDate] = []
     taken: list[tuple[int, int]] = []
+    if _DIGIT.search(text) is None:
+        return found
     for pattern in _PATTERNS:
         for match in pattern.finditer(text):
             if any(s < match.end() and match.start() < e for s, e in taken):

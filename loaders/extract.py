@@ -21,11 +21,12 @@ from loaders.frames import Fact, FrameReader
 from loaders.instruments import InstrumentNamer
 from loaders.items import Item, sentence_items
 from loaders.lexicon import lexicon
+from loaders.nlp import words
 from loaders.people import PeopleResolver
 from loaders.recognise import ActorInfo, Mention, recogniser
 from loaders.relations import build_skeleton, sentence_relations
 from loaders.tables import TableReader
-from loaders.text import fold, segment, word_count
+from loaders.text import Segment, fold, segment, word_count
 
 __all__ = ["EXTRACTOR_VERSION", "DocExtraction", "extract_document", "extractor_version"]
 
@@ -79,7 +80,7 @@ def extract_document(text: str) -> DocExtraction:
 
     starts = [m.start for m in mentions]
     protected = [x for m in mentions for x in (m.start, m.end)]
-    segments = segment(folded, frozenset(pat.abbreviations), protected)
+    segments = _bounded(folded, segment(folded, frozenset(pat.abbreviations), protected))
     tables = TableReader(type_of)
     anaphora = {k.lower(): v for k, v in pat.anaphora.items()}
     anaphor_re = _anaphor_regex()
@@ -125,8 +126,15 @@ def extract_document(text: str) -> DocExtraction:
             results = tables.row(folded, seg.start, seg.end, inside)
         else:
             tables.caption(folded[seg.start : seg.end], inside)
+            if not inside and not (intro is not None or body.endswith(":") or lex.refers(body)):
+                intro = None
+                continue  # no actor and nothing that could stand for one: nothing to read
             items = frames.mark_instruments(
-                frames.pairs(people.collapse(sentence_items(folded, seg.start, seg.end, inside)))
+                frames.pairs(
+                    people.collapse(
+                        sentence_items(folded, words(body, seg.start), (seg.start, seg.end), inside)
+                    )
+                )
             )
             span = (seg.start, seg.end)
             if intro is not None and folded[seg.start] in "-*•":
@@ -205,6 +213,24 @@ def extract_document(text: str) -> DocExtraction:
         actors=actor_list,
         relations=relations,
     )
+
+
+_LONGEST_SENTENCE = 3000  # characters; a longer "sentence" is text with no full stop
+
+
+def _bounded(folded: str, segments: list[Segment]) -> list[Segment]:
+    """Segments cut at whitespace into pieces of at most _LONGEST_SENTENCE characters, so
+    that a document with no full stop costs what its length costs, never more."""
+    out: list[Segment] = []
+    for seg in segments:
+        start = seg.start
+        while seg.end - start > _LONGEST_SENTENCE:
+            cut = folded.rfind(" ", start + 1, start + _LONGEST_SENTENCE)
+            cut = cut if cut > start else start + _LONGEST_SENTENCE
+            out.append(Segment(seg.kind, start, cut))
+            start = cut + 1
+        out.append(Segment(seg.kind, start, seg.end))
+    return out
 
 
 def _fact_relations(

@@ -104,13 +104,17 @@ class FrameReader:
     def _match(
         self, items: list[Item], i: int, table: dict[tuple[str, ...], str]
     ) -> tuple[str, int]:
-        for size in range(min(self.lex.longest, len(items) - i), 0, -1):
+        """The relation type of the longest phrase of `table` starting at item i, and its size."""
+        for key in self.lex.by_first.get(items[i].lemma, ()):
+            size = len(key)
             window = items[i : i + size]
-            if any(w.is_slot for w in window):
-                continue
-            hit = table.get(tuple(w.lemma for w in window))
-            if hit is not None:
-                return hit, size
+            if (
+                key in table
+                and len(window) == size
+                and tuple(w.lemma for w in window) == key
+                and not any(w.is_slot for w in window)
+            ):
+                return table[key], size
         return "", 0
 
     def _emit(
@@ -334,7 +338,7 @@ class FrameReader:
             item = items[i]
             size = 0
             instrument: Instrument | None = None
-            if not item.is_slot:
+            if not item.is_slot and singular(item.text) in self.lex.first_nouns:
                 for n in range(min(self.lex.longest, len(items) - i), 0, -1):
                     window = items[i : i + n]
                     if any(w.is_slot for w in window):

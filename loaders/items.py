@@ -7,13 +7,13 @@ maps back to verbatim text.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Protocol
 
-from loaders.nlp import Word, words
+from loaders.nlp import Word
 
 __all__ = ["Item", "MentionLike", "sentence_items"]
 
@@ -71,12 +71,17 @@ class MentionLike(Protocol):
 
 
 def sentence_items(
-    folded: str, start: int, end: int, mentions: Sequence[MentionLike]
+    folded: str, tokens: Sequence[Word], span: tuple[int, int], mentions: Sequence[MentionLike]
 ) -> list[Item]:
-    """The items of `folded[start:end]`; `mentions` are the actor spans inside it, sorted."""
+    """The items of the sentence `folded[start:end]` of a document whose words are `tokens`
+    (in order); `mentions` are the actor spans inside it, sorted."""
+    start, end = span
     items: list[Item] = []
     k = 0
-    for word in _split_at_mentions(words(folded[start:end], start), mentions):
+    lo = bisect_left(tokens, start, key=lambda w: w.start)
+    hi = bisect_left(tokens, end, lo, key=lambda w: w.start)
+    inside = [w for w in tokens[lo:hi] if w.end <= end]
+    for word in _split_at_mentions(inside, mentions):
         while k < len(mentions) and mentions[k].end <= word.start:
             k += 1
         if k < len(mentions) and mentions[k].start < word.end:

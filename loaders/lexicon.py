@@ -8,7 +8,8 @@ file's line, raised before anything is extracted.
 
 from __future__ import annotations
 
-from functools import cache
+import re
+from functools import cache, lru_cache
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -118,6 +119,7 @@ def lemmas_of(phrase: str) -> tuple[str, ...]:
     return tuple(w.lemma for w in words(phrase))
 
 
+@lru_cache(maxsize=65536)
 def singular(word: str) -> str:
     """A noun's singular form, crudely: "meetings" -> "meeting", "MoUs" -> "mou"."""
     lower = word.lower()
@@ -159,6 +161,25 @@ class Lexicon:
         self.place_prefixes = {lemmas_of(p) for p in frames.place_prefixes}
         self.honorifics = frozenset(h.rstrip(".") for h in frames.people.honorifics)
         self.titles = frozenset(frames.people.titles)
+        by_first: dict[str, set[tuple[str, ...]]] = {}
+        for table in (self.triggers, self.bilateral, self.list_nouns):
+            for key in table:
+                by_first.setdefault(key[0], set()).add(key)
+        self.by_first = {  # longest first, so that the longest phrase wins
+            first: sorted(keys, key=lambda k: (-len(k), k)) for first, keys in by_first.items()
+        }
+        self.first_nouns = frozenset(k[0] for k in self.instruments)
+        stems = sorted({*self.first_nouns, *self.pair_nouns}, key=len, reverse=True)
+        self._referring = re.compile(
+            r"\b(?:the|this|these|those|its|two|both)\s+(?:[\w-]+\s+){0,2}?(?:"
+            + "|".join(re.escape(stem) for stem in stems)
+            + r")",
+            re.IGNORECASE,
+        )
+        people = sorted({*self.honorifics, *self.titles}, key=len, reverse=True)
+        self._person = re.compile(
+            r"\b(?:" + "|".join(re.escape(w[:1].upper() + w[1:]) for w in people) + r")\b"
+        )
         self.longest = max(len(k) for k in (*self.instruments, *self.triggers, *self.list_nouns))
 
     @staticmethod
@@ -169,6 +190,12 @@ class Lexicon:
                 out.setdefault(lemmas_of(phrase), rel_type)
         return out
 
+    def refers(self, text: str) -> bool:
+        """Whether a sentence with no recognised actor may still name one by reference:
+        "the two countries", "this project", "the MoC", or a person ("Minister Sato")."""
+        return self._referring.search(text) is not None or self._person.search(text) is not None
+
+    @lru_cache(maxsize=8192)  # noqa: B019 - one Lexicon per process
     def kind_of_name(self, name: str) -> Instrument | None:
         """The instrument kind a proper name contains ("... Memorandum of Cooperation ...")."""
         lemmas = nouns_of(name)
