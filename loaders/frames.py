@@ -196,6 +196,14 @@ class FrameReader:
                     ):
                         j += 2  # "in Tsukuba, Japan": where, not who
                     continue
+            if len(out) >= 2:  # a long list may hold a name we do not know: skip that item
+                nxt = next(
+                    (k for k in range(j, min(len(items), j + 16)) if items[k].text in (",", ";")),
+                    None,
+                )
+                if nxt is not None and any(self._is_party(x) for x in items[nxt + 1 : nxt + 3]):
+                    j = nxt + 1
+                    continue
             break
         return out, j
 
@@ -236,6 +244,8 @@ class FrameReader:
         out: list[str] = []
         while j >= 0:
             item = items[j]
+            if item.rule == "pair" and out and j + 1 < len(items) and items[j + 1].text == ",":
+                break  # "between the two countries, X and Y signed": the pair is not a subject
             if self._is_party(item):
                 if item.actor not in out and item.actor is not None:
                     out.insert(0, item.actor)
@@ -419,9 +429,10 @@ class FrameReader:
 
     def remember(self, actor: str) -> None:
         """`actor` is the latest instrument of its type (and kind) in the document."""
-        self.recent[self.type_of(actor)] = actor
+        actor_type = self.type_of(actor)
+        self.recent[actor_type] = actor
         kind = self._kind(actor)
-        if kind is not None:
+        if kind is not None and kind.type == actor_type:
             self.recent_kind[kind.kind] = actor
 
     def _owner(self, items: list[Item], j: int) -> str | None:
@@ -845,6 +856,8 @@ class FrameReader:
         for a, item in enumerate(items):
             if not self._is_anchor(item) or item.actor is None:
                 continue
+            if self.type_of(item.actor) not in self.lex.located_types:
+                continue
             for k in range(a + 1, min(len(items) - 1, a + 26)):
                 nxt = items[k]
                 if nxt.text in _CLAUSE_END or (nxt.is_slot and self._is_anchor(nxt)):
@@ -876,8 +889,16 @@ class FrameReader:
         first = items[j]
         if first.actor is not None:
             return first.actor if self.type_of(first.actor) in ("Country", "Place") else None
-        if j + 1 < len(items) and items[j + 1].lemma == "and":
-            return None  # "in Science and Technology" is a field, not a place
+        if j + 1 < len(items) and (
+            items[j + 1].lemma == "and"
+            or (
+                items[j + 1].text == ","
+                and j + 2 < len(items)
+                and not items[j + 2].is_slot
+                and items[j + 2].capitalised
+            )
+        ):
+            return None  # "in Science, Technology and Innovation" is a field, not a place
         words: list[Item] = []
         while j < len(items) and len(words) < 4:
             w = items[j]

@@ -98,6 +98,7 @@ class Frames(_Strict):
     patient_verbs: list[str]
     fields: dict[str, list[str]]
     locatives: list[str]
+    located_types: list[str]
     definites: list[str]
     generic_anaphors: list[str]
     pair_nouns: list[str]
@@ -150,6 +151,7 @@ class Lexicon:
         self.openers = {lemmas_of(p) for p in frames.list_openers}
         self.patient_verbs = frozenset(lemmas_of(p)[0] for p in frames.patient_verbs)
         self.locatives = frozenset(frames.locatives)
+        self.located_types = frozenset(frames.located_types)
         self.definites = frozenset(frames.definites)
         self.generic_anaphors = frozenset(frames.generic_anaphors)
         self.pair_nouns = frozenset(singular(n) for n in frames.pair_nouns)

@@ -87,6 +87,7 @@ _ACRONYM_DEF = re.compile(r"\(\s*([A-Z][A-Za-z0-9&\-]*[A-Za-z0-9])\s*\)")
 _PHRASE_TOKEN = re.compile(r"[A-Za-z0-9][\w&'\-]*")
 _NAME = r"[A-Z][\w&\-.]*(?: [A-Z][\w&\-.]*){0,3}"
 _LIST_NAME = re.compile(_NAME)
+_NAME_COUNTRY = re.compile(r"([\w'.\-]+)\s?\(([A-Z][\w .'\-]{2,40})\)")
 _ACRONYM_COUNTRY = re.compile(r"(?<![\w\-])([A-Z][A-Z0-9\-]{1,9})\s?\(([A-Z][\w .'\-]{2,40})\)")
 _EXTEND_CONNECTORS = {"of", "for", "on", "to", "de", "del", "pour", "da", "do", "di"}
 _STOP_IN_ACRONYM = {"of", "for", "and", "the", "on", "to", "de", "in", "with", "&"}
@@ -184,8 +185,27 @@ class Recogniser:
         return found
 
     def _country_acronyms(self, folded: str) -> list[tuple[int, int, str]]:
-        """Unknown acronyms followed by a country: "DFG(Germany)", "NRC (Canada)"."""
+        """Unknown acronyms or names followed by a country: "DFG(Germany)", "National
+        Research Fund (Kenya)", in a list or after a separator."""
         found: list[tuple[int, int, str]] = []
+        for match in _NAME_COUNTRY.finditer(folded):
+            country = self.lookup.get(match.group(2))
+            if country is None or self.known[country[0]].type != "Country":
+                continue
+            run = None
+            for candidate in _RUN.finditer(folded, max(0, match.start(1) - 120), match.end(1)):
+                if candidate.end() == match.end(1):
+                    run = candidate
+            if run is None or " " not in run.group():
+                continue
+            before = folded[max(0, run.start() - 6) : run.start()]
+            if not re.search(r"(?:^|[,;:(]|i\.e\.|\n|-)\s*(?:the\s+)?$", before):
+                continue  # a name starts a list item, not in the middle of a phrase
+            words = run.group().split()
+            if words[0] in self.leading or run.group() in self.lookup:
+                continue
+            head = self._head(words)
+            found.append((run.start(), run.end(), head[2] if head else self.acronym_type))
         for match in _ACRONYM_COUNTRY.finditer(folded):
             country = self.lookup.get(match.group(2))
             if country is None or self.known[country[0]].type != "Country":
