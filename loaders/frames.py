@@ -197,12 +197,12 @@ class FrameReader:
                         j += 2  # "in Tsukuba, Japan": where, not who
                     continue
             if len(out) >= 2:  # a long list may hold a name we do not know: skip that item
-                nxt = next(
+                comma = next(
                     (k for k in range(j, min(len(items), j + 16)) if items[k].text in (",", ";")),
                     None,
                 )
-                if nxt is not None and any(self._is_party(x) for x in items[nxt + 1 : nxt + 3]):
-                    j = nxt + 1
+                if comma is not None and any(self._is_party(x) for x in items[comma + 1 : comma + 3]):
+                    j = comma + 1
                     continue
             break
         return out, j
