@@ -201,7 +201,9 @@ class FrameReader:
                     (k for k in range(j, min(len(items), j + 16)) if items[k].text in (",", ";")),
                     None,
                 )
-                if comma is not None and any(self._is_party(x) for x in items[comma + 1 : comma + 3]):
+                if comma is not None and any(
+                    self._is_party(x) for x in items[comma + 1 : comma + 3]
+                ):
                     j = comma + 1
                     continue
             break
