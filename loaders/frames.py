@@ -532,6 +532,8 @@ class FrameReader:
         for v, item in enumerate(items):
             if item.is_slot or (item.capitalised and v > 0 and items[v - 1].text not in ("-", '"')):
                 continue
+            if item.lemma in self.lex.aid_verbs:
+                self._aid_lists(s, v, v + 1)
             role, size = self._match(items, v, self.lex.triggers)
             bilateral, bsize = self._match(items, v, self.lex.bilateral)
             if not role and not bilateral:
@@ -583,6 +585,7 @@ class FrameReader:
             if item.lemma in self.lex.patient_verbs:
                 self._invited(s, v, after, role)
                 continue
+
             subjects = self._subjects(items, v)
             if not subjects:
                 subjects = self._coordinated_subjects(items, v) or self._copular_list(items, v)
@@ -613,6 +616,26 @@ class FrameReader:
             ):
                 self._loan_for(s, subjects, co, target)
 
+    def _aid_lists(self, s: _Sentence, v: int, after: int) -> None:
+        """ "Japan ... aiding telecommunication development (Laos, Cambodia), GIS system
+        (Macedonia, ...)": the donor SUPPORTS every country listed in brackets."""
+        items = s.items
+        donors = self._subjects(items, v) or self._coordinated_subjects(items, v)
+        if not donors:
+            return
+        inside = False
+        for k in range(after, len(items)):
+            item = items[k]
+            if item.text == "(" and k > 0 and not items[k - 1].is_slot:
+                inside = True  # a bracket after a topic, not an acronym after a name
+            elif item.text == ")":
+                inside = False
+            elif item.text in _CLAUSE_END:
+                break
+            elif inside and item.actor and self._is_party(item):
+                for donor in donors:
+                    self._emit(s, donor, item.actor, self.lex.aid_role, "frame:aid-list", 0.85)
+
     def _invited(self, s: _Sentence, v: int, after: int, role: str) -> None:
         """ "They invited India, Indonesia and the ITU": the invited take part."""
         items = s.items
@@ -641,7 +664,7 @@ class FrameReader:
         j = v - 1
         while j >= 0 and not items[j].is_slot and items[j].lemma in self.lex.fillers:
             j -= 1
-        if j < 0 or items[j].lemma != "and":
+        if j < 0 or items[j].lemma not in ("and", "by"):
             return []
         subjects, end = self._list_right(items, 0 if items[0].lemma != "the" else 1)
         return subjects if end < j else []

@@ -96,6 +96,8 @@ class Frames(_Strict):
     list_nouns: dict[str, list[str]]
     list_openers: list[str]
     patient_verbs: list[str]
+    aid_verbs: list[str]
+    aid_role: str
     fields: dict[str, list[str]]
     locatives: list[str]
     located_types: list[str]
@@ -149,6 +151,8 @@ class Lexicon:
         self.fields = self._index(frames.fields)
         self.fillers = frozenset(frames.verb_fillers)
         self.openers = {lemmas_of(p) for p in frames.list_openers}
+        self.aid_verbs = frozenset(lemmas_of(p)[0] for p in frames.aid_verbs)
+        self.aid_role = domain_schema().check_relation_type(frames.aid_role)
         self.patient_verbs = frozenset(lemmas_of(p)[0] for p in frames.patient_verbs)
         self.locatives = frozenset(frames.locatives)
         self.located_types = frozenset(frames.located_types)
