@@ -144,6 +144,7 @@ class Patterns(_Strict):
     abbreviations: list[str]
     reference_headings: list[str]
     reference_marks: list[str]
+    paper_marks: list[str]
     table: TablePatterns
     relation_patterns: list[RelationPattern]
 

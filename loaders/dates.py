@@ -4,14 +4,16 @@
 "fiscal 2022", "the 2023 meeting", "in 2019": each is read into a `StatedDate` with its
 precision (day, month or year). Nothing is guessed: a day and month without a year is not a
 date, and slash dates are read day first only when that is unambiguous or the usual order.
-The dateline of a document is the first date in its opening lines ("Published on May 6,
-2022", "Tokyo, 12 March 2024 —").
+The dateline of a document is a date line among its opening lines ("Published on May 6,
+2022", "Tokyo, 12 March 2024 —"); a paper has none.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = ["StatedDate", "dateline", "dates_in"]
 
@@ -121,9 +123,51 @@ def dates_in(text: str, offset: int = 0) -> list[StatedDate]:
     return found
 
 
-def dateline(text: str, window: int = 600) -> StatedDate | None:
-    """The document's own date: the first full date (day or month precision) near its top."""
-    for date in dates_in(text[:window]):
-        if date.month is not None:
-            return date
+def dateline(text: str, paper_marks: Sequence[str] = (), lines: int = 15) -> StatedDate | None:
+    """The document's own date, read from a dateline, or None when it has none.
+
+    A dateline is one of the first `lines` non-blank lines that opens with a full date (day
+    or month precision: "March 14, 2019", "2024-03-12 Signing ...") or holds one after a
+    short label and nothing much after it ("Published on May 6, 2022", "Updated 10 June
+    2019", "Date: 2024-03-12", "Takasaki, Gunma, April 30, 2023") or a dash ("Tokyo,
+    12 March 2024 - The ministry ..."). A sentence that opens with
+    a date ("On 29 March, 2022, X signed ...") dates its own relations, not the document's.
+    A paper (a line opening with one of `paper_marks`: "Abstract", "DOI", "Working Paper")
+    has no dateline: its publication date does not date what it discusses.
+    """
+    if paper_marks and _paper_pattern(tuple(paper_marks)).search(text):
+        return None
+    seen = 0
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        start, offset = offset, offset + len(line)
+        if not line.strip():
+            continue
+        seen += 1
+        if seen > lines:
+            break
+        if "://" in line:
+            continue
+        for date in dates_in(line, start):
+            if date.month is None:
+                continue
+            before = line[: date.start - start].split()
+            rest = line[date.end - start :]
+            labelled = len(before) <= _LABEL_WORDS and (
+                len(_WORD.findall(rest)) <= 1 or _DASHED.match(rest) is not None
+            )
+            if not before or labelled:
+                return date
+            break
     return None
+
+
+_LABEL_WORDS = 4
+_WORD = re.compile(r"\w+")
+_DASHED = re.compile(r"\s*(?:\([^)]*\)\s*)?[-–—]")  # "TOKYO, 8 March 2024 (Kyodo) - ..."
+
+
+@lru_cache(maxsize=8)
+def _paper_pattern(marks: tuple[str, ...]) -> re.Pattern[str]:
+    words = "|".join(re.escape(m) for m in sorted(marks, key=len, reverse=True))
+    return re.compile(r"^[ \t#*\[(]*(?:" + words + r")\b", re.IGNORECASE | re.MULTILINE)

@@ -106,7 +106,7 @@ def extract_document(text: str) -> DocExtraction:
     namer = InstrumentNamer(
         frames, actors, lambda a: actors[a].name if a in actors else rec.known[a].name
     )
-    document_date = dateline(folded)
+    document_date = dateline(folded, pat.paper_marks)
     namer.document_year = document_date.year if document_date else None
     facts: list[tuple[Fact, StatedDate | None]] = []
     intro: tuple[list[Item], int] | None = None

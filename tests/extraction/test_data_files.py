@@ -112,3 +112,37 @@ def test_the_dateline_is_the_first_full_date_near_the_top() -> None:
     text = "Tokyo, 12 March 2024 - The ministry said in 2019 that ..."
     date = dateline(text)
     assert date is not None and date.iso == "2024-03-12"
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("Japan and Estonia sign an MoC\n\nPublished on May 6, 2022\n\nOn May 6 ...", "2022-05-06"),
+        ("Results of the meeting\n\nMay 8, 2024 Results of the OECD meeting ...", "2024-05-08"),
+        ("Declaration\nTakasaki, Gunma, April 30, 2023\n1. We, the ministers ...", "2023-04-30"),
+        ("Joint call\n\n(Last update: November 24, 2022)\n\nHistory ...", "2022-11-24"),
+        ("A press release\ndate: 2024-03-12\nThe agency signed ...", "2024-03-12"),
+    ],
+)
+def test_a_date_line_at_the_top_is_the_dateline(text: str, iso: str) -> None:
+    date = dateline(text)
+    assert date is not None and date.iso == iso
+    assert text[date.start : date.end]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a sentence that opens with its date dates that sentence only
+        "Loan signed\n\nOn 29 March, 2022, the Ambassador and the Secretary signed the loan.",
+        # a date inside a sentence of the opening lines
+        "The Summit was held in New Delhi, India on July 3-4, 2024, and the centre attended.",
+        # a link is not a dateline
+        "source: https://www.example.com/news/2024-02-08-kenya-japan-mous\n\nKenya and Japan ...",
+        # a paper's publication date does not date what it discusses
+        "Japan's aid to Cambodia\n\nPublished Online: 2024-12-30\n\nAbstract\n\nIn 2001 JICA ...",
+        "WORKING PAPER\n\n[July 2024]\n\nJapan granted aid to Laos ...",
+    ],
+)
+def test_no_dateline_without_a_date_line_or_in_a_paper(text: str) -> None:
+    assert dateline(text, ["Abstract", "Working Paper", "DOI"]) is None
