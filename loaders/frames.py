@@ -9,6 +9,10 @@ A handful of templates, all driven by loaders/data/frames.yaml and the schema:
 - lists       "the funders, i.e. X, Y and Z", "X and Y are members of Z"
 - fields      "Executing agency: X", "Country: A, B, C"   towards the document's instrument
 - locative    "Z ... held in Cape Town"                   Z LOCATED_IN the place
+- role noun   "with funding from X", "under the chair of X", "X, the chair country of Y",
+              "X holds the presidency of Y", "a grant from X"
+- cooccurrence  two actors and a trigger but no frame: kept below the API's default
+              confidence threshold, so that only a client asking for them sees them
 An instrument is a recognised actor of an instrument type, or a phrase of the lexicon ("a
 Memorandum of Cooperation") that becomes a node named from its parties and year. A role
 edge is kept only between actor types the schema allows for its relation type.
@@ -29,8 +33,10 @@ _COUNTS = frozenset({"two", "three", "four", "both", "new", "-", "first", "secon
 _JOIN = frozenset(
     {",", "and", "the", "&", "/", "as", "well", "both", "-", "its", "their", "government"}
 )
+_ARTICLES = frozenset({"the", "a", "an"})
 _CLAUSE_END = frozenset({";", "."})
 _WINDOW = 30
+_MAX_COOCCURRING = 4  # more actors than this in a frameless sentence say nothing about pairs
 _MAX_BETWEEN = 4  # "a partnership between" more parties than this is a network, not pairs
 
 
@@ -85,6 +91,8 @@ class FrameReader:
         self.instrument_types = self.schema.types_with_role("instrument")
         self.unnamed: dict[str, Unnamed] = {}
         self.recent: dict[str, str] = {}
+        self.seen: dict[str, int] = {}  # instrument -> when the document last named it
+        self._clock = 0
         self.recent_kind: dict[str, str] = {}
         self.last_pair: tuple[str, str] | None = None
 
@@ -308,6 +316,8 @@ class FrameReader:
             k = j - 1
             while k >= 0 and k > j - 15 and items[k].text != ",":
                 k -= 1
+            if k >= 0 and items[k].text == "," and items[k + 1].lemma in _ARTICLES:
+                return self._list_left(items, k - 1)  # "India, the chair country of Y, held"
             if k >= 0 and items[k].text == ",":
                 inner = [it.actor for it in items[k + 1 : j] if self._is_party(it) and it.actor]
                 return self._list_left(items, k - 1) + inner
@@ -433,6 +443,8 @@ class FrameReader:
         """`actor` is the latest instrument of its type (and kind) in the document."""
         actor_type = self.type_of(actor)
         self.recent[actor_type] = actor
+        self._clock += 1
+        self.seen[actor] = self._clock
         kind = self._kind(actor)
         if kind is not None and kind.type == actor_type:
             self.recent_kind[kind.kind] = actor
@@ -524,7 +536,10 @@ class FrameReader:
         self._lists(s)
         self._fields(s)
         self._locatives(s)
+        self._role_nouns(s)
         self._part_of(s)
+        if not s.facts:
+            self._cooccurrence(s)
         return s.facts
 
     def _verbs(self, s: _Sentence) -> None:
@@ -708,6 +723,133 @@ class FrameReader:
         if relation.target_types is not None and self.type_of(anchor) not in relation.target_types:
             role = "PARTICIPATES_IN"
         return role
+
+    def _role_nouns(self, s: _Sentence) -> None:
+        """ "with funding from X", "under the chairmanship of X", "a grant from X": X takes
+        the role towards the clause's instrument; "X, the chair country of Y", "X holds the
+        presidency of Y": X takes it towards Y."""
+        items = s.items
+        for i, item in enumerate(items):
+            if item.is_slot:
+                unnamed = self.unnamed.get(item.actor or "")
+                if unnamed is None or not unnamed.instrument.funds:
+                    continue
+                role, size = "FUNDS", 1  # "a grant from X", "Japan's loan for Z"
+                self._possessive_funder(s, i)
+            else:
+                role, size = self._match(items, i, self.lex.role_nouns)
+                if not role:
+                    continue
+            after = i + size
+            if after >= len(items) or items[after].lemma not in ("from", "of"):
+                if not item.is_slot:
+                    self._role_holder(s, i, role, after)
+                continue
+            b = self._before_noun(items, i)
+            opened = b >= 0 and items[b].lemma in self.lex.role_openers
+            if items[after].lemma == "of" and not opened:
+                self._role_holder(s, i, role, after)
+                continue
+            agents, _ = self._list_right(items, after + 1)
+            target = (
+                self._anchor_for(items, i, role, -1)
+                or self._anchor_for(items, i, role, 1)
+                or self._latest(role)
+            )
+            for agent in agents:
+                if target is not None and agent != target:
+                    self._emit(s, agent, target, role, "frame:role-noun", 0.85)
+
+    def _possessive_funder(self, s: _Sentence, i: int) -> None:
+        """ "Japan's grant aid of 730 million yen for the Z Project", "the loan by JICA for
+        Z": the owner (or the "by" agent) FUNDS the project the instrument is "for"."""
+        items = s.items
+        givers: list[str] = []
+        if i >= 2 and items[i - 1].text == "'s" and self._is_party(items[i - 2]):
+            givers = [items[i - 2].actor or ""]
+        else:
+            for k in range(i + 1, min(len(items), i + 3)):
+                if items[k].lemma == "by":
+                    givers, _ = self._list_right(items, k + 1)
+                    break
+        if givers:
+            self._loan_for(s, givers, [], items[i].actor or "")
+
+    def _before_noun(self, items: list[Item], i: int) -> int:
+        """The index of the word before a noun's determiner and adjectives ("with the
+        generous financial ..."), or -1."""
+        b = i - 1
+        while (
+            b >= 0
+            and b > i - 4
+            and not items[b].is_slot
+            and items[b].text.isalpha()
+            and items[b].text.islower()
+            and items[b].lemma not in self.lex.role_openers
+            and (items[b].lemma,) not in self.lex.role_holders
+        ):
+            b -= 1
+        return b
+
+    def _role_holder(self, s: _Sentence, i: int, role: str, after: int) -> None:
+        """ "X, the chair country of Y" / "X holds the presidency of Y": X takes the role
+        towards Y, the actor named after "of"."""
+        items = s.items
+        if after + 1 >= len(items) or items[after].lemma != "of":
+            return
+        targets, _ = self._list_right(items, after + 1)
+        if not targets:
+            nxt = after + 1 + (items[after + 1].lemma == "the")
+            anchor = items[nxt].actor if nxt < len(items) and self._is_anchor(items[nxt]) else None
+            targets = [anchor] if anchor else []
+        if not targets:
+            return
+        b = self._before_noun(items, i)
+        if b < 0 or items[b + 1].lemma not in ("the", "a", "an", "its", "this"):
+            return
+        agents: list[str] = []
+        if items[b].text == "," and b > 0:  # "X, the chair country of Y"
+            agents = self._list_left(items, b - 1)
+        elif (items[b].lemma,) in self.lex.role_holders:
+            agents = self._subjects(items, b)
+        elif b > 0 and (items[b - 1].lemma, items[b].lemma) in self.lex.role_holders:
+            agents = self._subjects(items, b - 1)
+        for agent in agents:
+            self._emit(s, agent, targets[0], role, "frame:role-noun", 0.85)
+
+    def _latest(self, role: str) -> str | None:
+        """The document's latest instrument of a type `role` allows as its target."""
+        wanted = self.schema.relation_types[role].target_types or self.instrument_types
+        found = [a for a in self.seen if self.type_of(a) in wanted]
+        return max(found, key=self.seen.__getitem__) if found else None
+
+    def _cooccurrence(self, s: _Sentence) -> None:
+        """Two actors and a trigger but no frame: each pair the trigger's type allows, kept
+        at a confidence below the API's default threshold."""
+        items = s.items
+        role = ""
+        for v, item in enumerate(items):
+            if not item.is_slot:
+                role = (
+                    self._match(items, v, self.lex.triggers)[0]
+                    or self._match(items, v, self.lex.bilateral)[0]
+                )
+                if role:
+                    break
+        if not role:
+            return
+        actors = list(dict.fromkeys(it.actor for it in items if it.actor))
+        if not 2 <= len(actors) <= _MAX_COOCCURRING:
+            return
+        relation = self.schema.relation_types[role]
+        for x, a in enumerate(actors):
+            for b in actors[x + 1 :]:
+                if not relation.directed:
+                    self._emit_pair(s, a, b, role, "cooccurrence", 0.3)
+                elif relation.allows(self.type_of(a), self.type_of(b)):
+                    self._emit(s, a, b, role, "cooccurrence", 0.3)
+                else:
+                    self._emit(s, b, a, role, "cooccurrence", 0.3)
 
     def _nominal(self, s: _Sentence) -> None:
         items = s.items

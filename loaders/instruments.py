@@ -22,6 +22,8 @@ from loaders.recognise import ActorInfo
 
 __all__ = ["InstrumentNamer"]
 
+_DERIVED = 0.8  # the confidence of a view derived from a frame's reading
+
 _ROLES = frozenset({"SIGNED", "PARTICIPATES_IN", "LEADS", "HOSTS"})
 
 
@@ -120,5 +122,6 @@ class InstrumentNamer:
                 for b in names[i + 1 :]:
                     rule = f"derived:{slugify(kind.kind)}"
                     for fact, date in by_party[a] + by_party[b]:
-                        out.append((Fact(a, b, kind.bilateral, rule, 0.8, fact.span), date))
+                        confidence = min(_DERIVED, fact.confidence)  # no surer than its reading
+                        out.append((Fact(a, b, kind.bilateral, rule, confidence, fact.span), date))
         return out

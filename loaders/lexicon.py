@@ -99,6 +99,9 @@ class Frames(_Strict):
     aid_verbs: list[str]
     aid_role: str
     fields: dict[str, list[str]]
+    role_nouns: dict[str, list[str]]
+    role_openers: list[str]
+    role_holders: list[str]
     locatives: list[str]
     located_types: list[str]
     definites: list[str]
@@ -112,7 +115,7 @@ class Frames(_Strict):
     owned_types: list[str]
     people: People
 
-    _relations = field_validator("triggers", "bilateral", "list_nouns", "fields")(
+    _relations = field_validator("triggers", "bilateral", "list_nouns", "fields", "role_nouns")(
         _check_relation_keys
     )
 
@@ -149,6 +152,9 @@ class Lexicon:
         self.bilateral = self._index(frames.bilateral)
         self.list_nouns = self._index(frames.list_nouns)
         self.fields = self._index(frames.fields)
+        self.role_nouns = self._index(frames.role_nouns)
+        self.role_openers = frozenset(frames.role_openers)
+        self.role_holders = {lemmas_of(p) for p in frames.role_holders}
         self.fillers = frozenset(frames.verb_fillers)
         self.openers = {lemmas_of(p) for p in frames.list_openers}
         self.aid_verbs = frozenset(lemmas_of(p)[0] for p in frames.aid_verbs)
@@ -168,7 +174,7 @@ class Lexicon:
         self.honorifics = frozenset(h.rstrip(".") for h in frames.people.honorifics)
         self.titles = frozenset(frames.people.titles)
         by_first: dict[str, set[tuple[str, ...]]] = {}
-        for table in (self.triggers, self.bilateral, self.list_nouns):
+        for table in (self.triggers, self.bilateral, self.list_nouns, self.role_nouns):
             for key in table:
                 by_first.setdefault(key[0], set()).add(key)
         self.by_first = {  # longest first, so that the longest phrase wins

@@ -123,3 +123,72 @@ def test_a_capital_that_acts_is_its_country_and_in_a_capital_is_a_place() -> Non
     summit = _one(result, "Event")
     assert (summit, "LOCATED_IN", "place:tokyo") in _triples(result)
     assert any(a.id == "country:JPN" for a in result.actors)
+
+
+def _named(result: DocExtraction) -> set[tuple[str, str, str]]:
+    names = {a.id: a.name for a in result.actors}
+    return {(names[r.source], r.type, names[r.target]) for r in result.relations}
+
+
+def test_funders_named_with_a_role_noun_fund_the_programme_of_their_clause() -> None:
+    text = (
+        "The Ocean Research Programme (ORP) was launched in 2021 with funding from the Japan "
+        "Science and Technology Agency and the Australian Research Council."
+    )
+    result = extract_document(text)
+    funds = {(s, t) for s, kind, t in _named(result) if kind == "FUNDS"}
+    assert funds == {
+        ("Japan Science and Technology Agency", "Ocean Research Programme"),
+        ("Australian Research Council", "Ocean Research Programme"),
+    }
+    assert {r.rule for r in result.relations if r.type == "FUNDS"} == {"frame:role-noun"}
+
+
+def test_a_grant_from_a_government_funds_the_project_it_supports() -> None:
+    text = (
+        "The Cyber Security Project in Laos is supported by a grant from the Government of Japan."
+    )
+    result = extract_document(text)
+    project = _one(result, "Project")
+    assert ("country:JPN", "FUNDS", project) in _triples(result)
+
+
+def test_a_possessive_grant_funds_the_project_it_is_for() -> None:
+    text = (
+        "The two governments exchanged notes concerning Japan's grant aid of 730 million yen for "
+        "the Project for Industrial Development in the Caribbean."
+    )
+    result = extract_document(text)
+    project = _one(result, "Project")
+    assert ("country:JPN", "FUNDS", project) in _triples(result)
+
+
+def test_the_chair_is_read_from_under_the_chairmanship_of_and_from_the_presidency_of() -> None:
+    chaired = extract_document(
+        "The G20 Digital Economy Ministers Meeting was held under the chairmanship of Italy."
+    )
+    meeting = _one(chaired, "Event")
+    assert ("country:ITA", "LEADS", meeting) in _triples(chaired)
+    presidency = extract_document("Brazil holds the presidency of the G20 in 2024.")
+    assert ("Brazil", "LEADS", "G20") in _named(presidency)
+
+
+def test_a_country_in_apposition_as_chair_leads_the_body_named_after_of() -> None:
+    text = "India, the chair country of the GPAI in 2024, hosted the summit in New Delhi."
+    assert ("India", "LEADS", "Global Partnership on Artificial Intelligence") in _named(
+        extract_document(text)
+    )
+
+
+def test_a_role_noun_without_an_of_or_from_gives_nothing() -> None:
+    text = "Japan assumes the chairmanship for the first time in ten years."
+    assert not [r for r in extract_document(text).relations if r.type == "LEADS"]
+
+
+def test_a_trigger_without_a_frame_keeps_its_pair_only_below_the_default_threshold() -> None:
+    result = extract_document("Japan and Kenya discussed the signing of an agreement.")
+    assert result.relations
+    assert all(r.confidence < 0.5 for r in result.relations)
+    cooccurring = [r for r in result.relations if r.rule == "cooccurrence"]
+    assert {r.source for r in cooccurring} == {"country:JPN", "country:KEN"}
+    assert all(r.type == "SIGNED" for r in cooccurring)
