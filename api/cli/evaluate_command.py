@@ -44,7 +44,10 @@ def register(app: typer.Typer) -> None:
         except (DataFileError, KizunaError) as exc:
             console.print(f"[bold red]error:[/] {exc}", highlight=False)
             raise typer.Exit(code=1) from exc
-        table = Table(title="Relations (recall by annotated type, precision by extracted type)")
+        table = Table(
+            title=f"Relations with confidence >= {min_confidence:g} (recall by annotated type, "
+            "precision by extracted type)"
+        )
         for column in (
             "type",
             "expected",
