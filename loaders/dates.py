@@ -31,7 +31,7 @@ _MONTHS = {
     for name in names
 }  # fmt: skip
 _MONTH = r"(?P<{g}>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_DIGIT = re.compile(r"\d")
+_ANY_YEAR = re.compile(r"(?:19|20)\d\d")
 _YEAR = r"(?P<{g}>(?:19|20)\d\d)(?!\d)"
 _PATTERNS = [
     # 2024-03-12
@@ -105,7 +105,7 @@ def dates_in(text: str, offset: int = 0) -> list[StatedDate]:
     """Every date stated in `text`, most precise reading first where readings overlap."""
     found: list[StatedDate] = []
     taken: list[tuple[int, int]] = []
-    if _DIGIT.search(text) is None:
+    if _ANY_YEAR.search(text) is None:  # every form holds a year
         return found
     for pattern in _PATTERNS:
         for match in pattern.finditer(text):

@@ -506,6 +506,10 @@ class FrameReader:
         out: list[Item] = []
         i = 0
         while i < len(items):
+            if items[i].lemma not in ("the", "both"):
+                out.append(items[i])
+                i += 1
+                continue
             window = [w.lemma for w in items[i : i + 3]]
             size = 0
             if window[:2] in (["the", "two"], ["both", "the"]) and len(window) == 3:
@@ -544,11 +548,16 @@ class FrameReader:
 
     def _verbs(self, s: _Sentence) -> None:
         items = s.items
+        by_first, aid_verbs = self.lex.by_first, self.lex.aid_verbs
         for v, item in enumerate(items):
+            if item.lemma not in by_first and item.lemma not in aid_verbs:
+                continue  # most words: neither a trigger nor an aid verb
             if item.is_slot or (item.capitalised and v > 0 and items[v - 1].text not in ("-", '"')):
                 continue
-            if item.lemma in self.lex.aid_verbs:
+            if item.lemma in aid_verbs:
                 self._aid_lists(s, v, v + 1)
+            if item.lemma not in by_first:
+                continue
             role, size = self._match(items, v, self.lex.triggers)
             bilateral, bsize = self._match(items, v, self.lex.bilateral)
             if not role and not bilateral:
@@ -736,6 +745,8 @@ class FrameReader:
                     continue
                 role, size = "FUNDS", 1  # "a grant from X", "Japan's loan for Z"
                 self._possessive_funder(s, i)
+            elif item.lemma not in self.lex.by_first:
+                continue
             else:
                 role, size = self._match(items, i, self.lex.role_nouns)
                 if not role:
@@ -829,7 +840,7 @@ class FrameReader:
         items = s.items
         role = ""
         for v, item in enumerate(items):
-            if not item.is_slot:
+            if item.lemma in self.lex.by_first and not item.is_slot:
                 role = (
                     self._match(items, v, self.lex.triggers)[0]
                     or self._match(items, v, self.lex.bilateral)[0]

@@ -9,18 +9,16 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
 from itertools import pairwise
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from loaders.nlp import Word
 
 __all__ = ["Item", "MentionLike", "sentence_items"]
 
 
-@dataclass(frozen=True)
-class Item:
-    """A word (actor is None) or an actor slot of a sentence."""
+class Item(NamedTuple):
+    """A word (actor is None) or an actor slot of a sentence (a tuple: many are made)."""
 
     start: int
     end: int

@@ -8,20 +8,18 @@ is what the trigger lexicons are written in.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import cache
-from typing import cast
+from functools import cache, lru_cache
+from typing import NamedTuple, cast
 
 import spacy
 from spacy.language import Language
 from spacy.lookups import Table
 from spacy.pipeline import Lemmatizer
 
-__all__ = ["Word", "pipeline", "words"]
+__all__ = ["Word", "lemma", "pipeline", "words"]
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
     """A token of the text: its span, its text, lower-case form and lemma."""
 
     start: int
@@ -47,16 +45,21 @@ def _lemma_table() -> Table:
     return table
 
 
+@lru_cache(maxsize=65536)
+def lemma(lower: str) -> str:
+    """The lookup lemma of a lower-case word (the word itself when the table has none)."""
+    return str(_lemma_table().get(lower, lower))
+
+
 def words(text: str, offset: int = 0) -> list[Word]:
     """The tokens of `text` with their offsets (plus `offset`), lower-case forms and lemmas."""
-    lemmas = _lemma_table()
     out: list[Word] = []
+    append = out.append
     for token in pipeline().make_doc(text):
         if token.is_space:
             continue
         lower = token.lower_
         start = offset + token.idx
-        out.append(
-            Word(start, start + len(token.text), token.text, lower, str(lemmas.get(lower, lower)))
-        )
+        word = token.text
+        append(Word(start, start + len(word), word, lower, lemma(lower)))
     return out

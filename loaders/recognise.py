@@ -87,7 +87,7 @@ _ACRONYM_DEF = re.compile(r"\(\s*([A-Z][A-Za-z0-9&\-]*[A-Za-z0-9])\s*\)")
 _PHRASE_TOKEN = re.compile(r"[A-Za-z0-9][\w&'\-]*")
 _NAME = r"[A-Z][\w&\-.]*(?: [A-Z][\w&\-.]*){0,3}"
 _LIST_NAME = re.compile(_NAME)
-_NAME_COUNTRY = re.compile(r"([\w'.\-]+)\s?\(([A-Z][\w .'\-]{2,40})\)")
+_NAME_COUNTRY = re.compile(r"(?<![\w'.\-])([\w'.\-]+)\s?\(([A-Z][\w .'\-]{2,40})\)")
 _ACRONYM_COUNTRY = re.compile(r"(?<![\w\-])([A-Z][A-Z0-9\-]{1,9})\s?\(([A-Z][\w .'\-]{2,40})\)")
 _EXTEND_CONNECTORS = {"of", "for", "on", "to", "de", "del", "pour", "da", "do", "di"}
 _STOP_IN_ACRONYM = {"of", "for", "and", "the", "on", "to", "de", "in", "with", "&"}
@@ -125,12 +125,13 @@ class Recogniser:
             for word in words:
                 self.org_words[tuple(word.rstrip(".").split())] = actor_type
         self.max_org_len = max(len(k) for k in self.org_words)
+        self.org_firsts = frozenset(k[0] for k in self.org_words)
         self.class_nouns = {
             noun.lower(): actor_type
             for actor_type, nouns in pat.class_nouns.items()
             for noun in nouns
         }
-        nouns = "|".join(re.escape(n) for n in sorted(self.class_nouns, key=len, reverse=True))
+        nouns = _trie_pattern(n.lower() for n in self.class_nouns)
         self.class_list = re.compile(
             rf"\b((?i:{nouns}))\s+(?:such as |including |like |namely |i\.e\.,? )?"
             rf"({_NAME}(?:,\s+{_NAME})*(?:,?\s+and\s+{_NAME})?)"
@@ -138,6 +139,8 @@ class Recogniser:
         self.acronym_type = pat.acronym_with_country
         self.generic = set(pat.generic_modifiers)
         self.leading = set(pat.leading_stopwords)
+        # words a discovered name never starts with
+        self.openers = self.leading | {"of", "for", "and", "the", "on", "to", "de", "&"}
         self.titles = [t.split() for t in pat.person_titles]
         self.locatives = set(pat.locative_prepositions)
         self.gov = re.compile(
@@ -158,14 +161,16 @@ class Recogniser:
         first_connector = next(
             (i for i, w in enumerate(words) if w in _EXTEND_CONNECTORS), len(words)
         )
+        bare = [w.rstrip(".") for w in words]
         i = 0
-        while i < len(words):
-            for size in range(self.max_org_len, 0, -1):
-                key = tuple(w.rstrip(".") for w in words[i : i + size])
-                if len(key) == size and key in self.org_words:
-                    heads.append((i, i + size, self.org_words[key]))
-                    i += size - 1
-                    break
+        while i < len(bare):
+            if bare[i] in self.org_firsts:
+                for size in range(min(self.max_org_len, len(bare) - i), 0, -1):
+                    key = tuple(bare[i : i + size])
+                    if key in self.org_words:
+                        heads.append((i, i + size, self.org_words[key]))
+                        i += size - 1
+                        break
             i += 1
         if not heads:
             return None
@@ -285,9 +290,7 @@ class Recogniser:
                     if text[tokens[k][0] : tokens[k][1]].endswith("'s"):
                         tokens = tokens[k + 1 :]
                         break
-                while tokens and text[tokens[0][0] : tokens[0][1]] in self.leading | {
-                    "of", "for", "and", "the", "on", "to", "de", "&",
-                }:  # fmt: skip
+                while tokens and text[tokens[0][0] : tokens[0][1]] in self.openers:
                     tokens = tokens[1:]
                 words = [text[a:b] for a, b in tokens]
                 head = self._head(words)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 __all__ = ["Segment", "fold", "segment", "word_count"]
 
 _FOLD: dict[int, str] = {}
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _SPECIAL = {
     "’": "'", "‘": "'", "ʼ": "'", "“": '"', "”": '"', "„": '"',
     "–": "-", "—": "-", "‐": "-", "‑": "-", "\u00a0": " ", "\u3000": " ",
@@ -38,11 +39,15 @@ def fold(text: str) -> str:
     """The text with diacritics and typographic variants folded, one character for one."""
     if text.isascii():
         return text
-    for char in set(text):
-        code = ord(char)
-        if code > 127 and code not in _FOLD:
-            _FOLD[code] = _fold_char(char)
-    return text.translate(_FOLD)
+    return _NON_ASCII.sub(_folded, text)  # few characters change: touch only those
+
+
+def _folded(match: re.Match[str]) -> str:
+    char = match.group()
+    code = ord(char)
+    if code not in _FOLD:
+        _FOLD[code] = _fold_char(char)
+    return _FOLD[code]
 
 
 def word_count(text: str) -> int:
