@@ -21,7 +21,7 @@ edge is kept only between actor types the schema allows for its relation type.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from graph.schema import DomainSchema, domain_schema
 from loaders.items import Item
@@ -90,6 +90,7 @@ class FrameReader:
         self.parties = self.schema.types_with_role("party")
         self.instrument_types = self.schema.types_with_role("instrument")
         self.unnamed: dict[str, Unnamed] = {}
+        self.siblings: dict[str, str] = {}  # an instrument -> the one coordinated with it
         self.recent: dict[str, str] = {}
         self.seen: dict[str, int] = {}  # instrument -> when the document last named it
         self._clock = 0
@@ -355,8 +356,11 @@ class FrameReader:
     def mark_instruments(self, items: list[Item]) -> list[Item]:
         """`items` with every unnamed instrument phrase made a slot of its own."""
         out: list[Item] = []
+        pending: dict[int, Item] = {}  # coordinated instruments, placed before their topic
         i = 0
         while i < len(items):
+            if i in pending:
+                out.append(pending.pop(i))
             item = items[i]
             size = 0
             instrument: Instrument | None = None
@@ -421,8 +425,29 @@ class FrameReader:
                 key, instrument, surface, " ".join(w.text for w in topic), owned
             )
             out.append(Item(window[0].start, window[-1].end, surface, "<instrument>", key))
+            plural = any(w.text.lower().endswith("s") or w.lemma != w.text.lower() for w in window)
+            if topic and plural:
+                self._coordinated(items, i + size + len(topic), key, pending)
             i += size
         return out
+
+    def _coordinated(self, items: list[Item], j: int, key: str, pending: dict[int, Item]) -> None:
+        """ "MoUs on A and on B": a second instrument of the same kind, about B, which takes
+        every role the first one takes in the sentence."""
+        if j + 1 >= len(items) or items[j].lemma != "and":
+            return
+        at = j + 1
+        topic = self._topic(items, at)
+        if not topic:
+            return
+        first = self.unnamed[key]
+        second = f"?{items[at].start}"
+        self.unnamed[second] = Unnamed(
+            second, first.instrument, first.surface, " ".join(w.text for w in topic), first.owned
+        )
+        self.siblings[key] = second
+        start = items[at].start
+        pending[at] = Item(start, start, first.surface, "<instrument>", second)
 
     def _note_pair(self, items: list[Item]) -> None:
         """The last two parties named together ("X and Y", "between X and Y", "X-Y")."""
@@ -544,6 +569,11 @@ class FrameReader:
         self._part_of(s)
         if not s.facts:
             self._cooccurrence(s)
+        for fact in list(s.facts):  # "MoUs on A and on B": B's instrument has A's roles
+            if fact.target in self.siblings:
+                s.facts.append(replace(fact, target=self.siblings[fact.target]))
+            elif fact.source in self.siblings:
+                s.facts.append(replace(fact, source=self.siblings[fact.source]))
         return s.facts
 
     def _verbs(self, s: _Sentence) -> None:

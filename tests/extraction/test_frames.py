@@ -192,3 +192,22 @@ def test_a_trigger_without_a_frame_keeps_its_pair_only_below_the_default_thresho
     cooccurring = [r for r in result.relations if r.rule == "cooccurrence"]
     assert {r.source for r in cooccurring} == {"country:JPN", "country:KEN"}
     assert all(r.type == "SIGNED" for r in cooccurring)
+
+
+def test_instruments_coordinated_by_their_topics_are_two_nodes_with_the_same_parties() -> None:
+    text = (
+        "Kenya and Japan signed MoUs on cooperation in the ICT sector and on the enhancement of "
+        "the capacity of the Kenya Medical Research Institute."
+    )
+    result = extract_document(text)
+    mocs = sorted(a.name for a in result.actors if a.type == "Agreement")
+    assert len(mocs) == 2
+    assert any("ICT sector" in m for m in mocs) and any("enhancement" in m for m in mocs)
+    signed = {(s, t) for s, kind, t in _named(result) if kind == "SIGNED"}
+    assert signed == {(party, moc) for party in ("Kenya", "Japan") for moc in mocs}
+
+
+def test_one_instrument_on_two_topics_stays_one_node() -> None:
+    text = "Japan and Estonia signed a memorandum of cooperation on digital government and on cyber security."
+    result = extract_document(text)
+    assert len([a for a in result.actors if a.type == "Agreement"]) == 1
