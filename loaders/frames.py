@@ -121,7 +121,7 @@ class FrameReader:
                 key in table
                 and len(window) == size
                 and tuple(w.lemma for w in window) == key
-                and not any(w.is_slot for w in window)
+                and not any(w.actor is not None for w in window)
             ):
                 return table[key], size
         return "", 0
@@ -183,7 +183,7 @@ class FrameReader:
                 j += 1
                 continue
             if (  # "the Japanese Ministry of ...": an adjective before a name
-                not item.is_slot
+                item.actor is None
                 and item.capitalised
                 and j + 1 < len(items)
                 and self._is_party(items[j + 1])
@@ -192,11 +192,11 @@ class FrameReader:
                 continue
             if out and item.lemma in ("in", "at", "of") and j + 1 < len(items):
                 nxt = items[j + 1]
-                if (nxt.is_slot and self.type_of(nxt.actor or "") == "Country") or (
-                    not nxt.is_slot and nxt.capitalised
+                if (nxt.actor is not None and self.type_of(nxt.actor or "") == "Country") or (
+                    nxt.actor is None and nxt.capitalised
                 ):
                     j += 2
-                    while j < len(items) and not items[j].is_slot and items[j].capitalised:
+                    while j < len(items) and items[j].actor is None and items[j].capitalised:
                         j += 1
                     if (
                         j + 1 < len(items)
@@ -267,13 +267,13 @@ class FrameReader:
                 and j >= 3
                 and items[j - 2].text == "("
                 and self._is_party(items[j - 1])
-                and not items[j - 3].is_slot
+                and items[j - 3].actor is None
             ):  # "the National Research Foundation (NRF)": the acronym names the party
                 acronym = items[j - 1].actor
                 if acronym is not None and acronym not in out:
                     out.insert(0, acronym)
                 j -= 3
-                while j >= 0 and not items[j].is_slot and items[j].capitalised:
+                while j >= 0 and items[j].actor is None and items[j].capitalised:
                     j -= 1
                 continue
             k = self._skip_paren(items, j, -1)
@@ -283,7 +283,7 @@ class FrameReader:
             if out and item.lemma in _JOIN:
                 j -= 1
                 continue
-            if out and not item.is_slot and item.capitalised and item.text.isalpha():
+            if out and item.actor is None and item.capitalised and item.text.isalpha():
                 j -= 1  # "the Japanese Minister ...": an adjective before a name
                 continue
             if out and item.text == "'s" and j > 0 and self._is_country(items[j - 1]):
@@ -298,12 +298,12 @@ class FrameReader:
 
     def _subjects(self, items: list[Item], v: int) -> list[str]:
         j = v - 1
-        while j >= 0 and not items[j].is_slot and items[j].lemma in self.lex.fillers:
+        while j >= 0 and items[j].actor is None and items[j].lemma in self.lex.fillers:
             j -= 1
         k = j  # "Kenya and Japan on Thursday signed": skip a time phrase
         while (
             k >= 0
-            and not items[k].is_slot
+            and items[k].actor is None
             and (
                 items[k].lemma in self.lex.not_places
                 or items[k].text.isdigit()
@@ -364,10 +364,10 @@ class FrameReader:
             item = items[i]
             size = 0
             instrument: Instrument | None = None
-            if not item.is_slot and singular(item.text) in self.lex.first_nouns:
+            if item.actor is None and singular(item.text) in self.lex.first_nouns:
                 for n in range(min(self.lex.longest, len(items) - i), 0, -1):
                     window = items[i : i + n]
-                    if any(w.is_slot for w in window):
+                    if any(w.actor is not None for w in window):
                         continue
                     instrument = self.lex.instruments.get(tuple(singular(w.text) for w in window))
                     if instrument is not None:
@@ -398,7 +398,7 @@ class FrameReader:
                 and back > len(out) - 4
                 and out[back].lemma not in self.lex.definites
                 and (out[back].lemma in _COUNTS or out[back].text.isalpha())
-                and not out[back].is_slot
+                and out[back].actor is None
             ):
                 back -= 1  # "the two partnerships", "this ad-hoc summit"
             definite = back >= 0 and out[back].lemma in self.lex.definites
@@ -486,7 +486,7 @@ class FrameReader:
 
     def _topic(self, items: list[Item], j: int) -> list[Item]:
         """What an instrument is about: "on digital government", "in the ICT field"."""
-        if j >= len(items) or items[j].is_slot:
+        if j >= len(items) or items[j].actor is not None:
             return []
         opener = items[j].lemma
         if opener in self.lex.topic_openers:
@@ -497,7 +497,7 @@ class FrameReader:
                     x.lemma in self.lex.topic_fields for x in items[k + 1 : k + 4]
                 )
                 if not field_after and (
-                    w.is_slot or w.lemma in self.lex.topic_stops or not w.text.isalpha()
+                    w.actor is not None or w.lemma in self.lex.topic_stops or not w.text.isalpha()
                 ):
                     break
                 out.append(w)
@@ -519,7 +519,7 @@ class FrameReader:
                                 break
                             k += 1
                     inner = items[j : k + 1]
-                    if all(w.is_slot is False and w.text.isalpha() for w in inner):
+                    if all(w.actor is None and w.text.isalpha() for w in inner):
                         return inner
                     break
         return []
@@ -582,7 +582,9 @@ class FrameReader:
         for v, item in enumerate(items):
             if item.lemma not in by_first and item.lemma not in aid_verbs:
                 continue  # most words: neither a trigger nor an aid verb
-            if item.is_slot or (item.capitalised and v > 0 and items[v - 1].text not in ("-", '"')):
+            if item.actor is not None or (
+                item.capitalised and v > 0 and items[v - 1].text not in ("-", '"')
+            ):
                 continue
             if item.lemma in aid_verbs:
                 self._aid_lists(s, v, v + 1)
@@ -680,7 +682,7 @@ class FrameReader:
         inside = False
         for k in range(after, len(items)):
             item = items[k]
-            if item.text == "(" and k > 0 and not items[k - 1].is_slot:
+            if item.text == "(" and k > 0 and items[k - 1].actor is None:
                 inside = True  # a bracket after a topic, not an acronym after a name
             elif item.text == ")":
                 inside = False
@@ -716,7 +718,7 @@ class FrameReader:
     def _coordinated_subjects(self, items: list[Item], v: int) -> list[str]:
         """ "India is the chair ... and held this summit": the subject opening the sentence."""
         j = v - 1
-        while j >= 0 and not items[j].is_slot and items[j].lemma in self.lex.fillers:
+        while j >= 0 and items[j].actor is None and items[j].lemma in self.lex.fillers:
             j -= 1
         if j < 0 or items[j].lemma not in ("and", "by"):
             return []
@@ -769,7 +771,7 @@ class FrameReader:
         presidency of Y": X takes it towards Y."""
         items = s.items
         for i, item in enumerate(items):
-            if item.is_slot:
+            if item.actor is not None:
                 unnamed = self.unnamed.get(item.actor or "")
                 if unnamed is None or not unnamed.instrument.funds:
                     continue
@@ -783,7 +785,7 @@ class FrameReader:
                     continue
             after = i + size
             if after >= len(items) or items[after].lemma not in ("from", "of"):
-                if not item.is_slot:
+                if item.actor is None:
                     self._role_holder(s, i, role, after)
                 continue
             b = self._before_noun(items, i)
@@ -823,7 +825,7 @@ class FrameReader:
         while (
             b >= 0
             and b > i - 4
-            and not items[b].is_slot
+            and items[b].actor is None
             and items[b].text.isalpha()
             and items[b].text.islower()
             and items[b].lemma not in self.lex.role_openers
@@ -870,7 +872,7 @@ class FrameReader:
         items = s.items
         role = ""
         for v, item in enumerate(items):
-            if item.lemma in self.lex.by_first and not item.is_slot:
+            if item.lemma in self.lex.by_first and item.actor is None:
                 role = (
                     self._match(items, v, self.lex.triggers)[0]
                     or self._match(items, v, self.lex.bilateral)[0]
@@ -945,7 +947,7 @@ class FrameReader:
     def _lists(self, s: _Sentence) -> None:
         items = s.items
         for n, item in enumerate(items):
-            if item.is_slot:
+            if item.actor is not None:
                 continue
             role, size = self._match(items, n, self.lex.list_nouns)
             if not role:
@@ -954,7 +956,7 @@ class FrameReader:
             back = n - 1
             while (
                 back >= 0
-                and not items[back].is_slot
+                and items[back].actor is None
                 and not items[back].capitalised
                 and back > n - 3
             ):
@@ -982,7 +984,7 @@ class FrameReader:
                     b = n - 1
                     while (
                         b >= 0
-                        and not items[b].is_slot
+                        and items[b].actor is None
                         and items[b].lemma
                         in self.lex.fillers
                         | {
@@ -1006,7 +1008,7 @@ class FrameReader:
                         (m for m in range(j + 1, min(len(items), j + 8)) if items[m].lemma == "be"),
                         None,
                     )
-                    if k is not None and not any(it.is_slot for it in items[j:k]):
+                    if k is not None and not any(it.actor is not None for it in items[j:k]):
                         j = k
             if not members:
                 while j < len(items) and items[j].text == ",":
@@ -1068,9 +1070,9 @@ class FrameReader:
                 continue
             for k in range(a + 1, min(len(items) - 1, a + 26)):
                 nxt = items[k]
-                if nxt.text in _CLAUSE_END or (nxt.is_slot and self._is_anchor(nxt)):
+                if nxt.text in _CLAUSE_END or (nxt.actor is not None and self._is_anchor(nxt)):
                     break
-                if nxt.is_slot or nxt.lemma not in self.lex.locatives:
+                if nxt.actor is not None or nxt.lemma not in self.lex.locatives:
                     continue
                 place = self._place(items, k + 1)
                 if place is not None:
@@ -1102,7 +1104,7 @@ class FrameReader:
             or (
                 items[j + 1].text == ","
                 and j + 2 < len(items)
-                and not items[j + 2].is_slot
+                and items[j + 2].actor is None
                 and items[j + 2].capitalised
             )
         ):
@@ -1110,7 +1112,7 @@ class FrameReader:
         words: list[Item] = []
         while j < len(items) and len(words) < 4:
             w = items[j]
-            if w.is_slot or not w.capitalised or (w.text.isupper() and len(w.text) > 1):
+            if w.actor is not None or not w.capitalised or (w.text.isupper() and len(w.text) > 1):
                 break
             if w.lemma in self.lex.not_places or not w.text.isalpha():
                 break
@@ -1118,6 +1120,6 @@ class FrameReader:
             j += 1
         if not words or (j < len(items) and items[j].text in ("'s", "(")):
             return None
-        if j < len(items) and not items[j].is_slot and items[j].capitalised:
+        if j < len(items) and items[j].actor is None and items[j].capitalised:
             return None
         return self.new_place(" ".join(w.text for w in words))

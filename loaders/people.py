@@ -46,7 +46,7 @@ class PeopleResolver:
         self.known_people: dict[str, str] = {}
 
     def _opens(self, item: Item) -> bool:
-        if item.is_slot or not item.capitalised:
+        if item.actor is not None or not item.capitalised:
             return False
         key = item.text.lower().rstrip(".")
         return key in self.lex.honorifics or key in self.lex.titles
@@ -64,9 +64,9 @@ class PeopleResolver:
             j = i + 1
             while j < len(items):
                 nxt = items[j]
-                if nxt.is_slot or (nxt.capitalised and nxt.text != "And"):
+                if nxt.actor is not None or (nxt.capitalised and nxt.text != "And"):
                     if (
-                        not nxt.is_slot
+                        nxt.actor is None
                         and items[j - 1].text == ","
                         and nxt.text.lower().rstrip(".") in self.lex.honorifics
                     ):
@@ -97,13 +97,18 @@ class PeopleResolver:
                 and len(out) > 3
                 and out[-1].text == ")"
                 and out[-3].text == "("
-                and out[-4].is_slot
+                and out[-4].actor is not None
                 and not out[-4].rule
             ):
                 actor = out[-4].actor  # "DSIT (DSIT) Director ..."
-            if actor is None and out and out[-1].is_slot and not out[-1].rule:
+            if actor is None and out and out[-1].actor is not None and not out[-1].rule:
                 actor = out.pop().actor  # "METI Minister Sato", "Japan's Prime Minister"
-            elif actor is None and len(out) > 1 and out[-1].text == "'s" and out[-2].is_slot:
+            elif (
+                actor is None
+                and len(out) > 1
+                and out[-1].text == "'s"
+                and out[-2].actor is not None
+            ):
                 out.pop()
                 actor = out.pop().actor
             if actor is not None:
@@ -119,7 +124,7 @@ class PeopleResolver:
         return [
             g.text.lower()
             for g in group
-            if not g.is_slot
+            if g.actor is None
             and g.capitalised
             and len(g.text) > 2
             and g.text.lower().rstrip(".") not in self.lex.honorifics
@@ -133,7 +138,7 @@ class PeopleResolver:
     def _resolve(self, group: list[Item]) -> str | None:
         slots: list[str] = []
         for k, g in enumerate(group):
-            if not g.is_slot or g.actor is None:
+            if g.actor is None or g.actor is None:
                 continue
             if k > 0 and group[k - 1].lemma in self.lex.frames.people.away_words:
                 continue
@@ -165,7 +170,7 @@ class PeopleResolver:
             ):
                 rest: list[str] = []
                 for w in group[k + 2 :]:
-                    if w.text in (",", ".") or w.is_slot:
+                    if w.text in (",", ".") or w.actor is not None:
                         break
                     rest.append(w.text.lower())
                 return frozenset(rest) - _SMALL
