@@ -33,7 +33,6 @@ _COUNTS = frozenset({"two", "three", "four", "both", "new", "-", "first", "secon
 _JOIN = frozenset(
     {",", "and", "the", "&", "/", "as", "well", "both", "-", "its", "their", "government"}
 )
-_ARTICLES = frozenset({"the", "a", "an"})
 _CLAUSE_END = frozenset({";", "."})
 _WINDOW = 30
 _MAX_COOCCURRING = 4  # more actors than this in a frameless sentence say nothing about pairs
@@ -317,8 +316,6 @@ class FrameReader:
             k = j - 1
             while k >= 0 and k > j - 15 and items[k].text != ",":
                 k -= 1
-            if k >= 0 and items[k].text == "," and items[k + 1].lemma in _ARTICLES:
-                return self._list_left(items, k - 1)  # "India, the chair country of Y, held"
             if k >= 0 and items[k].text == ",":
                 inner = [it.actor for it in items[k + 1 : j] if self._is_party(it) and it.actor]
                 return self._list_left(items, k - 1) + inner
