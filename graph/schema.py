@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from functools import cache
 from importlib import resources
+from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, model_validator
 
 __all__ = ["ActorType", "DomainSchema", "RelationType", "domain_schema"]
 
@@ -15,6 +16,7 @@ class ActorType(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     prefix: str
+    role: Literal["party", "instrument", "place"]
     description: str
     colour: str
 
@@ -24,6 +26,15 @@ class RelationType(BaseModel):
 
     description: str
     directed: bool
+    dated: bool = True
+    source_types: list[str] | None = None
+    target_types: list[str] | None = None
+
+    def allows(self, source_type: str, target_type: str) -> bool:
+        """Whether the schema allows an edge of this type between actors of these types."""
+        return (self.source_types is None or source_type in self.source_types) and (
+            self.target_types is None or target_type in self.target_types
+        )
 
 
 class DomainSchema(BaseModel):
@@ -31,6 +42,18 @@ class DomainSchema(BaseModel):
 
     actor_types: dict[str, ActorType]
     relation_types: dict[str, RelationType]
+
+    @model_validator(mode="after")
+    def _ends_are_actor_types(self) -> DomainSchema:
+        for name, relation in self.relation_types.items():
+            for end in (relation.source_types or []) + (relation.target_types or []):
+                if end not in self.actor_types:
+                    raise ValueError(f"relation type {name}: unknown actor type {end!r}")
+        return self
+
+    def types_with_role(self, role: str) -> frozenset[str]:
+        """The actor types playing `role` (party, instrument, place) in extraction."""
+        return frozenset(n for n, t in self.actor_types.items() if t.role == role)
 
     def prefix_of(self, actor_type: str) -> str:
         return self.actor_types[actor_type].prefix

@@ -14,10 +14,10 @@ from functools import cache
 from pathlib import Path
 
 import pycountry
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from graph.schema import domain_schema
+from loaders.datafiles import DataFileError, line_of, load_data_file, load_data_file_with_nodes
 
 __all__ = [
     "Catalogue",
@@ -130,6 +130,8 @@ class Patterns(_Strict):
     """The extraction patterns of loaders/data/patterns.yaml."""
 
     organisation_words: dict[str, list[str]]
+    class_nouns: dict[str, list[str]]
+    acronym_with_country: str
     generic_modifiers: list[str]
     leading_stopwords: list[str]
     never_actors: list[str]
@@ -140,10 +142,18 @@ class Patterns(_Strict):
     anaphora: dict[str, str]
     anaphora_window: int
     abbreviations: list[str]
+    reference_headings: list[str]
+    reference_marks: list[str]
+    paper_marks: list[str]
     table: TablePatterns
     relation_patterns: list[RelationPattern]
 
-    @field_validator("organisation_words", "anaphora")
+    @field_validator("acronym_with_country")
+    @classmethod
+    def _known_type(cls, value: str) -> str:
+        return domain_schema().check_actor_type(value)
+
+    @field_validator("organisation_words", "anaphora", "class_nouns")
     @classmethod
     def _known_types(cls, value: dict[str, object]) -> dict[str, object]:
         types = domain_schema().actor_types
@@ -154,38 +164,80 @@ class Patterns(_Strict):
         return value
 
 
-_EXTRACTOR_MODULES = (
-    "catalogue.py", "text.py", "recognise.py", "relations.py", "tables.py", "extract.py",
-)  # fmt: skip
-
-
-def _read(name: str) -> str:
-    return (Path(__file__).parent / "data" / name).read_text(encoding="utf-8")
+def extractor_files() -> list[Path]:
+    """Every module and data file the extractor is made of, found by glob (never listed by
+    hand, so a new module or lexicon is covered as soon as it exists), plus the schema."""
+    here = Path(__file__).parent
+    files = [*here.rglob("*.py"), *(here / "data").rglob("*.yaml")]
+    files.append(here.parent / "graph" / "schema" / "domain.yaml")
+    return sorted(p for p in files if "__pycache__" not in p.parts)
 
 
 @cache
 def config_fingerprint() -> str:
-    """A hash of the catalogue, patterns and extractor code: cached extractions are valid
-    only for exactly these."""
+    """A hash of the extractor's code and data: cached extractions are valid only for
+    exactly these files."""
     digest = hashlib.sha256()
-    for name in ("catalogue.yaml", "patterns.yaml"):
-        digest.update(_read(name).encode("utf-8"))
-    here = Path(__file__).parent
-    for module in _EXTRACTOR_MODULES:
-        digest.update((here / module).read_bytes())
+    root = Path(__file__).parent.parent
+    for path in extractor_files():
+        digest.update(path.relative_to(root).as_posix().encode("utf-8") + b"\0")
+        digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
+
+
+DATA = Path(__file__).parent / "data"
+CATALOGUE_FILES = ("catalogue.yaml", "gazetteer.yaml")
 
 
 @cache
 def patterns() -> Patterns:
-    return Patterns.model_validate(yaml.safe_load(_read("patterns.yaml")))
+    return load_data_file(DATA / "patterns.yaml", Patterns)
+
+
+def _catalogue_entries() -> tuple[list[CountryEntry], list[CatalogueActor]]:
+    """The entries of catalogue.yaml and gazetteer.yaml (when present), merged: an actor id
+    defined twice is an error naming both files and lines; a country's entries are united."""
+    countries: dict[str, tuple[CountryEntry, str]] = {}
+    actors: dict[str, tuple[CatalogueActor, str]] = {}
+    for name in CATALOGUE_FILES:
+        path = DATA / name
+        if not path.exists() and name != CATALOGUE_FILES[0]:
+            continue
+        data, node = load_data_file_with_nodes(path, CatalogueFile)
+        for i, country in enumerate(data.countries):
+            where = f"{path}, line {line_of(node, ('countries', i))}"
+            if country.alpha_3 in countries:  # both files may enrich one ISO country
+                known, first = countries[country.alpha_3]
+                if known.wikidata and country.wikidata and known.wikidata != country.wikidata:
+                    raise DataFileError(
+                        f"{where}: country {country.alpha_3} has Wikidata {country.wikidata} "
+                        f"but {known.wikidata} at {first}; keep the right one"
+                    )
+                aliases = sorted({*known.aliases, *country.aliases})
+                country = CountryEntry(
+                    alpha_3=country.alpha_3,
+                    wikidata=known.wikidata or country.wikidata,
+                    aliases=aliases,
+                )
+                where = first
+            countries[country.alpha_3] = (country, where)
+        for i, actor in enumerate(data.actors):
+            where = f"{path}, line {line_of(node, ('actors', i))}"
+            if actor.id in actors:
+                first = actors[actor.id][1]
+                raise DataFileError(
+                    f"{where}: actor id {actor.id} is already defined at {first}; "
+                    "keep one entry (merge their aliases and acronyms)"
+                )
+            actors[actor.id] = (actor, where)
+    return [c for c, _ in countries.values()], [a for a, _ in actors.values()]
 
 
 @cache
 def catalogue() -> Catalogue:
     """The catalogue: pycountry's countries with the file's additions, then the file's actors."""
-    data = CatalogueFile.model_validate(yaml.safe_load(_read("catalogue.yaml")))
-    extra = {entry.alpha_3: entry for entry in data.countries}
+    country_entries, actor_entries = _catalogue_entries()
+    extra = {entry.alpha_3: entry for entry in country_entries}
     actors: dict[str, CatalogueActor] = {}
     for country in pycountry.countries:
         code = country.alpha_3
@@ -202,10 +254,10 @@ def catalogue() -> Catalogue:
             wikidata=entry.wikidata if entry else None,
         )
     if extra:
-        raise ValueError(f"catalogue.yaml names unknown ISO 3166 codes: {sorted(extra)}")
-    for actor in data.actors:
+        raise DataFileError(f"the catalogue names unknown ISO 3166 codes: {sorted(extra)}")
+    for actor in actor_entries:
         if actor.id in actors:
-            raise ValueError(f"catalogue.yaml defines {actor.id} twice")
+            raise DataFileError(f"the catalogue defines {actor.id}, a country id of pycountry")
         actors[actor.id] = actor
     for target in patterns().metonyms.values():
         if target not in actors:

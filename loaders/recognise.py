@@ -68,16 +68,28 @@ def _trie_pattern(words: Iterable[str]) -> str:
     return render(trie)
 
 
-_TOKEN = r"(?:[A-Z](?:[\w&'\-]|\.(?=\w))*|[a-z]-[A-Z][\w\-]*|\d+(?:st|nd|rd|th)\b)"
-_CONNECTOR = r"(?:of|for|and|the|on|to|de|del|in|&)"
+_TOKEN = (
+    r"(?:[A-Z](?:[\w&'\-]|\.(?=\w))*|[a-z]-[A-Z][\w\-]*|[ld]'[A-Z][\w\-]*"
+    r"|\d+(?:st|nd|rd|th)\b|\d{1,4}\b)"
+)
+_CONNECTOR = r"(?:of|for|and|the|on|to|de|del|in|&|la|le|les|pour|et|des|du|da|do|dos|di)"
 _RUN = re.compile(rf"{_TOKEN}(?:,?[ \t]+(?:{_CONNECTOR}[ \t]+)*{_TOKEN})*")
 _PIECE_SPLIT = re.compile(
     r",\s+(?:and\s+)?the\s+|\s+and\s+the\s+|,\s+and\s+|\s+in\s+|\s+to\s+(?=[a-z])"
 )
 _WORD = re.compile(r"[\w&'\-.]+")
+_DATE_TAIL = re.compile(
+    r"\s+(?:on|in|of|from)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:January|February|March|April|May|"
+    r"June|July|August|September|October|November|December|\d{4})\b.*$"
+)
+_TOPIC_BEFORE = re.compile(r"\s(?:on|for)\s")
 _ACRONYM_DEF = re.compile(r"\(\s*([A-Z][A-Za-z0-9&\-]*[A-Za-z0-9])\s*\)")
 _PHRASE_TOKEN = re.compile(r"[A-Za-z0-9][\w&'\-]*")
-_EXTEND_CONNECTORS = {"of", "for", "on", "to", "de", "del"}
+_NAME = r"[A-Z][\w&\-.]*(?: [A-Z][\w&\-.]*){0,3}"
+_LIST_NAME = re.compile(_NAME)
+_NAME_COUNTRY = re.compile(r"(?<![\w'.\-])([\w'.\-]+)\s?\(([A-Z][\w .'\-]{2,40})\)")
+_ACRONYM_COUNTRY = re.compile(r"(?<![\w\-])([A-Z][A-Z0-9\-]{1,9})\s?\(([A-Z][\w .'\-]{2,40})\)")
+_EXTEND_CONNECTORS = {"of", "for", "on", "to", "de", "del", "pour", "da", "do", "di"}
 _STOP_IN_ACRONYM = {"of", "for", "and", "the", "on", "to", "de", "in", "with", "&"}
 
 
@@ -113,13 +125,33 @@ class Recogniser:
             for word in words:
                 self.org_words[tuple(word.rstrip(".").split())] = actor_type
         self.max_org_len = max(len(k) for k in self.org_words)
+        self.org_firsts = frozenset(k[0] for k in self.org_words)
+        self.class_nouns = {
+            noun.lower(): actor_type
+            for actor_type, nouns in pat.class_nouns.items()
+            for noun in nouns
+        }
+        nouns = _trie_pattern(n.lower() for n in self.class_nouns)
+        self.class_list = re.compile(
+            rf"\b((?i:{nouns}))\s+(?:such as |including |like |namely |i\.e\.,? )?"
+            rf"({_NAME}(?:,\s+{_NAME})*(?:,?\s+and\s+{_NAME})?)"
+        )
+        self.acronym_type = pat.acronym_with_country
         self.generic = set(pat.generic_modifiers)
         self.leading = set(pat.leading_stopwords)
+        # words a discovered name never starts with
+        self.openers = self.leading | {"of", "for", "and", "the", "on", "to", "de", "&"}
         self.titles = [t.split() for t in pat.person_titles]
         self.locatives = set(pat.locative_prepositions)
         self.gov = re.compile(
             r"(?:" + "|".join(re.escape(g) for g in pat.government_words) + r")\s+$"
         )
+
+    @staticmethod
+    def bodies(found: dict[str, ActorInfo]) -> list[tuple[str, str]]:
+        """(id, name) of the government bodies a document names, for its people's titles to
+        point at (a title alone is too vague to pick a body the document never names)."""
+        return sorted((a.id, a.name) for a in found.values() if a.type == "Agency")
 
     # --- discovery helpers ------------------------------------------------------------
 
@@ -129,19 +161,84 @@ class Recogniser:
         first_connector = next(
             (i for i, w in enumerate(words) if w in _EXTEND_CONNECTORS), len(words)
         )
+        bare = [w.rstrip(".") for w in words]
         i = 0
-        while i < len(words):
-            for size in range(self.max_org_len, 0, -1):
-                key = tuple(w.rstrip(".") for w in words[i : i + size])
-                if len(key) == size and key in self.org_words:
-                    heads.append((i, i + size, self.org_words[key]))
-                    i += size - 1
-                    break
+        while i < len(bare):
+            if bare[i] in self.org_firsts:
+                for size in range(min(self.max_org_len, len(bare) - i), 0, -1):
+                    key = tuple(bare[i : i + size])
+                    if key in self.org_words:
+                        heads.append((i, i + size, self.org_words[key]))
+                        i += size - 1
+                        break
             i += 1
         if not heads:
             return None
         before = [h for h in heads if h[1] <= first_connector]
         return before[-1] if before else heads[-1]
+
+    def _listed_names(self, folded: str) -> list[tuple[int, int, str]]:
+        """Names listed after a class noun: "companies NVIDIA, Amazon and Softbank Group"."""
+        found: list[tuple[int, int, str]] = []
+        for match in self.class_list.finditer(folded):
+            actor_type = self.class_nouns[match.group(1).lower()]
+            for name in _LIST_NAME.finditer(folded, match.start(2), match.end(2)):
+                words = name.group().split()
+                if fold(name.group()).lower() in self.never or words[0] in self.leading:
+                    continue
+                found.append((name.start(), name.end(), actor_type))
+        return found
+
+    def _country_acronyms(self, folded: str) -> list[tuple[int, int, str]]:
+        """Unknown acronyms or names followed by a country: "DFG(Germany)", "National
+        Research Fund (Kenya)", in a list or after a separator."""
+        found: list[tuple[int, int, str]] = []
+        for match in _NAME_COUNTRY.finditer(folded):
+            country = self.lookup.get(match.group(2))
+            if country is None or self.known[country[0]].type != "Country":
+                continue
+            run = None
+            for candidate in _RUN.finditer(folded, max(0, match.start(1) - 120), match.end(1)):
+                if candidate.end() == match.end(1):
+                    run = candidate
+            if run is None or " " not in run.group():
+                continue
+            before = folded[max(0, run.start() - 6) : run.start()]
+            if not re.search(r"(?:^|[,;:(]|i\.e\.|\n|-)\s*(?:the\s+)?$", before):
+                continue  # a name starts a list item, not in the middle of a phrase
+            words = run.group().split()
+            if words[0] in self.leading or run.group() in self.lookup:
+                continue
+            head = self._head(words)
+            found.append((run.start(), run.end(), head[2] if head else self.acronym_type))
+        for match in _ACRONYM_COUNTRY.finditer(folded):
+            country = self.lookup.get(match.group(2))
+            if country is None or self.known[country[0]].type != "Country":
+                continue
+            if match.group(1) in self.lookup or fold(match.group(1)).lower() in self.never:
+                continue
+            found.append((match.start(1), match.end(1), self.acronym_type))
+        return found
+
+    def _split_and(self, text: str, s: int, e: int) -> list[tuple[int, int]]:
+        """ "Hanoi University of Science and Technology and Tohoku University" is two names:
+        split at an "and" whose right part, up to the next "and", has a head of its own."""
+        cuts = [m for m in re.finditer(r"\s+and\s+", text[s:e])]
+        parts: list[tuple[int, int]] = []
+        start = s
+        for n, cut in enumerate(cuts):
+            right_end = s + cuts[n + 1].start() if n + 1 < len(cuts) else e
+            right = [w.group() for w in _WORD.finditer(text, s + cut.end(), right_end)]
+            left = [w.group() for w in _WORD.finditer(text, start, s + cut.start())]
+            if (
+                self._head(right) is not None
+                and self._head(left) is not None
+                and right[0][:1].isupper()
+            ):
+                parts.append((start, s + cut.start()))
+                start = s + cut.end()
+        parts.append((start, e))
+        return parts
 
     def _acceptable(self, name: str, words: list[str], head: tuple[int, int, str]) -> bool:
         if fold(name).lower() in self.never or len(words) < 2:
@@ -155,7 +252,8 @@ class Recogniser:
             for i, w in enumerate(words)
             if not head[0] <= i < head[1] and w not in _STOP_IN_ACRONYM and w[:1].isupper()
         ]
-        return any(w not in self.generic for w in others)
+        numbered = any(w.isdigit() for w in words[head[1] :])  # "Metro Line 6"
+        return numbered or any(w not in self.generic for w in others)
 
     def _discover_names(self, folded: str) -> list[tuple[int, int, str]]:
         """(start, end, type) of capitalised names headed by an organisation word."""
@@ -167,6 +265,8 @@ class Recogniser:
             cursor = 0
             pieces: list[tuple[int, int]] = []
             for cut in _PIECE_SPLIT.finditer(text):
+                if cut.group().strip() == "in" and _TOPIC_BEFORE.search(text, cursor, cut.start()):
+                    continue  # "Meeting on Cooperation in Science and Technology" is one name
                 pieces.append((cursor, cut.start()))
                 cursor = cut.end()
             pieces.append((cursor, len(text)))
@@ -176,20 +276,21 @@ class Recogniser:
                 for comma in reversed([m.start() for m in re.finditer(r",\s", text[s:e])]):
                     ps, pe = parts[0]
                     tail = [w.group() for w in _WORD.finditer(text, s + comma + 1, pe)]
-                    if self._head(tail) is not None:
+                    if self._head(tail) is not None or " ".join(tail) in self.lookup:
                         parts[0] = (ps, s + comma)
                         parts.insert(1, (s + comma + 1, pe))
                 split.extend(parts)
+            split = [part for s, e in split for part in self._split_and(text, s, e)]
             for s, e in split:
                 tokens = [(m.start() + s, m.end() + s) for m in _WORD.finditer(text[s:e])]
+                while tokens and text[tokens[0][0] : tokens[0][1]].isdigit():
+                    tokens = tokens[1:]
                 # a possessive ("India's Ministry") starts a new name after it
                 for k in range(len(tokens) - 1, -1, -1):
                     if text[tokens[k][0] : tokens[k][1]].endswith("'s"):
                         tokens = tokens[k + 1 :]
                         break
-                while tokens and text[tokens[0][0] : tokens[0][1]] in self.leading | {
-                    "of", "for", "and", "the", "on", "to", "de", "&",
-                }:  # fmt: skip
+                while tokens and text[tokens[0][0] : tokens[0][1]] in self.openers:
                     tokens = tokens[1:]
                 words = [text[a:b] for a, b in tokens]
                 head = self._head(words)
@@ -205,13 +306,25 @@ class Recogniser:
                 last = head[1]
                 if last < len(words) and words[last] in _EXTEND_CONNECTORS:
                     last = len(words)
-                while last > head[1] and not words[last - 1][:1].isupper():
+                while last > head[1] and not (
+                    words[last - 1][:1].isupper() or words[last - 1].isdigit()
+                ):
                     last -= 1
+                while last < len(words) and words[last].isdigit():
+                    last += 1  # "Metro Line 2", "Summit 2024" keep their number
                 words = words[:last]
                 start = run.start() + tokens[0][0]
                 end = run.start() + tokens[last - 1][1]
                 while folded[end - 1] in ".,'-":
                     end -= 1
+                dated = _DATE_TAIL.search(folded, start, end)
+                if (
+                    dated is not None
+                ):  # "... Line Project on 12 March 2024": the date is not the name
+                    end = dated.start()
+                    words = words[: len(folded[start:end].split())]
+                if folded[max(0, start - 3) : start] == "as ":
+                    continue  # "added as Eligible Partner Funding Agency": a role, not a name
                 if self._acceptable(folded[start:end], words, head):
                     found.append((start, end, head[2]))
         return found
@@ -274,7 +387,18 @@ class Recogniser:
             return out
 
         discovered: dict[tuple[int, int], str] = {}
+        # names listed after a class noun first: "companies NVIDIA, Amazon, Arm and Softbank
+        # Group" are four companies, not "Arm and Softbank Group"
+        for start, end, actor_type in self._listed_names(folded) + self._country_acronyms(folded):
+            if overlapping(start, end) or any(s < end and start < e for (s, e) in discovered):
+                continue
+            discovered[(start, end)] = self._discovered_actor(
+                text[start:end], folded[start:end], actor_type, actors
+            )
+        listed = sorted(discovered)
         for start, end, actor_type in self._discover_names(folded):
+            if any(s < end and start < e for (s, e) in listed):
+                continue
             inside = overlapping(start, end)
             if any(
                 s < start or e > end or self.known[a].type not in ("Country", "Organization")

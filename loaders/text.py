@@ -16,6 +16,7 @@ from dataclasses import dataclass
 __all__ = ["Segment", "fold", "segment", "word_count"]
 
 _FOLD: dict[int, str] = {}
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _SPECIAL = {
     "’": "'", "‘": "'", "ʼ": "'", "“": '"', "”": '"', "„": '"',
     "–": "-", "—": "-", "‐": "-", "‑": "-", "\u00a0": " ", "\u3000": " ",
@@ -38,11 +39,15 @@ def fold(text: str) -> str:
     """The text with diacritics and typographic variants folded, one character for one."""
     if text.isascii():
         return text
-    for char in set(text):
-        code = ord(char)
-        if code > 127 and code not in _FOLD:
-            _FOLD[code] = _fold_char(char)
-    return text.translate(_FOLD)
+    return _NON_ASCII.sub(_folded, text)  # few characters change: touch only those
+
+
+def _folded(match: re.Match[str]) -> str:
+    char = match.group()
+    code = ord(char)
+    if code not in _FOLD:
+        _FOLD[code] = _fold_char(char)
+    return _FOLD[code]
 
 
 def word_count(text: str) -> int:
@@ -61,6 +66,15 @@ class Segment:
 _BLOCK_START = re.compile(r"[ \t]*(?:[-*•][ \t]|#|\d+\.[ \t])")
 _BOUNDARY = re.compile(r"([.!?][\"')\]]*)\s+(?=[\"'(\[]?[A-Z0-9])")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
+_FIELD_LINE = re.compile(r"[ \t]*[A-Z][\w /&()-]{0,40}:[ \t]*\S")
+_CLOSED = re.compile(r"[.!?:;,\"')\]]\s*$")
+
+
+def _stands_alone(line: str) -> bool:
+    """A "Field: value" line, or a short heading with no closing punctuation."""
+    if _FIELD_LINE.match(line):
+        return True
+    return len(line.split()) <= 6 and not _CLOSED.search(line)
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -106,6 +120,7 @@ def segment(
     block_start: int | None = None
     position = 0
     length = len(folded)
+    previous_alone = False
 
     def flush(end: int) -> None:
         nonlocal block_start
@@ -124,11 +139,12 @@ def segment(
             flush(position)
             s, e = _trimmed(folded, position, line_end)
             segments.append(Segment("row", s, e))
-        elif _BLOCK_START.match(line):
+        elif _BLOCK_START.match(line) or previous_alone or _FIELD_LINE.match(line):
             flush(position)
             block_start = position
         elif block_start is None:
             block_start = position
+        previous_alone = bool(line.strip()) and _stands_alone(line)
         position = line_end + 1
     flush(length)
     return segments

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import typer
 
-from api.cli import corpus_commands, graph_commands, neo4j_commands, serve_command
+from api.cli import (
+    corpus_commands,
+    evaluate_command,
+    graph_commands,
+    neo4j_commands,
+    serve_command,
+)
 from api.cli.context import configure
 
 __all__ = ["app", "main"]
@@ -18,6 +24,7 @@ app = typer.Typer(
 app.callback()(configure)
 corpus_commands.register(app)
 graph_commands.register(app)
+evaluate_command.register(app)
 serve_command.register(app)
 app.add_typer(neo4j_commands.app, name="neo4j")
 

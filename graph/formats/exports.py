@@ -1,8 +1,10 @@
 """Exports of a graph: JSON (`{"nodes", "edges"}`), GraphML (networkx) and CSV (nodes + edges).
 
 Every format is deterministic: the same graph gives the same bytes on every run.
-JSON is `{"nodes": [...], "edges": [...]}`; CSV is two tables, nodes and edges, written as a
-zip holding nodes.csv and edges.csv, or as two files `<stem>.nodes.csv` and `<stem>.edges.csv`.
+JSON is `{"nodes": [...], "edges": [...]}`, every edge with its date, rule and confidence
+(relations below the API's default threshold included, so a reader can choose its own);
+CSV is two tables, nodes and edges, written as a zip holding nodes.csv and edges.csv, or as
+two files `<stem>.nodes.csv` and `<stem>.edges.csv`.
 """
 
 from __future__ import annotations
@@ -40,6 +42,11 @@ def to_json_data(graph: Graph) -> dict[str, list[dict[str, Any]]]:
             "target": r.target,
             "type": r.type,
             "year": r.year,
+            "date": r.date,
+            "date_precision": r.date_precision,
+            "date_source": r.date_source,
+            "rule": r.rule,
+            "confidence": r.confidence,
             "key": r.key,
             "curated": r.curated,
             "evidence": [
@@ -69,9 +76,16 @@ def to_graphml(graph: Graph) -> bytes:
             **{f"id_{k}": v for k, v in a.identifiers.items()},
         )
     for r in graph.relations:
-        attrs: dict[str, Any] = {"type": r.type, "curated": r.curated}
+        attrs: dict[str, Any] = {
+            "type": r.type,
+            "curated": r.curated,
+            "rule": r.rule,
+            "confidence": r.confidence,
+        }
         if r.year is not None:
             attrs["year"] = r.year
+        if r.date is not None:
+            attrs["date"] = r.date
         attrs["evidence"] = json.dumps(
             [e.model_dump() for e in r.evidence], ensure_ascii=False, sort_keys=True
         )

@@ -218,3 +218,18 @@ def test_cli_rejects_a_malformed_curation_file(corpus: Path, tmp_path: Path) -> 
     assert result.exit_code == 1
     assert "bad.yaml:3:" in result.output
     assert not (tmp_path / "g.json").exists()
+
+
+def test_the_json_export_carries_each_edges_rule_confidence_and_low_confidence_edges(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    text = "Japan and Kenya discussed the signing of an agreement in 2024."
+    (folder / "talks.txt").write_text(text, encoding="utf-8")
+    graph, _ = build_graph([folder], None, 20_000, tmp_path / "cache")
+    edges = json.loads(to_json(graph))["edges"]
+    low = [e for e in edges if e["rule"] == "cooccurrence"]
+    assert low and all(e["confidence"] < 0.5 for e in low)
+    assert all(e["date"] == "2024" and e["date_source"] == "sentence" for e in low)
+    assert all(text[q["start"] : q["end"]] == q["quote"] for e in low for q in e["evidence"])

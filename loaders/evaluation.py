@@ -1,0 +1,273 @@
+"""Precision and recall of the extractor against an annotated corpus, as the field measures.
+
+A corpus is a folder with `docs/` (the documents) and `expected.yaml` or `expected-*.yaml`
+(what an analyst says each document states: actors with their aliases, places, relations
+with the quote that states them, and negatives that must never be actors). The documents
+are extracted as a build would extract them, and then:
+
+- actor recall: the share of required annotated actors some node matches by name or alias;
+- relation recall: the share of required annotated relations whose two actors are linked,
+  directly or through one node that stands for the relation itself (an agreement, project,
+  event or programme: instruments are nodes in Kizuna), per annotated type and overall;
+- precision: among edges whose two ends are annotated actors (or instruments joining
+  them), the share that joins a pair the annotations relate, per extracted type and overall;
+  an edge touching a negative (a person, a technology) is wrong.
+Relation types are reported but not required to agree: a relation an analyst calls
+AGREEMENT_WITH may be read as SIGNED_MOC or as two SIGNED edges through an MOC node.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from graph.model import Graph, Relation
+from graph.schema import domain_schema
+from loaders.datafiles import DataFileError, load_data_file
+from loaders.pipeline import build_graph
+
+__all__ = ["Evaluation", "TypeScore", "evaluate_corpus", "load_expectations"]
+
+
+class _Loose(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+
+class ExpectedActor(_Loose):
+    name: str
+    type: str | None = None
+    aliases: list[str] = Field(default_factory=list)
+    required: bool = True
+
+
+class ExpectedPlace(_Loose):
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+
+
+class ExpectedRelation(_Loose):
+    subject: str
+    relation: str
+    object: str
+    alt_subjects: list[str] = Field(default_factory=list)
+    alt_objects: list[str] = Field(default_factory=list)
+    required: bool = True
+    quote: str = ""
+
+
+class ExpectedNegative(_Loose):
+    text: str
+
+
+class ExpectedDoc(_Loose):
+    file: str
+    actors: list[ExpectedActor] = Field(default_factory=list)
+    places: list[ExpectedPlace | str] = Field(default_factory=list)
+    relations: list[ExpectedRelation] = Field(default_factory=list)
+    negatives: list[ExpectedNegative | str] = Field(default_factory=list)
+
+
+class Expectations(_Loose):
+    docs: list[ExpectedDoc] = Field(min_length=1)
+
+
+def _norm(text: str) -> str:
+    text = unicodedata.normalize("NFKD", str(text))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.lower().replace("\u2019", "'").replace("\u2013", "-").replace("\u2014", "-")
+    text = re.sub(r"[^a-z0-9&.' -]+", " ", text)
+    return re.sub(r"\s+", " ", text).strip(" .")
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", _norm(text)).strip("_")
+
+
+def load_expectations(corpus: Path) -> list[ExpectedDoc]:
+    """Every annotated document of a corpus (expected.yaml and expected-*.yaml)."""
+    files = sorted(corpus.glob("expected*.yaml"))
+    if not files:
+        raise DataFileError(f"{corpus}: no expected.yaml or expected-*.yaml; is it a corpus?")
+    return [doc for path in files for doc in load_data_file(path, Expectations).docs]
+
+
+@dataclass
+class TypeScore:
+    """Recall (by annotated type) and precision (by extracted type) of one relation type."""
+
+    expected: int = 0
+    found: int = 0
+    judged: int = 0
+    correct: int = 0
+
+    @property
+    def recall(self) -> float | None:
+        return self.found / self.expected if self.expected else None
+
+    @property
+    def precision(self) -> float | None:
+        return self.correct / self.judged if self.judged else None
+
+    @property
+    def f1(self) -> float | None:
+        p, r = self.precision, self.recall
+        if p is None or r is None or p + r == 0:
+            return None
+        return 2 * p * r / (p + r)
+
+
+@dataclass
+class Evaluation:
+    """The figures and the lists behind them."""
+
+    actors_expected: int = 0
+    actors_found: int = 0
+    by_type: dict[str, TypeScore] = field(default_factory=dict)
+    overall: TypeScore = field(default_factory=TypeScore)
+    missing_actors: list[tuple[str, str]] = field(default_factory=list)  # (doc, name)
+    misses: list[tuple[str, str, str]] = field(default_factory=list)  # (doc, label, quote)
+    false_positives: list[tuple[str, str]] = field(default_factory=list)  # (label, quote)
+    false_actors: list[str] = field(default_factory=list)
+
+    @property
+    def actor_recall(self) -> float:
+        return self.actors_found / self.actors_expected if self.actors_expected else 0.0
+
+
+def _label(graph_names: dict[str, str], relation: Relation) -> str:
+    source = graph_names.get(relation.source, relation.source)
+    target = graph_names.get(relation.target, relation.target)
+    return f"{source} -{relation.type}- {target}"
+
+
+def evaluate_corpus(corpus: Path, min_confidence: float = 0.5) -> Evaluation:
+    """Extract `corpus/docs` and score the graph against the corpus's annotations."""
+    expected = load_expectations(corpus)
+    graph, _ = build_graph([corpus / "docs"], None, 20_000_000)
+    return score(graph, expected, min_confidence)
+
+
+def score(graph: Graph, expected: Iterable[ExpectedDoc], min_confidence: float) -> Evaluation:
+    """Score a built graph against annotations (relations below `min_confidence` ignored)."""
+    result = Evaluation()
+    instruments = domain_schema().types_with_role("instrument")
+    names: dict[str, set[str]] = defaultdict(set)  # gold slug -> surface names
+    required: dict[str, bool] = {}
+    gold_docs: dict[str, str] = {}
+    negatives: set[str] = set()
+    gold_relations: list[tuple[str, ExpectedRelation, set[tuple[str, str]]]] = []
+    for doc in expected:
+        for actor in doc.actors:
+            key = _slug(actor.name)
+            names[key] |= {actor.name, *actor.aliases}
+            required[key] = required.get(key, False) or actor.required
+            gold_docs.setdefault(key, doc.file)
+        for place in doc.places:
+            name, aliases = (place, []) if isinstance(place, str) else (place.name, place.aliases)
+            names[_slug(name)] |= {name, *aliases}
+        for negative in doc.negatives:
+            negatives.add(_norm(negative if isinstance(negative, str) else negative.text))
+        for relation in doc.relations:
+            subjects = [relation.subject, *relation.alt_subjects]
+            objects = [relation.object, *relation.alt_objects]
+            pairs = {(_slug(a), _slug(b)) for a in subjects for b in objects}
+            gold_relations.append((doc.file, relation, pairs))
+
+    by_name: dict[str, set[str]] = defaultdict(set)
+    node_names = {a.id: a.name for a in graph.actors}
+    node_type = {a.id: a.type for a in graph.actors}
+    for node in graph.actors:
+        for name in (node.name, *node.aliases):
+            by_name[_norm(name)].add(node.id)
+        if _norm(node.name) in negatives:
+            result.false_actors.append(node.name)
+    found: dict[str, set[str]] = {
+        key: set().union(*(by_name.get(_norm(n), set()) for n in surfaces))
+        for key, surfaces in names.items()
+    }
+    gold_of: dict[str, set[str]] = defaultdict(set)
+    for key, ids in found.items():
+        for node_id in ids:
+            gold_of[node_id].add(key)
+    for key, is_required in sorted(required.items()):
+        if is_required:
+            result.actors_expected += 1
+            if found.get(key):
+                result.actors_found += 1
+            else:
+                result.missing_actors.append((gold_docs[key], sorted(names[key])[0]))
+
+    edges = [r for r in graph.relations if r.confidence >= min_confidence or r.curated]
+    adjacent: dict[str, set[str]] = defaultdict(set)
+    for edge in edges:
+        adjacent[edge.source].add(edge.target)
+        adjacent[edge.target].add(edge.source)
+
+    def stands_for_relation(node: str) -> bool:
+        return node_type.get(node) in instruments
+
+    def linked(a: set[str], b: set[str]) -> bool:
+        if any(adjacent[x] & b for x in a):
+            return True
+        return any(
+            mid not in a and mid not in b and stands_for_relation(mid) and adjacent[mid] & b
+            for x in a
+            for mid in adjacent[x]
+        )
+
+    for doc_name, relation, pairs in gold_relations:
+        if not relation.required:
+            continue
+        score_of = result.by_type.setdefault(relation.relation, TypeScore())
+        score_of.expected += 1
+        result.overall.expected += 1
+        if any(linked(found.get(x, set()), found.get(y, set())) for x, y in pairs):
+            score_of.found += 1
+            result.overall.found += 1
+        else:
+            label = f"{relation.subject} -{relation.relation}- {relation.object}"
+            result.misses.append((doc_name, label, relation.quote))
+
+    gold_pairs = {frozenset(p) for _, _, pairs in gold_relations for p in pairs}
+    negative_nodes = {n for n, name in node_names.items() if _norm(name) in negatives}
+
+    def supported(s: str, t: str) -> bool:
+        if any(frozenset((x, y)) in gold_pairs for x in gold_of[s] for y in gold_of[t]):
+            return True
+        for mid, other in ((s, t), (t, s)):
+            if stands_for_relation(mid):
+                for far in adjacent[mid] - {other}:
+                    if any(
+                        frozenset((x, y)) in gold_pairs
+                        for x in gold_of[other]
+                        for y in gold_of[far]
+                    ):
+                        return True
+        return False
+
+    for edge in edges:
+        s, t = edge.source, edge.target
+        touches_negative = s in negative_nodes or t in negative_nodes
+        if not touches_negative:
+            if not (gold_of[s] or stands_for_relation(s)) or not (
+                gold_of[t] or stands_for_relation(t)
+            ):
+                continue
+            if not gold_of[s] and not gold_of[t]:
+                continue
+        score_of = result.by_type.setdefault(edge.type, TypeScore())
+        score_of.judged += 1
+        result.overall.judged += 1
+        if not touches_negative and supported(s, t):
+            score_of.correct += 1
+            result.overall.correct += 1
+        else:
+            quote = edge.evidence[0].quote if edge.evidence else ""
+            result.false_positives.append((_label(node_names, edge), quote))
+    return result

@@ -1,0 +1,1122 @@
+"""Argument frames: relations read from a sentence's items with the trigger lexicons.
+
+A handful of templates, all driven by loaders/data/frames.yaml and the schema:
+- active      "X and Y signed Z", "X co-hosted Z"        subject list -> role -> instrument
+- "with"      "X signed a loan agreement with Y for Z"    the partner takes the same role;
+              a loan's giver FUNDS the project it is "for"
+- passive     "Z was signed by X", "Z, hosted by X"       agent list -> role -> instrument
+- nominal     "an MOC between X and Y", "Z is a partnership between X and Y"
+- lists       "the funders, i.e. X, Y and Z", "X and Y are members of Z"
+- fields      "Executing agency: X", "Country: A, B, C"   towards the document's instrument
+- locative    "Z ... held in Cape Town"                   Z LOCATED_IN the place
+- role noun   "with funding from X", "under the chair of X", "X, the chair country of Y",
+              "X holds the presidency of Y", "a grant from X"
+- cooccurrence  two actors and a trigger but no frame: kept below the API's default
+              confidence threshold, so that only a client asking for them sees them
+An instrument is a recognised actor of an instrument type, or a phrase of the lexicon ("a
+Memorandum of Cooperation") that becomes a node named from its parties and year. A role
+edge is kept only between actor types the schema allows for its relation type.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+from graph.schema import DomainSchema, domain_schema
+from loaders.items import Item
+from loaders.lexicon import Instrument, Lexicon, singular
+
+__all__ = ["Fact", "FrameReader", "Unnamed"]
+
+_COUNTS = frozenset({"two", "three", "four", "both", "new", "-", "first", "second"})
+_JOIN = frozenset(
+    {",", "and", "the", "&", "/", "as", "well", "both", "-", "its", "their", "government"}
+)
+_CLAUSE_END = frozenset({";", "."})
+_WINDOW = 30
+_MAX_COOCCURRING = 4  # more actors than this in a frameless sentence say nothing about pairs
+_MAX_BETWEEN = 4  # "a partnership between" more parties than this is a network, not pairs
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A relation a frame read: ends are actor ids or unnamed-instrument keys ("?…")."""
+
+    source: str
+    target: str
+    type: str
+    rule: str
+    confidence: float
+    span: tuple[int, int]
+
+
+@dataclass
+class Unnamed:
+    """An instrument named by a lexicon phrase only; it is named from its parties later."""
+
+    key: str
+    instrument: Instrument
+    surface: str
+    topic: str = ""
+    owned: bool = False  # "the council of the X Partnership" is named by what owns it
+
+
+@dataclass
+class _Sentence:
+    items: list[Item]
+    span: tuple[int, int]
+    facts: list[Fact] = field(default_factory=list)
+
+
+class FrameReader:
+    """Reads the frames of one sentence at a time; see the module docstring."""
+
+    def __init__(
+        self,
+        lexicon: Lexicon,
+        type_of: Callable[[str], str],
+        name_of: Callable[[str], str],
+        main_anchor: str | None,
+        new_place: Callable[[str], str],
+    ) -> None:
+        self.lex = lexicon
+        self.schema: DomainSchema = domain_schema()
+        self._type_of = type_of
+        self.name_of = name_of
+        self.main_anchor = main_anchor
+        self.new_place = new_place
+        self.parties = self.schema.types_with_role("party")
+        self.instrument_types = self.schema.types_with_role("instrument")
+        self.unnamed: dict[str, Unnamed] = {}
+        self.siblings: dict[str, str] = {}  # an instrument -> the one coordinated with it
+        self.recent: dict[str, str] = {}
+        self.seen: dict[str, int] = {}  # instrument -> when the document last named it
+        self._clock = 0
+        self.recent_kind: dict[str, str] = {}
+        self.last_pair: tuple[str, str] | None = None
+
+    # --- helpers ----------------------------------------------------------------------
+
+    def type_of(self, key: str) -> str:
+        if key.startswith("?"):
+            return self.unnamed[key].instrument.type
+        return self._type_of(key)
+
+    def _is_party(self, item: Item) -> bool:
+        return item.actor is not None and self.type_of(item.actor) in self.parties
+
+    def _is_anchor(self, item: Item) -> bool:
+        return item.actor is not None and self.type_of(item.actor) in self.instrument_types
+
+    def _match(
+        self, items: list[Item], i: int, table: dict[tuple[str, ...], str]
+    ) -> tuple[str, int]:
+        """The relation type of the longest phrase of `table` starting at item i, and its size."""
+        for key in self.lex.by_first.get(items[i].lemma, ()):
+            size = len(key)
+            window = items[i : i + size]
+            if (
+                key in table
+                and len(window) == size
+                and tuple(w.lemma for w in window) == key
+                and not any(w.actor is not None for w in window)
+            ):
+                return table[key], size
+        return "", 0
+
+    def _emit(
+        self, s: _Sentence, source: str, target: str, rel_type: str, rule: str, conf: float
+    ) -> None:
+        if source == target:
+            return
+        relation = self.schema.relation_types[rel_type]
+        if not relation.allows(self.type_of(source), self.type_of(target)):
+            return
+        s.facts.append(Fact(source, target, rel_type, rule, conf, s.span))
+
+    def _emit_pair(
+        self, s: _Sentence, a: str, b: str, rel_type: str, rule: str, conf: float
+    ) -> None:
+        first, second = sorted((a, b))
+        self._emit(s, first, second, rel_type, rule, conf)
+
+    def _skip_paren(self, items: list[Item], j: int, step: int) -> int:
+        """The index past a parenthesis starting at j (going in direction step), or j."""
+        opening, closing = ("(", ")") if step > 0 else (")", "(")
+        if items[j].text != opening:
+            return j
+        for k in range(j + step, j + step * 8, step):
+            if not 0 <= k < len(items):
+                break
+            if items[k].text == closing:
+                return k + step
+        return j
+
+    def _list_right(self, items: list[Item], j: int) -> tuple[list[str], int]:
+        """Party actors of a list starting at j: "X, Y (Z) in Tokyo and the W"."""
+        out: list[str] = []
+        while j < len(items):
+            item = items[j]
+            if self._apposition(items, j):
+                j += 1
+                continue
+            if (
+                self._is_country(item)
+                and j + 2 < len(items)
+                and items[j + 1].text == "'s"
+                and self._is_party(items[j + 2])
+            ):
+                j += 2  # "Japan's Ministry of ...": the ministry is the party
+                continue
+            if self._is_party(item):
+                if item.actor not in out and item.actor is not None:
+                    out.append(item.actor)
+                j += 1
+                continue
+            k = self._skip_paren(items, j, 1)
+            if k != j:
+                j = k
+                continue
+            if item.lemma in _JOIN or item.lemma == "well":
+                j += 1
+                continue
+            if (  # "the Japanese Ministry of ...": an adjective before a name
+                item.actor is None
+                and item.capitalised
+                and j + 1 < len(items)
+                and self._is_party(items[j + 1])
+            ):
+                j += 1
+                continue
+            if out and item.lemma in ("in", "at", "of") and j + 1 < len(items):
+                nxt = items[j + 1]
+                if (nxt.actor is not None and self.type_of(nxt.actor or "") == "Country") or (
+                    nxt.actor is None and nxt.capitalised
+                ):
+                    j += 2
+                    while j < len(items) and items[j].actor is None and items[j].capitalised:
+                        j += 1
+                    if (
+                        j + 1 < len(items)
+                        and items[j].text == ","
+                        and self._is_country(items[j + 1])
+                    ):
+                        j += 2  # "in Tsukuba, Japan": where, not who
+                    continue
+            if len(out) >= 2:  # a long list may hold a name we do not know: skip that item
+                comma = next(
+                    (k for k in range(j, min(len(items), j + 16)) if items[k].text in (",", ";")),
+                    None,
+                )
+                if comma is not None and any(
+                    self._is_party(x) for x in items[comma + 1 : comma + 3]
+                ):
+                    j = comma + 1
+                    continue
+            break
+        return out, j
+
+    def _is_country(self, item: Item) -> bool:
+        return item.actor is not None and self.type_of(item.actor) == "Country"
+
+    def _apposition(self, items: list[Item], j: int) -> bool:
+        """ "Maejo University, Thailand": a country in apposition says where, not who."""
+        item = items[j]
+        if not (item.actor and self.type_of(item.actor) == "Country" and j >= 2):
+            return False
+        before, owner = items[j - 1], items[j - 2]
+        if before.text not in (",", "(") or not owner.actor or not self._is_party(owner):
+            return False
+        if self.type_of(owner.actor) == "Country":
+            return False
+        after = items[j + 1] if j + 1 < len(items) else None
+        return after is None or after.text in (",", ".", ";", ")") or after.lemma == "and"
+
+    def _part_of(self, s: _Sentence) -> None:
+        """ "X, India", "X (India)", "India's X", "X of India": X is PART_OF the country."""
+        items = s.items
+        for j, item in enumerate(items):
+            if not item.actor or self.type_of(item.actor) != "Country":
+                continue
+            owned: str | None = None
+            if self._apposition(items, j) or (
+                j >= 2 and items[j - 1].lemma == "of" and self._is_party(items[j - 2])
+            ):
+                owned = items[j - 2].actor
+            elif j + 2 < len(items) and items[j + 1].text == "'s" and self._is_party(items[j + 2]):
+                owned = items[j + 2].actor
+            if owned and self.type_of(owned) in self.lex.owned_types:
+                self._emit(s, owned, item.actor, "PART_OF", "frame:apposition", 0.85)
+
+    def _list_left(self, items: list[Item], j: int) -> list[str]:
+        """Party actors of a list ending at j (inclusive), read leftwards."""
+        out: list[str] = []
+        while j >= 0:
+            item = items[j]
+            if item.rule == "pair" and out and j + 1 < len(items) and items[j + 1].text == ",":
+                break  # "between the two countries, X and Y signed": the pair is not a subject
+            if self._is_party(item):
+                if item.actor not in out and item.actor is not None:
+                    out.insert(0, item.actor)
+                j -= 1
+                continue
+            if (
+                item.text == ")"
+                and j >= 3
+                and items[j - 2].text == "("
+                and self._is_party(items[j - 1])
+                and items[j - 3].actor is None
+            ):  # "the National Research Foundation (NRF)": the acronym names the party
+                acronym = items[j - 1].actor
+                if acronym is not None and acronym not in out:
+                    out.insert(0, acronym)
+                j -= 3
+                while j >= 0 and items[j].actor is None and items[j].capitalised:
+                    j -= 1
+                continue
+            k = self._skip_paren(items, j, -1)
+            if k != j:
+                j = k
+                continue
+            if out and item.lemma in _JOIN:
+                j -= 1
+                continue
+            if out and item.actor is None and item.capitalised and item.text.isalpha():
+                j -= 1  # "the Japanese Minister ...": an adjective before a name
+                continue
+            if out and item.text == "'s" and j > 0 and self._is_country(items[j - 1]):
+                j -= 2  # "India's Ministry of ...": the country owns, it does not act
+                continue
+            if out and item.lemma == "of" and self.type_of(out[0]) == "Country":
+                out.pop(0)  # "the NRF of South Africa": the country is the NRF's, not a party
+                j -= 1
+                continue
+            break
+        return out
+
+    def _subjects(self, items: list[Item], v: int) -> list[str]:
+        j = v - 1
+        while j >= 0 and items[j].actor is None and items[j].lemma in self.lex.fillers:
+            j -= 1
+        k = j  # "Kenya and Japan on Thursday signed": skip a time phrase
+        while (
+            k >= 0
+            and items[k].actor is None
+            and (
+                items[k].lemma in self.lex.not_places
+                or items[k].text.isdigit()
+                or items[k].text == ","
+            )
+        ):
+            k -= 1
+        if k < j and k >= 0 and items[k].lemma in ("on", "in", "at") and k > 0:
+            j = k - 1
+        if j >= 0 and items[j].text == ",":  # "Australia, through the AIFFP, has partnered"
+            k = j - 1
+            while k >= 0 and k > j - 15 and items[k].text != ",":
+                k -= 1
+            if k >= 0 and items[k].text == ",":
+                inner = [it.actor for it in items[k + 1 : j] if self._is_party(it) and it.actor]
+                return self._list_left(items, k - 1) + inner
+            return []
+        return self._list_left(items, j)
+
+    def _clause(self, items: list[Item], v: int, step: int) -> range:
+        stop = len(items) if step > 0 else -1
+        end = v
+        for k in range(v + step, stop, step):
+            if items[k].text in _CLAUSE_END or abs(k - v) > _WINDOW:
+                break
+            end = k
+        return range(v + step, end + step, step)
+
+    def _anchor_for(self, items: list[Item], v: int, role: str, step: int) -> str | None:
+        """The instrument a verb acts on: the nearest of the type the role prefers most."""
+        relation = self.schema.relation_types[role]
+        wanted = relation.target_types or sorted(self.instrument_types)
+        best: tuple[int, int, str] | None = None
+        for distance, k in enumerate(self._clause(items, v, step)):
+            actor = items[k].actor
+            if actor is None:
+                continue
+            kind = self.type_of(actor)
+            if kind in self.parties or kind not in wanted:
+                continue
+            rank = (wanted.index(kind), distance, actor)
+            if best is None or rank < best:
+                best = rank
+        return best[2] if best else None
+
+    # --- reading ----------------------------------------------------------------------
+
+    def mark_instruments(self, items: list[Item]) -> list[Item]:
+        """`items` with every unnamed instrument phrase made a slot of its own."""
+        out: list[Item] = []
+        pending: dict[int, Item] = {}  # coordinated instruments, placed before their topic
+        i = 0
+        while i < len(items):
+            if i in pending:
+                out.append(pending.pop(i))
+            item = items[i]
+            size = 0
+            instrument: Instrument | None = None
+            if item.actor is None and singular(item.text) in self.lex.first_nouns:
+                for n in range(min(self.lex.longest, len(items) - i), 0, -1):
+                    window = items[i : i + n]
+                    if any(w.actor is not None for w in window):
+                        continue
+                    instrument = self.lex.instruments.get(tuple(singular(w.text) for w in window))
+                    if instrument is not None:
+                        size = n
+                        break
+            if instrument is None:
+                out.append(item)
+                i += 1
+                continue
+            nxt = items[i + size] if i + size < len(items) else None
+            named_after = (
+                nxt is not None
+                and nxt.text == "("
+                and i + size + 1 < len(items)
+                and self._is_anchor(items[i + size + 1])
+            )
+            if named_after or (out and self._is_anchor(out[-1])):
+                out.extend(items[i : i + size])
+                i += size
+                continue
+            window = items[i : i + size]
+            previous = self.recent_kind.get(instrument.kind)
+            if previous is None and size == 1 and window[0].lemma in self.lex.generic_anaphors:
+                previous = self.recent.get(instrument.type)
+            back = len(out) - 1
+            while (
+                back > 0
+                and back > len(out) - 4
+                and out[back].lemma not in self.lex.definites
+                and (out[back].lemma in _COUNTS or out[back].text.isalpha())
+                and out[back].actor is None
+            ):
+                back -= 1  # "the two partnerships", "this ad-hoc summit"
+            definite = back >= 0 and out[back].lemma in self.lex.definites
+            nominal = nxt is not None and nxt.lemma in ("between", "among", "amongst")
+            if (
+                definite
+                and previous is not None
+                and not nominal
+                and not (instrument.type == "Agreement" and self._topic(items, i + size))
+            ):
+                out.append(
+                    Item(window[0].start, window[-1].end, previous, "<instrument>", previous)
+                )
+                i += size
+                continue
+            key = f"?{window[0].start}"
+            surface = " ".join(w.text for w in window)
+            owner = self._owner(items, i + size)
+            owned = owner is not None
+            if owner is not None:
+                surface = f"{surface} of the {self.name_of(owner)}"
+            topic = self._topic(items, i + size)
+            self.unnamed[key] = Unnamed(
+                key, instrument, surface, " ".join(w.text for w in topic), owned
+            )
+            out.append(Item(window[0].start, window[-1].end, surface, "<instrument>", key))
+            plural = any(w.text.lower().endswith("s") or w.lemma != w.text.lower() for w in window)
+            if topic and plural:
+                self._coordinated(items, i + size + len(topic), key, pending)
+            i += size
+        return out
+
+    def _coordinated(self, items: list[Item], j: int, key: str, pending: dict[int, Item]) -> None:
+        """ "MoUs on A and on B": a second instrument of the same kind, about B, which takes
+        every role the first one takes in the sentence."""
+        if j + 1 >= len(items) or items[j].lemma != "and":
+            return
+        at = j + 1
+        topic = self._topic(items, at)
+        if not topic:
+            return
+        first = self.unnamed[key]
+        second = f"?{items[at].start}"
+        self.unnamed[second] = Unnamed(
+            second, first.instrument, first.surface, " ".join(w.text for w in topic), first.owned
+        )
+        self.siblings[key] = second
+        start = items[at].start
+        pending[at] = Item(start, start, first.surface, "<instrument>", second)
+
+    def _note_pair(self, items: list[Item]) -> None:
+        """The last two parties named together ("X and Y", "between X and Y", "X-Y")."""
+        for k in range(len(items) - 2):
+            a, mid, b = items[k], items[k + 2 - 1], items[k + 2]
+            if (
+                self._is_party(a)
+                and self._is_party(b)
+                and mid.text in ("and", "-", "–")
+                and a.actor != b.actor
+                and a.rule != "pair"
+                and a.actor
+                and b.actor
+            ):
+                self.last_pair = (a.actor, b.actor)
+
+    def remember(self, actor: str) -> None:
+        """`actor` is the latest instrument of its type (and kind) in the document."""
+        actor_type = self.type_of(actor)
+        self.recent[actor_type] = actor
+        self._clock += 1
+        self.seen[actor] = self._clock
+        kind = self._kind(actor)
+        if kind is not None and kind.type == actor_type:
+            self.recent_kind[kind.kind] = actor
+
+    def _owner(self, items: list[Item], j: int) -> str | None:
+        """ "council of the Japan-UK Digital Partnership": the instrument it belongs to."""
+        if j < len(items) and items[j].lemma == "of":
+            j += 1
+            if j < len(items) and items[j].lemma == "the":
+                j += 1
+            if j < len(items) and items[j].actor and self._is_anchor(items[j]):
+                return items[j].actor
+        return None
+
+    def _topic(self, items: list[Item], j: int) -> list[Item]:
+        """What an instrument is about: "on digital government", "in the ICT field"."""
+        if j >= len(items) or items[j].actor is not None:
+            return []
+        opener = items[j].lemma
+        if opener in self.lex.topic_openers:
+            out = [items[j]]
+            for k in range(j + 1, min(len(items), j + 10)):
+                w = items[k]
+                field_after = w.lemma == "in" and any(
+                    x.lemma in self.lex.topic_fields for x in items[k + 1 : k + 4]
+                )
+                if not field_after and (
+                    w.actor is not None or w.lemma in self.lex.topic_stops or not w.text.isalpha()
+                ):
+                    break
+                out.append(w)
+            while out and out[-1].lemma in self.lex.topic_stops | self.lex.topic_openers | {
+                "the",
+                "a",
+                "an",
+                "and",
+            }:
+                out.pop()
+            return out if len(out) > 1 else []
+        if opener == "in":
+            for k in range(j + 2, min(len(items), j + 6)):
+                if items[k].lemma in self.lex.topic_fields:
+                    if k + 2 < len(items) and items[k + 1].lemma == "of":
+                        k += 1
+                        while k + 1 < len(items) and items[k + 1].text.isalpha() and k < j + 8:
+                            if items[k + 1].lemma in self.lex.topic_stops | {"and"}:
+                                break
+                            k += 1
+                    inner = items[j : k + 1]
+                    if all(w.actor is None and w.text.isalpha() for w in inner):
+                        return inner
+                    break
+        return []
+
+    def pairs(self, items: list[Item]) -> list[Item]:
+        """`items` with "the two countries", "both sides" made the document's last pair."""
+        if self.last_pair is None:
+            return items
+        out: list[Item] = []
+        i = 0
+        while i < len(items):
+            if items[i].lemma not in ("the", "both"):
+                out.append(items[i])
+                i += 1
+                continue
+            window = [w.lemma for w in items[i : i + 3]]
+            size = 0
+            if window[:2] in (["the", "two"], ["both", "the"]) and len(window) == 3:
+                size = 3
+            elif window[:1] == ["both"] and len(window) > 1:
+                size = 2
+            if size and singular(items[i + size - 1].text) in self.lex.pair_nouns:
+                start, end = items[i].start, items[i + size - 1].end
+                first, second = self.last_pair
+                out.append(Item(start, end, "", "<pair>", first, "pair"))
+                out.append(Item(end, end, "and", "and"))
+                out.append(Item(end, end, "", "<pair>", second, "pair"))
+                i += size
+                continue
+            out.append(items[i])
+            i += 1
+        return out
+
+    def read(self, items: list[Item], span: tuple[int, int]) -> list[Fact]:
+        """Every fact the frames read in one sentence."""
+        s = _Sentence(items, span)
+        self._note_pair(items)
+        for item in items:
+            if item.actor and not item.actor.startswith("?") and self._is_anchor(item):
+                self.remember(item.actor)
+        self._verbs(s)
+        self._nominal(s)
+        self._lists(s)
+        self._fields(s)
+        self._locatives(s)
+        self._role_nouns(s)
+        self._part_of(s)
+        if not s.facts:
+            self._cooccurrence(s)
+        for fact in list(s.facts):  # "MoUs on A and on B": B's instrument has A's roles
+            if fact.target in self.siblings:
+                s.facts.append(replace(fact, target=self.siblings[fact.target]))
+            elif fact.source in self.siblings:
+                s.facts.append(replace(fact, source=self.siblings[fact.source]))
+        return s.facts
+
+    def _verbs(self, s: _Sentence) -> None:
+        items = s.items
+        by_first, aid_verbs = self.lex.by_first, self.lex.aid_verbs
+        for v, item in enumerate(items):
+            if item.lemma not in by_first and item.lemma not in aid_verbs:
+                continue  # most words: neither a trigger nor an aid verb
+            if item.actor is not None or (
+                item.capitalised and v > 0 and items[v - 1].text not in ("-", '"')
+            ):
+                continue
+            if item.lemma in aid_verbs:
+                self._aid_lists(s, v, v + 1)
+            if item.lemma not in by_first:
+                continue
+            role, size = self._match(items, v, self.lex.triggers)
+            bilateral, bsize = self._match(items, v, self.lex.bilateral)
+            if not role and not bilateral:
+                continue
+            after = v + max(size, bsize)
+            by = after < len(items) and items[after].lemma == "by"
+            before = v - 1
+            while before >= 0 and items[before].lemma in ("also", "then", "jointly", "co", "-"):
+                before -= 1
+            passive = by or (before >= 0 and items[before].lemma == "be")
+            if bilateral:
+                subjects = self._subjects(items, v)
+                partners: list[str] = []
+                for k in self._clause(items, after - 1, 1):
+                    if items[k].lemma == "with":
+                        partners, _ = self._list_right(items, k + 1)
+                        break
+                for a in subjects:
+                    for b in partners:
+                        self._emit_pair(s, a, b, bilateral, "frame:with", 0.9)
+                if not partners:
+                    for x, a in enumerate(subjects):
+                        for b in subjects[x + 1 :]:
+                            self._emit_pair(s, a, b, bilateral, "frame:active", 0.85)
+                continue
+            if passive and by:
+                agents: list[str] = []
+                for k in range(after + 1, min(len(items), after + 10)):
+                    agents, _ = self._list_right(items, k)
+                    if agents or items[k].text in _CLAUSE_END:
+                        break
+                target = self._anchor_for(items, v, role, -1) or self._anchor_for(items, v, role, 1)
+                for agent in agents:
+                    if target is not None:
+                        self._emit(s, agent, target, role, "frame:passive", 0.9)
+                continue
+            if passive:
+                if item.lemma in self.lex.patient_verbs:
+                    subjects = self._list_left(items, before - 1)
+                    target = (
+                        self._anchor_for(items, v, role, 1)
+                        or self._anchor_for(items, v, role, -1)
+                        or self.main_anchor
+                    )
+                    for subject in subjects:
+                        if target is not None:
+                            self._emit(s, subject, target, role, "frame:passive", 0.85)
+                continue
+            if item.lemma in self.lex.patient_verbs:
+                self._invited(s, v, after, role)
+                continue
+
+            subjects = self._subjects(items, v)
+            if not subjects:
+                subjects = self._coordinated_subjects(items, v) or self._copular_list(items, v)
+            if not subjects and role == "PARTICIPATES_IN":
+                subjects = self._from_list(items, after)
+            if not subjects:
+                continue
+            target = self._anchor_for(items, v, role, 1)
+            co: list[str] = []
+            for k in self._clause(items, after - 1, 1):
+                if items[k].lemma == "with":
+                    co, _ = self._list_right(items, k + 1)
+                    break
+            for subject in subjects + co:
+                if target is not None:
+                    self._emit(
+                        s,
+                        subject,
+                        target,
+                        role,
+                        "frame:active" if subject in subjects else "frame:with",
+                        0.9,
+                    )
+            if (
+                target is not None
+                and target.startswith("?")
+                and self.unnamed[target].instrument.funds
+            ):
+                self._loan_for(s, subjects, co, target)
+
+    def _aid_lists(self, s: _Sentence, v: int, after: int) -> None:
+        """ "Japan ... aiding telecommunication development (Laos, Cambodia), GIS system
+        (Macedonia, ...)": the donor SUPPORTS every country listed in brackets."""
+        items = s.items
+        donors = self._subjects(items, v) or self._coordinated_subjects(items, v)
+        if not donors:
+            return
+        inside = False
+        for k in range(after, len(items)):
+            item = items[k]
+            if item.text == "(" and k > 0 and items[k - 1].actor is None:
+                inside = True  # a bracket after a topic, not an acronym after a name
+            elif item.text == ")":
+                inside = False
+            elif item.text in _CLAUSE_END:
+                break
+            elif inside and item.actor and self._is_party(item):
+                for donor in donors:
+                    self._emit(s, donor, item.actor, self.lex.aid_role, "frame:aid-list", 0.85)
+
+    def _invited(self, s: _Sentence, v: int, after: int, role: str) -> None:
+        """ "They invited India, Indonesia and the ITU": the invited take part."""
+        items = s.items
+        target = (
+            self._anchor_for(items, v, role, 1)
+            or self._anchor_for(items, v, role, -1)
+            or self.recent.get("Event")
+        )
+        if target is None:
+            return
+        for k in self._clause(items, after - 1, 1):
+            actor = items[k].actor
+            if actor and self._is_party(items[k]) and not self._apposition(items, k):
+                self._emit(s, actor, target, role, "frame:object", 0.85)
+
+    def _from_list(self, items: list[Item], after: int) -> list[str]:
+        """ "Officials attended the meeting from Japan": the country takes part."""
+        for k in self._clause(items, after - 1, 1):
+            if items[k].lemma == "from":
+                found, _ = self._list_right(items, k + 1)
+                return found
+        return []
+
+    def _coordinated_subjects(self, items: list[Item], v: int) -> list[str]:
+        """ "India is the chair ... and held this summit": the subject opening the sentence."""
+        j = v - 1
+        while j >= 0 and items[j].actor is None and items[j].lemma in self.lex.fillers:
+            j -= 1
+        if j < 0 or items[j].lemma not in ("and", "by"):
+            return []
+        subjects, end = self._list_right(items, 0 if items[0].lemma != "the" else 1)
+        return subjects if end < j else []
+
+    def _copular_list(self, items: list[Item], v: int) -> list[str]:
+        """ "The companies identified to deliver the project are: X, Y and Z"."""
+        for k in range(v + 1, min(len(items), v + 20)):
+            if items[k].text in _CLAUSE_END:
+                break
+            if items[k].lemma == "be" and k + 1 < len(items):
+                j = k + 1
+                while j < len(items) and items[j].text in (":", "-", ","):
+                    j += 1
+                found, _ = self._list_right(items, j)
+                return found
+        return []
+
+    def _loan_for(self, s: _Sentence, givers: list[str], receivers: list[str], loan: str) -> None:
+        """ "... a loan agreement with Y for the Z Project": the giver FUNDS Z, Z BENEFITS Y."""
+        items = s.items
+        at = next(k for k, it in enumerate(items) if it.actor == loan)
+        for k in self._clause(items, at, 1):
+            if items[k].lemma == "for":
+                for m in range(k + 1, min(len(items), k + 4)):
+                    project = items[m].actor
+                    if project is not None and self.type_of(project) in ("Project", "Programme"):
+                        for giver in givers:
+                            self._emit(s, giver, project, "FUNDS", "frame:for", 0.9)
+                        for receiver in receivers:
+                            if self.type_of(receiver) == "Country":
+                                self._emit(s, project, receiver, "BENEFITS", "frame:for", 0.85)
+                        return
+
+    def _role_of(self, anchor: str) -> str:
+        if anchor.startswith("?"):
+            role = self.unnamed[anchor].instrument.role
+        else:
+            kind = self.lex.kind_of_name(self.name_of(anchor))
+            role = kind.role if kind is not None else "PARTICIPATES_IN"
+        relation = self.schema.relation_types[role]
+        if relation.target_types is not None and self.type_of(anchor) not in relation.target_types:
+            role = "PARTICIPATES_IN"
+        return role
+
+    def _role_nouns(self, s: _Sentence) -> None:
+        """ "with funding from X", "under the chairmanship of X", "a grant from X": X takes
+        the role towards the clause's instrument; "X, the chair country of Y", "X holds the
+        presidency of Y": X takes it towards Y."""
+        items = s.items
+        for i, item in enumerate(items):
+            if item.actor is not None:
+                unnamed = self.unnamed.get(item.actor or "")
+                if unnamed is None or not unnamed.instrument.funds:
+                    continue
+                role, size = "FUNDS", 1  # "a grant from X", "Japan's loan for Z"
+                self._possessive_funder(s, i)
+            elif item.lemma not in self.lex.by_first:
+                continue
+            else:
+                role, size = self._match(items, i, self.lex.role_nouns)
+                if not role:
+                    continue
+            after = i + size
+            if after >= len(items) or items[after].lemma not in ("from", "of"):
+                if item.actor is None:
+                    self._role_holder(s, i, role, after)
+                continue
+            b = self._before_noun(items, i)
+            opened = b >= 0 and items[b].lemma in self.lex.role_openers
+            if items[after].lemma == "of" and not opened:
+                self._role_holder(s, i, role, after)
+                continue
+            agents, _ = self._list_right(items, after + 1)
+            target = (
+                self._anchor_for(items, i, role, -1)
+                or self._anchor_for(items, i, role, 1)
+                or self._latest(role)
+            )
+            for agent in agents:
+                if target is not None and agent != target:
+                    self._emit(s, agent, target, role, "frame:role-noun", 0.85)
+
+    def _possessive_funder(self, s: _Sentence, i: int) -> None:
+        """ "Japan's grant aid of 730 million yen for the Z Project", "the loan by JICA for
+        Z": the owner (or the "by" agent) FUNDS the project the instrument is "for"."""
+        items = s.items
+        givers: list[str] = []
+        if i >= 2 and items[i - 1].text == "'s" and self._is_party(items[i - 2]):
+            givers = [items[i - 2].actor or ""]
+        else:
+            for k in range(i + 1, min(len(items), i + 3)):
+                if items[k].lemma == "by":
+                    givers, _ = self._list_right(items, k + 1)
+                    break
+        if givers:
+            self._loan_for(s, givers, [], items[i].actor or "")
+
+    def _before_noun(self, items: list[Item], i: int) -> int:
+        """The index of the word before a noun's determiner and adjectives ("with the
+        generous financial ..."), or -1."""
+        b = i - 1
+        while (
+            b >= 0
+            and b > i - 4
+            and items[b].actor is None
+            and items[b].text.isalpha()
+            and items[b].text.islower()
+            and items[b].lemma not in self.lex.role_openers
+            and (items[b].lemma,) not in self.lex.role_holders
+        ):
+            b -= 1
+        return b
+
+    def _role_holder(self, s: _Sentence, i: int, role: str, after: int) -> None:
+        """ "X, the chair country of Y" / "X holds the presidency of Y": X takes the role
+        towards Y, the actor named after "of"."""
+        items = s.items
+        if after + 1 >= len(items) or items[after].lemma != "of":
+            return
+        targets, _ = self._list_right(items, after + 1)
+        if not targets:
+            nxt = after + 1 + (items[after + 1].lemma == "the")
+            anchor = items[nxt].actor if nxt < len(items) and self._is_anchor(items[nxt]) else None
+            targets = [anchor] if anchor else []
+        if not targets:
+            return
+        b = self._before_noun(items, i)
+        if b < 0 or items[b + 1].lemma not in ("the", "a", "an", "its", "this"):
+            return
+        agents: list[str] = []
+        if items[b].text == "," and b > 0:  # "X, the chair country of Y"
+            agents = self._list_left(items, b - 1)
+        elif (items[b].lemma,) in self.lex.role_holders:
+            agents = self._subjects(items, b)
+        elif b > 0 and (items[b - 1].lemma, items[b].lemma) in self.lex.role_holders:
+            agents = self._subjects(items, b - 1)
+        for agent in agents:
+            self._emit(s, agent, targets[0], role, "frame:role-noun", 0.85)
+
+    def _latest(self, role: str) -> str | None:
+        """The document's latest instrument of a type `role` allows as its target."""
+        wanted = self.schema.relation_types[role].target_types or self.instrument_types
+        found = [a for a in self.seen if self.type_of(a) in wanted]
+        return max(found, key=self.seen.__getitem__) if found else None
+
+    def _cooccurrence(self, s: _Sentence) -> None:
+        """Two actors and a trigger but no frame: each pair the trigger's type allows, kept
+        at a confidence below the API's default threshold."""
+        items = s.items
+        role = ""
+        for v, item in enumerate(items):
+            if item.lemma in self.lex.by_first and item.actor is None:
+                role = (
+                    self._match(items, v, self.lex.triggers)[0]
+                    or self._match(items, v, self.lex.bilateral)[0]
+                )
+                if role:
+                    break
+        if not role:
+            return
+        actors = list(dict.fromkeys(it.actor for it in items if it.actor))
+        if not 2 <= len(actors) <= _MAX_COOCCURRING:
+            return
+        relation = self.schema.relation_types[role]
+        for x, a in enumerate(actors):
+            for b in actors[x + 1 :]:
+                if not relation.directed:
+                    self._emit_pair(s, a, b, role, "cooccurrence", 0.3)
+                elif relation.allows(self.type_of(a), self.type_of(b)):
+                    self._emit(s, a, b, role, "cooccurrence", 0.3)
+                else:
+                    self._emit(s, b, a, role, "cooccurrence", 0.3)
+
+    def _nominal(self, s: _Sentence) -> None:
+        items = s.items
+        for a, item in enumerate(items):
+            if not self._is_anchor(item) or item.actor is None:
+                continue
+            anchor = item.actor
+            for k in range(a + 1, min(len(items), a + 17)):
+                if self._is_anchor(items[k]) or items[k].text in _CLAUSE_END:
+                    break
+                if items[k].lemma in ("between", "among", "amongst"):
+                    parties, end = self._list_right(items, k + 1)
+                    groups = [parties]
+                    while end + 1 < len(items) and items[end].lemma in ("between", "and", ",", ";"):
+                        if items[end].lemma != "between":
+                            end += 1
+                            continue
+                        more, end = self._list_right(items, end + 1)  # "...; and between X and Y"
+                        groups.append(more)
+                        parties = parties + [p for p in more if p not in parties]
+                    if len(parties) < 2:
+                        break
+                    owner = anchor
+                    back = a - 1
+                    while back >= 0 and items[back].lemma in ("a", "an", "the", "new", "be", "two"):
+                        back -= 1
+                    if (
+                        anchor.startswith("?")
+                        and back < a - 1
+                        and back >= 0
+                        and self._is_anchor(items[back])
+                        and items[back].actor
+                    ):
+                        owner = items[back].actor or anchor
+                    role = self._role_of(owner)
+                    for party in parties:
+                        self._emit(s, party, owner, role, "frame:between", 0.9)
+                    kind = self._kind(anchor)
+                    for group in groups:
+                        if kind is None or not kind.bilateral or len(group) > _MAX_BETWEEN:
+                            continue
+                        for x, p in enumerate(group):  # "a partnership between X, Y and Z"
+                            for q in group[x + 1 :]:
+                                self._emit_pair(s, p, q, kind.bilateral, "frame:between", 0.9)
+                    break
+
+    def _kind(self, anchor: str) -> Instrument | None:
+        if anchor.startswith("?"):
+            return self.unnamed[anchor].instrument
+        return self.lex.kind_of_name(self.name_of(anchor))
+
+    def _lists(self, s: _Sentence) -> None:
+        items = s.items
+        for n, item in enumerate(items):
+            if item.actor is not None:
+                continue
+            role, size = self._match(items, n, self.lex.list_nouns)
+            if not role:
+                continue
+            owner: str | None = None
+            back = n - 1
+            while (
+                back >= 0
+                and items[back].actor is None
+                and not items[back].capitalised
+                and back > n - 3
+            ):
+                back -= 1
+            if back >= 0 and back >= n - 3 and self._is_anchor(items[back]):
+                owner = items[back].actor
+            j = n + size
+            members: list[str] = []
+            if j + 1 < len(items) and items[j].lemma in (
+                "of",
+                "in",
+                "for",
+                "to",
+                "on",
+                "from",
+                "at",
+            ):
+                if items[j + 1].actor is not None and items[j].lemma in (
+                    "of",
+                    "in",
+                    "for",
+                    "to",
+                ):  # "X and Y are members of Z"
+                    owner = items[j + 1].actor
+                    b = n - 1
+                    while (
+                        b >= 0
+                        and items[b].actor is None
+                        and items[b].lemma
+                        in self.lex.fillers
+                        | {
+                            "a",
+                            "an",
+                            "the",
+                            "founding",
+                            "current",
+                            "key",
+                            "main",
+                            "new",
+                            "one",
+                            "all",
+                        }
+                    ):
+                        b -= 1
+                    if b < n - 1:
+                        members = self._list_left(items, b)
+                else:  # "the supplier of the cable contract is X", "in attendance ... were X"
+                    k = next(
+                        (m for m in range(j + 1, min(len(items), j + 8)) if items[m].lemma == "be"),
+                        None,
+                    )
+                    if k is not None and not any(it.actor is not None for it in items[j:k]):
+                        j = k
+            if not members:
+                while j < len(items) and items[j].text == ",":
+                    j += 1
+                opened = False
+                for m in range(3, 0, -1):
+                    if tuple(w.lemma for w in items[j : j + m]) in self.lex.openers:
+                        j += m
+                        opened = True
+                        break
+                if opened:
+                    while j < len(items) and items[j].text in (",", ":", "-"):
+                        j += 1
+                    members, _ = self._list_right(items, j)
+            if owner is None:
+                relation = self.schema.relation_types[role]
+                for k in list(range(n - 1, -1, -1)) + list(range(n + 1, len(items))):
+                    actor = items[k].actor
+                    if (
+                        actor is not None
+                        and self._is_anchor(items[k])
+                        and (
+                            relation.target_types is None
+                            or self.type_of(actor) in relation.target_types
+                        )
+                    ):
+                        owner = actor
+                        break
+                owner = owner or self.main_anchor
+            if owner is None:
+                continue
+            for member in members:
+                self._emit(s, member, owner, role, "frame:list", 0.85)
+
+    def _fields(self, s: _Sentence) -> None:
+        items = s.items
+        start = 1 if items and items[0].text in ("-", "*", "•") else 0
+        colon = next((k for k, it in enumerate(items[:8]) if it.text == ":"), None)
+        if colon is None or colon <= start or self.main_anchor is None:
+            return
+        role = self.lex.fields.get(tuple(w.lemma for w in items[start:colon]))
+        if role is None:
+            return
+        for item in items[colon + 1 :]:
+            actor = item.actor
+            if actor is None or not self._is_party(item):
+                continue
+            if role == "LOCATED_IN":
+                self._emit(s, self.main_anchor, actor, role, "frame:field", 0.85)
+            else:
+                self._emit(s, actor, self.main_anchor, role, "frame:field", 0.85)
+
+    def _locatives(self, s: _Sentence) -> None:
+        items = s.items
+        for a, item in enumerate(items):
+            if not self._is_anchor(item) or item.actor is None:
+                continue
+            if self.type_of(item.actor) not in self.lex.located_types:
+                continue
+            for k in range(a + 1, min(len(items) - 1, a + 26)):
+                nxt = items[k]
+                if nxt.text in _CLAUSE_END or (nxt.actor is not None and self._is_anchor(nxt)):
+                    break
+                if nxt.actor is not None or nxt.lemma not in self.lex.locatives:
+                    continue
+                place = self._place(items, k + 1)
+                if place is not None:
+                    self._emit(s, item.actor, place, "LOCATED_IN", "frame:locative", 0.85)
+                    break
+
+    def _place(self, items: list[Item], j: int) -> str | None:
+        if j < len(items) and items[j].lemma == "the":
+            j += 1
+            for m in range(2, 0, -1):
+                if tuple(w.lemma for w in items[j : j + m]) in self.lex.place_prefixes:
+                    j += m
+                    break
+            else:
+                if (
+                    j < len(items)
+                    and items[j].actor
+                    and self.type_of(items[j].actor or "") == "Country"
+                ):
+                    return items[j].actor
+                return None
+        if j >= len(items):
+            return None
+        first = items[j]
+        if first.actor is not None:
+            return first.actor if self.type_of(first.actor) in ("Country", "Place") else None
+        if j + 1 < len(items) and (
+            items[j + 1].lemma == "and"
+            or (
+                items[j + 1].text == ","
+                and j + 2 < len(items)
+                and items[j + 2].actor is None
+                and items[j + 2].capitalised
+            )
+        ):
+            return None  # "in Science, Technology and Innovation" is a field, not a place
+        words: list[Item] = []
+        while j < len(items) and len(words) < 4:
+            w = items[j]
+            if w.actor is not None or not w.capitalised or (w.text.isupper() and len(w.text) > 1):
+                break
+            if w.lemma in self.lex.not_places or not w.text.isalpha():
+                break
+            words.append(w)
+            j += 1
+        if not words or (j < len(items) and items[j].text in ("'s", "(")):
+            return None
+        if j < len(items) and items[j].actor is None and items[j].capitalised:
+            return None
+        return self.new_place(" ".join(w.text for w in words))

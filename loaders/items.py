@@ -1,0 +1,92 @@
+"""A sentence as a sequence of items: words (with lemmas) and actor slots.
+
+The frames read sentences in this form: every recognised actor mention is one slot, every
+other token a word with its lemma. Offsets are those of the document, so any span of items
+maps back to verbatim text.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from itertools import pairwise
+from typing import NamedTuple, Protocol
+
+from loaders.nlp import Word
+
+__all__ = ["Item", "MentionLike", "sentence_items"]
+
+
+class Item(NamedTuple):
+    """A word (actor is None) or an actor slot of a sentence (a tuple: many are made)."""
+
+    start: int
+    end: int
+    text: str
+    lemma: str
+    actor: str | None = None
+    rule: str = ""  # how a slot was made: "" for a recognised name, "person" for a person
+
+    @property
+    def is_slot(self) -> bool:
+        return self.actor is not None
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+
+def _split_at_mentions(tokens: list[Word], mentions: Sequence[MentionLike]) -> list[Word]:
+    """Tokens cut where a mention starts or ends inside them ("DFG(Germany" is three)."""
+    cuts = sorted({m.start for m in mentions} | {m.end for m in mentions})
+    out: list[Word] = []
+    for token in tokens:
+        k = bisect_right(cuts, token.start)
+        inner = []
+        while k < len(cuts) and cuts[k] < token.end:
+            inner.append(cuts[k])
+            k += 1
+        if not inner:
+            out.append(token)
+            continue
+        bounds = [token.start, *inner, token.end]
+        for a, b in pairwise(bounds):
+            piece = token.text[a - token.start : b - token.start]
+            if piece.strip():
+                out.append(Word(a, b, piece, piece.lower(), piece.lower()))
+    return out
+
+
+class MentionLike(Protocol):
+    """What a slot is made from: a span resolved to an actor id."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def actor(self) -> str: ...
+
+
+def sentence_items(
+    folded: str, tokens: Sequence[Word], span: tuple[int, int], mentions: Sequence[MentionLike]
+) -> list[Item]:
+    """The items of the sentence `folded[start:end]` of a document whose words are `tokens`
+    (in order); `mentions` are the actor spans inside it, sorted."""
+    start, end = span
+    items: list[Item] = []
+    k = 0
+    lo = bisect_left(tokens, start, key=lambda w: w.start)
+    hi = bisect_left(tokens, end, lo, key=lambda w: w.start)
+    inside = [w for w in tokens[lo:hi] if w.end <= end]
+    for word in _split_at_mentions(inside, mentions):
+        while k < len(mentions) and mentions[k].end <= word.start:
+            k += 1
+        if k < len(mentions) and mentions[k].start < word.end:
+            mention = mentions[k]
+            if not items or items[-1].start != mention.start or not items[-1].is_slot:
+                text = folded[mention.start : mention.end]
+                items.append(Item(mention.start, mention.end, text, text.lower(), mention.actor))
+            continue
+        items.append(Item(word.start, word.end, word.text, word.lemma))
+    return items

@@ -1,0 +1,224 @@
+"""The trigger lexicons and argument frames of loaders/data/frames.yaml, typed on load.
+
+Every phrase is turned into its lemma sequence once, with the same tokenizer and lemmatizer
+that read the documents, so the file can be written in plain words. Relation and actor types
+are checked against the domain schema: a type the schema does not know is an error with the
+file's line, raised before anything is extracted.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from graph.schema import domain_schema
+from loaders.datafiles import load_data_file
+from loaders.nlp import words
+
+__all__ = [
+    "FRAMES_FILE",
+    "Frames",
+    "Instrument",
+    "Lexicon",
+    "lemmas_of",
+    "lexicon",
+    "nouns_of",
+    "singular",
+]
+
+FRAMES_FILE = Path(__file__).parent / "data" / "frames.yaml"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _check_relation(value: str) -> str:
+    return domain_schema().check_relation_type(value)
+
+
+def _check_relation_keys(value: dict[str, list[str]]) -> dict[str, list[str]]:
+    for key in value:
+        _check_relation(key)
+    return value
+
+
+class Instrument(_Strict):
+    """A kind of instrument a text may name without a proper name."""
+
+    kind: str
+    type: str
+    role: str
+    bilateral: str | None = None
+    funds: bool = False
+    phrases: list[str] = Field(min_length=1)
+
+    @field_validator("type")
+    @classmethod
+    def _instrument_type(cls, value: str) -> str:
+        schema = domain_schema()
+        schema.check_actor_type(value)
+        if value not in schema.types_with_role("instrument"):
+            raise ValueError(f"{value!r} is not an instrument type of the schema")
+        return value
+
+    @field_validator("role", "bilateral")
+    @classmethod
+    def _relation(cls, value: str | None) -> str | None:
+        return None if value is None else _check_relation(value)
+
+
+class People(_Strict):
+    honorifics: list[str] = Field(min_length=1)
+    titles: list[str] = Field(min_length=1)
+    away_words: list[str]
+    body_heads: list[str] = Field(min_length=1)
+    stands_for: list[str] = Field(min_length=1)
+
+    @field_validator("stands_for")
+    @classmethod
+    def _types(cls, value: list[str]) -> list[str]:
+        for name in value:
+            domain_schema().check_actor_type(name)
+        return value
+
+
+class Frames(_Strict):
+    """The content of frames.yaml."""
+
+    instruments: list[Instrument] = Field(min_length=1)
+    triggers: dict[str, list[str]] = Field(min_length=1)
+    bilateral: dict[str, list[str]]
+    verb_fillers: list[str]
+    list_nouns: dict[str, list[str]]
+    list_openers: list[str]
+    patient_verbs: list[str]
+    aid_verbs: list[str]
+    aid_role: str
+    fields: dict[str, list[str]]
+    role_nouns: dict[str, list[str]]
+    role_openers: list[str]
+    role_holders: list[str]
+    locatives: list[str]
+    located_types: list[str]
+    definites: list[str]
+    generic_anaphors: list[str]
+    pair_nouns: list[str]
+    topic_openers: list[str]
+    topic_fields: list[str]
+    topic_stops: list[str]
+    not_places: list[str]
+    place_prefixes: list[str]
+    owned_types: list[str]
+    people: People
+
+    _relations = field_validator("triggers", "bilateral", "list_nouns", "fields", "role_nouns")(
+        _check_relation_keys
+    )
+
+
+def lemmas_of(phrase: str) -> tuple[str, ...]:
+    """The lemma sequence of a phrase, as the documents' words are read."""
+    return tuple(w.lemma for w in words(phrase))
+
+
+@lru_cache(maxsize=65536)
+def singular(word: str) -> str:
+    """A noun's singular form, crudely: "meetings" -> "meeting", "MoUs" -> "mou"."""
+    lower = word.lower()
+    if len(lower) > 3 and lower.endswith("s") and not lower.endswith(("ss", "us", "is")):
+        return lower[:-1]
+    return lower
+
+
+def nouns_of(phrase: str) -> tuple[str, ...]:
+    """The singular word forms of a phrase, as instrument phrases are matched."""
+    return tuple(singular(w.text) for w in words(phrase))
+
+
+class Lexicon:
+    """frames.yaml compiled into lemma-sequence lookups."""
+
+    def __init__(self, frames: Frames) -> None:
+        self.frames = frames
+        self.instruments: dict[tuple[str, ...], Instrument] = {}
+        for instrument in frames.instruments:
+            for phrase in instrument.phrases:
+                self.instruments.setdefault(nouns_of(phrase), instrument)
+        self.triggers = self._index(frames.triggers)
+        self.bilateral = self._index(frames.bilateral)
+        self.list_nouns = self._index(frames.list_nouns)
+        self.fields = self._index(frames.fields)
+        self.role_nouns = self._index(frames.role_nouns)
+        self.role_openers = frozenset(frames.role_openers)
+        self.role_holders = {lemmas_of(p) for p in frames.role_holders}
+        self.fillers = frozenset(frames.verb_fillers)
+        self.openers = {lemmas_of(p) for p in frames.list_openers}
+        self.aid_verbs = frozenset(lemmas_of(p)[0] for p in frames.aid_verbs)
+        self.aid_role = domain_schema().check_relation_type(frames.aid_role)
+        self.patient_verbs = frozenset(lemmas_of(p)[0] for p in frames.patient_verbs)
+        self.locatives = frozenset(frames.locatives)
+        self.located_types = frozenset(frames.located_types)
+        self.definites = frozenset(frames.definites)
+        self.generic_anaphors = frozenset(frames.generic_anaphors)
+        self.pair_nouns = frozenset(singular(n) for n in frames.pair_nouns)
+        self.topic_openers = frozenset(frames.topic_openers)
+        self.topic_fields = frozenset(frames.topic_fields)
+        self.topic_stops = frozenset(frames.topic_stops)
+        self.not_places = frozenset(frames.not_places)
+        self.owned_types = frozenset(frames.owned_types)
+        self.place_prefixes = {lemmas_of(p) for p in frames.place_prefixes}
+        self.honorifics = frozenset(h.rstrip(".") for h in frames.people.honorifics)
+        self.titles = frozenset(frames.people.titles)
+        by_first: dict[str, set[tuple[str, ...]]] = {}
+        for table in (self.triggers, self.bilateral, self.list_nouns, self.role_nouns):
+            for key in table:
+                by_first.setdefault(key[0], set()).add(key)
+        self.by_first = {  # longest first, so that the longest phrase wins
+            first: sorted(keys, key=lambda k: (-len(k), k)) for first, keys in by_first.items()
+        }
+        self.first_nouns = frozenset(k[0] for k in self.instruments)
+        stems = sorted({*self.first_nouns, *self.pair_nouns}, key=len, reverse=True)
+        self._referring = re.compile(
+            r"\b(?:the|this|these|those|its|two|both)\s+(?:[\w-]+\s+){0,2}?(?:"
+            + "|".join(re.escape(stem) for stem in stems)
+            + r")",
+            re.IGNORECASE,
+        )
+        people = sorted({*self.honorifics, *self.titles}, key=len, reverse=True)
+        self._person = re.compile(
+            r"\b(?:" + "|".join(re.escape(w[:1].upper() + w[1:]) for w in people) + r")\b"
+        )
+        self.longest = max(len(k) for k in (*self.instruments, *self.triggers, *self.list_nouns))
+
+    @staticmethod
+    def _index(table: dict[str, list[str]]) -> dict[tuple[str, ...], str]:
+        out: dict[tuple[str, ...], str] = {}
+        for rel_type, phrases in table.items():
+            for phrase in phrases:
+                out.setdefault(lemmas_of(phrase), rel_type)
+        return out
+
+    def refers(self, text: str) -> bool:
+        """Whether a sentence with no recognised actor may still name one by reference:
+        "the two countries", "this project", "the MoC", or a person ("Minister Sato")."""
+        return self._referring.search(text) is not None or self._person.search(text) is not None
+
+    @lru_cache(maxsize=8192)  # noqa: B019 - one Lexicon per process
+    def kind_of_name(self, name: str) -> Instrument | None:
+        """The instrument kind a proper name contains ("... Memorandum of Cooperation ...")."""
+        lemmas = nouns_of(name)
+        for size in range(min(self.longest, len(lemmas)), 0, -1):
+            for i in range(len(lemmas) - size + 1):
+                hit = self.instruments.get(lemmas[i : i + size])
+                if hit is not None:
+                    return hit
+        return None
+
+
+@cache
+def lexicon() -> Lexicon:
+    return Lexicon(load_data_file(FRAMES_FILE, Frames))

@@ -1,0 +1,177 @@
+"""People stand for the institution they speak for; a person is never an actor.
+
+A person's mention opens with an honorific or a capitalised title ("H.E. Mr.", "Minister",
+"Ambassador") and runs over the name and the title that follows it ("..., Minister for
+Internal Affairs and Communications", "..., Ambassador of Japan to Bangladesh"). The whole
+mention becomes one slot for the institution it names: the most specific actor inside it
+(a ministry before its country; never the country after "to"), else the body the title
+names ("Minister for Digital" -> the agency whose name holds "Digital"), else an institution
+the document named with the same person before ("Minister Makishima" after "MAKISHIMA
+Karen, then Minister for Digital"). A mention that resolves to nothing is left out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from loaders.items import Item
+from loaders.lexicon import Lexicon
+
+__all__ = ["PeopleResolver"]
+
+_JOINERS = frozenset({",", "of", "for", "the", "to", "then", "-", ".", "'s", "and", "on", "in"})
+_TRAILING = frozenset({",", "of", "for", "the", "to", "then", "-", "and", "on", "in"})
+_SMALL = frozenset({"of", "for", "the", "and", "on", "to", "in", "&", ","})
+
+
+class PeopleResolver:
+    """Collapses person mentions into slots, remembering who speaks for whom in a document."""
+
+    def __init__(
+        self,
+        lexicon: Lexicon,
+        type_of: Callable[[str], str],
+        bodies: Iterable[tuple[str, str]],
+    ) -> None:
+        self.lex = lexicon
+        self.type_of = type_of
+        self.rank = {t: i for i, t in enumerate(lexicon.frames.people.stands_for)}
+        heads = frozenset(lexicon.frames.people.body_heads)
+        self.bodies: list[tuple[frozenset[str], str]] = []
+        for actor_id, name in bodies:
+            name_words = frozenset(w.strip(",.").lower() for w in name.split()) - _SMALL
+            if name_words & heads:
+                self.bodies.append((name_words - heads, actor_id))
+        self.bodies.sort(key=lambda b: (len(b[0]), b[1]))
+        self.known_people: dict[str, str] = {}
+
+    def _opens(self, item: Item) -> bool:
+        if item.actor is not None or not item.capitalised:
+            return False
+        key = item.text.lower().rstrip(".")
+        return key in self.lex.honorifics or key in self.lex.titles
+
+    def collapse(self, items: list[Item]) -> list[Item]:
+        """`items` with every person mention replaced by a slot for its institution."""
+        out: list[Item] = []
+        i = 0
+        while i < len(items):
+            item = items[i]
+            if not self._opens(item):
+                out.append(item)
+                i += 1
+                continue
+            j = i + 1
+            while j < len(items):
+                nxt = items[j]
+                if nxt.actor is not None or (nxt.capitalised and nxt.text != "And"):
+                    if (
+                        nxt.actor is None
+                        and items[j - 1].text == ","
+                        and nxt.text.lower().rstrip(".") in self.lex.honorifics
+                    ):
+                        break  # ", Mr. KOZUKI ...": the next person
+                    j += 1
+                    continue
+                if nxt.text in _JOINERS or nxt.lemma in _JOINERS:
+                    if nxt.lemma == "the" and items[j - 1].text == ",":
+                        break  # "..., the Department of Commerce announced": a new phrase
+                    if nxt.lemma == "and" and j + 2 < len(items) and items[j + 2].text == "'s":
+                        break  # "... and Japan's Prime Minister ...": the next person
+                    if nxt.lemma == "and" and (
+                        j + 1 >= len(items)
+                        or not items[j + 1].capitalised
+                        or self._opens(items[j + 1])
+                        or (j + 2 < len(items) and self._opens(items[j + 2]))
+                    ):
+                        break
+                    j += 1
+                    continue
+                break
+            while j > i + 1 and items[j - 1].text in _TRAILING:
+                j -= 1
+            group = items[i:j]
+            actor = self._resolve(group)
+            if (
+                actor is None
+                and len(out) > 3
+                and out[-1].text == ")"
+                and out[-3].text == "("
+                and out[-4].actor is not None
+                and not out[-4].rule
+            ):
+                actor = out[-4].actor  # "DSIT (DSIT) Director ..."
+            if actor is None and out and out[-1].actor is not None and not out[-1].rule:
+                actor = out.pop().actor  # "METI Minister Sato", "Japan's Prime Minister"
+            elif (
+                actor is None
+                and len(out) > 1
+                and out[-1].text == "'s"
+                and out[-2].actor is not None
+            ):
+                out.pop()
+                actor = out.pop().actor
+            if actor is not None:
+                self._remember(group, actor)
+                text = " ".join(g.text for g in group)
+                out.append(Item(group[0].start, group[-1].end, text, "<person>", actor, "person"))
+            else:
+                out.append(Item(group[0].start, group[-1].end, "", "<person>"))
+            i = j
+        return out
+
+    def _name_words(self, group: list[Item]) -> list[str]:
+        return [
+            g.text.lower()
+            for g in group
+            if g.actor is None
+            and g.capitalised
+            and len(g.text) > 2
+            and g.text.lower().rstrip(".") not in self.lex.honorifics
+            and g.text.lower() not in self.lex.titles
+        ]
+
+    def _remember(self, group: list[Item], actor: str) -> None:
+        for word in self._name_words(group):
+            self.known_people.setdefault(word, actor)
+
+    def _resolve(self, group: list[Item]) -> str | None:
+        slots: list[str] = []
+        for k, g in enumerate(group):
+            if g.actor is None or g.actor is None:
+                continue
+            if k > 0 and group[k - 1].lemma in self.lex.frames.people.away_words:
+                continue
+            if self.type_of(g.actor) in self.rank:
+                slots.append(g.actor)
+        if slots:
+            return min(slots, key=lambda a: self.rank[self.type_of(a)])
+        title_words = self._title_words(group)
+        if title_words:
+            matches = [
+                (len(name_words & title_words), -len(name_words), actor_id)
+                for name_words, actor_id in self.bodies
+                if name_words and (title_words <= name_words or name_words <= title_words)
+            ]
+            if matches:
+                return max(matches)[2]
+        for word in self._name_words(group):
+            if word in self.known_people:
+                return self.known_people[word]
+        return None
+
+    def _title_words(self, group: list[Item]) -> frozenset[str]:
+        """Content words after "for"/"of" in a title: "Minister for Digital" -> {"digital"}."""
+        for k, g in enumerate(group):
+            if (
+                g.text.lower() in self.lex.titles
+                and k + 1 < len(group)
+                and group[k + 1].text.lower() in ("for", "of")
+            ):
+                rest: list[str] = []
+                for w in group[k + 2 :]:
+                    if w.text in (",", ".") or w.actor is not None:
+                        break
+                    rest.append(w.text.lower())
+                return frozenset(rest) - _SMALL
+        return frozenset()
