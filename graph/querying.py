@@ -20,6 +20,7 @@ from graph.schema import domain_schema
 from graph.views import ActorSummary, Path, SearchHit
 
 __all__ = [
+    "DEFAULT_MIN_CONFIDENCE",
     "LIMITS",
     "Filters",
     "edge_order",
@@ -46,6 +47,10 @@ class Limits:
 
 
 LIMITS = Limits()
+
+DEFAULT_MIN_CONFIDENCE = 0.5
+"""Relations below this confidence (a bare co-occurrence of two actors with a trigger) are
+left out of answers and exports unless the reader asks for them."""
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field
 
 from graph.model import Graph, Relation
+from graph.querying import DEFAULT_MIN_CONFIDENCE
 from graph.schema import domain_schema
 from loaders.datafiles import DataFileError, load_data_file
 from loaders.pipeline import build_graph
@@ -146,7 +147,7 @@ def _label(graph_names: dict[str, str], relation: Relation) -> str:
     return f"{source} -{relation.type}- {target}"
 
 
-def evaluate_corpus(corpus: Path, min_confidence: float = 0.5) -> Evaluation:
+def evaluate_corpus(corpus: Path, min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> Evaluation:
     """Extract `corpus/docs` and score the graph against the corpus's annotations."""
     expected = load_expectations(corpus)
     graph, _ = build_graph([corpus / "docs"], None, 20_000_000)

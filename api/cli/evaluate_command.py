@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 from graph.errors import KizunaError
+from graph.querying import DEFAULT_MIN_CONFIDENCE
 from loaders.datafiles import DataFileError
 from loaders.evaluation import evaluate_corpus
 
@@ -32,7 +33,7 @@ def register(app: typer.Typer) -> None:
         min_confidence: Annotated[
             float,
             typer.Option("--min-confidence", min=0.0, max=1.0, help="Ignore surer-not relations."),
-        ] = 0.5,
+        ] = DEFAULT_MIN_CONFIDENCE,
         quiet: Annotated[
             bool, typer.Option("--quiet", "-q", help="Print the figures only, not the lists.")
         ] = False,

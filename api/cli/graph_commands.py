@@ -21,6 +21,7 @@ from graph.errors import KizunaError
 from graph.formats.exports import to_csv_tables, to_csv_zip, to_graphml, to_json
 from graph.memory_store import MemoryStore
 from graph.model import Graph
+from graph.querying import DEFAULT_MIN_CONFIDENCE
 from loaders.corpus import load_corpus
 
 __all__ = ["register"]
@@ -81,10 +82,23 @@ def export_command(
     ] = ExportFormat.json,
     output: OutputOption = None,
     store: StoreOption = None,
+    min_confidence: Annotated[
+        float,
+        typer.Option(
+            "--min-confidence",
+            min=0.0,
+            max=1.0,
+            help="Leave out relations the extractor is less sure of, as the REST API does "
+            "by default; 0 exports every relation.",
+        ),
+    ] = DEFAULT_MIN_CONFIDENCE,
 ) -> None:
     """Export the built graph as JSON, GraphML or CSV; say where to on standard error."""
     console = Console(stderr=True)
-    graph = _open_store(store or settings_of(ctx).store, console).snapshot()
+    whole = _open_store(store or settings_of(ctx).store, console).snapshot()
+    graph = whole.model_copy(
+        update={"relations": [r for r in whole.relations if r.confidence >= min_confidence]}
+    )
     places = _write(graph, format, output)
     console.print(
         f"Exported {counted(len(graph.actors), 'actor')} and "

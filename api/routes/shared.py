@@ -13,7 +13,7 @@ from fastapi import Depends, Query, Request
 
 from api.cypher_links import browser_link, cypher_literal, inline_parameters
 from api.responses import AppliedFilters, CypherQuery, ErrorResponse
-from graph.querying import Filters
+from graph.querying import DEFAULT_MIN_CONFIDENCE, Filters
 from graph.store import ExplainsQueries, GraphStore
 
 __all__ = [
@@ -89,8 +89,6 @@ UntilParam = Annotated[
     ),
 ]
 
-
-DEFAULT_MIN_CONFIDENCE = 0.5
 
 MinConfidenceParam = Annotated[
     float,

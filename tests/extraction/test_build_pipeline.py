@@ -233,3 +233,25 @@ def test_the_json_export_carries_each_edges_rule_confidence_and_low_confidence_e
     assert low and all(e["confidence"] < 0.5 for e in low)
     assert all(e["date"] == "2024" and e["date_source"] == "sentence" for e in low)
     assert all(text[q["start"] : q["end"]] == q["quote"] for e in low for q in e["evidence"])
+
+
+def test_kizuna_export_leaves_out_low_confidence_relations_unless_asked(tmp_path: Path) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    text = "Japan and Kenya discussed the signing of an agreement in 2024."
+    (folder / "talks.txt").write_text(text, encoding="utf-8")
+    store = tmp_path / "g.json"
+    built = runner.invoke(app, ["build", str(folder), "--store", str(store)])
+    assert built.exit_code == 0, built.output
+
+    def exported(*options: str) -> list[dict[str, object]]:
+        out = tmp_path / "out.json"
+        done = runner.invoke(app, ["export", "-o", str(out), "--store", str(store), *options])
+        assert done.exit_code == 0, done.output
+        edges: list[dict[str, object]] = json.loads(out.read_text(encoding="utf-8"))["edges"]
+        return edges
+
+    everything = exported("--min-confidence", "0")
+    assert any(e["rule"] == "cooccurrence" for e in everything)
+    by_default = exported()
+    assert by_default == [e for e in everything if float(str(e["confidence"])) >= 0.5]
