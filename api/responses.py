@@ -11,7 +11,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from graph.model import Evidence, Relation
+from graph.model import Evidence, Relation, StrictModel
 from graph.views import ActorSummary
 
 __all__ = [
@@ -55,8 +55,8 @@ _RAIL_IN_INDIA: Any = {
 }
 
 
-class _Response(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class _Response(StrictModel):
+    """The base of every response model: unknown fields are an error."""
 
 
 class ActorRef(_Response):

@@ -20,6 +20,7 @@ __all__ = [
     "DateSource",
     "Document",
     "Evidence",
+    "FrozenModel",
     "Graph",
     "Relation",
     "StrictModel",
@@ -36,6 +37,12 @@ class StrictModel(BaseModel):
     """The base of every Kizuna model: unknown fields are an error, never silently dropped."""
 
     model_config = ConfigDict(extra="forbid")
+
+
+class FrozenModel(StrictModel):
+    """A strict model that cannot change once built: domain data read from YAML."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class Evidence(StrictModel):

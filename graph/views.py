@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
-from graph.model import Actor, Relation
+from graph.model import Actor, Relation, StrictModel
 
 __all__ = [
     "ActorDetail",
@@ -25,8 +25,8 @@ __all__ = [
 ]
 
 
-class _View(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class _View(StrictModel):
+    """The base of every store answer: unknown fields are an error."""
 
 
 class ActorSummary(_View):

@@ -14,8 +14,9 @@ from functools import cache
 from pathlib import Path
 
 import pycountry
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
+from graph.model import FrozenModel
 from graph.schema import domain_schema
 from loaders.datafiles import DataFileError, line_of, load_data_file, load_data_file_with_nodes
 
@@ -32,10 +33,6 @@ __all__ = [
 ]
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
 def slugify(name: str) -> str:
     """A stable id fragment: lower case ASCII words joined by hyphens."""
     from loaders.text import fold
@@ -44,13 +41,13 @@ def slugify(name: str) -> str:
     return re.sub(r"[^a-z0-9.]+", "-", folded).strip("-.").replace(".", "-")
 
 
-class CountryEntry(_Strict):
+class CountryEntry(FrozenModel):
     alpha_3: str
     wikidata: str | None = None
     aliases: list[str] = Field(default_factory=list)
 
 
-class CatalogueActor(_Strict):
+class CatalogueActor(FrozenModel):
     """One known actor: a stable id, its schema type, and every way the texts name it."""
 
     id: str
@@ -75,12 +72,12 @@ class CatalogueActor(_Strict):
         return {"wikidata": self.wikidata} if self.wikidata else {}
 
 
-class CatalogueFile(_Strict):
+class CatalogueFile(FrozenModel):
     countries: list[CountryEntry] = Field(default_factory=list)
     actors: list[CatalogueActor] = Field(default_factory=list)
 
 
-class Catalogue(_Strict):
+class Catalogue(FrozenModel):
     """Every known actor (countries from pycountry included), by id."""
 
     actors: dict[str, CatalogueActor]
@@ -90,7 +87,7 @@ class Catalogue(_Strict):
         return [actor.name, *actor.aliases]
 
 
-class EmitSpec(_Strict):
+class EmitSpec(FrozenModel):
     type: str
     source: str
     target: str
@@ -113,12 +110,12 @@ class EmitSpec(_Strict):
         return value
 
 
-class RelationPattern(_Strict):
+class RelationPattern(FrozenModel):
     pattern: str
     emit: list[EmitSpec]
 
 
-class TablePatterns(_Strict):
+class TablePatterns(FrozenModel):
     moc_words: list[str]
     partnership_words: list[str]
     year_headers: list[str]
@@ -126,7 +123,7 @@ class TablePatterns(_Strict):
     kind_headers: list[str]
 
 
-class Patterns(_Strict):
+class Patterns(FrozenModel):
     """The extraction patterns of loaders/data/patterns.yaml."""
 
     organisation_words: dict[str, list[str]]

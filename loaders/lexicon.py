@@ -12,8 +12,9 @@ import re
 from functools import cache, lru_cache
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import Field, field_validator
 
+from graph.model import FrozenModel
 from graph.schema import domain_schema
 from loaders.datafiles import load_data_file
 from loaders.nlp import words
@@ -32,10 +33,6 @@ __all__ = [
 FRAMES_FILE = Path(__file__).parent / "data" / "frames.yaml"
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
 def _check_relation(value: str) -> str:
     return domain_schema().check_relation_type(value)
 
@@ -46,7 +43,7 @@ def _check_relation_keys(value: dict[str, list[str]]) -> dict[str, list[str]]:
     return value
 
 
-class Instrument(_Strict):
+class Instrument(FrozenModel):
     """A kind of instrument a text may name without a proper name."""
 
     kind: str
@@ -71,7 +68,7 @@ class Instrument(_Strict):
         return None if value is None else _check_relation(value)
 
 
-class People(_Strict):
+class People(FrozenModel):
     honorifics: list[str] = Field(min_length=1)
     titles: list[str] = Field(min_length=1)
     away_words: list[str]
@@ -86,7 +83,7 @@ class People(_Strict):
         return value
 
 
-class Frames(_Strict):
+class Frames(FrozenModel):
     """The content of frames.yaml."""
 
     instruments: list[Instrument] = Field(min_length=1)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import combinations, product
 
-from graph.schema import domain_schema
+from graph.model import ordered_ends
 from loaders.catalogue import EmitSpec, patterns
 
 __all__ = ["Found", "compiled_patterns", "sentence_relations"]
@@ -62,15 +62,10 @@ def compiled_patterns() -> list[tuple[re.Pattern[str], list[EmitSpec]]]:
     return out
 
 
-def _symmetric(rel_type: str) -> bool:
-    return not domain_schema().relation_types[rel_type].directed
-
-
 def make_found(source: str, target: str, rel_type: str, year: int | None) -> Found | None:
     if source == target:
         return None
-    if _symmetric(rel_type) and target < source:
-        source, target = target, source
+    source, target = ordered_ends(rel_type, source, target)
     return Found(source, target, rel_type, year)
 
 

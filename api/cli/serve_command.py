@@ -52,6 +52,7 @@ def serve(
             err=True,
         )
     typer.echo(f"Kizuna API over the {settings.backend} store at {where}")
+    typer.echo(f"Explorer: http://{settings.host}:{settings.port}/")
     typer.echo(f"Docs: http://{settings.host}:{settings.port}/docs")
     uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info")
 
