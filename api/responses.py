@@ -11,7 +11,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from graph.model import Evidence, Relation, StrictModel
+from graph.model import Evidence, Relation, StrictModel, relation_facts
 from graph.views import ActorSummary
 
 __all__ = [
@@ -159,16 +159,7 @@ class RelationFacts(_Response):
     @staticmethod
     def facts(relation: Relation) -> dict[str, Any]:
         """The fields of RelationFacts, read from a core relation."""
-        return {
-            "year": relation.year,
-            "date": relation.date,
-            "date_precision": relation.date_precision,
-            "date_source": relation.date_source,
-            "rule": relation.rule,
-            "confidence": relation.confidence,
-            "curated": relation.curated,
-            "evidence": relation.evidence,
-        }
+        return {**relation_facts(relation), "evidence": relation.evidence}
 
 
 class ActorRelation(RelationFacts):

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from graph.schema import domain_schema
 
 __all__ = [
+    "RELATION_FACTS",
     "Actor",
     "DatePrecision",
     "DateSource",
@@ -26,6 +27,7 @@ __all__ = [
     "StrictModel",
     "merge_relations",
     "ordered_ends",
+    "relation_facts",
     "relation_key",
 ]
 
@@ -104,6 +106,16 @@ class Relation(StrictModel):
     def other_end(self, actor_id: str) -> str:
         """The actor at the other end of this relation from `actor_id`."""
         return self.target if self.source == actor_id else self.source
+
+
+RELATION_FACTS = ("year", "date", "date_precision", "date_source", "rule", "confidence", "curated")
+"""The scalar facts of a relation besides its ends, type and evidence: what every answer and
+every store carries."""
+
+
+def relation_facts(relation: Relation) -> dict[str, object]:
+    """The relation's RELATION_FACTS by name."""
+    return {name: getattr(relation, name) for name in RELATION_FACTS}
 
 
 def relation_key(source: str, rel_type: str, target: str, year: int | None) -> str:

@@ -31,7 +31,7 @@ from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavaila
 from graph import cypher
 from graph.errors import StoreUnavailable
 from graph.levels import neighbourhood_levels
-from graph.model import Actor, Document, Evidence, Graph, Relation
+from graph.model import Actor, Document, Evidence, Graph, Relation, relation_facts
 from graph.querying import Filters, edge_order, hop_relation_order, normalise_text, search_page
 from graph.resolve import not_found, require_known
 from graph.schema import domain_schema
@@ -98,13 +98,7 @@ def relation_props(relation: Relation) -> dict[str, Any]:
     """A relation as relationship properties; evidence as parallel lists (no maps in Neo4j)."""
     return {
         "key": relation.key,
-        "year": relation.year,
-        "date": relation.date,
-        "date_precision": relation.date_precision,
-        "date_source": relation.date_source,
-        "rule": relation.rule,
-        "confidence": relation.confidence,
-        "curated": relation.curated,
+        **relation_facts(relation),
         "evidence_docs": [e.doc for e in relation.evidence],
         "evidence_quotes": [e.quote for e in relation.evidence],
         "evidence_starts": [e.start for e in relation.evidence],
