@@ -42,6 +42,7 @@ class Limits:
     max_hops: int = 6
     max_k: int = 10
     max_limit: int = 500
+    max_neighbourhood: int = 5000
     max_query_chars: int = 200
     fuzzy_cutoff: float = 80.0
 

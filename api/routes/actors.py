@@ -123,7 +123,7 @@ def neighbourhood(
         int,
         Query(
             ge=1,
-            le=LIMITS.max_limit,
+            le=LIMITS.max_neighbourhood,
             description="At most this many actors besides the centre; `truncated` says when "
             "more were reachable.",
         ),

@@ -27,6 +27,10 @@ EXPLORER_DIR = Path(__file__).resolve().parents[1] / "static" / "explorer"
 
 # Edge colours, given to the schema's relation types in their order (the schema gives actor
 # types their colours; relation types have none, so the page needs a readable palette).
+WIDE_LIMIT = 2000
+"""How many actors "Two steps around" draws at most: enough to see a hub's wider circle, few
+enough that the page answers in about a second on a million relations."""
+
 RELATION_PALETTE = [
     "#4E79A7",
     "#F28E2B",
@@ -75,6 +79,7 @@ def explorer_config(request: Request) -> dict[str, Any]:
         "measures": MEASURES,
         "default_min_confidence": DEFAULT_MIN_CONFIDENCE,
         "max_limit": LIMITS.max_limit,
+        "wide_limit": WIDE_LIMIT,
         "max_hops": LIMITS.max_hops,
         "max_k": LIMITS.max_k,
     }

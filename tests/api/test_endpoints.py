@@ -13,6 +13,7 @@ from urllib.parse import quote
 import pytest
 
 from graph.model import Actor, Graph
+from graph.querying import LIMITS
 from tests.api.conftest import Api
 from tests.contract.sample_graph import ACTORS, SENTENCES, sample_text
 
@@ -287,7 +288,7 @@ def test_neighbourhood_limit_cuts_and_says_so(api: Api) -> None:
         ({"depth": 0}, "depth"),
         ({"depth": 4}, "depth"),
         ({"limit": 0}, "limit"),
-        ({"limit": 501}, "limit"),
+        ({"limit": LIMITS.max_neighbourhood + 1}, "limit"),
         ({"since": "last year"}, "since"),
     ],
 )

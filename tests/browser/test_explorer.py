@@ -3,6 +3,7 @@ type and click, and what then appears on screen, checked against the seed texts.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -334,3 +335,66 @@ def test_on_neo4j_the_page_links_to_browser_and_shows_the_cypher_of_the_view(
     assert "MATCH" in page.inner_text("#cypher-text")
     assert page.get_attribute("#cypher-browser", "href").startswith("http")
     explorer.assert_clean()
+
+
+def chain_graph(length: int) -> Graph:
+    """Countries in a line, each tied to the next: C00 - C01 - C02 - ..."""
+    actors = [
+        Actor(id=f"country:C{i:02d}", name=f"Chainland {i:02d}", type="Country")
+        for i in range(length)
+    ]
+    relations = [
+        Relation(source=a.id, target=b.id, type="PARTNERS_WITH", year=2020)
+        for a, b in itertools.pairwise(actors)
+    ]
+    return Graph(actors=actors, relations=relations)
+
+
+def test_two_steps_around_draws_every_actor_within_two_relations_and_keeps_it_in_the_link(
+    memory_explorer: Explorer,
+) -> None:
+    memory_explorer.store.replace(chain_graph(6))
+    page = memory_explorer.open()
+    choose(page, "#search", "Chainland 02", "country:C02")
+    page.click("#expand-wide")
+    settle(page)
+    assert sorted(shown(page)) == [f"country:C{i:02d}" for i in range(5)]
+    assert "all 4 actors within two steps shown" in page.inner_text("#status")
+    assert "wide=country%3AC02" in page.url or "wide=country:C02" in page.url
+    page.goto(page.url)
+    page.wait_for_selector("body[data-ready=true]")
+    settle(page)
+    assert sorted(shown(page)) == [f"country:C{i:02d}" for i in range(5)]
+    memory_explorer.assert_clean()
+
+
+NODE_ON_SCREEN = """(id) => {
+  const r = window.kizuna.view.renderer;
+  const at = r.framedGraphToViewport(r.getNodeDisplayData(id));
+  const box = r.getCanvases().nodes.getBoundingClientRect();
+  return [at.x, at.y, box.left, box.top];
+}"""
+
+
+def test_dragging_the_view_moves_the_graph_with_the_mouse_and_a_drag_is_not_a_click(
+    memory_explorer: Explorer,
+) -> None:
+    page = memory_explorer.open()
+    choose(page, "#search", "Japan", "country:JPN")
+    assert page.inner_text("#actor-name") == "Japan"
+    x0, y0, left0, top0 = page.evaluate(NODE_ON_SCREEN, "country:JPN")
+    box = page.query_selector("#graph").bounding_box()
+    start = (box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.move(*start)
+    page.mouse.down()
+    page.mouse.move(start[0] + 60, start[1] + 40, steps=5)
+    page.mouse.move(start[0] + 120, start[1] + 80, steps=5)
+    _, _, left, top = page.evaluate(NODE_ON_SCREEN, "country:JPN")
+    assert (round(left - left0), round(top - top0)) == (120, 80)  # the picture follows the mouse
+    page.mouse.up()
+    settle(page)
+    x1, y1, left1, top1 = page.evaluate(NODE_ON_SCREEN, "country:JPN")
+    assert (left1, top1) == (left0, top0)
+    assert abs(x1 - x0 - 120) < 1.5 and abs(y1 - y0 - 80) < 1.5  # and the camera followed
+    assert page.inner_text("#actor-name") == "Japan"
+    memory_explorer.assert_clean()

@@ -69,6 +69,24 @@ async function expand(id, more = false) {
   return answer;
 }
 
+// Everything within two relations of an actor, up to the page's wide cap, in one answer.
+async function expandWide(id) {
+  const answer = await get(`${actorPath(id)}/neighbourhood`, { depth: 2, limit: app.config.wide_limit, ...serverFilters() });
+  app.view.addNeighbourhood(answer);
+  const f = readFilters();
+  if (f.since !== null || f.until !== null) {
+    app.view.addNeighbourhood(await get(`${actorPath(id)}/neighbourhood`, { depth: 2, limit: app.config.wide_limit, ...serverFilters(true) }));
+  }
+  showCypher(answer.cypher);
+  if (!(app.state.wide || []).includes(answer.center.id)) app.state.wide = [...(app.state.wide || []), answer.center.id];
+  const shown = answer.nodes.length - 1;
+  const reachable = (answer.level_counts || []).reduce((sum, n) => sum + n, 0);
+  clear($("status"), [el("strong", {}, answer.center.name), ": ",
+    answer.truncated ? `showing ${shown} of ${reachable || "more"} actors within two steps` : `all ${shown} actors within two steps shown`]);
+  afterChange();
+  return answer;
+}
+
 function status(id) {
   const entry = app.counts.get(id);
   if (!entry) return;
@@ -93,6 +111,7 @@ async function select(id) {
   try {
     const actor = await showActor($("actor-panel"), app.config, id, {
       expand: (actorId) => expand(actorId).catch((e) => fail(e, "Expanding")),
+      expandWide: (actorId) => expandWide(actorId).catch((e) => fail(e, "Showing two steps around")),
       select,
       minConfidence: readFilters().conf,
     });
@@ -144,6 +163,7 @@ async function filtersChanged() {
   try {
     const ids = [app.state.focus, ...(app.state.expanded || [])].filter(Boolean);
     for (const id of ids) await expand(id);
+    for (const id of app.state.wide || []) await expandWide(id);
     if (app.state.from && app.state.to) await runPaths();
     await analyticsChanged();
   } catch (error) {
@@ -250,6 +270,12 @@ async function restore(state) {
       fail(error, `The link names the actor "${id}"`);
     }
   }
+  for (const id of state.wide || []) {
+    await expandWide(id).catch((error) => {
+      app.state.wide = (app.state.wide || []).filter((x) => x !== id);
+      fail(error, `The link names the actor "${id}"`);
+    });
+  }
   if (state.from && state.to) {
     $("paths-panel").hidden = false;
     for (const [end, input] of [["from", "path-from"], ["to", "path-to"]]) {
@@ -257,7 +283,7 @@ async function restore(state) {
     }
     await runPaths().catch((e) => fail(e, "Finding paths"));
   }
-  if (ids.length || state.from) app.view.fit();
+  if (ids.length || state.wide?.length || state.from) app.view.fit();
   if (state.sel) await select(state.sel);
   else if (app.state.focus) await select(app.state.focus);
   if (state.measure || state.communities) await analyticsChanged().catch((e) => fail(e, "Analytics"));
@@ -293,5 +319,6 @@ async function start() {
 }
 
 app.expand = expand;
+app.expandWide = expandWide;
 window.kizuna = app;
 start();

@@ -7,7 +7,7 @@ import { evidenceBlock, relationBadge, when } from "./evidence.js";
 
 const PAGE = 100;
 
-export async function showActor(box, config, id, { expand, select, minConfidence }) {
+export async function showActor(box, config, id, { expand, expandWide, select, minConfidence }) {
   clear(box, el("p", { class: "hint" }, "Loading…"));
   const actor = await get(actorPath(id), { limit: PAGE });
   const identifiers = Object.entries(actor.identifiers).map(([scheme, value]) => [
@@ -40,7 +40,9 @@ export async function showActor(box, config, id, { expand, select, minConfidence
       el("dt", {}, "Documents"), el("dd", {}, actor.documents.join(", ") || "none"),
       el("dt", {}, "Relations"), el("dd", {}, `${actor.relation_count}`,
         counts.length ? ` (${counts.map(([t, n]) => `${t} ${n}`).join(", ")})` : "")),
-    el("button", { type: "button", id: "expand", onclick: () => expand(actor.id) }, "Expand neighbours"),
+    el("div", { class: "buttons" },
+      el("button", { type: "button", id: "expand", onclick: () => expand(actor.id) }, "Expand neighbours"),
+      el("button", { type: "button", id: "expand-wide", onclick: () => expandWide(actor.id) }, `Two steps around (up to ${config.wide_limit.toLocaleString("en")})`)),
     actor.relation_count > PAGE ? el("p", { class: "hint" }, `The first ${PAGE} of ${actor.relation_count} relations; expand to see them in the graph.`) : null,
     groups);
   return actor;

@@ -1,7 +1,7 @@
-// The whole view in the URL: focus actor, expanded actors, filters, years, path ends,
+// The whole view in the URL: focus actor, expanded actors (one step or two), filters, years, path ends,
 // analytics. A copied link reopens the same view.
 
-const LISTS = ["types", "atypes", "expanded"];
+const LISTS = ["types", "atypes", "expanded", "wide"];
 const NUMBERS = ["since", "until", "conf", "k", "hops"];
 
 export function readState() {

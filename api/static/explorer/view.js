@@ -4,6 +4,7 @@
 // reducers at draw time, without touching the data.
 
 import { Graph, Sigma } from "/static/vendor/kizuna-vendor.js";
+import { PictureDrag } from "./pan.js";
 
 const UNDATED = "#b3b9c4";
 const DIM = "#e4e7ec";
@@ -45,7 +46,9 @@ export class GraphView {
       nodeReducer: (node, data) => this.drawNode(node, data),
       edgeReducer: (edge, data) => this.drawEdge(edge, data),
     });
-    this.renderer.on("clickNode", ({ node }) => handlers.select(node));
+    this.drag = new PictureDrag(this.renderer, container);
+    this.renderer.on("clickNode", ({ node }) => { if (!this.drag.consumeDrag()) handlers.select(node); });
+    this.renderer.on("clickStage", () => this.drag.consumeDrag());
     this.renderer.on("doubleClickNode", ({ node, event }) => { event.preventSigmaDefault(); handlers.expand(node); });
   }
 
