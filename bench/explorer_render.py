@@ -30,18 +30,10 @@ import httpx
 from playwright.sync_api import Page, sync_playwright
 
 from bench.api_load import api_process
+from tests.chromium import HEADLESS_FLAGS
 
 __all__ = ["main"]
 
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-dev-shm-usage",
-]
 HUBS = [f"country:syn-{i:06d}" for i in range(20)]
 
 LOAD_AND_DRAW = """async ([ids, depth, limit]) => {
@@ -204,7 +196,9 @@ def main(argv: list[str] | None = None) -> None:
         degrees = _degrees(url)
         print("biggest hubs (relations):", ", ".join(f"{h} {d}" for d, h in degrees[:4]))
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=binary, headless=True, args=FLAGS)
+            browser = playwright.chromium.launch(
+                executable_path=binary, headless=True, args=HEADLESS_FLAGS
+            )
             page = browser.new_page(viewport={"width": 1280, "height": 800})
             page.goto(url + "/")
             page.wait_for_selector("body[data-ready=true]")

@@ -7,8 +7,8 @@ headless Chromium is marked `browser`, by a collection hook rather than by hand,
 - `neo4j`: the test depends on the `neo4j_server` fixture, directly or through other
   fixtures, or a parametrised fixture gives it the "neo4j" store kind (those fixtures reach
   the server through `request.getfixturevalue`, which the fixture closure cannot see);
-- `browser`: the test depends on the `chromium` fixture, or its own code calls a helper of
-  tests.chromium.
+- `browser`: the test depends on the `chromium` fixture (tests.chromium), directly or through
+  other fixtures.
 """
 
 from __future__ import annotations
@@ -36,16 +36,7 @@ def _needs_neo4j(item: pytest.Item) -> bool:
 
 
 def _needs_chromium(item: pytest.Item) -> bool:
-    if "chromium" in getattr(item, "fixturenames", ()):
-        return True
-    function = getattr(item, "function", None)
-    module = getattr(item, "module", None)
-    if function is None or module is None:
-        return False
-    helpers = {
-        n for n, v in vars(module).items() if getattr(v, "__module__", "") == "tests.chromium"
-    }
-    return bool(helpers & set(function.__code__.co_names))
+    return "chromium" in getattr(item, "fixturenames", ())
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

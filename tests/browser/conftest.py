@@ -13,7 +13,7 @@ from typing import Any
 
 import neo4j
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
 from api.app import create_app
 from graph.memory_store import MemoryStore
@@ -21,21 +21,10 @@ from graph.model import Graph
 from graph.neo4j_store import Neo4jStore
 from graph.store import GraphStore
 from tests.api.live_server import LiveServer, serve
-from tests.chromium import chromium_binary
 from tests.neo4j_server import Neo4jServer
 
 PROJECT = Path(__file__).resolve().parents[2]
 SEEDS = PROJECT / "seeds"
-
-HEADLESS_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-dev-shm-usage",
-]
 
 
 @pytest.fixture(scope="session")
@@ -44,18 +33,6 @@ def seeds_graph() -> Graph:
 
     graph, _ = build_graph([SEEDS], PROJECT / "curation.yaml", 20_000_000)
     return graph
-
-
-@pytest.fixture(scope="session")
-def chromium() -> Iterator[Browser]:
-    """Debian's Chromium, headless; under CI=true a missing binary fails the test."""
-    binary = chromium_binary()
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=binary, headless=True, args=HEADLESS_FLAGS
-        )
-        yield browser
-        browser.close()
 
 
 class Explorer:

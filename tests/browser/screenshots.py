@@ -20,7 +20,8 @@ from api.app import create_app
 from graph.memory_store import MemoryStore
 from loaders.pipeline import build_graph
 from tests.api.live_server import serve
-from tests.browser.conftest import HEADLESS_FLAGS, PROJECT, SEEDS
+from tests.browser.conftest import PROJECT, SEEDS
+from tests.chromium import HEADLESS_FLAGS
 
 OUT = PROJECT / "docs" / "screenshots"
 
