@@ -23,13 +23,14 @@ import os
 import subprocess
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from api.settings import Settings
 from bench.synthetic_graph import synthetic_graph
 from graph.formats.neo4j_csv import write_import_csv
 from graph.model import Graph
-from graph.neo4j_store import Neo4jStore
+from graph.neo4j_store import Neo4jStore, graph_digest
 
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -40,6 +41,7 @@ def main() -> None:
     parser.add_argument("--relations", type=int, default=1_000_000)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--batch-size", type=int, default=10_000)
+    parser.add_argument("--writers", type=int, default=4, help="sessions staging at once")
     parser.add_argument("--admin-import", action="store_true", help="bulk-load with neo4j-admin")
     parser.add_argument("--skip-reload", action="store_true", help="only the initial load")
     args = parser.parse_args()
@@ -55,7 +57,9 @@ def main() -> None:
     )
     driver = settings.neo4j_driver()
     try:
-        store = Neo4jStore(driver, settings.neo4j_database, batch_size=args.batch_size)
+        store = Neo4jStore(
+            driver, settings.neo4j_database, batch_size=args.batch_size, writers=args.writers
+        )
         if args.admin_import:
             _admin_import(store, graph)
         else:
@@ -66,7 +70,8 @@ def main() -> None:
             first = time.perf_counter() - started
             print(
                 f"initial load (Bolt): {first:.1f}s, {len(graph.relations) / first:,.0f} "
-                f"relations/s ({report.mentions} MENTIONS edges too), batch size {args.batch_size}"
+                f"relations/s ({report.mentions} MENTIONS edges too), "
+                f"batch size {args.batch_size}, {args.writers} writers"
             )
 
         if args.skip_reload:
@@ -86,23 +91,31 @@ def main() -> None:
 
 
 def _admin_import(store: Neo4jStore, graph: Graph) -> None:
-    with tempfile.TemporaryDirectory(prefix="kizuna-import-") as folder:
+    """The stages of `kizuna neo4j load --bulk`, timed: CSV files, import and restart (the
+    digest computed meanwhile), constraints and indexes."""
+    with (
+        tempfile.TemporaryDirectory(prefix="kizuna-import-") as folder,
+        ThreadPoolExecutor(max_workers=1) as pool,
+    ):
         started = time.perf_counter()
         write_import_csv(graph, Path(folder))
         written = time.perf_counter() - started
+        digest = pool.submit(graph_digest, graph)
         subprocess.run(
             [str(PROJECT / "scripts" / "neo4j-local"), "import", folder],
             check=True,
             env=os.environ,
         )
         imported = time.perf_counter() - started
-    store.ensure_schema()
-    store.imported(graph)
+        store.ensure_schema()
+        indexed = time.perf_counter() - started
+        store.imported(graph, digest.result())
     total = time.perf_counter() - started
     print(
         f"initial load (neo4j-admin import): CSV written in {written:.1f}s, imported and "
-        f"server restarted at {imported:.1f}s, constraints and indexes built at {total:.1f}s: "
-        f"{len(graph.relations) / total:,.0f} relations/s overall"
+        f"server restarted at {imported:.1f}s, constraints and indexes built at {indexed:.1f}s, "
+        f"digest recorded at {total:.1f}s: {len(graph.relations) / total:,.0f} relations/s "
+        "overall"
     )
 
 

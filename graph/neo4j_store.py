@@ -7,7 +7,8 @@ neighbourhood asks for one level at a time, cut at the limit in the query. The s
 functions of `graph.querying` rank, filter and order what comes back.
 
 A load (`replace`) stages the new graph in batches of `UNWIND $rows`, each its own transaction
-(memory stays bounded however large the graph), then one short transaction switches it in: a
+(memory stays bounded however large the graph; relationships are written by several sessions
+at once), then one short transaction switches it in: a
 load that fails anywhere before the switch (a constraint, a dropped connection, a killed
 client) leaves the previous graph as it was, and the next load clears what it staged. Driver
 errors are translated here into StoreUnavailable, with what to do about them.
@@ -19,8 +20,10 @@ import contextlib
 import hashlib
 import itertools
 import re
+import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence, Set
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -157,10 +160,17 @@ def _filter_params(filters: Filters) -> dict[str, Any]:
 class Neo4jStore:
     """A GraphStore held in a Neo4j database. The caller creates and closes the driver."""
 
-    def __init__(self, driver: neo4j.Driver, database: str = "neo4j", batch_size: int = 10_000):
+    def __init__(
+        self,
+        driver: neo4j.Driver,
+        database: str = "neo4j",
+        batch_size: int = 10_000,
+        writers: int = 4,
+    ):
         self.driver = driver
         self.database = database
         self.batch_size = batch_size
+        self.writers = writers
         self._schema_ready = False
 
     # --- the boundary: every driver call goes through here ------------------------------
@@ -223,7 +233,8 @@ class Neo4jStore:
         """Make `graph` the whole content of the database; on failure the old graph stays.
 
         The new graph is staged in batches of `batch_size` rows, each its own transaction (so
-        memory stays bounded however large the graph), then one transaction switches it in.
+        memory stays bounded however large the graph; `writers` sessions write the
+        relationships at once), then one transaction switches it in.
         With `wipe`, nodes that Kizuna did not write go too. A graph whose digest equals the
         one last switched in is not written again (unless `wipe`).
         """
@@ -233,7 +244,13 @@ class Neo4jStore:
             self._boundary("load the graph (the graph in use was not changed; run the load again)"),
             self.driver.session(database=self.database) as session,
         ):
-            loader = _Loader(session, self.batch_size, self.after_batch)
+            loader = _Loader(
+                session,
+                lambda: self.driver.session(database=self.database),
+                self.batch_size,
+                self.writers,
+                self.after_batch,
+            )
             if not wipe and loader.loaded_digest() == digest:
                 return loader.unchanged(graph)
             try:
@@ -242,14 +259,16 @@ class Neo4jStore:
                 loader.clear_leftovers_quietly()
                 raise
 
-    def imported(self, graph: Graph) -> LoadReport:
+    def imported(self, graph: Graph, digest: str | None = None) -> LoadReport:
         """Record `graph`, which an offline import has just written, as the graph in use (so
-        that loading it again over Bolt writes nothing); the report of that import."""
+        that loading it again over Bolt writes nothing); the report of that import. `digest`
+        is `graph_digest(graph)` when the caller computed it already (during the import)."""
+        digest = digest or graph_digest(graph)
         with (
             self._boundary("record the imported graph"),
             self.driver.session(database=self.database) as session,
         ):
-            session.run(cypher.RECORD_DIGEST, {"digest": graph_digest(graph)}).consume()
+            session.run(cypher.RECORD_DIGEST, {"digest": digest}).consume()
         return _report(graph, removed=(0, 0, 0))
 
     def after_batch(self, batches: int) -> None:
@@ -311,9 +330,17 @@ class Neo4jStore:
             phrase=f'"{lucene_escape(wanted)}"',
             limit=_FULLTEXT_CANDIDATES,
         )
+        # Every field given: model_construct looks defaults up slowly, and a search reads
+        # up to a thousand candidates.
         candidates = {
             r["id"]: Actor.model_construct(
-                id=r["id"], name=r["name"], type=r["type"], aliases=list(r["aliases"] or [])
+                id=r["id"],
+                name=r["name"],
+                type=r["type"],
+                aliases=list(r["aliases"] or []),
+                identifiers={},
+                documents=[],
+                discovered=False,
             )
             for r in records
         }
@@ -554,11 +581,15 @@ class _Loader:
     def __init__(
         self,
         session: neo4j.Session,
+        open_session: Callable[[], neo4j.Session],
         batch_size: int,
+        writers: int,
         after_batch: Callable[[int], None],
     ) -> None:
         self.session = session
+        self.open_session = open_session
         self.batch_size = batch_size
+        self.writers = writers
         self.after_batch = after_batch
         self.batches = 0
 
@@ -575,6 +606,36 @@ class _Loader:
             self.batches += 1
             self.after_batch(self.batches)
         return returned
+
+    def _parallel(self, work: list[tuple[str, Callable[[], list[Any]]]]) -> None:
+        """Run (statement, rows) batches over `writers` sessions at once, each batch its own
+        transaction; a batch's rows are built by its writer, while others wait on the server.
+
+        The batches only create relationships between staged nodes, so their order does not
+        matter. Two writers may deadlock on a shared node; execute_write retries the loser.
+        When a batch fails (or `after_batch` raises), the batches not started are dropped and
+        the running ones finish before the error goes on, so that nothing commits after it.
+        """
+        local = threading.local()
+        sessions: list[neo4j.Session] = []
+
+        def write(query: str, rows: Callable[[], list[Any]]) -> None:
+            session = getattr(local, "session", None)
+            if session is None:
+                session = local.session = self.open_session()
+                sessions.append(session)
+            session.execute_write(_write_rows, query, rows())
+
+        pool = ThreadPoolExecutor(max_workers=max(1, self.writers))
+        try:
+            for future in as_completed([pool.submit(write, q, rows) for q, rows in work]):
+                future.result()
+                self.batches += 1
+                self.after_batch(self.batches)
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+            for session in sessions:
+                session.close()
 
     def clear_leftovers_quietly(self) -> None:
         """After a failed load, drop what it staged if the server still answers."""
@@ -608,24 +669,36 @@ class _Loader:
         staged = self._batched(cypher.STAGE_ACTORS, [actor_props(a) for a in graph.actors])
         element = {r["id"]: r["element"] for r in staged}
         documents = {d.name for d in graph.documents}
-        mentions = [
-            {"element": element[a.id], "documents": sorted(set(a.documents) & documents)}
-            for a in graph.actors
-            if a.documents
-        ]
-        self._batched(cypher.STAGE_MENTIONS, mentions)
-        by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        mentioning = [a for a in graph.actors if a.documents]
+        by_type: dict[str, list[Relation]] = defaultdict(list)
         for relation in relations:
             if relation.source in element and relation.target in element:
-                by_type[relation.type].append(
-                    {
-                        "source": element[relation.source],
-                        "target": element[relation.target],
-                        "props": relation_props(relation),
-                    }
-                )
-        for rel_type, rows in sorted(by_type.items()):
-            self._batched(cypher.stage_relations(rel_type), rows)
+                by_type[relation.type].append(relation)
+
+        def mention_rows(actors: Sequence[Actor]) -> Callable[[], list[Any]]:
+            return lambda: [
+                {"element": element[a.id], "documents": sorted(set(a.documents) & documents)}
+                for a in actors
+            ]
+
+        def relation_rows(chunk: Sequence[Relation]) -> Callable[[], list[Any]]:
+            return lambda: [
+                {
+                    "source": element[r.source],
+                    "target": element[r.target],
+                    "props": relation_props(r),
+                }
+                for r in chunk
+            ]
+
+        work = [
+            (cypher.STAGE_MENTIONS, mention_rows(chunk))
+            for chunk in _batches(mentioning, self.batch_size)
+        ]
+        for rel_type, typed in sorted(by_type.items()):
+            query = cypher.stage_relations(rel_type)
+            work += [(query, relation_rows(chunk)) for chunk in _batches(typed, self.batch_size)]
+        self._parallel(work)
 
         self.session.execute_write(_switch, sorted(schema.actor_types), digest)  # all or nothing
 

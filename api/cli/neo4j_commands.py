@@ -14,6 +14,7 @@ import os
 import subprocess
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Annotated
 from urllib.parse import urlsplit
@@ -28,7 +29,7 @@ from graph.errors import KizunaError, StoreUnavailable
 from graph.formats.neo4j_csv import write_import_csv
 from graph.memory_store import MemoryStore
 from graph.model import Graph
-from graph.neo4j_store import LoadReport, Neo4jStore
+from graph.neo4j_store import LoadReport, Neo4jStore, graph_digest
 
 __all__ = ["app"]
 
@@ -107,18 +108,22 @@ def _bulk_import(
     refusal = _bulk_refusal(neo, settings, wipe)
     if refusal is not None:
         raise fail(console, refusal)
-    with tempfile.TemporaryDirectory(prefix="kizuna-import-") as folder:
+    with (
+        tempfile.TemporaryDirectory(prefix="kizuna-import-") as folder,
+        ThreadPoolExecutor(max_workers=1) as pool,
+    ):
         write_import_csv(graph, Path(folder))
+        digest = pool.submit(graph_digest, graph)  # while neo4j-admin works
         done = subprocess.run(
             [str(LOCAL_SERVER), "import", folder],
             capture_output=True,
             text=True,
             check=False,
         )
-    if done.returncode != 0:
-        raise fail(console, f"the offline import failed:\n{done.stdout}{done.stderr}")
-    neo.ensure_schema()
-    return neo.imported(graph)
+        if done.returncode != 0:
+            raise fail(console, f"the offline import failed:\n{done.stdout}{done.stderr}")
+        neo.ensure_schema()
+        return neo.imported(graph, digest.result())
 
 
 def _bulk_refusal(neo: Neo4jStore, settings: Settings, wipe: bool) -> str | None:

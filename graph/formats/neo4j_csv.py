@@ -102,7 +102,9 @@ def _relation_rows(graph: Graph) -> Iterator[list[object]]:
         "evidence_starts:long[]",
         "evidence_ends:long[]",
     ]
+    join = ARRAY_DELIMITER.join
     for r in graph.relations:  # one per key: the model merged duplicates already
+        evidence = r.evidence
         yield [
             r.source,
             r.target,
@@ -115,8 +117,8 @@ def _relation_rows(graph: Graph) -> Iterator[list[object]]:
             r.rule,
             repr(r.confidence),
             "true" if r.curated else "false",
-            _array(e.doc for e in r.evidence),
-            _array(e.quote for e in r.evidence),
-            _array(e.start for e in r.evidence),
-            _array(e.end for e in r.evidence),
+            join([e.doc for e in evidence]),
+            join([e.quote for e in evidence]),
+            join([str(e.start) for e in evidence]),
+            join([str(e.end) for e in evidence]),
         ]

@@ -82,6 +82,18 @@ def test_counts_match_the_embedded_store_after_one_and_after_two_loads(
     assert neo4j_store.snapshot() == graph
 
 
+def test_several_writers_in_small_batches_write_the_same_graph_as_one(
+    neo4j_store: Neo4jStore, neo4j_driver: neo4j.Driver, embedded: tuple[Path, Graph]
+) -> None:
+    _, graph = embedded
+    for writers in (4, 1):
+        store = Neo4jStore(neo4j_driver, neo4j_store.database, batch_size=50, writers=writers)
+        store.load(graph, wipe=True)  # dozens of batches, shared hubs: writers contend
+        assert _counts(neo4j_driver) == _expected(graph)
+        assert store.snapshot() == graph
+        assert _leftovers(neo4j_driver) == 0
+
+
 def test_a_smaller_graph_replaces_a_larger_one_completely(
     neo4j_store: Neo4jStore, neo4j_driver: neo4j.Driver, contract_graph: Graph
 ) -> None:
