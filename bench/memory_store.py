@@ -32,6 +32,12 @@ def _resident_mb() -> float:
 
 
 def _peak_mb() -> float:
+    """The peak resident memory of this process, in MB: VmHWM, which starts afresh at exec
+    (getrusage's ru_maxrss would carry over the parent's peak, the graph's generation)."""
+    with open("/proc/self/status") as handle:
+        for line in handle:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 

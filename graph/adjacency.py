@@ -54,7 +54,7 @@ class Adjacency:
         count = len(table)
         head = np.concatenate([table.source, table.target])
         tail = np.concatenate([table.target, table.source])
-        order = np.lexsort((tail, head))
+        order = np.argsort(head.astype(np.int64) * len(ids) + tail, kind="stable")
         relation = np.concatenate([np.arange(count, dtype=np.int32)] * 2)[order]
         self.other: Nodes = tail[order]
         self.relation: Nodes = relation

@@ -23,13 +23,19 @@ import numpy as np
 from graph.adjacency import Adjacency, EdgeMask
 from graph.errors import StoreCorrupt, StoreUnavailable
 from graph.files import write_atomically
-from graph.formats.store_file import StoreFile, decode_store, encode_store, store_file
+from graph.formats.store_file import (
+    StoreFile,
+    decode_store,
+    encode_store,
+    name_columns,
+    store_file,
+)
 from graph.levels import neighbourhood_levels
 from graph.model import Actor, Document, Graph, Relation
 from graph.name_index import NameIndex
 from graph.paths import k_shortest_routes
 from graph.querying import Filters, edge_order, hop_relation_order, normalise_text, search_page
-from graph.relation_table import NO_YEAR, RelationTable
+from graph.relation_table import NO_YEAR, RelationTable, trusted
 from graph.resolve import not_found
 from graph.views import (
     ActorDetail,
@@ -120,11 +126,12 @@ class MemoryStore:
         self._adjacency = Adjacency(
             self._table.ids, [row.type for row in content.actors], self._table
         )
-        self._names = NameIndex(content.actors)
+        self._names = NameIndex(name_columns(content), self._table.ids)
 
     def _actor(self, actor_id: str) -> Actor:
         row = self._rows[actor_id]
-        return Actor.model_construct(
+        return trusted(
+            Actor,
             id=row.id,
             name=row.name,
             type=row.type,
@@ -136,7 +143,7 @@ class MemoryStore:
 
     def _summary(self, actor_id: str) -> ActorSummary:
         row = self._rows[actor_id]
-        return ActorSummary(id=row.id, name=row.name, type=row.type)
+        return trusted(ActorSummary, id=row.id, name=row.name, type=row.type)
 
     def _number(self, actor_id: str) -> int:
         """The actor's number in the adjacency; ActorNotFound (with close matches) if unknown."""
@@ -210,7 +217,8 @@ class MemoryStore:
         return Neighbourhood(
             center=self._summary(actor_id),
             nodes=[
-                NeighbourhoodNode(actor=self._summary(ids[n]), depth=d) for d, n in levels.nodes
+                trusted(NeighbourhoodNode, actor=self._summary(ids[n]), depth=d)
+                for d, n in levels.nodes
             ],
             edges=relations,
             truncated=levels.truncated,

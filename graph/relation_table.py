@@ -9,15 +9,35 @@ in one string with offsets. `relation(i)` builds relation `i` when a query answe
 
 from __future__ import annotations
 
-import numpy as np
+from typing import Any, TypeVar
 
-from graph.formats.store_file import StoreFile
+import numpy as np
+from pydantic import BaseModel
+
+from graph.formats.store_file import NO_YEAR, StoreFile, column, quote_missing
 from graph.model import Evidence, Relation
 
-__all__ = ["NO_YEAR", "RelationTable"]
+__all__ = ["NO_YEAR", "RelationTable", "trusted"]
 
-NO_YEAR = int(np.iinfo(np.int32).min)
-"""The year column's value for a relation that states no year."""
+
+Model = TypeVar("Model", bound=BaseModel)
+_FIELDS: dict[type[BaseModel], frozenset[str]] = {}
+
+
+def trusted(model: type[Model], **values: Any) -> Model:
+    """`model.model_construct(**values)` for values that give every field (as many as there
+    are), without its search for aliases and defaults: answers build thousands of relations."""
+    fields = _FIELDS.get(model)
+    if fields is None:
+        fields = _FIELDS[model] = frozenset(model.model_fields)
+    if len(values) != len(fields):
+        raise TypeError(f"{model.__name__} needs exactly the fields {sorted(fields)}")
+    built = model.__new__(model)
+    object.__setattr__(built, "__dict__", values)
+    object.__setattr__(built, "__pydantic_fields_set__", set(fields))
+    object.__setattr__(built, "__pydantic_extra__", None)
+    object.__setattr__(built, "__pydantic_private__", None)
+    return built
 
 
 class RelationTable:
@@ -28,32 +48,34 @@ class RelationTable:
         self.ids = [a.id for a in content.actors]
         self.types, self.rules, self.dates = rel.types, rel.rules, rel.dates
         self.date_precisions, self.date_sources = rel.date_precisions, rel.date_sources
-        self.source = np.array(rel.source, dtype=np.int32)
-        self.target = np.array(rel.target, dtype=np.int32)
-        self.type = np.array(rel.type, dtype=np.int16)
-        self.year = np.fromiter(
-            (NO_YEAR if y is None else y for y in rel.year), np.int32, len(rel.year)
-        )
-        self.date = np.array(rel.date, dtype=np.int32)
-        self.date_precision = np.array(rel.date_precision, dtype=np.int8)
-        self.date_source = np.array(rel.date_source, dtype=np.int8)
-        self.rule = np.array(rel.rule, dtype=np.int32)
-        self.confidence = np.array(rel.confidence, dtype=np.float64)
-        self.curated = np.array(rel.curated, dtype=bool)
-        self.evidence_ptr = np.zeros(len(rel.evidence) + 1, dtype=np.int64)
-        if rel.evidence:
-            np.cumsum(rel.evidence, out=self.evidence_ptr[1:])
+        self.source = column(rel, "source")
+        self.target = column(rel, "target")
+        self.type = column(rel, "type")
+        self.year = column(rel, "year")
+        self.date = column(rel, "date")
+        self.date_precision = column(rel, "date_precision")
+        self.date_source = column(rel, "date_source")
+        self.rule = column(rel, "rule")
+        self.confidence = column(rel, "confidence")
+        self.curated = column(rel, "curated")
+        counts = column(rel, "evidence")
+        self.evidence_ptr = np.zeros(len(counts) + 1, dtype=np.int64)
+        np.cumsum(counts, out=self.evidence_ptr[1:])
         self.docs = ev.docs
-        self.doc = np.array(ev.doc, dtype=np.int32)
-        self.start = np.array(ev.start, dtype=np.int64)
-        self.end = np.array(ev.end, dtype=np.int64)
+        self.doc = column(ev, "doc")
+        self.start = column(ev, "start")
+        self.end = column(ev, "end")
         texts = {d.name: d.text for d in content.documents}
         self._texts = [texts.get(name, "") for name in ev.docs]
-        self._quoted = np.fromiter((q is not None for q in ev.quote), bool, len(ev.quote))
-        self._quotes = "".join(q for q in ev.quote if q is not None)
-        lengths = np.fromiter((len(q) if q else 0 for q in ev.quote), np.int64, len(ev.quote))
-        self._quote_ptr = np.zeros(len(ev.quote) + 1, dtype=np.int64)
-        np.cumsum(lengths, out=self._quote_ptr[1:])
+        quotes = ev.quote
+        self._quoted = ~quote_missing(quotes)
+        kept = [q for q in quotes if q is not None]
+        self._quotes = "".join(kept)
+        self._quote_ptr = np.zeros(len(quotes) + 1, dtype=np.int64)
+        if kept:
+            lengths = np.zeros(len(quotes), dtype=np.int64)
+            lengths[self._quoted] = np.fromiter(map(len, kept), np.int64, len(kept))
+            np.cumsum(lengths, out=self._quote_ptr[1:])
 
     def __len__(self) -> int:
         return len(self.source)
@@ -66,7 +88,8 @@ class RelationTable:
             int(self.date_precision[i]),
             int(self.date_source[i]),
         )
-        return Relation.model_construct(
+        return trusted(
+            Relation,
             source=self.ids[self.source[i]],
             target=self.ids[self.target[i]],
             type=self.types[self.type[i]],
@@ -89,9 +112,7 @@ class RelationTable:
                 quote = self._quotes[self._quote_ptr[span] : self._quote_ptr[span + 1]]
             else:
                 quote = self._texts[doc][start:end]
-            spans.append(
-                Evidence.model_construct(doc=self.docs[doc], quote=quote, start=start, end=end)
-            )
+            spans.append(trusted(Evidence, doc=self.docs[doc], quote=quote, start=start, end=end))
         return spans
 
     def relations(self, numbers: list[int]) -> list[Relation]:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 from pathlib import Path
 
+import numpy as np
+import numpy.typing as npt
 import pytest
 
 from graph.errors import StoreCorrupt, StoreUnavailable
@@ -45,6 +48,14 @@ def test_write_atomically_creates_missing_folders(tmp_path: Path) -> None:
     target = tmp_path / "a" / "b" / "file.json"
     write_atomically(target, b"{}")
     assert target.read_bytes() == b"{}"
+
+
+def _column(encoded: str, dtype: str) -> npt.NDArray[np.generic]:
+    return np.frombuffer(base64.b64decode(encoded), dtype=dtype).copy()
+
+
+def _encoded(values: npt.NDArray[np.generic]) -> str:
+    return base64.b64encode(values.tobytes()).decode("ascii")
 
 
 def test_a_corrupt_store_file_is_reported_with_what_to_do(tmp_path: Path) -> None:
@@ -88,7 +99,9 @@ def test_a_relation_pointing_past_the_actors_is_reported(
 ) -> None:
     path = tmp_path / "g.json"
     content = json.loads(store_bytes(contract_graph))
-    content["relations"]["target"][0] = len(content["actors"])
+    targets = _column(content["relations"]["target"], "<i4")
+    targets[0] = len(content["actors"])
+    content["relations"]["target"] = _encoded(targets)
     path.write_text(json.dumps(content))
     with pytest.raises(StoreCorrupt, match=r"relations\.target holds a number outside"):
         MemoryStore(path)
@@ -97,7 +110,7 @@ def test_a_relation_pointing_past_the_actors_is_reported(
 def test_columns_of_different_lengths_are_reported(tmp_path: Path, contract_graph: Graph) -> None:
     path = tmp_path / "g.json"
     content = json.loads(store_bytes(contract_graph))
-    content["relations"]["year"].pop()
+    content["relations"]["year"] = _encoded(_column(content["relations"]["year"], "<i4")[:-1])
     path.write_text(json.dumps(content))
     with pytest.raises(StoreCorrupt, match=r"relations\.year has \d+ rows"):
         MemoryStore(path)
