@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import queue
 import random
 import socket
 import subprocess
@@ -153,19 +154,23 @@ class StoreCaller:
 
 
 class ApiCaller:
-    """Sends a query to the API, with one keep-alive HTTP client per thread."""
+    """Sends a query to the API over keep-alive HTTP clients that live as long as the caller
+    (one per concurrent query), so that no round pays for opening clients or connections."""
 
     def __init__(self, url: str, options: argparse.Namespace) -> None:
         self.url = url
         self.options = options
-        self.local = threading.local()
+        self.idle: queue.SimpleQueue[httpx.Client] = queue.SimpleQueue()
 
     def __call__(self, query: Query) -> None:
-        http: httpx.Client | None = getattr(self.local, "http", None)
-        if http is None:
+        try:
+            http = self.idle.get_nowait()
+        except queue.Empty:
             http = httpx.Client(base_url=self.url, timeout=600)
-            self.local.http = http
-        query.on_api(http, self.options)
+        try:
+            query.on_api(http, self.options)
+        finally:
+            self.idle.put(http)
 
 
 @contextmanager
