@@ -122,7 +122,10 @@ class MemoryStore:
         self._documents = {
             d.name: Document.model_construct(**msgspec.structs.asdict(d)) for d in content.documents
         }
+        previous = getattr(self, "_table", None)
         self._table = RelationTable(content)
+        if previous is not None:
+            previous.forget()
         self._adjacency = Adjacency(
             self._table.ids, [row.type for row in content.actors], self._table
         )

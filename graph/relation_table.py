@@ -9,6 +9,7 @@ in one string with offsets. `relation(i)` builds relation `i` when a query answe
 
 from __future__ import annotations
 
+import functools
 from typing import Any, TypeVar
 
 import numpy as np
@@ -17,8 +18,11 @@ from pydantic import BaseModel
 from graph.formats.store_file import NO_YEAR, StoreFile, column, quote_missing
 from graph.model import Evidence, Relation
 
-__all__ = ["NO_YEAR", "RelationTable", "trusted"]
+__all__ = ["CACHED", "NO_YEAR", "RelationTable", "trusted"]
 
+
+CACHED = 1 << 16
+"""How many built relations a table remembers (tens of megabytes)."""
 
 Model = TypeVar("Model", bound=BaseModel)
 _FIELDS: dict[type[BaseModel], frozenset[str]] = {}
@@ -61,6 +65,7 @@ class RelationTable:
         counts = column(rel, "evidence")
         self.evidence_ptr = np.zeros(len(counts) + 1, dtype=np.int64)
         np.cumsum(counts, out=self.evidence_ptr[1:])
+        self._remembered = functools.lru_cache(maxsize=CACHED)(self._build)
         self.docs = ev.docs
         self.doc = column(ev, "doc")
         self.start = column(ev, "start")
@@ -81,7 +86,19 @@ class RelationTable:
         return len(self.source)
 
     def relation(self, i: int, evidence: bool = True) -> Relation:
-        """Relation number `i` as a model object (with its evidence unless told otherwise)."""
+        """Relation number `i` as a model object (with its evidence unless told otherwise).
+
+        The most recently asked relations are remembered (`CACHED`): hubs' relations come back
+        in answer after answer, and building one costs more than finding it."""
+        if evidence:
+            return self._remembered(i)
+        return self._build(i, evidence=False)
+
+    def forget(self) -> None:
+        """Drop the remembered relations (when the table is replaced)."""
+        self._remembered.cache_clear()
+
+    def _build(self, i: int, evidence: bool = True) -> Relation:
         year = int(self.year[i])
         date, precision, date_source = (
             int(self.date[i]),
