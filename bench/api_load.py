@@ -1,10 +1,12 @@
 """Load benchmark of the REST API against the same queries sent straight to the store.
 
 For each backend (memory, neo4j) it loads the synthetic graph (bench/synthetic_graph.py) into
-the store, runs a fixed workload - search, depth-2 neighbourhood, paths - from concurrent
-clients straight against the store, then through the API served by uvicorn in a separate
-process, and prints throughput and p50/p99 latency side by side with the API/store ratio.
-Loopback only; the request count is bounded.
+the store (the memory backend writes its store file, which the API process then opens as it
+would in service), and runs a fixed workload - search, depth-2 neighbourhood, paths - from
+concurrent clients both straight against the store and through the API served by uvicorn in a
+separate process. The two alternate in rounds over the same queries, so that both see the same
+load on the machine; it prints throughput and p50/p99 latency side by side with the API/store
+ratio. Loopback only; the request count is bounded.
 
     .venv/bin/python -m bench.api_load                          # 100k actors, 1M relations
     .venv/bin/python -m bench.api_load --actors 10000 --relations 100000 --requests 100
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import queue
 import random
 import socket
 import subprocess
@@ -25,6 +28,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
 import httpx
 
@@ -150,28 +154,32 @@ class StoreCaller:
 
 
 class ApiCaller:
-    """Sends a query to the API, with one keep-alive HTTP client per thread."""
+    """Sends a query to the API over keep-alive HTTP clients that live as long as the caller
+    (one per concurrent query), so that no round pays for opening clients or connections."""
 
     def __init__(self, url: str, options: argparse.Namespace) -> None:
         self.url = url
         self.options = options
-        self.local = threading.local()
+        self.idle: queue.SimpleQueue[httpx.Client] = queue.SimpleQueue()
 
     def __call__(self, query: Query) -> None:
-        http: httpx.Client | None = getattr(self.local, "http", None)
-        if http is None:
+        try:
+            http = self.idle.get_nowait()
+        except queue.Empty:
             http = httpx.Client(base_url=self.url, timeout=600)
-            self.local.http = http
-        query.on_api(http, self.options)
+        try:
+            query.on_api(http, self.options)
+        finally:
+            self.idle.put(http)
 
 
 @contextmanager
-def open_backend(backend: str, settings: Settings) -> Iterator[GraphStore]:
-    """An empty embedded store held in memory only, or the Neo4j store the settings name."""
+def open_backend(backend: str, settings: Settings, store_path: Path) -> Iterator[GraphStore]:
+    """An embedded store persisted to `store_path`, or the Neo4j store the settings name."""
     if backend == "memory":
         from graph.memory_store import MemoryStore
 
-        yield MemoryStore(None)
+        yield MemoryStore(store_path)
         return
     with open_store(settings.model_copy(update={"backend": "neo4j"})) as store:
         yield store
@@ -202,6 +210,8 @@ def api_process(backend: str, options: argparse.Namespace) -> Iterator[str]:
         str(options.relations),
         "--seed",
         str(options.seed),
+        "--store",
+        str(options.store),
     ]
     process = subprocess.Popen(command, env={**os.environ, "PYTHONUNBUFFERED": "1"})
     url = f"http://127.0.0.1:{port}"
@@ -225,20 +235,42 @@ def api_process(backend: str, options: argparse.Namespace) -> Iterator[str]:
 
 
 def serve(backend: str, options: argparse.Namespace) -> None:
-    """Child process: serve the API over the backend (memory: with the synthetic graph)."""
+    """Child process: serve the API over the backend (memory: the store file the parent wrote)."""
     import uvicorn
 
     from api.app import create_app
 
     if backend == "memory":
-        from graph.memory_store import MemoryStore
-
-        store = MemoryStore(None)
-        store.replace(synthetic_graph(options.actors, options.relations, options.seed))
-        app = create_app(store=store)
+        app = create_app(Settings(backend="memory", store=options.store))
     else:
         app = create_app(Settings(backend="neo4j"))
     uvicorn.run(app, host="127.0.0.1", port=options.port, log_level="warning", access_log=False)
+
+
+def alternate(
+    queries: list[Query],
+    options: argparse.Namespace,
+    store: Callable[[Query], None],
+    api: Callable[[Query], None],
+) -> tuple[Result, Result]:
+    """The same queries straight to the store and through the API, in alternating rounds."""
+    rounds = max(1, options.rounds)
+    size = -(-len(queries) // rounds)
+    results: tuple[list[Result], list[Result]] = ([], [])
+    for start in range(0, len(queries), size):
+        chunk = queries[start : start + size]
+        results[0].append(drive(chunk, options.clients, store))
+        results[1].append(drive(chunk, options.clients, api))
+    return _merged(results[0]), _merged(results[1])
+
+
+def _merged(results: list[Result]) -> Result:
+    return Result(
+        sum(r.count for r in results),
+        sum(r.errors for r in results),
+        sum(r.seconds for r in results),
+        [x for r in results for x in r.latencies],
+    )
 
 
 def report(backend: str, kind: str, store: Result, api: Result) -> None:
@@ -267,8 +299,7 @@ def run(options: argparse.Namespace) -> None:
     queries = workload(graph, options.requests, options.seed, options.path_requests)
     rows: list[tuple[str, str, Result, Result]] = []
     for backend in options.backends.split(","):
-        direct: dict[str, Result] = {}
-        with open_backend(backend, settings) as store:
+        with open_backend(backend, settings, options.store) as store:
             began = time.perf_counter()
             store.replace(graph)
             loaded = time.perf_counter() - began
@@ -277,16 +308,19 @@ def run(options: argparse.Namespace) -> None:
                 f"({len(graph.relations) / loaded:,.0f} relations/s)",
                 flush=True,
             )
-            for kind in KINDS:
-                direct[kind] = drive(queries[kind], options.clients, StoreCaller(store, options))
-                print(f"  store {kind}: {direct[kind].throughput:.1f} req/s", flush=True)
-        with api_process(backend, options) as url:
-            caller = ApiCaller(url, options)
-            drive(queries["search"][: options.clients * 2], options.clients, caller)  # warm up
-            for kind in KINDS:
-                result = drive(queries[kind], options.clients, caller)
-                print(f"  api   {kind}: {result.throughput:.1f} req/s", flush=True)
-                rows.append((backend, kind, direct[kind], result))
+            with api_process(backend, options) as url:
+                caller = ApiCaller(url, options)
+                drive(queries["search"][: options.clients * 2], options.clients, caller)  # warm up
+                for kind in KINDS:
+                    direct, api = alternate(
+                        queries[kind], options, StoreCaller(store, options), caller
+                    )
+                    print(
+                        f"  {kind}: store {direct.throughput:.1f} req/s, "
+                        f"api {api.throughput:.1f} req/s",
+                        flush=True,
+                    )
+                    rows.append((backend, kind, direct, api))
     print()
     print(
         f"{'backend':7} {'query':14} "
@@ -296,6 +330,7 @@ def run(options: argparse.Namespace) -> None:
     for row in rows:
         report(*row)
     print("\np50 x: API p50 latency / store p50 latency; r/s ÷: store throughput / API throughput.")
+    print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -312,6 +347,15 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--limit", type=int, default=200, help="neighbourhood limit")
     parser.add_argument("--max-hops", type=int, default=3)
     parser.add_argument("--k", type=int, default=3)
+    parser.add_argument(
+        "--rounds", type=int, default=4, help="alternating store / API rounds per query kind"
+    )
+    parser.add_argument(
+        "--store",
+        type=Path,
+        default=Path("/tmp/kizuna-api-load-store.json"),
+        help="the memory backend's store file (written by the run)",
+    )
     parser.add_argument("--serve", choices=["memory", "neo4j"], help=argparse.SUPPRESS)
     parser.add_argument("--port", type=int, default=0, help=argparse.SUPPRESS)
     options = parser.parse_args(argv)

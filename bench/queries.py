@@ -20,6 +20,7 @@ search. It prints p50 and p99 in milliseconds and each row's p50 against the emb
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import time
 from collections.abc import Callable, Iterator
@@ -254,6 +255,7 @@ def run(options: argparse.Namespace) -> None:
     for query, impl, t in rows:
         ratio = t.percentile(50) / base[query] if query in base else float("nan")
         print(f"{query:22} {impl:22} {t.percentile(50):9.2f} {t.percentile(99):9.2f} {ratio:9.2f}")
+    print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 
 def main(argv: list[str] | None = None) -> None:

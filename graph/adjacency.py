@@ -16,13 +16,13 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from graph.model import Actor, Relation
 from graph.querying import Filters
+from graph.relation_table import NO_YEAR, RelationTable
 
 __all__ = ["Adjacency", "EdgeMask", "Nodes"]
 
 Nodes = npt.NDArray[np.int32]
-_NO_YEAR = np.iinfo(np.int32).min
+_NO_YEAR = NO_YEAR
 
 
 @dataclass(frozen=True)
@@ -39,39 +39,30 @@ class EdgeMask:
 class Adjacency:
     """Half-edges in CSR form, with each half-edge's relation number, type, year, confidence."""
 
-    def __init__(self, actors: list[Actor], relations: list[Relation], type_names: list[str]):
-        self.ids = sorted(a.id for a in actors)
-        self.number = {actor_id: i for i, actor_id in enumerate(self.ids)}
-        by_id = {a.id: a for a in actors}
-        actor_type_names = sorted({a.type for a in actors})
+    def __init__(self, ids: list[str], actor_types: list[str], table: RelationTable) -> None:
+        """`ids` in sorted order, `actor_types` the type of each, `table` the relations."""
+        self.ids = ids
+        self.number = {actor_id: i for i, actor_id in enumerate(ids)}
+        actor_type_names = sorted(set(actor_types))
         self.actor_type_names = actor_type_names
         actor_code = {t: i for i, t in enumerate(actor_type_names)}
-        self.actor_type = np.array(
-            [actor_code[by_id[i].type] for i in self.ids], dtype=np.int16
-        ).reshape(-1)
-        self.type_names = type_names
-        type_code = {t: i for i, t in enumerate(type_names)}
-
-        count = len(relations)
-        source = np.fromiter((self.number[r.source] for r in relations), np.int32, count)
-        target = np.fromiter((self.number[r.target] for r in relations), np.int32, count)
-        rel_type = np.fromiter((type_code[r.type] for r in relations), np.int16, count)
-        year = np.fromiter(
-            (_NO_YEAR if r.year is None else r.year for r in relations), np.int32, count
+        self.actor_type = np.fromiter(
+            (actor_code[t] for t in actor_types), dtype=np.int16, count=len(actor_types)
         )
-        confidence = np.fromiter((r.confidence for r in relations), np.float64, count)
+        self.type_names = table.types
 
-        head = np.concatenate([source, target])
-        tail = np.concatenate([target, source])
-        order = np.lexsort((tail, head))
+        count = len(table)
+        head = np.concatenate([table.source, table.target])
+        tail = np.concatenate([table.target, table.source])
+        order = np.argsort(head.astype(np.int64) * len(ids) + tail, kind="stable")
         relation = np.concatenate([np.arange(count, dtype=np.int32)] * 2)[order]
         self.other: Nodes = tail[order]
         self.relation: Nodes = relation
-        self.rel_type = rel_type[relation]
-        self.year = year[relation]
-        self.confidence = confidence[relation]
-        self.indptr = np.zeros(len(self.ids) + 1, dtype=np.int64)
-        np.cumsum(np.bincount(head, minlength=len(self.ids)), out=self.indptr[1:])
+        self.rel_type = table.type[relation]
+        self.year = table.year[relation]
+        self.confidence = table.confidence[relation]
+        self.indptr = np.zeros(len(ids) + 1, dtype=np.int64)
+        np.cumsum(np.bincount(head, minlength=len(ids)), out=self.indptr[1:])
 
     def __len__(self) -> int:
         return len(self.ids)

@@ -17,20 +17,26 @@ from collections import Counter
 from collections.abc import Set
 from pathlib import Path as FsPath
 
+import msgspec
 import numpy as np
-from pydantic import ValidationError
 
 from graph.adjacency import Adjacency, EdgeMask
 from graph.errors import StoreCorrupt, StoreUnavailable
 from graph.files import write_atomically
-from graph.formats import store_bytes
+from graph.formats.store_file import (
+    StoreFile,
+    decode_store,
+    encode_store,
+    name_columns,
+    store_file,
+)
 from graph.levels import neighbourhood_levels
 from graph.model import Actor, Document, Graph, Relation
 from graph.name_index import NameIndex
 from graph.paths import k_shortest_routes
 from graph.querying import Filters, edge_order, hop_relation_order, normalise_text, search_page
+from graph.relation_table import NO_YEAR, RelationTable, trusted
 from graph.resolve import not_found
-from graph.schema import domain_schema
 from graph.views import (
     ActorDetail,
     ActorSummary,
@@ -51,28 +57,34 @@ class MemoryStore:
     def __init__(self, path: FsPath | None = None) -> None:
         self.path = path
         self._stamp: int | None = None
-        self._index(Graph())
+        self._index(store_file(Graph()))
         if path is not None and path.exists():
             self._reload()
 
     # --- persistence -------------------------------------------------------------------
 
     def replace(self, graph: Graph) -> None:
-        normalised = graph.normalised()
+        content = store_file(graph)
         if self.path is not None:
             try:
-                write_atomically(self.path, store_bytes(normalised))
+                write_atomically(self.path, encode_store(content))
                 self._stamp = self.path.stat().st_mtime_ns
             except OSError as exc:
                 raise StoreUnavailable(
                     f"Cannot write the store file {self.path}: {exc.strerror}. "
                     "Check that its folder exists and is writable."
                 ) from exc
-        self._index(normalised)
+        self._index(content)
 
     def snapshot(self) -> Graph:
+        """The whole graph, built on demand: exports and analyses ask for it, queries never."""
         self._refresh()
-        return self._graph
+        table = self._table
+        return Graph.model_construct(
+            actors=[self._actor(i) for i in self._rows],
+            relations=[table.relation(i) for i in range(len(table))],
+            documents=list(self._documents.values()),
+        )
 
     def _reload(self) -> None:
         assert self.path is not None
@@ -84,13 +96,13 @@ class MemoryStore:
                 f"Cannot read the store file {self.path}: {exc.strerror}. Run `kizuna build` first."
             ) from exc
         try:
-            graph = Graph.model_validate_json(data)
-        except ValidationError as exc:
+            content = decode_store(data)
+        except (msgspec.DecodeError, ValueError) as exc:
             raise StoreCorrupt(
-                f"The store file {self.path} is not a Kizuna graph ({exc.error_count()} errors). "
+                f"The store file {self.path} is not a Kizuna store of this version ({exc}). "
                 "Rebuild it with `kizuna build`."
             ) from exc
-        self._index(graph)
+        self._index(content)
         self._stamp = stamp
 
     def _refresh(self) -> None:
@@ -103,18 +115,38 @@ class MemoryStore:
         if stamp != self._stamp:
             self._reload()
 
-    def _index(self, graph: Graph) -> None:
-        self._graph = graph
-        self._actors = {a.id: a for a in graph.actors}
-        self._relations = graph.relations
+    def _index(self, content: StoreFile) -> None:
+        """Hold the file's content: actors as the file's rows, documents as models, relations in
+        columns; model objects of actors and relations are built for an answer only."""
+        self._rows = {row.id: row for row in content.actors}
+        self._documents = {
+            d.name: Document.model_construct(**msgspec.structs.asdict(d)) for d in content.documents
+        }
+        previous = getattr(self, "_table", None)
+        self._table = RelationTable(content)
+        if previous is not None:
+            previous.forget()
         self._adjacency = Adjacency(
-            graph.actors, graph.relations, sorted(domain_schema().relation_types)
+            self._table.ids, [row.type for row in content.actors], self._table
         )
-        self._names = NameIndex(graph.actors)
-        self._documents = {d.name: d for d in graph.documents}
+        self._names = NameIndex(name_columns(content), self._table.ids)
+
+    def _actor(self, actor_id: str) -> Actor:
+        row = self._rows[actor_id]
+        return trusted(
+            Actor,
+            id=row.id,
+            name=row.name,
+            type=row.type,
+            aliases=list(row.aliases),
+            identifiers=dict(row.identifiers),
+            documents=list(row.documents),
+            discovered=row.discovered,
+        )
 
     def _summary(self, actor_id: str) -> ActorSummary:
-        return ActorSummary.of(self._actors[actor_id])
+        row = self._rows[actor_id]
+        return trusted(ActorSummary, id=row.id, name=row.name, type=row.type)
 
     def _number(self, actor_id: str) -> int:
         """The actor's number in the adjacency; ActorNotFound (with close matches) if unknown."""
@@ -128,17 +160,17 @@ class MemoryStore:
 
     def get(self, actor_id: str) -> Actor | None:
         self._refresh()
-        return self._actors.get(actor_id)
+        return self._actor(actor_id) if actor_id in self._rows else None
 
     def find_by_name(self, name: str) -> list[Actor]:
         self._refresh()
-        return [self._actors[i] for i in self._names.exact(normalise_text(name))]
+        return [self._actor(i) for i in self._names.exact(normalise_text(name))]
 
     def search(
         self, query: str, actor_type: str | None = None, limit: int = 20, offset: int = 0
     ) -> SearchPage:
         self._refresh()
-        candidates = [self._actors[i] for i in self._names.candidates(normalise_text(query))]
+        candidates = [self._rows[i] for i in self._names.candidates(normalise_text(query))]
         total, hits = search_page(query, candidates, actor_type, limit, offset)
         number = self._adjacency.number
         page = [
@@ -151,14 +183,14 @@ class MemoryStore:
         adjacency = self._adjacency
         start, end = int(adjacency.indptr[node]), int(adjacency.indptr[node + 1])
         numbers = np.unique(adjacency.relation[start:end]).tolist()
-        return [self._relations[r] for r in numbers]
+        return self._table.relations(numbers)
 
     def actor(self, actor_id: str) -> ActorDetail:
         node = self._number(actor_id)
         relations = sorted(self._incident(node), key=edge_order)
         related = sorted({r.other_end(actor_id) for r in relations} - {actor_id})
         return ActorDetail(
-            actor=self._actors[actor_id],
+            actor=self._actor(actor_id),
             relations=relations,
             related=[self._summary(i) for i in related],
         )
@@ -181,14 +213,15 @@ class MemoryStore:
         edges = adjacency.passing(adjacency.half_edges(kept), mask)
         edges = edges[np.isin(adjacency.other[edges], kept)]
         relations = sorted(
-            (self._relations[r] for r in np.unique(adjacency.relation[edges]).tolist()),
+            self._table.relations(np.unique(adjacency.relation[edges]).tolist()),
             key=edge_order,
         )
         ids = adjacency.ids
         return Neighbourhood(
             center=self._summary(actor_id),
             nodes=[
-                NeighbourhoodNode(actor=self._summary(ids[n]), depth=d) for d, n in levels.nodes
+                trusted(NeighbourhoodNode, actor=self._summary(ids[n]), depth=d)
+                for d, n in levels.nodes
             ],
             edges=relations,
             truncated=levels.truncated,
@@ -212,7 +245,7 @@ class MemoryStore:
         for (here, there), (here_id, there_id) in zip(
             itertools.pairwise(route), itertools.pairwise(ids), strict=True
         ):
-            relations = [self._relations[r] for r in adjacency.relations_between(here, there, mask)]
+            relations = self._table.relations(adjacency.relations_between(here, there, mask))
             hops.append(
                 Hop(
                     from_id=here_id,
@@ -228,30 +261,39 @@ class MemoryStore:
 
     def projection(self, filters: Filters) -> list[Relation]:
         self._refresh()
-        return [
-            r.model_copy(update={"evidence": []})
-            for r in self._graph.relations
-            if filters.accepts(r) and self._accepts_ends(r, filters)
-        ]
-
-    def _accepts_ends(self, relation: Relation, filters: Filters) -> bool:
-        return filters.accepts_actor(self._actors[relation.source].type) and filters.accepts_actor(
-            self._actors[relation.target].type
-        )
+        adjacency, table = self._adjacency, self._table
+        mask = adjacency.mask(filters)
+        numbers = np.arange(len(table), dtype=np.int64)
+        keep = np.ones(len(table), dtype=bool)
+        if mask.types is not None:
+            keep &= mask.types[table.type]
+        if mask.min_confidence is not None:
+            keep &= table.confidence >= mask.min_confidence
+        if mask.since is not None or mask.until is not None:
+            keep &= table.year != NO_YEAR
+            if mask.since is not None:
+                keep &= table.year >= mask.since
+            if mask.until is not None:
+                keep &= table.year <= mask.until
+        if mask.actor_types is not None:
+            keep &= adjacency.enterable(table.source, mask)
+            keep &= adjacency.enterable(table.target, mask)
+        return [table.relation(i, evidence=False) for i in numbers[keep].tolist()]
 
     def stats(self) -> Stats:
-        graph = self.snapshot()
-        adjacency = self._adjacency
+        self._refresh()
+        adjacency, table = self._adjacency, self._table
         degrees = np.diff(adjacency.indptr)
         order = np.lexsort((np.arange(len(degrees)), -degrees))[:10]
         top = [(int(degrees[n]), adjacency.ids[n]) for n in order.tolist() if degrees[n]]
+        by_type = np.bincount(table.type, minlength=len(table.types)).tolist()
         return Stats(
-            actors=len(graph.actors),
-            relations=len(graph.relations),
-            documents=len(graph.documents),
-            evidence=sum(len(r.evidence) for r in graph.relations),
-            actors_by_type=dict(sorted(Counter(a.type for a in graph.actors).items())),
-            relations_by_type=dict(sorted(Counter(r.type for r in graph.relations).items())),
+            actors=len(self._rows),
+            relations=len(table),
+            documents=len(self._documents),
+            evidence=table.evidence_count(),
+            actors_by_type=dict(sorted(Counter(row.type for row in self._rows.values()).items())),
+            relations_by_type={t: n for t, n in zip(table.types, by_type, strict=True) if n},
             most_connected=[(self._summary(n), d) for d, n in top],
         )
 

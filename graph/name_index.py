@@ -17,60 +17,106 @@ from __future__ import annotations
 import bisect
 import math
 from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
-from graph.model import Actor
-from graph.querying import LIMITS, normalise_text, typo_allowance
+from graph.querying import LIMITS, Named, normalise_text, typo_allowance
 
-__all__ = ["NameIndex"]
+__all__ = ["NameIndex", "NameTable", "name_table"]
 
 _CLASSES = 64
+_LAST_CHAR = chr(0x10FFFF)  # every word starting with a prefix sorts before prefix + this
+
+
+@dataclass(frozen=True)
+class NameTable:
+    """The searchable names of a graph's actors, as the store file keeps them.
+
+    `names` are the distinct normalised names and aliases, sorted; the actors bearing name `i`
+    are `owners[owner_ptr[i]:owner_ptr[i + 1]]` (actor numbers, in id order); `words` are the
+    word starts of every name, sorted, and `word_names[j]` the name word start `j` belongs to.
+    """
+
+    names: list[str]
+    owner_ptr: npt.NDArray[np.int64]
+    owners: npt.NDArray[np.int32]
+    words: list[str]
+    word_names: npt.NDArray[np.int32]
+
+
+def name_table(actors: Sequence[Named]) -> NameTable:
+    """The name table of actors given in id order (an actor's number is its position)."""
+    owners_of: dict[str, list[int]] = defaultdict(list)
+    for number, actor in enumerate(actors):
+        for name in sorted({normalise_text(n) for n in (actor.name, *actor.aliases)}):
+            if name:
+                owners_of[name].append(number)
+    names = sorted(owners_of)
+    counts = np.array([len(owners_of[n]) for n in names], dtype=np.int64)
+    owner_ptr = np.zeros(len(names) + 1, dtype=np.int64)
+    np.cumsum(counts, out=owner_ptr[1:])
+    owners = np.array([o for n in names for o in owners_of[n]], dtype=np.int32)
+    pairs = sorted((word, i) for i, name in enumerate(names) for word in _word_starts(name))
+    return NameTable(
+        names=names,
+        owner_ptr=owner_ptr,
+        owners=owners,
+        words=[word for word, _ in pairs],
+        word_names=np.array([i for _, i in pairs], dtype=np.int32),
+    )
 
 
 class NameIndex:
     """Normalised names and aliases of actors, searchable by word prefix and fuzzily."""
 
-    def __init__(self, actors: list[Actor]) -> None:
-        ids_of: dict[str, list[str]] = defaultdict(list)
-        for actor in actors:
-            for name in {normalise_text(n) for n in (actor.name, *actor.aliases)}:
-                if name:
-                    ids_of[name].append(actor.id)
-        self._ids_of = {name: sorted(ids) for name, ids in ids_of.items()}
-        self._words = sorted({(word, name) for name in self._ids_of for word in _word_starts(name)})
-        by_length: dict[int, list[str]] = defaultdict(list)
-        for name in sorted(self._ids_of):
-            by_length[len(name)].append(name)
-        self._by_length = dict(by_length)
-        self._counts = {
-            size: np.asfortranarray(_char_counts(names)) for size, names in self._by_length.items()
-        }
+    def __init__(self, table: NameTable, ids: list[str]) -> None:
+        self._table = table
+        self._ids = ids
+        self._number_of = {name: i for i, name in enumerate(table.names)}
+        lengths = np.fromiter(map(len, table.names), np.int64, len(table.names))
+        order = np.argsort(lengths, kind="stable")  # names stay sorted within a length
+        sizes, firsts = np.unique(lengths[order], return_index=True)
+        counts = _char_counts(table.names)
+        self._by_length: dict[int, list[str]] = {}
+        self._counts: dict[int, npt.NDArray[np.uint8]] = {}
+        groups = np.split(order, firsts[1:]) if len(order) else []
+        for size, rows in zip(sizes.tolist(), groups, strict=True):
+            self._by_length[size] = [table.names[i] for i in rows.tolist()]
+            self._counts[size] = np.asfortranarray(counts[rows])
+
+    def _owners(self, name: int) -> npt.NDArray[np.int32]:
+        table = self._table
+        return table.owners[table.owner_ptr[name] : table.owner_ptr[name + 1]]
 
     def exact(self, normalised: str) -> list[str]:
         """The ids of actors with this normalised name or alias, sorted."""
-        return self._ids_of.get(normalised, [])
+        name = self._number_of.get(normalised)
+        if name is None:
+            return []
+        return [self._ids[n] for n in self._owners(name).tolist()]
 
     def candidates(self, wanted: str) -> list[str]:
         """The sorted ids of actors with a name that could score above zero for `wanted`."""
         if not wanted:
             return []
         names = self._prefixed(wanted)
-        names.update(self._close(wanted))
-        return sorted({i for name in names for i in self._ids_of[name]})
+        names.update(self._number_of[name] for name in self._close(wanted))
+        if not names:
+            return []
+        numbers = np.unique(np.concatenate([self._owners(n) for n in names]))
+        return [self._ids[n] for n in numbers.tolist()]
 
-    def _prefixed(self, wanted: str) -> set[str]:
+    def _prefixed(self, wanted: str) -> set[int]:
         """Names in which `wanted` starts at the beginning of a word."""
-        found: set[str] = set()
-        start = bisect.bisect_left(self._words, (wanted, ""))
-        for word, name in self._words[start:]:
-            if not word.startswith(wanted):
-                break
-            found.add(name)
-        return found
+        words = self._table.words
+        start = bisect.bisect_left(words, wanted)
+        end = bisect.bisect_left(words, wanted + _LAST_CHAR, lo=start)
+        return set(self._table.word_names[start:end].tolist())
 
     def _close(self, wanted: str) -> set[str]:
         """Names within the fuzzy cutoff of `wanted`, or one allowed typing error away."""
@@ -117,11 +163,13 @@ class NameIndex:
 def _char_counts(names: list[str]) -> npt.NDArray[np.uint8]:
     """How often each character occurs in each name, characters folded into 64 classes
     (folding only adds to the shared counts, so the bound stays safe)."""
-    table = np.zeros((len(names), _CLASSES), dtype=np.uint8)
-    for row, name in enumerate(names):
-        for char in name:
-            table[row, ord(char) % _CLASSES] += 1
-    return table
+    lengths = np.fromiter((len(n) for n in names), np.int64, len(names))
+    codes = np.frombuffer("".join(names).encode("utf-32-le"), dtype=np.uint32) % _CLASSES
+    rows = np.repeat(np.arange(len(names), dtype=np.int64), lengths)
+    counts = np.bincount(rows * _CLASSES + codes, minlength=len(names) * _CLASSES)
+    # a query holds at most LIMITS.max_query_chars (< 255) of a class: capping changes no bound
+    table: npt.NDArray[np.uint8] = np.minimum(counts, 255).astype(np.uint8)
+    return table.reshape(len(names), _CLASSES)
 
 
 def _word_starts(name: str) -> list[str]:

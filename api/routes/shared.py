@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Annotated, Any
 
-from fastapi import Depends, Query, Request
+from fastapi import Depends, Query, Request, Response
+from pydantic import BaseModel
 
 from api.cypher_links import browser_link, cypher_literal, inline_parameters
 from api.responses import AppliedFilters, CypherQuery, ErrorResponse
@@ -30,6 +31,7 @@ __all__ = [
     "backend_of",
     "current_store",
     "cypher_answer",
+    "json_answer",
     "query_filters",
 ]
 
@@ -39,6 +41,13 @@ ERRORS: dict[int | str, dict[str, Any]] = {
     422: {"model": ErrorResponse, "description": "A parameter is out of range or unknown."},
     503: {"model": ErrorResponse, "description": "The store cannot be reached; retry later."},
 }
+
+
+def json_answer(answer: BaseModel) -> Response:
+    """The answer as JSON, serialised once: FastAPI would dump a returned model, validate the
+    dump against the response model and serialise it again, which for a large answer costs
+    more than the query. The route's `response_model` still documents it."""
+    return Response(answer.model_dump_json(by_alias=True), media_type="application/json")
 
 
 def current_store(request: Request) -> GraphStore:
