@@ -85,13 +85,23 @@ def test_an_unreadable_store_file_is_unavailable(tmp_path: Path, contract_graph:
         store.ping()
 
 
-def test_a_store_file_of_another_format_is_reported_with_what_to_do(
+def test_a_store_file_of_another_format_is_reported_with_what_to_do(tmp_path: Path) -> None:
+    path = tmp_path / "g.json"
+    path.write_text('{"actors": "not a list", "relations": []}')
+    with pytest.raises(StoreCorrupt, match=r"not a Kizuna store.*format.*marker.*kizuna build"):
+        MemoryStore(path)
+
+
+def test_a_store_file_written_before_the_columns_is_read_and_rewritten_in_columns(
     tmp_path: Path, contract_graph: Graph
 ) -> None:
     path = tmp_path / "g.json"
     path.write_text(contract_graph.model_dump_json())  # a whole graph, as older stores wrote it
-    with pytest.raises(StoreCorrupt, match=r"not a Kizuna store.*format.*marker.*kizuna build"):
-        MemoryStore(path)
+    store = MemoryStore(path)
+    assert store.snapshot() == contract_graph.normalised()
+    store.replace(store.snapshot())
+    assert json.loads(path.read_bytes())["format"] == "kizuna-store"
+    assert MemoryStore(path).snapshot() == contract_graph.normalised()
 
 
 def test_a_relation_pointing_past_the_actors_is_reported(

@@ -21,6 +21,7 @@ from typing import Any, Literal
 import msgspec
 import numpy as np
 import numpy.typing as npt
+from pydantic import ValidationError
 
 from graph.model import DatePrecision, DateSource, Graph
 from graph.name_index import NameTable, name_table
@@ -263,6 +264,9 @@ def decode_store(data: bytes) -> StoreFile:
         except msgspec.ValidationError:
             header = _Header()
         if header.format != FORMAT:
+            legacy = _legacy_graph(data)
+            if legacy is not None:
+                return store_file(legacy)
             raise ValueError(
                 f'it has no "format": "{FORMAT}" marker, so it is not a store file of this '
                 "Kizuna (older versions wrote the whole graph as one object)"
@@ -274,6 +278,15 @@ def decode_store(data: bytes) -> StoreFile:
         raise ValueError(str(exc)) from exc
     check_columns(content)
     return content
+
+
+def _legacy_graph(data: bytes) -> Graph | None:
+    """The graph of a store file written before the columns (the whole graph as one object),
+    so an upgrade reads the user's store instead of refusing it; None if it is not one."""
+    try:
+        return Graph.model_validate_json(data)
+    except ValidationError:
+        return None
 
 
 def check_columns(content: StoreFile) -> None:
