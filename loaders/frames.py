@@ -33,6 +33,7 @@ _COUNTS = frozenset({"two", "three", "four", "both", "new", "-", "first", "secon
 _JOIN = frozenset(
     {",", "and", "the", "&", "/", "as", "well", "both", "-", "its", "their", "government"}
 )
+_OBJECT_PREPOSITIONS = frozenset({"to", "from", "in", "at", "for", "with", "by", "on", "into"})
 _CLAUSE_END = frozenset({";", "."})
 _WINDOW = 30
 _MAX_COOCCURRING = 4  # more actors than this in a frameless sentence say nothing about pairs
@@ -205,17 +206,22 @@ class FrameReader:
                         j += 2  # "in Tsukuba, Japan": where, not who
                     continue
             if len(out) >= 2:  # a long list may hold a name we do not know: skip that item
-                comma = next(
-                    (k for k in range(j, min(len(items), j + 16)) if items[k].text in (",", ";")),
-                    None,
-                )
-                if comma is not None and any(
-                    self._is_party(x) for x in items[comma + 1 : comma + 3]
-                ):
-                    j = comma + 1
+                resume = self._next_list_item(items, j)
+                if resume is not None:
+                    j = resume
                     continue
             break
         return out, j
+
+    def _next_list_item(self, items: list[Item], j: int) -> int | None:
+        """Past an unknown list item at j ("Ministère de ..., de la Recherche (Senegal), X"):
+        the separator after which a known party follows, within one item's length."""
+        for k in range(j, min(len(items), j + 28)):
+            if items[k].text in _CLAUSE_END and items[k].text not in (",", ";"):
+                return None
+            if items[k].text in (",", ";") and any(self._is_party(x) for x in items[k + 1 : k + 3]):
+                return k + 1
+        return None
 
     def _is_country(self, item: Item) -> bool:
         return item.actor is not None and self.type_of(item.actor) == "Country"
@@ -257,6 +263,8 @@ class FrameReader:
             if item.rule == "pair" and out and j + 1 < len(items) and items[j + 1].text == ",":
                 break  # "between the two countries, X and Y signed": the pair is not a subject
             if self._is_party(item):
+                if out and self._after_preposition(items, j):
+                    break  # "the visit of X to the United States, the DoC announced"
                 if item.actor not in out and item.actor is not None:
                     out.insert(0, item.actor)
                 j -= 1
@@ -294,6 +302,14 @@ class FrameReader:
                 continue
             break
         return out
+
+    @staticmethod
+    def _after_preposition(items: list[Item], j: int) -> bool:
+        """Whether the actor at j is the object of a preposition ("to the United States")."""
+        k = j - 1
+        if k >= 0 and items[k].lemma in ("the", "its", "their"):
+            k -= 1
+        return k >= 0 and items[k].actor is None and items[k].lemma in _OBJECT_PREPOSITIONS
 
     def _subjects(self, items: list[Item], v: int) -> list[str]:
         j = v - 1
@@ -558,6 +574,7 @@ class FrameReader:
             if item.actor and not item.actor.startswith("?") and self._is_anchor(item):
                 self.remember(item.actor)
         self._verbs(s)
+        self._meetings(s)
         self._nominal(s)
         self._lists(s)
         self._fields(s)
@@ -668,6 +685,24 @@ class FrameReader:
                 and self.unnamed[target].instrument.funds
             ):
                 self._loan_for(s, subjects, co, target)
+
+    def _meetings(self, s: _Sentence) -> None:
+        """ "X met Y and Z for the Quad Leaders' Summit": all of them take part in it."""
+        items = s.items
+        role = self.lex.meeting_role
+        for v, item in enumerate(items):
+            if item.lemma not in self.lex.meeting_verbs or item.actor is not None:
+                continue
+            target = self._anchor_for(items, v, role, 1)
+            if target is None or self.type_of(target) != "Event":
+                continue
+            j = v + 1
+            if j < len(items) and items[j].lemma == "with":
+                j += 1
+            met, _ = self._list_right(items, j)
+            for party in self._subjects(items, v) + met:
+                if party != target:
+                    self._emit(s, party, target, role, "frame:meet", 0.85)
 
     def _aid_lists(self, s: _Sentence, v: int, after: int) -> None:
         """ "Japan ... aiding telecommunication development (Laos, Cambodia), GIS system

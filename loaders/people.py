@@ -140,8 +140,9 @@ class PeopleResolver:
         for k, g in enumerate(group):
             if g.actor is None or g.actor is None:
                 continue
-            if k > 0 and group[k - 1].lemma in self.lex.frames.people.away_words:
-                continue
+            before = group[k - 2 : k] if k > 1 and group[k - 1].lemma == "the" else group[k - 1 : k]
+            if before and before[0].lemma in self.lex.frames.people.away_words:
+                continue  # "Ambassador of Japan to (the) Bangladesh": not the one spoken for
             if self.type_of(g.actor) in self.rank:
                 slots.append(g.actor)
         if slots:

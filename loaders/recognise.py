@@ -21,6 +21,9 @@ from graph.schema import domain_schema
 from loaders.catalogue import catalogue, patterns, slugify
 from loaders.text import fold
 
+# the phase or tranche of a project written after its name: "(V)", "(Phase 2)", "(Phase II)"
+_PART_NUMBER = re.compile(r"\s?\((?:[IVX]{1,5}|(?:Phase|Tranche|Stage)\s+(?:\d{1,2}|[IVX]{1,5}))\)")
+
 __all__ = ["ActorInfo", "Mention", "Recogniser", "Recognition", "recogniser"]
 
 
@@ -117,6 +120,12 @@ class Recogniser:
             self.lookup.setdefault(acronym, (actor_id, "catalogue"))
         for name, actor_id in pat.metonyms.items():
             self.lookup.setdefault(fold(name), (actor_id, "metonym"))
+        self.demonyms = {fold(d): f"country:{code}" for d, code in pat.demonyms.items()}
+        heads = "|".join(re.escape(h) for h in sorted(pat.demonym_heads, key=len, reverse=True))
+        self.demonym = re.compile(
+            r"(?<![\w-])(" + _trie_pattern(sorted(self.demonyms)) + r")"
+            r"(\s+[Gg]overnment(?!\s+of\b))?" + rf"(?=\s+(?:{heads})\b|(?<=ent)\b)"
+        )
         self.never = {fold(n).lower() for n in pat.never_actors}
         self.lookup = {k: v for k, v in self.lookup.items() if k.lower() not in self.never}
         self.matcher = re.compile(r"(?<![\w])" + _trie_pattern(sorted(self.lookup)) + r"(?!\w)")
@@ -152,6 +161,15 @@ class Recogniser:
         """(id, name) of the government bodies a document names, for its people's titles to
         point at (a title alone is too vague to pick a body the document never names)."""
         return sorted((a.id, a.name) for a in found.values() if a.type == "Agency")
+
+    def _demonyms(self, folded: str) -> list[Mention]:
+        """Demonyms that act for their country: "Japanese Prime Minister", "the Indian
+        government" (never "Japanese universities", which only describes)."""
+        return [
+            Mention(m.start(1), m.end(), self.demonyms[m.group(1)], "demonym")
+            for m in self.demonym.finditer(folded)
+            if m.group(1) in self.demonyms
+        ]
 
     # --- discovery helpers ------------------------------------------------------------
 
@@ -323,6 +341,9 @@ class Recogniser:
                 ):  # "... Line Project on 12 March 2024": the date is not the name
                     end = dated.start()
                     words = words[: len(folded[start:end].split())]
+                part = _PART_NUMBER.match(folded, end)
+                if part is not None and head[2] == "Project":
+                    end = part.end()  # "... Project (V)", "... Ring Road (Phase 2)": one phase
                 if folded[max(0, start - 3) : start] == "as ":
                     continue  # "added as Eligible Partner Funding Agency": a role, not a name
                 if self._acceptable(folded[start:end], words, head):
@@ -372,6 +393,7 @@ class Recogniser:
                 if gov:
                     start = gov.start()
             mentions.append(Mention(start, match.end(), actor_id, kind))
+        mentions.extend(self._demonyms(folded))
         known_spans = sorted((m.start, m.end, m.actor) for m in mentions)
         starts = [s for s, _, _ in known_spans]
 
