@@ -64,6 +64,8 @@ class PeopleResolver:
             j = i + 1
             while j < len(items):
                 nxt = items[j]
+                if nxt.actor is not None and self.type_of(nxt.actor) not in self.rank:
+                    break  # "... Minister Modi for the Quad Summit": the summit is no title
                 if nxt.actor is not None or (nxt.capitalised and nxt.text != "And"):
                     if (
                         nxt.actor is None

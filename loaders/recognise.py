@@ -86,6 +86,7 @@ _DATE_TAIL = re.compile(
     r"June|July|August|September|October|November|December|\d{4})\b.*$"
 )
 _TOPIC_BEFORE = re.compile(r"\s(?:on|for)\s")
+_OWNER_ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9&\-]*[A-Za-z0-9])\)\s+$")
 _ACRONYM_DEF = re.compile(r"\(\s*([A-Z][A-Za-z0-9&\-]*[A-Za-z0-9])\s*\)")
 _PHRASE_TOKEN = re.compile(r"[A-Za-z0-9][\w&'\-]*")
 _NAME = r"[A-Z][\w&\-.]*(?: [A-Z][\w&\-.]*){0,3}"
@@ -350,6 +351,12 @@ class Recogniser:
                     found.append((start, end, head[2]))
         return found
 
+    def _defined(self, words: list[str]) -> bool:
+        """A name of three capitalised words or more that an acronym spells is a proper name
+        even when its words are generic: "National Research Foundation (NRF)"."""
+        capitals = [w for w in words if w[:1].isupper()]
+        return len(capitals) >= 3 and fold(" ".join(words)).lower() not in self.never
+
     def _initials_match(self, acronym: str, words: list[str]) -> bool:
         letters = [c for c in acronym if c.isalpha()]
         parts: list[tuple[str, bool]] = []
@@ -448,6 +455,7 @@ class Recogniser:
             info = actors.get(owner) or self.known.get(owner)
             if info is not None and owner in actors:
                 actors[owner].aliases.add(acronym)
+        self._name_by_owner(text, folded, discovered, local_acronyms, ends, actors)
         for (start, end), actor_id in discovered.items():
             mentions.append(Mention(start, end, actor_id, "discovered"))
         if local_acronyms:
@@ -470,6 +478,36 @@ class Recogniser:
                     known.id, known.name, known.type, set(known.aliases), dict(known.identifiers)
                 )
         return Recognition(kept, actors)
+
+    def _name_by_owner(
+        self,
+        text: str,
+        folded: str,
+        discovered: dict[tuple[int, int], str],
+        local_acronyms: dict[str, str],
+        ends: dict[int, str],
+        actors: dict[str, ActorInfo],
+    ) -> None:
+        """A meeting named right after its owner's acronym definition ("Africa-Japan
+        Collaborative Research Programme (AJ-CORE) Funders' Meeting") is the owner's meeting:
+        named "AJ-CORE Funders' Meeting", with the whole phrase as an alias."""
+        for (start, end), actor_id in list(discovered.items()):
+            if actors.get(actor_id) is None or actors[actor_id].type != "Event":
+                continue
+            owned = _OWNER_ACRONYM.search(folded, max(0, start - 24), start)
+            if owned is None or owned.group(1) not in local_acronyms:
+                continue
+            name_end = owned.start()
+            while name_end > 0 and folded[name_end - 1] in " \t-":
+                name_end -= 1
+            if ends.get(name_end) != local_acronyms[owned.group(1)]:
+                continue
+            owner_start = next((s for (s, e) in discovered if e == name_end), None)
+            name = f"{owned.group(1)} {' '.join(text[start:end].split())}"
+            new_id = self._discovered_actor(name, fold(name), "Event", actors)
+            if owner_start is not None:
+                actors[new_id].aliases.add(" ".join(text[owner_start:end].split()))
+            discovered[(start, end)] = new_id
 
     def _discovered_actor(
         self, original: str, folded_name: str, actor_type: str, actors: dict[str, ActorInfo]
@@ -508,7 +546,9 @@ class Recogniser:
             if not self._initials_match(acronym, words):
                 continue
             head = self._head(words)
-            if head is None or not self._acceptable(" ".join(words), words, head):
+            if head is None or not (
+                self._acceptable(" ".join(words), words, head) or self._defined(words)
+            ):
                 return None
             start = tokens[first][0]
             actor_id = self._discovered_actor(text[start:end], folded[start:end], head[2], actors)
