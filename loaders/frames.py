@@ -544,11 +544,11 @@ class FrameReader:
         out: list[Item] = []
         i = 0
         while i < len(items):
-            if items[i].lemma not in ("the", "both"):
+            if items[i].lemma.lower() not in ("the", "both"):
                 out.append(items[i])
                 i += 1
                 continue
-            window = [w.lemma for w in items[i : i + 3]]
+            window = [w.lemma.lower() for w in items[i : i + 3]]  # "Both sides" opens sentences
             size = 0
             if window[:2] in (["the", "two"], ["both", "the"]) and len(window) == 3:
                 size = 3
@@ -661,14 +661,14 @@ class FrameReader:
                 subjects = self._coordinated_subjects(items, v) or self._copular_list(items, v)
             if not subjects and role == "PARTICIPATES_IN":
                 subjects = self._from_list(items, after)
-            if not subjects:
-                continue
-            target = self._anchor_for(items, v, role, 1)
             co: list[str] = []
             for k in self._clause(items, after - 1, 1):
                 if items[k].lemma == "with":
                     co, _ = self._list_right(items, k + 1)
                     break
+            if not subjects and (not co or role != "SIGNED"):
+                continue  # "the minister signed the MoC with Estonia": Estonia still signs
+            target = self._anchor_for(items, v, role, 1)
             for subject in subjects + co:
                 if target is not None:
                     self._emit(

@@ -103,6 +103,8 @@ class PeopleResolver:
                 and not out[-4].rule
             ):
                 actor = out[-4].actor  # "DSIT (DSIT) Director ..."
+            if actor is None and self._named_after_title(out, group):
+                actor = out[-2].actor  # "DSIT Director for ..., Mr Adam Jackson": one person
             if actor is None and out and out[-1].actor is not None and not out[-1].rule:
                 actor = out.pop().actor  # "METI Minister Sato", "Japan's Prime Minister"
             elif (
@@ -121,6 +123,15 @@ class PeopleResolver:
                 out.append(Item(group[0].start, group[-1].end, "", "<person>"))
             i = j
         return out
+
+    def _named_after_title(self, out: list[Item], group: list[Item]) -> bool:
+        """Whether `group` ("Mr Adam Jackson") names the person whose title was the mention
+        just before it ("Director for International Research, Mr Adam Jackson")."""
+        if len(out) < 2 or out[-1].text != "," or out[-2].rule != "person" or not out[-2].actor:
+            return False
+        before = out[-2].text.split()[:1]
+        opened_with_title = bool(before) and before[0].lower() in self.lex.titles
+        return opened_with_title and group[0].text.lower().rstrip(".") in self.lex.honorifics
 
     def _name_words(self, group: list[Item]) -> list[str]:
         return [
