@@ -375,6 +375,8 @@ class FrameReader:
             if i in pending:
                 out.append(pending.pop(i))
             item = items[i]
+            if item.actor and not item.actor.startswith("?") and self._is_anchor(item):
+                self.remember(item.actor)  # "The X Summit was held ... its main meetings"
             size = 0
             instrument: Instrument | None = None
             if item.actor is None and singular(item.text) in self.lex.first_nouns:
@@ -1138,9 +1140,11 @@ class FrameReader:
                 and j + 2 < len(items)
                 and items[j + 2].actor is None
                 and items[j + 2].capitalised
+                and (j + 3 >= len(items) or items[j + 3].lemma in ("and", ",", "&"))
             )
         ):
-            return None  # "in Science, Technology and Innovation" is a field, not a place
+            return None  # "in Science, Technology and Innovation" is a field ("Takamatsu, Kagawa
+            # in 2016" is a place)
         words: list[Item] = []
         while j < len(items) and len(words) < 4:
             w = items[j]

@@ -144,7 +144,7 @@ class Recogniser:
         nouns = _trie_pattern(n.lower() for n in self.class_nouns)
         self.class_list = re.compile(
             rf"\b((?i:{nouns}))\s+(?:such as |including |like |namely |i\.e\.,? )?"
-            rf"({_NAME}(?:,\s+{_NAME})*(?:,?\s+and\s+{_NAME})?)"
+            rf"({_NAME}(?:(?:,\s+|,?\s+and\s+){_NAME})*)"
         )
         self.acronym_type = pat.acronym_with_country
         self.generic = set(pat.generic_modifiers)
@@ -306,8 +306,9 @@ class Recogniser:
                     tokens = tokens[1:]
                 # a possessive ("India's Ministry") starts a new name after it
                 for k in range(len(tokens) - 1, -1, -1):
-                    if text[tokens[k][0] : tokens[k][1]].endswith("'s"):
-                        tokens = tokens[k + 1 :]
+                    word = text[tokens[k][0] : tokens[k][1]]
+                    if word.endswith("'s") and [word[:-2]] not in self.titles:
+                        tokens = tokens[k + 1 :]  # not "G7 ICT Minister's Meeting"
                         break
                 while tokens and text[tokens[0][0] : tokens[0][1]] in self.openers:
                     tokens = tokens[1:]
