@@ -182,6 +182,13 @@ class FrameReader:
             if item.lemma in _JOIN or item.lemma == "well":
                 j += 1
                 continue
+            if (
+                item.lemma in self.lex.stand_ins
+                and j + 1 < len(items)
+                and items[j + 1].lemma in ("from", "of")
+            ):
+                j += 2  # "representatives from the Ministry of ...": the ministry is the party
+                continue
             if (  # "the Japanese Ministry of ...": an adjective before a name
                 item.actor is None
                 and item.capitalised
@@ -577,6 +584,7 @@ class FrameReader:
                 self.remember(item.actor)
         self._verbs(s)
         self._meetings(s)
+        self._coverage(s)
         self._nominal(s)
         self._lists(s)
         self._fields(s)
@@ -696,15 +704,34 @@ class FrameReader:
             if item.lemma not in self.lex.meeting_verbs or item.actor is not None:
                 continue
             target = self._anchor_for(items, v, role, 1)
-            if target is None or self.type_of(target) != "Event":
-                continue
             j = v + 1
             if j < len(items) and items[j].lemma == "with":
                 j += 1
             met, _ = self._list_right(items, j)
+            if target is None and not met and (j >= len(items) or not items[j].is_slot):
+                target = self.recent.get("Event")  # "the ministers met on 29 April": the meeting
+            if target is None or self.type_of(target) != "Event":
+                continue
             for party in self._subjects(items, v) + met:
                 if party != target:
                     self._emit(s, party, target, role, "frame:meet", 0.85)
+
+    def _coverage(self, s: _Sentence) -> None:
+        """ "The Exchange of Notes covers the following projects: - X - Y": X and Y are
+        PART_OF the instrument."""
+        items = s.items
+        for v, item in enumerate(items):
+            if item.lemma not in self.lex.cover_verbs or item.actor is not None:
+                continue
+            whole = self._anchor_for(items, v, "PART_OF", -1)
+            if whole is None or self.type_of(whole) not in ("Agreement", "Programme"):
+                continue
+            for k in range(v + 1, len(items)):
+                actor = items[k].actor
+                if items[k].text in _CLAUSE_END:
+                    break
+                if actor and actor != whole and self.type_of(actor) in self.lex.covered_types:
+                    self._emit(s, actor, whole, "PART_OF", "frame:cover", 0.85)
 
     def _aid_lists(self, s: _Sentence, v: int, after: int) -> None:
         """ "Japan ... aiding telecommunication development (Laos, Cambodia), GIS system
