@@ -20,6 +20,7 @@ edge is kept only between actor types the schema allows for its relation type.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
@@ -34,6 +35,10 @@ _JOIN = frozenset(
     {",", "and", "the", "&", "/", "as", "well", "both", "-", "its", "their", "government"}
 )
 _OBJECT_PREPOSITIONS = frozenset({"to", "from", "in", "at", "for", "with", "by", "on", "into"})
+# "12th UK-Japan Joint Committee Meeting": two names joined by a hyphen open the name
+_JOINED_NAME = re.compile(
+    r"(?:\d+(?:st|nd|rd|th)\s+)?([A-Z][\w.&]*(?:\s[A-Z][a-z]+)?)\s?[-–]\s?([A-Z][\w.&]*)\s"
+)
 _CLAUSE_END = frozenset({";", "."})
 _WINDOW = 30
 _MAX_COOCCURRING = 4  # more actors than this in a frameless sentence say nothing about pairs
@@ -80,8 +85,10 @@ class FrameReader:
         name_of: Callable[[str], str],
         main_anchor: str | None,
         new_place: Callable[[str], str],
+        party_named: Callable[[str], str | None] = lambda name: None,
     ) -> None:
         self.lex = lexicon
+        self.party_named = party_named
         self.schema: DomainSchema = domain_schema()
         self._type_of = type_of
         self.name_of = name_of
@@ -238,13 +245,20 @@ class FrameReader:
         item = items[j]
         if not (item.actor and self.type_of(item.actor) == "Country" and j >= 2):
             return False
-        before, owner = items[j - 1], items[j - 2]
+        before, owner = items[j - 1], items[self._before_acronym(items, j - 2)]
         if before.text not in (",", "(") or not owner.actor or not self._is_party(owner):
             return False
         if self.type_of(owner.actor) == "Country":
             return False
         after = items[j + 1] if j + 1 < len(items) else None
         return after is None or after.text in (",", ".", ";", ")") or after.lemma == "and"
+
+    @staticmethod
+    def _before_acronym(items: list[Item], k: int) -> int:
+        """k, or the name before "(ACR)" when k closes one: "AIST" in "... (AIST), Japan"."""
+        if k >= 3 and items[k].text == ")" and items[k - 2].text == "(":
+            return k - 3
+        return k
 
     def _part_of(self, s: _Sentence) -> None:
         """ "X, India", "X (India)", "India's X", "X of India": X is PART_OF the country."""
@@ -253,10 +267,11 @@ class FrameReader:
             if not item.actor or self.type_of(item.actor) != "Country":
                 continue
             owned: str | None = None
+            owner = self._before_acronym(items, j - 2) if j >= 2 else -1
             if self._apposition(items, j) or (
-                j >= 2 and items[j - 1].lemma == "of" and self._is_party(items[j - 2])
+                owner >= 0 and items[j - 1].lemma == "of" and self._is_party(items[owner])
             ):
-                owned = items[j - 2].actor
+                owned = items[owner].actor
             elif j + 2 < len(items) and items[j + 1].text == "'s" and self._is_party(items[j + 2]):
                 owned = items[j + 2].actor
             if owned and self.type_of(owned) in self.lex.owned_types:
@@ -585,6 +600,7 @@ class FrameReader:
         self._verbs(s)
         self._meetings(s)
         self._coverage(s)
+        self._named_parties(s)
         self._nominal(s)
         self._lists(s)
         self._fields(s)
@@ -732,6 +748,21 @@ class FrameReader:
                     break
                 if actor and actor != whole and self.type_of(actor) in self.lex.covered_types:
                     self._emit(s, actor, whole, "PART_OF", "frame:cover", 0.85)
+
+    def _named_parties(self, s: _Sentence) -> None:
+        """ "the EU-Japan Summit", "the 12th UK-Japan Joint Committee Meeting": the two
+        parties its name joins take part in the meeting."""
+        for item in s.items:
+            actor = item.actor
+            if not actor or actor.startswith("?") or item.rule or self.type_of(actor) != "Event":
+                continue
+            match = _JOINED_NAME.match(self.name_of(actor))
+            if match is None:
+                continue
+            for part in match.groups():
+                party = self.party_named(part)
+                if party is not None:
+                    self._emit(s, party, actor, "PARTICIPATES_IN", "frame:name", 0.85)
 
     def _aid_lists(self, s: _Sentence, v: int, after: int) -> None:
         """ "Japan ... aiding telecommunication development (Laos, Cambodia), GIS system

@@ -275,3 +275,35 @@ def test_a_meeting_named_after_its_owners_acronym_is_the_owners_meeting() -> Non
     )
     hosts = {r.source for r in result.relations if r.type == "HOSTS" and r.target == meeting.id}
     assert "agency:jst" in hosts and len(hosts) == 2
+
+
+def test_the_parties_a_meeting_name_joins_take_part_in_it() -> None:
+    result = extract_document(
+        "The talks opened at the EU-Japan Summit in Tokyo. The 12th UK-Japan Joint Committee "
+        "Meeting took place in London."
+    )
+    found = _named(result)
+    assert ("European Union", "PARTICIPATES_IN", "EU-Japan Summit") in found
+    assert ("Japan", "PARTICIPATES_IN", "EU-Japan Summit") in found
+    assert ("United Kingdom", "PARTICIPATES_IN", "12th UK-Japan Joint Committee Meeting") in found
+
+
+def test_an_instrument_that_covers_projects_holds_them() -> None:
+    result = extract_document(
+        "Japan and Bangladesh signed an Exchange of Notes on 29 March 2022. The Exchange of "
+        "Notes covers the Dhaka Mass Rapid Transit Development Project (V)."
+    )
+    found = _named(result)
+    assert any(
+        s == "Dhaka Mass Rapid Transit Development Project (V)" and t == "PART_OF"
+        for s, t, _ in found
+    )
+
+
+def test_representatives_from_a_ministry_stand_for_it_in_a_list() -> None:
+    result = extract_document(
+        "The Tokyo Summit was held in May. Japan attended its main meetings together with "
+        "representatives from the Ministry of Internal Affairs and Communications."
+    )
+    summit = _one(result, "Event")
+    assert ("agency:mic", "PARTICIPATES_IN", summit) in _triples(result)
