@@ -37,8 +37,9 @@ _JOIN = frozenset(
 _OBJECT_PREPOSITIONS = frozenset({"to", "from", "in", "at", "for", "with", "by", "on", "into"})
 # "12th UK-Japan Joint Committee Meeting": two names joined by a hyphen open the name
 _JOINED_NAME = re.compile(
-    r"(?:\d+(?:st|nd|rd|th)\s+)?([A-Z][\w.&]*(?:\s[A-Z][a-z]+)?)\s?[-–]\s?([A-Z][\w.&]*)\s"
+    r"(?<![\w-])(?:\d+(?:st|nd|rd|th)\s+)?([A-Z][\w.&]*(?:\s[A-Z][a-z]+)?)\s?[-–]\s?([A-Z][\w.&]*)\s"
 )
+_QUOTES = frozenset({'"', "\u201c", "\u201d"})
 _CLAUSE_END = frozenset({";", "."})
 _WINDOW = 30
 _MAX_COOCCURRING = 4  # more actors than this in a frameless sentence say nothing about pairs
@@ -457,7 +458,7 @@ class FrameReader:
             owned = owner is not None
             if owner is not None:
                 surface = f"{surface} of the {self.name_of(owner)}"
-            topic = self._topic(items, i + size)
+            topic = self._quoted_topic(items, i, i + size) or self._topic(items, i + size)
             self.unnamed[key] = Unnamed(
                 key, instrument, surface, " ".join(w.text for w in topic), owned
             )
@@ -488,8 +489,13 @@ class FrameReader:
 
     def _note_pair(self, items: list[Item]) -> None:
         """The last two parties named together ("X and Y", "between X and Y", "X-Y")."""
-        for k in range(len(items) - 2):
-            a, mid, b = items[k], items[k + 2 - 1], items[k + 2]
+        for k, a in enumerate(items):
+            joined = self._joined_parties(a)
+            if joined is not None:
+                self.last_pair = joined  # "the Japan-UK Digital Partnership ... both sides"
+            if k + 2 >= len(items):
+                continue
+            mid, b = items[k + 1], items[k + 2]
             if (
                 self._is_party(a)
                 and self._is_party(b)
@@ -520,6 +526,20 @@ class FrameReader:
             if j < len(items) and items[j].actor and self._is_anchor(items[j]):
                 return items[j].actor
         return None
+
+    @staticmethod
+    def _quoted_topic(items: list[Item], i: int, j: int) -> list[Item]:
+        """The rest of a quoted title: 'signed a "Memorandum of Cooperation in the areas of
+        Digital Terrestrial Television and Information and Communication Technology."'"""
+        if i == 0 or items[i - 1].text not in _QUOTES:
+            return []
+        for k in range(j, min(len(items), j + 24)):
+            if items[k].text in _QUOTES:
+                inner = items[j:k]
+                while inner and not inner[-1].text.isalnum():
+                    inner = inner[:-1]
+                return inner if all(w.actor is None for w in inner) else []
+        return []
 
     def _topic(self, items: list[Item], j: int) -> list[Item]:
         """What an instrument is about: "on digital government", "in the ICT field"."""
@@ -563,6 +583,8 @@ class FrameReader:
 
     def pairs(self, items: list[Item]) -> list[Item]:
         """`items` with "the two countries", "both sides" made the document's last pair."""
+        if self.last_pair is None:
+            self._note_pair(items)  # "At the Japan-UK council, ... both sides"
         if self.last_pair is None:
             return items
         out: list[Item] = []
@@ -749,6 +771,19 @@ class FrameReader:
                 if actor and actor != whole and self.type_of(actor) in self.lex.covered_types:
                     self._emit(s, actor, whole, "PART_OF", "frame:cover", 0.85)
 
+    def _joined_parties(self, item: Item) -> tuple[str, str] | None:
+        """The two parties a named actor's name joins ("Japan-UK Digital Partnership")."""
+        actor = item.actor
+        if not actor or actor.startswith("?") or item.rule or self._is_party(item):
+            return None
+        match = _JOINED_NAME.search(self.name_of(actor))
+        if match is None:
+            return None
+        first, second = (self.party_named(part) for part in match.groups())
+        if first is None or second is None or first == second:
+            return None
+        return first, second
+
     def _named_parties(self, s: _Sentence) -> None:
         """ "the EU-Japan Summit", "the 12th UK-Japan Joint Committee Meeting": the two
         parties its name joins take part in the meeting."""
@@ -756,7 +791,7 @@ class FrameReader:
             actor = item.actor
             if not actor or actor.startswith("?") or item.rule or self.type_of(actor) != "Event":
                 continue
-            match = _JOINED_NAME.match(self.name_of(actor))
+            match = _JOINED_NAME.search(self.name_of(actor))
             if match is None:
                 continue
             for part in match.groups():
@@ -1208,8 +1243,8 @@ class FrameReader:
             w = items[j]
             if w.actor is not None or not w.capitalised or (w.text.isupper() and len(w.text) > 1):
                 break
-            if w.lemma in self.lex.not_places or not w.text.isalpha():
-                break
+            if (not words and w.lemma in self.lex.not_places) or not w.text.isalpha():
+                break  # "Cape Town", "Mexico City" end with such a word, never start with it
             words.append(w)
             j += 1
         if not words or (j < len(items) and items[j].text in ("'s", "(")):

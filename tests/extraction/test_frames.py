@@ -307,3 +307,40 @@ def test_representatives_from_a_ministry_stand_for_it_in_a_list() -> None:
     )
     summit = _one(result, "Event")
     assert ("agency:mic", "PARTICIPATES_IN", summit) in _triples(result)
+
+
+def test_a_place_may_end_with_town_or_city() -> None:
+    result = extract_document("The JST hosted the Ocean Funders' Meeting in Cape Town in 2022.")
+    assert ("Ocean Funders' Meeting", "LOCATED_IN", "Cape Town") in _named(result)
+
+
+def test_both_sides_are_the_two_parties_a_partnership_name_joins() -> None:
+    result = extract_document(
+        "The ministers met at the council of the Japan-UK Digital Partnership. Both sides issued "
+        "a joint statement on semiconductor partnerships in 2023."
+    )
+    statement = next(
+        a for a in result.actors if a.type == "Agreement" and "statement" in a.name.lower()
+    )
+    signers = {
+        r.source for r in result.relations if r.type == "SIGNED" and r.target == statement.id
+    }
+    assert signers == {"country:JPN", "country:GBR"}
+
+
+def test_a_quoted_title_keeps_its_whole_topic() -> None:
+    result = extract_document(
+        'In 2018, Japan and Brazil signed a "Memorandum of Cooperation in the areas of Digital '
+        'Terrestrial Television and Information and Communication Technology."'
+    )
+    moc = _one(result, "Agreement")
+    names = {a.id: {a.name, *a.aliases} for a in result.actors}[moc]
+    assert any(n.endswith("Television and Information and Communication Technology") for n in names)
+
+
+def test_who_agrees_to_establish_a_working_group_leads_it() -> None:
+    result = extract_document(
+        "Quad leaders agreed to establish a Critical and Emerging Technology Working Group."
+    )
+    group = _one(result, "Programme")
+    assert ("org:quad", "LEADS", group) in _triples(result)
