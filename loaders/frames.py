@@ -104,6 +104,7 @@ class FrameReader:
         self._clock = 0
         self.recent_kind: dict[str, str] = {}
         self.last_pair: tuple[str, str] | None = None
+        self._parts: dict[str, tuple[str | None, str | None]] = {}  # actor -> parties it joins
 
     # --- helpers ----------------------------------------------------------------------
 
@@ -490,6 +491,8 @@ class FrameReader:
     def _note_pair(self, items: list[Item]) -> None:
         """The last two parties named together ("X and Y", "between X and Y", "X-Y")."""
         for k, a in enumerate(items):
+            if a.actor is None:
+                continue
             joined = self._joined_parties(a)
             if joined is not None:
                 self.last_pair = joined  # "the Japan-UK Digital Partnership ... both sides"
@@ -583,9 +586,7 @@ class FrameReader:
 
     def pairs(self, items: list[Item]) -> list[Item]:
         """`items` with "the two countries", "both sides" made the document's last pair."""
-        if self.last_pair is None:
-            self._note_pair(items)  # "At the Japan-UK council, ... both sides"
-        if self.last_pair is None:
+        if self.last_pair is None and not any(w.lemma.lower() in ("both", "two") for w in items):
             return items
         out: list[Item] = []
         i = 0
@@ -600,7 +601,13 @@ class FrameReader:
                 size = 3
             elif window[:1] == ["both"] and len(window) > 1:
                 size = 2
-            if size and singular(items[i + size - 1].text) in self.lex.pair_nouns:
+            if size and self.last_pair is None:
+                self._note_pair(items[:i])  # "At the Japan-UK council, ... both sides"
+            if (
+                size
+                and self.last_pair is not None
+                and singular(items[i + size - 1].text) in self.lex.pair_nouns
+            ):
                 start, end = items[i].start, items[i + size - 1].end
                 first, second = self.last_pair
                 out.append(Item(start, end, "", "<pair>", first, "pair"))
@@ -776,13 +783,21 @@ class FrameReader:
         actor = item.actor
         if not actor or actor.startswith("?") or item.rule or self._is_party(item):
             return None
-        match = _JOINED_NAME.search(self.name_of(actor))
-        if match is None:
-            return None
-        first, second = (self.party_named(part) for part in match.groups())
+        first, second = self._name_parts(actor)
         if first is None or second is None or first == second:
             return None
         return first, second
+
+    def _name_parts(self, actor: str) -> tuple[str | None, str | None]:
+        """The parties a name joins ("EU-Japan Summit" -> the EU, Japan), read once."""
+        if actor not in self._parts:
+            match = _JOINED_NAME.search(self.name_of(actor))
+            parts = match.groups() if match else (None, None)
+            self._parts[actor] = (
+                self.party_named(parts[0]) if parts[0] else None,
+                self.party_named(parts[1]) if parts[1] else None,
+            )
+        return self._parts[actor]
 
     def _named_parties(self, s: _Sentence) -> None:
         """ "the EU-Japan Summit", "the 12th UK-Japan Joint Committee Meeting": the two
@@ -791,11 +806,7 @@ class FrameReader:
             actor = item.actor
             if not actor or actor.startswith("?") or item.rule or self.type_of(actor) != "Event":
                 continue
-            match = _JOINED_NAME.search(self.name_of(actor))
-            if match is None:
-                continue
-            for part in match.groups():
-                party = self.party_named(part)
+            for party in self._name_parts(actor):
                 if party is not None:
                     self._emit(s, party, actor, "PARTICIPATES_IN", "frame:name", 0.85)
 
