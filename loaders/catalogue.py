@@ -134,6 +134,8 @@ class Patterns(FrozenModel):
     never_actors: list[str]
     person_titles: list[str]
     metonyms: dict[str, str]
+    demonyms: dict[str, str]
+    demonym_heads: list[str]
     locative_prepositions: list[str]
     government_words: list[str]
     anaphora: dict[str, str]

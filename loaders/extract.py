@@ -95,12 +95,19 @@ def extract_document(text: str) -> DocExtraction:
         actors.setdefault(actor_id, ActorInfo(actor_id, name, "Place", discovered=True))
         return actor_id
 
+    def party_named(name: str) -> str | None:
+        hit = rec.lookup.get(fold(name))
+        if hit is None or type_of(hit[0]) not in schema.types_with_role("party"):
+            return None
+        return hit[0]
+
     frames = FrameReader(
         lex,
         type_of,
         lambda a: actors[a].name if a in actors else rec.known[a].name,
         main_anchor,
         new_place,
+        party_named,
     )
     people = PeopleResolver(lex, type_of, rec.bodies(actors))
     namer = InstrumentNamer(

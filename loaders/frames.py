@@ -20,6 +20,7 @@ edge is kept only between actor types the schema allows for its relation type.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
@@ -33,6 +34,12 @@ _COUNTS = frozenset({"two", "three", "four", "both", "new", "-", "first", "secon
 _JOIN = frozenset(
     {",", "and", "the", "&", "/", "as", "well", "both", "-", "its", "their", "government"}
 )
+_OBJECT_PREPOSITIONS = frozenset({"to", "from", "in", "at", "for", "with", "by", "on", "into"})
+# "12th UK-Japan Joint Committee Meeting": two names joined by a hyphen open the name
+_JOINED_NAME = re.compile(
+    r"(?<![\w-])(?:\d+(?:st|nd|rd|th)\s+)?([A-Z][\w.&]*(?:\s[A-Z][a-z]+)?)\s?[-–]\s?([A-Z][\w.&]*)\s"
+)
+_QUOTES = frozenset({'"', "\u201c", "\u201d"})
 _CLAUSE_END = frozenset({";", "."})
 _WINDOW = 30
 _MAX_COOCCURRING = 4  # more actors than this in a frameless sentence say nothing about pairs
@@ -79,8 +86,10 @@ class FrameReader:
         name_of: Callable[[str], str],
         main_anchor: str | None,
         new_place: Callable[[str], str],
+        party_named: Callable[[str], str | None] = lambda name: None,
     ) -> None:
         self.lex = lexicon
+        self.party_named = party_named
         self.schema: DomainSchema = domain_schema()
         self._type_of = type_of
         self.name_of = name_of
@@ -95,6 +104,7 @@ class FrameReader:
         self._clock = 0
         self.recent_kind: dict[str, str] = {}
         self.last_pair: tuple[str, str] | None = None
+        self._parts: dict[str, tuple[str | None, str | None]] = {}  # actor -> parties it joins
 
     # --- helpers ----------------------------------------------------------------------
 
@@ -181,6 +191,13 @@ class FrameReader:
             if item.lemma in _JOIN or item.lemma == "well":
                 j += 1
                 continue
+            if (
+                item.lemma in self.lex.stand_ins
+                and j + 1 < len(items)
+                and items[j + 1].lemma in ("from", "of")
+            ):
+                j += 2  # "representatives from the Ministry of ...": the ministry is the party
+                continue
             if (  # "the Japanese Ministry of ...": an adjective before a name
                 item.actor is None
                 and item.capitalised
@@ -205,17 +222,22 @@ class FrameReader:
                         j += 2  # "in Tsukuba, Japan": where, not who
                     continue
             if len(out) >= 2:  # a long list may hold a name we do not know: skip that item
-                comma = next(
-                    (k for k in range(j, min(len(items), j + 16)) if items[k].text in (",", ";")),
-                    None,
-                )
-                if comma is not None and any(
-                    self._is_party(x) for x in items[comma + 1 : comma + 3]
-                ):
-                    j = comma + 1
+                resume = self._next_list_item(items, j)
+                if resume is not None:
+                    j = resume
                     continue
             break
         return out, j
+
+    def _next_list_item(self, items: list[Item], j: int) -> int | None:
+        """Past an unknown list item at j ("Ministère de ..., de la Recherche (Senegal), X"):
+        the separator after which a known party follows, within one item's length."""
+        for k in range(j, min(len(items), j + 28)):
+            if items[k].text in _CLAUSE_END and items[k].text not in (",", ";"):
+                return None
+            if items[k].text in (",", ";") and any(self._is_party(x) for x in items[k + 1 : k + 3]):
+                return k + 1
+        return None
 
     def _is_country(self, item: Item) -> bool:
         return item.actor is not None and self.type_of(item.actor) == "Country"
@@ -225,13 +247,20 @@ class FrameReader:
         item = items[j]
         if not (item.actor and self.type_of(item.actor) == "Country" and j >= 2):
             return False
-        before, owner = items[j - 1], items[j - 2]
+        before, owner = items[j - 1], items[self._before_acronym(items, j - 2)]
         if before.text not in (",", "(") or not owner.actor or not self._is_party(owner):
             return False
         if self.type_of(owner.actor) == "Country":
             return False
         after = items[j + 1] if j + 1 < len(items) else None
         return after is None or after.text in (",", ".", ";", ")") or after.lemma == "and"
+
+    @staticmethod
+    def _before_acronym(items: list[Item], k: int) -> int:
+        """k, or the name before "(ACR)" when k closes one: "AIST" in "... (AIST), Japan"."""
+        if k >= 3 and items[k].text == ")" and items[k - 2].text == "(":
+            return k - 3
+        return k
 
     def _part_of(self, s: _Sentence) -> None:
         """ "X, India", "X (India)", "India's X", "X of India": X is PART_OF the country."""
@@ -240,10 +269,11 @@ class FrameReader:
             if not item.actor or self.type_of(item.actor) != "Country":
                 continue
             owned: str | None = None
+            owner = self._before_acronym(items, j - 2) if j >= 2 else -1
             if self._apposition(items, j) or (
-                j >= 2 and items[j - 1].lemma == "of" and self._is_party(items[j - 2])
+                owner >= 0 and items[j - 1].lemma == "of" and self._is_party(items[owner])
             ):
-                owned = items[j - 2].actor
+                owned = items[owner].actor
             elif j + 2 < len(items) and items[j + 1].text == "'s" and self._is_party(items[j + 2]):
                 owned = items[j + 2].actor
             if owned and self.type_of(owned) in self.lex.owned_types:
@@ -257,6 +287,8 @@ class FrameReader:
             if item.rule == "pair" and out and j + 1 < len(items) and items[j + 1].text == ",":
                 break  # "between the two countries, X and Y signed": the pair is not a subject
             if self._is_party(item):
+                if out and self._after_preposition(items, j):
+                    break  # "the visit of X to the United States, the DoC announced"
                 if item.actor not in out and item.actor is not None:
                     out.insert(0, item.actor)
                 j -= 1
@@ -294,6 +326,14 @@ class FrameReader:
                 continue
             break
         return out
+
+    @staticmethod
+    def _after_preposition(items: list[Item], j: int) -> bool:
+        """Whether the actor at j is the object of a preposition ("to the United States")."""
+        k = j - 1
+        if k >= 0 and items[k].lemma in ("the", "its", "their"):
+            k -= 1
+        return k >= 0 and items[k].actor is None and items[k].lemma in _OBJECT_PREPOSITIONS
 
     def _subjects(self, items: list[Item], v: int) -> list[str]:
         j = v - 1
@@ -359,6 +399,8 @@ class FrameReader:
             if i in pending:
                 out.append(pending.pop(i))
             item = items[i]
+            if item.actor and not item.actor.startswith("?") and self._is_anchor(item):
+                self.remember(item.actor)  # "The X Summit was held ... its main meetings"
             size = 0
             instrument: Instrument | None = None
             if item.actor is None and singular(item.text) in self.lex.first_nouns:
@@ -417,7 +459,7 @@ class FrameReader:
             owned = owner is not None
             if owner is not None:
                 surface = f"{surface} of the {self.name_of(owner)}"
-            topic = self._topic(items, i + size)
+            topic = self._quoted_topic(items, i, i + size) or self._topic(items, i + size)
             self.unnamed[key] = Unnamed(
                 key, instrument, surface, " ".join(w.text for w in topic), owned
             )
@@ -448,8 +490,15 @@ class FrameReader:
 
     def _note_pair(self, items: list[Item]) -> None:
         """The last two parties named together ("X and Y", "between X and Y", "X-Y")."""
-        for k in range(len(items) - 2):
-            a, mid, b = items[k], items[k + 2 - 1], items[k + 2]
+        for k, a in enumerate(items):
+            if a.actor is None:
+                continue
+            joined = self._joined_parties(a)
+            if joined is not None:
+                self.last_pair = joined  # "the Japan-UK Digital Partnership ... both sides"
+            if k + 2 >= len(items):
+                continue
+            mid, b = items[k + 1], items[k + 2]
             if (
                 self._is_party(a)
                 and self._is_party(b)
@@ -480,6 +529,20 @@ class FrameReader:
             if j < len(items) and items[j].actor and self._is_anchor(items[j]):
                 return items[j].actor
         return None
+
+    @staticmethod
+    def _quoted_topic(items: list[Item], i: int, j: int) -> list[Item]:
+        """The rest of a quoted title: 'signed a "Memorandum of Cooperation in the areas of
+        Digital Terrestrial Television and Information and Communication Technology."'"""
+        if i == 0 or items[i - 1].text not in _QUOTES:
+            return []
+        for k in range(j, min(len(items), j + 24)):
+            if items[k].text in _QUOTES:
+                inner = items[j:k]
+                while inner and not inner[-1].text.isalnum():
+                    inner = inner[:-1]
+                return inner if all(w.actor is None for w in inner) else []
+        return []
 
     def _topic(self, items: list[Item], j: int) -> list[Item]:
         """What an instrument is about: "on digital government", "in the ICT field"."""
@@ -523,22 +586,28 @@ class FrameReader:
 
     def pairs(self, items: list[Item]) -> list[Item]:
         """`items` with "the two countries", "both sides" made the document's last pair."""
-        if self.last_pair is None:
+        if self.last_pair is None and not any(w.lemma.lower() in ("both", "two") for w in items):
             return items
         out: list[Item] = []
         i = 0
         while i < len(items):
-            if items[i].lemma not in ("the", "both"):
+            if items[i].lemma.lower() not in ("the", "both"):
                 out.append(items[i])
                 i += 1
                 continue
-            window = [w.lemma for w in items[i : i + 3]]
+            window = [w.lemma.lower() for w in items[i : i + 3]]  # "Both sides" opens sentences
             size = 0
             if window[:2] in (["the", "two"], ["both", "the"]) and len(window) == 3:
                 size = 3
             elif window[:1] == ["both"] and len(window) > 1:
                 size = 2
-            if size and singular(items[i + size - 1].text) in self.lex.pair_nouns:
+            if size and self.last_pair is None:
+                self._note_pair(items[:i])  # "At the Japan-UK council, ... both sides"
+            if (
+                size
+                and self.last_pair is not None
+                and singular(items[i + size - 1].text) in self.lex.pair_nouns
+            ):
                 start, end = items[i].start, items[i + size - 1].end
                 first, second = self.last_pair
                 out.append(Item(start, end, "", "<pair>", first, "pair"))
@@ -558,6 +627,9 @@ class FrameReader:
             if item.actor and not item.actor.startswith("?") and self._is_anchor(item):
                 self.remember(item.actor)
         self._verbs(s)
+        self._meetings(s)
+        self._coverage(s)
+        self._named_parties(s)
         self._nominal(s)
         self._lists(s)
         self._fields(s)
@@ -644,14 +716,14 @@ class FrameReader:
                 subjects = self._coordinated_subjects(items, v) or self._copular_list(items, v)
             if not subjects and role == "PARTICIPATES_IN":
                 subjects = self._from_list(items, after)
-            if not subjects:
-                continue
-            target = self._anchor_for(items, v, role, 1)
             co: list[str] = []
             for k in self._clause(items, after - 1, 1):
                 if items[k].lemma == "with":
                     co, _ = self._list_right(items, k + 1)
                     break
+            if not subjects and (not co or role != "SIGNED"):
+                continue  # "the minister signed the MoC with Estonia": Estonia still signs
+            target = self._anchor_for(items, v, role, 1)
             for subject in subjects + co:
                 if target is not None:
                     self._emit(
@@ -668,6 +740,75 @@ class FrameReader:
                 and self.unnamed[target].instrument.funds
             ):
                 self._loan_for(s, subjects, co, target)
+
+    def _meetings(self, s: _Sentence) -> None:
+        """ "X met Y and Z for the Quad Leaders' Summit": all of them take part in it."""
+        items = s.items
+        role = self.lex.meeting_role
+        for v, item in enumerate(items):
+            if item.lemma not in self.lex.meeting_verbs or item.actor is not None:
+                continue
+            target = self._anchor_for(items, v, role, 1)
+            j = v + 1
+            if j < len(items) and items[j].lemma == "with":
+                j += 1
+            met, _ = self._list_right(items, j)
+            if target is None and not met and (j >= len(items) or not items[j].is_slot):
+                target = self.recent.get("Event")  # "the ministers met on 29 April": the meeting
+            if target is None or self.type_of(target) != "Event":
+                continue
+            for party in self._subjects(items, v) + met:
+                if party != target:
+                    self._emit(s, party, target, role, "frame:meet", 0.85)
+
+    def _coverage(self, s: _Sentence) -> None:
+        """ "The Exchange of Notes covers the following projects: - X - Y": X and Y are
+        PART_OF the instrument."""
+        items = s.items
+        for v, item in enumerate(items):
+            if item.lemma not in self.lex.cover_verbs or item.actor is not None:
+                continue
+            whole = self._anchor_for(items, v, "PART_OF", -1)
+            if whole is None or self.type_of(whole) not in ("Agreement", "Programme"):
+                continue
+            for k in range(v + 1, len(items)):
+                actor = items[k].actor
+                if items[k].text in _CLAUSE_END:
+                    break
+                if actor and actor != whole and self.type_of(actor) in self.lex.covered_types:
+                    self._emit(s, actor, whole, "PART_OF", "frame:cover", 0.85)
+
+    def _joined_parties(self, item: Item) -> tuple[str, str] | None:
+        """The two parties a named actor's name joins ("Japan-UK Digital Partnership")."""
+        actor = item.actor
+        if not actor or actor.startswith("?") or item.rule or self._is_party(item):
+            return None
+        first, second = self._name_parts(actor)
+        if first is None or second is None or first == second:
+            return None
+        return first, second
+
+    def _name_parts(self, actor: str) -> tuple[str | None, str | None]:
+        """The parties a name joins ("EU-Japan Summit" -> the EU, Japan), read once."""
+        if actor not in self._parts:
+            match = _JOINED_NAME.search(self.name_of(actor))
+            parts = match.groups() if match else (None, None)
+            self._parts[actor] = (
+                self.party_named(parts[0]) if parts[0] else None,
+                self.party_named(parts[1]) if parts[1] else None,
+            )
+        return self._parts[actor]
+
+    def _named_parties(self, s: _Sentence) -> None:
+        """ "the EU-Japan Summit", "the 12th UK-Japan Joint Committee Meeting": the two
+        parties its name joins take part in the meeting."""
+        for item in s.items:
+            actor = item.actor
+            if not actor or actor.startswith("?") or item.rule or self.type_of(actor) != "Event":
+                continue
+            for party in self._name_parts(actor):
+                if party is not None:
+                    self._emit(s, party, actor, "PARTICIPATES_IN", "frame:name", 0.85)
 
     def _aid_lists(self, s: _Sentence, v: int, after: int) -> None:
         """ "Japan ... aiding telecommunication development (Laos, Cambodia), GIS system
@@ -1103,16 +1244,18 @@ class FrameReader:
                 and j + 2 < len(items)
                 and items[j + 2].actor is None
                 and items[j + 2].capitalised
+                and (j + 3 >= len(items) or items[j + 3].lemma in ("and", ",", "&"))
             )
         ):
-            return None  # "in Science, Technology and Innovation" is a field, not a place
+            return None  # "in Science, Technology and Innovation" is a field ("Takamatsu, Kagawa
+            # in 2016" is a place)
         words: list[Item] = []
         while j < len(items) and len(words) < 4:
             w = items[j]
             if w.actor is not None or not w.capitalised or (w.text.isupper() and len(w.text) > 1):
                 break
-            if w.lemma in self.lex.not_places or not w.text.isalpha():
-                break
+            if (not words and w.lemma in self.lex.not_places) or not w.text.isalpha():
+                break  # "Cape Town", "Mexico City" end with such a word, never start with it
             words.append(w)
             j += 1
         if not words or (j < len(items) and items[j].text in ("'s", "(")):

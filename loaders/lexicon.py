@@ -95,6 +95,11 @@ class Frames(FrozenModel):
     patient_verbs: list[str]
     aid_verbs: list[str]
     aid_role: str
+    meeting_verbs: list[str]
+    meeting_role: str
+    cover_verbs: list[str]
+    covered_types: list[str]
+    stand_in_nouns: list[str]
     fields: dict[str, list[str]]
     role_nouns: dict[str, list[str]]
     role_openers: list[str]
@@ -157,6 +162,13 @@ class Lexicon:
         self.aid_verbs = frozenset(lemmas_of(p)[0] for p in frames.aid_verbs)
         self.aid_role = domain_schema().check_relation_type(frames.aid_role)
         self.patient_verbs = frozenset(lemmas_of(p)[0] for p in frames.patient_verbs)
+        self.meeting_verbs = frozenset(lemmas_of(p)[0] for p in frames.meeting_verbs)
+        self.meeting_role = domain_schema().check_relation_type(frames.meeting_role)
+        self.stand_ins = frozenset(lemmas_of(p)[0] for p in frames.stand_in_nouns)
+        self.cover_verbs = frozenset(lemmas_of(p)[0] for p in frames.cover_verbs)
+        self.covered_types = frozenset(
+            domain_schema().check_actor_type(t) for t in frames.covered_types
+        )
         self.locatives = frozenset(frames.locatives)
         self.located_types = frozenset(frames.located_types)
         self.definites = frozenset(frames.definites)

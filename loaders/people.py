@@ -64,6 +64,8 @@ class PeopleResolver:
             j = i + 1
             while j < len(items):
                 nxt = items[j]
+                if nxt.actor is not None and self.type_of(nxt.actor) not in self.rank:
+                    break  # "... Minister Modi for the Quad Summit": the summit is no title
                 if nxt.actor is not None or (nxt.capitalised and nxt.text != "And"):
                     if (
                         nxt.actor is None
@@ -101,6 +103,8 @@ class PeopleResolver:
                 and not out[-4].rule
             ):
                 actor = out[-4].actor  # "DSIT (DSIT) Director ..."
+            if actor is None and self._named_after_title(out, group):
+                actor = out[-2].actor  # "DSIT Director for ..., Mr Adam Jackson": one person
             if actor is None and out and out[-1].actor is not None and not out[-1].rule:
                 actor = out.pop().actor  # "METI Minister Sato", "Japan's Prime Minister"
             elif (
@@ -119,6 +123,15 @@ class PeopleResolver:
                 out.append(Item(group[0].start, group[-1].end, "", "<person>"))
             i = j
         return out
+
+    def _named_after_title(self, out: list[Item], group: list[Item]) -> bool:
+        """Whether `group` ("Mr Adam Jackson") names the person whose title was the mention
+        just before it ("Director for International Research, Mr Adam Jackson")."""
+        if len(out) < 2 or out[-1].text != "," or out[-2].rule != "person" or not out[-2].actor:
+            return False
+        before = out[-2].text.split()[:1]
+        opened_with_title = bool(before) and before[0].lower() in self.lex.titles
+        return opened_with_title and group[0].text.lower().rstrip(".") in self.lex.honorifics
 
     def _name_words(self, group: list[Item]) -> list[str]:
         return [
@@ -140,8 +153,9 @@ class PeopleResolver:
         for k, g in enumerate(group):
             if g.actor is None or g.actor is None:
                 continue
-            if k > 0 and group[k - 1].lemma in self.lex.frames.people.away_words:
-                continue
+            before = group[k - 2 : k] if k > 1 and group[k - 1].lemma == "the" else group[k - 1 : k]
+            if before and before[0].lemma in self.lex.frames.people.away_words:
+                continue  # "Ambassador of Japan to (the) Bangladesh": not the one spoken for
             if self.type_of(g.actor) in self.rank:
                 slots.append(g.actor)
         if slots:

@@ -21,6 +21,9 @@ from graph.schema import domain_schema
 from loaders.catalogue import catalogue, patterns, slugify
 from loaders.text import fold
 
+# the phase or tranche of a project written after its name: "(V)", "(Phase 2)", "(Phase II)"
+_PART_NUMBER = re.compile(r"\s?\((?:[IVX]{1,5}|(?:Phase|Tranche|Stage)\s+(?:\d{1,2}|[IVX]{1,5}))\)")
+
 __all__ = ["ActorInfo", "Mention", "Recogniser", "Recognition", "recogniser"]
 
 
@@ -83,6 +86,7 @@ _DATE_TAIL = re.compile(
     r"June|July|August|September|October|November|December|\d{4})\b.*$"
 )
 _TOPIC_BEFORE = re.compile(r"\s(?:on|for)\s")
+_OWNER_ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9&\-]*[A-Za-z0-9])\)\s+$")
 _ACRONYM_DEF = re.compile(r"\(\s*([A-Z][A-Za-z0-9&\-]*[A-Za-z0-9])\s*\)")
 _PHRASE_TOKEN = re.compile(r"[A-Za-z0-9][\w&'\-]*")
 _NAME = r"[A-Z][\w&\-.]*(?: [A-Z][\w&\-.]*){0,3}"
@@ -117,6 +121,12 @@ class Recogniser:
             self.lookup.setdefault(acronym, (actor_id, "catalogue"))
         for name, actor_id in pat.metonyms.items():
             self.lookup.setdefault(fold(name), (actor_id, "metonym"))
+        self.demonyms = {fold(d): f"country:{code}" for d, code in pat.demonyms.items()}
+        heads = "|".join(re.escape(h) for h in sorted(pat.demonym_heads, key=len, reverse=True))
+        self.demonym = re.compile(
+            r"(?<![\w-])(" + _trie_pattern(sorted(self.demonyms)) + r")"
+            r"(\s+[Gg]overnment(?!\s+of\b))?" + rf"(?=\s+(?:{heads})\b|(?<=ent)\b)"
+        )
         self.never = {fold(n).lower() for n in pat.never_actors}
         self.lookup = {k: v for k, v in self.lookup.items() if k.lower() not in self.never}
         self.matcher = re.compile(r"(?<![\w])" + _trie_pattern(sorted(self.lookup)) + r"(?!\w)")
@@ -134,7 +144,7 @@ class Recogniser:
         nouns = _trie_pattern(n.lower() for n in self.class_nouns)
         self.class_list = re.compile(
             rf"\b((?i:{nouns}))\s+(?:such as |including |like |namely |i\.e\.,? )?"
-            rf"({_NAME}(?:,\s+{_NAME})*(?:,?\s+and\s+{_NAME})?)"
+            rf"({_NAME}(?:(?:,\s+|,?\s+and\s+){_NAME})*)"
         )
         self.acronym_type = pat.acronym_with_country
         self.generic = set(pat.generic_modifiers)
@@ -152,6 +162,15 @@ class Recogniser:
         """(id, name) of the government bodies a document names, for its people's titles to
         point at (a title alone is too vague to pick a body the document never names)."""
         return sorted((a.id, a.name) for a in found.values() if a.type == "Agency")
+
+    def _demonyms(self, folded: str) -> list[Mention]:
+        """Demonyms that act for their country: "Japanese Prime Minister", "the Indian
+        government" (never "Japanese universities", which only describes)."""
+        return [
+            Mention(m.start(1), m.end(), self.demonyms[m.group(1)], "demonym")
+            for m in self.demonym.finditer(folded)
+            if m.group(1) in self.demonyms
+        ]
 
     # --- discovery helpers ------------------------------------------------------------
 
@@ -287,8 +306,9 @@ class Recogniser:
                     tokens = tokens[1:]
                 # a possessive ("India's Ministry") starts a new name after it
                 for k in range(len(tokens) - 1, -1, -1):
-                    if text[tokens[k][0] : tokens[k][1]].endswith("'s"):
-                        tokens = tokens[k + 1 :]
+                    word = text[tokens[k][0] : tokens[k][1]]
+                    if word.endswith("'s") and [word[:-2]] not in self.titles:
+                        tokens = tokens[k + 1 :]  # not "G7 ICT Minister's Meeting"
                         break
                 while tokens and text[tokens[0][0] : tokens[0][1]] in self.openers:
                     tokens = tokens[1:]
@@ -323,11 +343,20 @@ class Recogniser:
                 ):  # "... Line Project on 12 March 2024": the date is not the name
                     end = dated.start()
                     words = words[: len(folded[start:end].split())]
+                part = _PART_NUMBER.match(folded, end)
+                if part is not None and head[2] == "Project":
+                    end = part.end()  # "... Project (V)", "... Ring Road (Phase 2)": one phase
                 if folded[max(0, start - 3) : start] == "as ":
                     continue  # "added as Eligible Partner Funding Agency": a role, not a name
                 if self._acceptable(folded[start:end], words, head):
                     found.append((start, end, head[2]))
         return found
+
+    def _defined(self, words: list[str]) -> bool:
+        """A name of three capitalised words or more that an acronym spells is a proper name
+        even when its words are generic: "National Research Foundation (NRF)"."""
+        capitals = [w for w in words if w[:1].isupper()]
+        return len(capitals) >= 3 and fold(" ".join(words)).lower() not in self.never
 
     def _initials_match(self, acronym: str, words: list[str]) -> bool:
         letters = [c for c in acronym if c.isalpha()]
@@ -372,6 +401,7 @@ class Recogniser:
                 if gov:
                     start = gov.start()
             mentions.append(Mention(start, match.end(), actor_id, kind))
+        mentions.extend(self._demonyms(folded))
         known_spans = sorted((m.start, m.end, m.actor) for m in mentions)
         starts = [s for s, _, _ in known_spans]
 
@@ -426,6 +456,7 @@ class Recogniser:
             info = actors.get(owner) or self.known.get(owner)
             if info is not None and owner in actors:
                 actors[owner].aliases.add(acronym)
+        self._name_by_owner(text, folded, discovered, local_acronyms, ends, actors)
         for (start, end), actor_id in discovered.items():
             mentions.append(Mention(start, end, actor_id, "discovered"))
         if local_acronyms:
@@ -448,6 +479,36 @@ class Recogniser:
                     known.id, known.name, known.type, set(known.aliases), dict(known.identifiers)
                 )
         return Recognition(kept, actors)
+
+    def _name_by_owner(
+        self,
+        text: str,
+        folded: str,
+        discovered: dict[tuple[int, int], str],
+        local_acronyms: dict[str, str],
+        ends: dict[int, str],
+        actors: dict[str, ActorInfo],
+    ) -> None:
+        """A meeting named right after its owner's acronym definition ("Africa-Japan
+        Collaborative Research Programme (AJ-CORE) Funders' Meeting") is the owner's meeting:
+        named "AJ-CORE Funders' Meeting", with the whole phrase as an alias."""
+        for (start, end), actor_id in list(discovered.items()):
+            if actors.get(actor_id) is None or actors[actor_id].type != "Event":
+                continue
+            owned = _OWNER_ACRONYM.search(folded, max(0, start - 24), start)
+            if owned is None or owned.group(1) not in local_acronyms:
+                continue
+            name_end = owned.start()
+            while name_end > 0 and folded[name_end - 1] in " \t-":
+                name_end -= 1
+            if ends.get(name_end) != local_acronyms[owned.group(1)]:
+                continue
+            owner_start = next((s for (s, e) in discovered if e == name_end), None)
+            name = f"{owned.group(1)} {' '.join(text[start:end].split())}"
+            new_id = self._discovered_actor(name, fold(name), "Event", actors)
+            if owner_start is not None:
+                actors[new_id].aliases.add(" ".join(text[owner_start:end].split()))
+            discovered[(start, end)] = new_id
 
     def _discovered_actor(
         self, original: str, folded_name: str, actor_type: str, actors: dict[str, ActorInfo]
@@ -486,7 +547,9 @@ class Recogniser:
             if not self._initials_match(acronym, words):
                 continue
             head = self._head(words)
-            if head is None or not self._acceptable(" ".join(words), words, head):
+            if head is None or not (
+                self._acceptable(" ".join(words), words, head) or self._defined(words)
+            ):
                 return None
             start = tokens[first][0]
             actor_id = self._discovered_actor(text[start:end], folded[start:end], head[2], actors)

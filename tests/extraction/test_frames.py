@@ -211,3 +211,136 @@ def test_one_instrument_on_two_topics_stays_one_node() -> None:
     text = "Japan and Estonia signed a memorandum of cooperation on digital government and on cyber security."
     result = extract_document(text)
     assert len([a for a in result.actors if a.type == "Agreement"]) == 1
+
+
+def test_leaders_met_for_a_summit_take_part_in_it_and_demonyms_before_titles_are_countries() -> (
+    None
+):
+    result = extract_document(
+        "Leaders met in 2021. The President of Kenya met Japanese Prime Minister Suga and Indian "
+        "Prime Minister Modi for the Nairobi Leaders' Summit on 13 March 2021. Japanese "
+        "universities attended too."
+    )
+    summit = _one(result, "Event")
+    found = _triples(result)
+    for country in ("country:JPN", "country:IND"):
+        assert (country, "PARTICIPATES_IN", summit) in found
+    assert not any(r.source == "country:JPN" and r.target != summit for r in result.relations)
+
+
+def test_the_indian_government_signs_as_india_and_japanese_universities_are_no_country() -> None:
+    result = extract_document(
+        "The Indian government signed an agreement with Kenya. Japanese universities welcomed it."
+    )
+    agreement = _one(result, "Agreement")
+    found = _triples(result)
+    assert ("country:IND", "SIGNED", agreement) in found
+    assert "country:JPN" not in {a.id for a in result.actors}
+
+
+def test_a_list_of_funders_goes_on_past_a_name_it_does_not_know() -> None:
+    result = extract_document(
+        "The Ocean Research Programme (ORP) is funded by many. All ORP funders, i.e. the Japan "
+        "Science and Technology Agency (Japan), the Research Council of Norway (Norway), Ministère de l'Enseignement supérieur, de la "
+        "Recherche et de l'Innovation (Senegal), the Australian Research Council (Australia)."
+    )
+    programme = _one(result, "Programme")
+    funders = {r.source for r in result.relations if r.type == "FUNDS" and r.target == programme}
+    assert "agency:australian-research-council" in funders and "agency:jst" in funders
+
+
+def test_a_project_keeps_its_phase_so_phases_stay_apart() -> None:
+    result = extract_document(
+        "JICA signed a loan agreement with India for the Chennai Peripheral Ring Road Project "
+        "(Phase 2). The Chennai Peripheral Ring Road Project (Phase 1) was finished in 2020."
+    )
+    projects = {a.name for a in result.actors if a.type == "Project"}
+    assert {
+        "Chennai Peripheral Ring Road Project (Phase 2)",
+        "Chennai Peripheral Ring Road Project (Phase 1)",
+    } <= projects
+
+
+def test_a_meeting_named_after_its_owners_acronym_is_the_owners_meeting() -> None:
+    result = extract_document(
+        "The National Research Foundation (NRF) of South Africa and the Japan Science and "
+        "Technology Agency (JST) co-hosted an Africa-Japan Collaborative Research Programme "
+        "(AJ-CORE) Funders' Meeting in Cape Town."
+    )
+    meeting = next(a for a in result.actors if a.type == "Event")
+    assert meeting.name == "AJ-CORE Funders' Meeting"
+    assert (
+        "Africa-Japan Collaborative Research Programme (AJ-CORE) Funders' Meeting"
+        in meeting.aliases
+    )
+    hosts = {r.source for r in result.relations if r.type == "HOSTS" and r.target == meeting.id}
+    assert "agency:jst" in hosts and len(hosts) == 2
+
+
+def test_the_parties_a_meeting_name_joins_take_part_in_it() -> None:
+    result = extract_document(
+        "The talks opened at the EU-Japan Summit in Tokyo. The 12th UK-Japan Joint Committee "
+        "Meeting took place in London."
+    )
+    found = _named(result)
+    assert ("European Union", "PARTICIPATES_IN", "EU-Japan Summit") in found
+    assert ("Japan", "PARTICIPATES_IN", "EU-Japan Summit") in found
+    assert ("United Kingdom", "PARTICIPATES_IN", "12th UK-Japan Joint Committee Meeting") in found
+
+
+def test_an_instrument_that_covers_projects_holds_them() -> None:
+    result = extract_document(
+        "Japan and Bangladesh signed an Exchange of Notes on 29 March 2022. The Exchange of "
+        "Notes covers the Dhaka Mass Rapid Transit Development Project (V)."
+    )
+    found = _named(result)
+    assert any(
+        s == "Dhaka Mass Rapid Transit Development Project (V)" and t == "PART_OF"
+        for s, t, _ in found
+    )
+
+
+def test_representatives_from_a_ministry_stand_for_it_in_a_list() -> None:
+    result = extract_document(
+        "The Tokyo Summit was held in May. Japan attended its main meetings together with "
+        "representatives from the Ministry of Internal Affairs and Communications."
+    )
+    summit = _one(result, "Event")
+    assert ("agency:mic", "PARTICIPATES_IN", summit) in _triples(result)
+
+
+def test_a_place_may_end_with_town_or_city() -> None:
+    result = extract_document("The JST hosted the Ocean Funders' Meeting in Cape Town in 2022.")
+    assert ("Ocean Funders' Meeting", "LOCATED_IN", "Cape Town") in _named(result)
+
+
+def test_both_sides_are_the_two_parties_a_partnership_name_joins() -> None:
+    result = extract_document(
+        "The ministers met at the council of the Japan-UK Digital Partnership. Both sides issued "
+        "a joint statement on semiconductor partnerships in 2023."
+    )
+    statement = next(
+        a for a in result.actors if a.type == "Agreement" and "statement" in a.name.lower()
+    )
+    signers = {
+        r.source for r in result.relations if r.type == "SIGNED" and r.target == statement.id
+    }
+    assert signers == {"country:JPN", "country:GBR"}
+
+
+def test_a_quoted_title_keeps_its_whole_topic() -> None:
+    result = extract_document(
+        'In 2018, Japan and Brazil signed a "Memorandum of Cooperation in the areas of Digital '
+        'Terrestrial Television and Information and Communication Technology."'
+    )
+    moc = _one(result, "Agreement")
+    names = {a.id: {a.name, *a.aliases} for a in result.actors}[moc]
+    assert any(n.endswith("Television and Information and Communication Technology") for n in names)
+
+
+def test_who_agrees_to_establish_a_working_group_leads_it() -> None:
+    result = extract_document(
+        "Quad leaders agreed to establish a Critical and Emerging Technology Working Group."
+    )
+    group = _one(result, "Programme")
+    assert ("org:quad", "LEADS", group) in _triples(result)
