@@ -82,29 +82,31 @@ def search_actors(
     ] = None,
     limit: Annotated[int, Query(ge=1, le=LIMITS.max_limit, description="Page size.")] = 20,
     offset: Annotated[int, Query(ge=0, le=1_000_000, description="Hits to skip.")] = 0,
-) -> ActorSearchResults:
+) -> Response:
     """Actors whose name, alias or acronym matches `q`, best first, one page at a time."""
     if not q.strip():
         raise InvalidQuery("q: give a name, alias or acronym to search for, not only spaces.")
     Filters.build(actor_types=[type] if type else None)  # one check of the type for all routes
     page = store.search(q, actor_type=type, limit=limit, offset=offset)
-    return ActorSearchResults(
-        query=q,
-        type=type,
-        total=page.total,
-        limit=limit,
-        offset=offset,
-        hits=[
-            SearchMatch(
-                id=h.actor.id,
-                name=h.actor.name,
-                type=h.actor.type,
-                matched=h.matched,
-                score=h.score,
-                degree=h.degree,
-            )
-            for h in page.hits
-        ],
+    return json_answer(
+        ActorSearchResults(
+            query=q,
+            type=type,
+            total=page.total,
+            limit=limit,
+            offset=offset,
+            hits=[
+                SearchMatch(
+                    id=h.actor.id,
+                    name=h.actor.name,
+                    type=h.actor.type,
+                    matched=h.matched,
+                    score=h.score,
+                    degree=h.degree,
+                )
+                for h in page.hits
+            ],
+        )
     )
 
 
@@ -190,7 +192,7 @@ def actor_profile(
     offset: Annotated[
         int, Query(ge=0, le=1_000_000, description="Relations to skip, for the next page.")
     ] = 0,
-) -> ActorProfile:
+) -> Response:
     """The actor's names, identifiers (Wikidata QID, ISO code) and documents, and its
     relations grouped by type, each with its year and the sentences that state it; relations
     come a page at a time, `relation_count` counting them all."""
@@ -213,17 +215,19 @@ def actor_profile(
                 **RelationFacts.facts(r),
             )
         )
-    return ActorProfile(
-        id=actor.id,
-        name=actor.name,
-        type=actor.type,
-        aliases=actor.aliases,
-        identifiers=actor.identifiers,
-        discovered=actor.discovered,
-        documents=actor.documents,
-        relation_count=len(detail.relations),
-        relation_counts=dict(sorted(Counter(r.type for r in detail.relations).items())),
-        limit=limit,
-        offset=offset,
-        relations=dict(sorted(grouped.items())),
+    return json_answer(
+        ActorProfile(
+            id=actor.id,
+            name=actor.name,
+            type=actor.type,
+            aliases=actor.aliases,
+            identifiers=actor.identifiers,
+            discovered=actor.discovered,
+            documents=actor.documents,
+            relation_count=len(detail.relations),
+            relation_counts=dict(sorted(Counter(r.type for r in detail.relations).items())),
+            limit=limit,
+            offset=offset,
+            relations=dict(sorted(grouped.items())),
+        )
     )

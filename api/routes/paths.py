@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Query, Request, Response
 
 from api.responses import ActorRef, FoundPath, HopRelation, PathHop, PathsAnswer, RelationFacts
 from api.routes.shared import (
@@ -14,6 +14,7 @@ from api.routes.shared import (
     StoreDep,
     applied,
     cypher_answer,
+    json_answer,
 )
 from graph.querying import LIMITS
 from graph.resolve import resolve_actor
@@ -78,21 +79,23 @@ def paths(
         int, Query(ge=1, le=LIMITS.max_hops, description="The longest path to consider.")
     ] = 4,
     k: Annotated[int, Query(ge=1, le=LIMITS.max_k, description="How many paths.")] = 1,
-) -> PathsAnswer:
+) -> Response:
     """The shortest route (k=1) or the k shortest routes through distinct actors, walking
     relations in either direction. Each hop lists every relation joining its two actors that
     passes the filters, each with its direction, year, whether it is curated, and evidence."""
     start = resolve_actor(store, source)
     end = resolve_actor(store, target)
     found = store.paths(start.id, end.id, max_hops, k, filters)
-    return PathsAnswer(
-        source=ActorRef(id=start.id, name=start.name, type=start.type),
-        target=ActorRef(id=end.id, name=end.name, type=end.type),
-        max_hops=max_hops,
-        k=k,
-        filters=applied(filters),
-        paths=[_found(p) for p in found],
-        cypher=cypher_answer(
-            request, store, lambda s: s.explain_paths(start.id, end.id, max_hops, k, filters)
-        ),
+    return json_answer(
+        PathsAnswer(
+            source=ActorRef(id=start.id, name=start.name, type=start.type),
+            target=ActorRef(id=end.id, name=end.name, type=end.type),
+            max_hops=max_hops,
+            k=k,
+            filters=applied(filters),
+            paths=[_found(p) for p in found],
+            cypher=cypher_answer(
+                request, store, lambda s: s.explain_paths(start.id, end.id, max_hops, k, filters)
+            ),
+        )
     )
