@@ -94,6 +94,7 @@ class FrameReader:
         self._type_of = type_of
         self.name_of = name_of
         self.main_anchor = main_anchor
+        self.section_anchor: str | None = None  # the instrument a heading line names
         self.new_place = new_place
         self.parties = self.schema.types_with_role("party")
         self.instrument_types = self.schema.types_with_role("instrument")
@@ -626,6 +627,7 @@ class FrameReader:
         for item in items:
             if item.actor and not item.actor.startswith("?") and self._is_anchor(item):
                 self.remember(item.actor)
+        self._heading(items)
         self._verbs(s)
         self._meetings(s)
         self._coverage(s)
@@ -1175,17 +1177,30 @@ class FrameReader:
                     ):
                         owner = actor
                         break
-                owner = owner or self.main_anchor
+                owner = owner or self.section_anchor or self.main_anchor
             if owner is None:
                 continue
             for member in members:
                 self._emit(s, member, owner, role, "frame:list", 0.85)
 
+    def _heading(self, items: list[Item]) -> None:
+        """ "2. Project for the Construction of X:": a line naming one instrument and
+        nothing else heads the field lines after it ("Executing Agency: Y")."""
+        named = [k for k, item in enumerate(items) if item.actor is not None]
+        if len(named) != 1 or not self._is_anchor(items[named[0]]):
+            return
+        rest = [it for it in items if it.actor is None and it.text not in (":", ".", "-", "*")]
+        if all(it.text.rstrip(".").isdigit() or len(it.text) <= 3 for it in rest) and (
+            items[-1].text == ":" or named[0] == len(items) - 1
+        ):
+            self.section_anchor = items[named[0]].actor
+
     def _fields(self, s: _Sentence) -> None:
         items = s.items
         start = 1 if items and items[0].text in ("-", "*", "•") else 0
         colon = next((k for k, it in enumerate(items[:8]) if it.text == ":"), None)
-        if colon is None or colon <= start or self.main_anchor is None:
+        anchor = self.section_anchor or self.main_anchor
+        if colon is None or colon <= start or anchor is None:
             return
         role = self.lex.fields.get(tuple(w.lemma for w in items[start:colon]))
         if role is None:
@@ -1195,9 +1210,9 @@ class FrameReader:
             if actor is None or not self._is_party(item):
                 continue
             if role == "LOCATED_IN":
-                self._emit(s, self.main_anchor, actor, role, "frame:field", 0.85)
+                self._emit(s, anchor, actor, role, "frame:field", 0.85)
             else:
-                self._emit(s, actor, self.main_anchor, role, "frame:field", 0.85)
+                self._emit(s, actor, anchor, role, "frame:field", 0.85)
 
     def _locatives(self, s: _Sentence) -> None:
         items = s.items
@@ -1210,12 +1225,27 @@ class FrameReader:
                 nxt = items[k]
                 if nxt.text in _CLAUSE_END or (nxt.actor is not None and self._is_anchor(nxt)):
                     break
+                if nxt.actor is not None and k > a + 1 and self._owns_place(items, k):
+                    break  # "... a plant by BSRMSL in Mirsharai": the place is BSRMSL's
                 if nxt.actor is not None or nxt.lemma not in self.lex.locatives:
                     continue
                 place = self._place(items, k + 1)
                 if place is not None:
                     self._emit(s, item.actor, place, "LOCATED_IN", "frame:locative", 0.85)
                     break
+
+    def _owns_place(self, items: list[Item], k: int) -> bool:
+        """Whether a place named after the party at k is more likely its own than the
+        instrument's before it: a country or a body a country owns, named as the object of
+        a preposition other than "of" ("by BSRMSL in Mirsharai", not "a meeting of the
+        OECD Council in Paris")."""
+        kind = self.type_of(items[k].actor or "")
+        if kind != "Country" and kind not in self.lex.owned_types:
+            return False
+        j = k - 1
+        while j > 0 and items[j].lemma in self.lex.definites:
+            j -= 1
+        return items[j].lemma != "of"
 
     def _place(self, items: list[Item], j: int) -> str | None:
         if j < len(items) and items[j].lemma == "the":
