@@ -254,7 +254,11 @@ class FrameReader:
         if self.type_of(owner.actor) == "Country":
             return False
         after = items[j + 1] if j + 1 < len(items) else None
-        return after is None or after.text in (",", ".", ";", ")") or after.lemma == "and"
+        return (
+            after is None
+            or after.text in (",", ".", ";", ")")
+            or after.lemma in ("and", *self.lex.locatives)  # "AIST, Japan in establishing"
+        )
 
     @staticmethod
     def _before_acronym(items: list[Item], k: int) -> int:
@@ -266,6 +270,12 @@ class FrameReader:
     def _part_of(self, s: _Sentence) -> None:
         """ "X, India", "X (India)", "India's X", "X of India": X is PART_OF the country."""
         items = s.items
+        for item in items:  # "Ministry of Foreign Affairs of Japan": the name says whose
+            if item.actor and item.rule == "" and self.type_of(item.actor) in self.lex.owned_types:
+                head, of, country = item.text.rpartition(" of ")
+                owner = self.party_named(country) if head and of else None
+                if owner and self.type_of(owner) == "Country":
+                    self._emit(s, item.actor, owner, "PART_OF", "frame:apposition", 0.85)
         for j, item in enumerate(items):
             if not item.actor or self.type_of(item.actor) != "Country":
                 continue

@@ -59,3 +59,18 @@ def test_a_place_after_the_body_a_meeting_is_of_is_the_meetings() -> None:
     text = "Japan and France attended a meeting of the OECD Council in Paris on 2 May 2024."
     named = _named(extract_document(text))
     assert ("Japan–France Meeting (2024)", "LOCATED_IN", "Paris") in named
+
+
+def test_a_body_named_of_its_country_and_one_in_apposition_before_in_are_part_of_it() -> None:
+    text = (
+        "The Ministry of Foreign Affairs of Japan welcomed the collaboration between the "
+        "Department of Biotechnology (DBT) and the National Institute of Advanced Industrial "
+        "Science and Technology (AIST), Japan in establishing a joint laboratory."
+    )
+    named = _named(extract_document(text))
+    assert ("Ministry of Foreign Affairs of Japan", "PART_OF", "Japan") in named
+    assert (
+        "National Institute of Advanced Industrial Science and Technology",
+        "PART_OF",
+        "Japan",
+    ) in named
