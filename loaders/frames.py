@@ -272,10 +272,10 @@ class FrameReader:
         items = s.items
         for item in items:  # "Ministry of Foreign Affairs of Japan": the name says whose
             if item.actor and item.rule == "" and self.type_of(item.actor) in self.lex.owned_types:
-                head, of, country = item.text.rpartition(" of ")
-                owner = self.party_named(country) if head and of else None
-                if owner and self.type_of(owner) == "Country":
-                    self._emit(s, item.actor, owner, "PART_OF", "frame:apposition", 0.85)
+                head, of, name = item.text.rpartition(" of ")
+                country = self.party_named(name) if head and of else None
+                if country and self.type_of(country) == "Country":
+                    self._emit(s, item.actor, country, "PART_OF", "frame:apposition", 0.85)
         for j, item in enumerate(items):
             if not item.actor or self.type_of(item.actor) != "Country":
                 continue
