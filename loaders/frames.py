@@ -1067,7 +1067,18 @@ class FrameReader:
                         break
                     owner = anchor
                     back = a - 1
-                    while back >= 0 and items[back].lemma in ("a", "an", "the", "new", "be", "two"):
+                    while (
+                        back >= 0
+                        and (
+                            items[back].lemma in ("a", "an", "the", "new", "two")
+                            or items[back].lemma in self.lex.copulas
+                            or (
+                                items[back].actor is None  # "a six-party collaboration"
+                                and (items[back].text[:1].islower() or items[back].text == "-")
+                                and back >= a - 4
+                            )
+                        )
+                    ):
                         back -= 1
                     if (
                         anchor.startswith("?")

@@ -74,3 +74,13 @@ def test_a_body_named_of_its_country_and_one_in_apposition_before_in_are_part_of
         "PART_OF",
         "Japan",
     ) in named
+
+
+def test_a_collaboration_between_parties_joins_them_and_a_copula_makes_it_the_project() -> None:
+    text = (
+        "The Pacific Ocean Cable Project was announced in 2024. This project represents a "
+        "three-party collaboration between Australia, Japan and Fiji."
+    )
+    named = _named(extract_document(text))
+    for country in ("Australia", "Japan", "Fiji"):
+        assert (country, "PARTICIPATES_IN", "Pacific Ocean Cable Project") in named
