@@ -746,11 +746,8 @@ class FrameReader:
                         "frame:active" if subject in subjects else "frame:with",
                         0.9,
                     )
-            if (
-                target is not None
-                and target.startswith("?")
-                and self.unnamed[target].instrument.funds
-            ):
+            kind = self._kind(target) if target is not None else None
+            if target is not None and kind is not None and kind.funds:
                 self._loan_for(s, subjects, co, target)
 
     def _meetings(self, s: _Sentence) -> None:
@@ -894,15 +891,22 @@ class FrameReader:
         at = next(k for k, it in enumerate(items) if it.actor == loan)
         for k in self._clause(items, at, 1):
             if items[k].lemma == "for":
-                for m in range(k + 1, min(len(items), k + 4)):
+                named = list(receivers)  # "the Grant Aid for Nauru, 'X Programme'": Nauru's
+                for m in range(k + 1, min(len(items), k + 6)):
                     project = items[m].actor
+                    if project is not None and self.type_of(project) == "Country":
+                        named.append(project)
+                        continue
                     if project is not None and self.type_of(project) in ("Project", "Programme"):
                         for giver in givers:
-                            self._emit(s, giver, project, "FUNDS", "frame:for", 0.9)
-                        for receiver in receivers:
+                            if giver not in named[len(receivers) :]:
+                                self._emit(s, giver, project, "FUNDS", "frame:for", 0.9)
+                        for receiver in named:
                             if self.type_of(receiver) == "Country":
                                 self._emit(s, project, receiver, "BENEFITS", "frame:for", 0.85)
                         return
+                    if project is not None or items[m].lemma.lower() not in (",", '"', "'", "the"):
+                        break
 
     def _role_of(self, anchor: str) -> str:
         if anchor.startswith("?"):

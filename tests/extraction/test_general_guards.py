@@ -84,3 +84,16 @@ def test_a_collaboration_between_parties_joins_them_and_a_copula_makes_it_the_pr
     named = _named(extract_document(text))
     for country in ("Australia", "Japan", "Fiji"):
         assert (country, "PARTICIPATES_IN", "Pacific Ocean Cable Project") in named
+
+
+def test_a_grant_for_a_country_funds_the_programme_named_after_it() -> None:
+    text = (
+        "The Grant Aid for Tuvalu was announced in 2020. On 26 March 2021, Japan and Tuvalu "
+        'signed and exchanged notes to formalize the Grant Aid for Tuvalu, "Coastal '
+        'Resilience Development Programme."'
+    )
+    named = _named(extract_document(text))
+    programme = "Coastal Resilience Development Programme"
+    assert ("Japan", "FUNDS", programme) in named
+    assert ("Tuvalu", "FUNDS", programme) not in named  # the country it is for receives it
+    assert (programme, "BENEFITS", "Tuvalu") in named
