@@ -268,7 +268,8 @@ class FrameReader:
         return k
 
     def _part_of(self, s: _Sentence) -> None:
-        """ "X, India", "X (India)", "India's X", "X of India": X is PART_OF the country."""
+        """ "X, India", "X (India)", "India's X", "X of India", "X in India": X is PART_OF the
+        country."""
         items = s.items
         for item in items:  # "Ministry of Foreign Affairs of Japan": the name says whose
             if item.actor and item.rule == "" and self.type_of(item.actor) in self.lex.owned_types:
@@ -287,6 +288,10 @@ class FrameReader:
                 owned = items[owner].actor
             elif j + 2 < len(items) and items[j + 1].text == "'s" and self._is_party(items[j + 2]):
                 owned = items[j + 2].actor
+            else:  # "the Department of ICT in the Philippines"
+                at = j - 2 if j >= 1 and items[j - 1].lemma == "the" else j - 1
+                if at >= 1 and items[at].lemma == "in" and self._is_party(items[at - 1]):
+                    owned = items[at - 1].actor
             if owned and self.type_of(owned) in self.lex.owned_types:
                 self._emit(s, owned, item.actor, "PART_OF", "frame:apposition", 0.85)
 

@@ -97,3 +97,16 @@ def test_a_grant_for_a_country_funds_the_programme_named_after_it() -> None:
     assert ("Japan", "FUNDS", programme) in named
     assert ("Tuvalu", "FUNDS", programme) not in named  # the country it is for receives it
     assert (programme, "BENEFITS", "Tuvalu") in named
+
+
+def test_a_body_in_a_country_is_part_of_it() -> None:
+    text = (
+        "Japan signed a memorandum with the Department of Information and Communications "
+        "Technology in the Philippines in 2017."
+    )
+    named = _named(extract_document(text))
+    assert (
+        "Department of Information and Communications Technology",
+        "PART_OF",
+        "Philippines",
+    ) in named
