@@ -94,6 +94,7 @@ class FrameReader:
         self._type_of = type_of
         self.name_of = name_of
         self.main_anchor = main_anchor
+        self.section_anchor: str | None = None  # the instrument a heading line names
         self.new_place = new_place
         self.parties = self.schema.types_with_role("party")
         self.instrument_types = self.schema.types_with_role("instrument")
@@ -253,7 +254,11 @@ class FrameReader:
         if self.type_of(owner.actor) == "Country":
             return False
         after = items[j + 1] if j + 1 < len(items) else None
-        return after is None or after.text in (",", ".", ";", ")") or after.lemma == "and"
+        return (
+            after is None
+            or after.text in (",", ".", ";", ")")
+            or after.lemma in ("and", *self.lex.locatives)  # "AIST, Japan in establishing"
+        )
 
     @staticmethod
     def _before_acronym(items: list[Item], k: int) -> int:
@@ -263,8 +268,15 @@ class FrameReader:
         return k
 
     def _part_of(self, s: _Sentence) -> None:
-        """ "X, India", "X (India)", "India's X", "X of India": X is PART_OF the country."""
+        """ "X, India", "X (India)", "India's X", "X of India", "X in India": X is PART_OF the
+        country."""
         items = s.items
+        for item in items:  # "Ministry of Foreign Affairs of Japan": the name says whose
+            if item.actor and item.rule == "" and self.type_of(item.actor) in self.lex.owned_types:
+                head, of, name = item.text.rpartition(" of ")
+                country = self.party_named(name) if head and of else None
+                if country and self.type_of(country) == "Country":
+                    self._emit(s, item.actor, country, "PART_OF", "frame:apposition", 0.85)
         for j, item in enumerate(items):
             if not item.actor or self.type_of(item.actor) != "Country":
                 continue
@@ -276,6 +288,10 @@ class FrameReader:
                 owned = items[owner].actor
             elif j + 2 < len(items) and items[j + 1].text == "'s" and self._is_party(items[j + 2]):
                 owned = items[j + 2].actor
+            else:  # "the Department of ICT in the Philippines"
+                at = j - 2 if j >= 1 and items[j - 1].lemma == "the" else j - 1
+                if at >= 1 and items[at].lemma == "in" and self._is_party(items[at - 1]):
+                    owned = items[at - 1].actor
             if owned and self.type_of(owned) in self.lex.owned_types:
                 self._emit(s, owned, item.actor, "PART_OF", "frame:apposition", 0.85)
 
@@ -626,6 +642,7 @@ class FrameReader:
         for item in items:
             if item.actor and not item.actor.startswith("?") and self._is_anchor(item):
                 self.remember(item.actor)
+        self._heading(items)
         self._verbs(s)
         self._meetings(s)
         self._coverage(s)
@@ -734,11 +751,8 @@ class FrameReader:
                         "frame:active" if subject in subjects else "frame:with",
                         0.9,
                     )
-            if (
-                target is not None
-                and target.startswith("?")
-                and self.unnamed[target].instrument.funds
-            ):
+            kind = self._kind(target) if target is not None else None
+            if target is not None and kind is not None and kind.funds:
                 self._loan_for(s, subjects, co, target)
 
     def _meetings(self, s: _Sentence) -> None:
@@ -882,15 +896,22 @@ class FrameReader:
         at = next(k for k, it in enumerate(items) if it.actor == loan)
         for k in self._clause(items, at, 1):
             if items[k].lemma == "for":
-                for m in range(k + 1, min(len(items), k + 4)):
+                named = list(receivers)  # "the Grant Aid for Nauru, 'X Programme'": Nauru's
+                for m in range(k + 1, min(len(items), k + 6)):
                     project = items[m].actor
+                    if project is not None and self.type_of(project) == "Country":
+                        named.append(project)
+                        continue
                     if project is not None and self.type_of(project) in ("Project", "Programme"):
                         for giver in givers:
-                            self._emit(s, giver, project, "FUNDS", "frame:for", 0.9)
-                        for receiver in receivers:
+                            if giver not in named[len(receivers) :]:
+                                self._emit(s, giver, project, "FUNDS", "frame:for", 0.9)
+                        for receiver in named:
                             if self.type_of(receiver) == "Country":
                                 self._emit(s, project, receiver, "BENEFITS", "frame:for", 0.85)
                         return
+                    if project is not None or items[m].lemma.lower() not in (",", '"', "'", "the"):
+                        break
 
     def _role_of(self, anchor: str) -> str:
         if anchor.startswith("?"):
@@ -1055,7 +1076,18 @@ class FrameReader:
                         break
                     owner = anchor
                     back = a - 1
-                    while back >= 0 and items[back].lemma in ("a", "an", "the", "new", "be", "two"):
+                    while (
+                        back >= 0
+                        and (
+                            items[back].lemma in ("a", "an", "the", "new", "two")
+                            or items[back].lemma in self.lex.copulas
+                            or (
+                                items[back].actor is None  # "a six-party collaboration"
+                                and (items[back].text[:1].islower() or items[back].text == "-")
+                                and back >= a - 4
+                            )
+                        )
+                    ):
                         back -= 1
                     if (
                         anchor.startswith("?")
@@ -1175,17 +1207,30 @@ class FrameReader:
                     ):
                         owner = actor
                         break
-                owner = owner or self.main_anchor
+                owner = owner or self.section_anchor or self.main_anchor
             if owner is None:
                 continue
             for member in members:
                 self._emit(s, member, owner, role, "frame:list", 0.85)
 
+    def _heading(self, items: list[Item]) -> None:
+        """ "2. Project for the Construction of X:": a line naming one instrument and
+        nothing else heads the field lines after it ("Executing Agency: Y")."""
+        named = [k for k, item in enumerate(items) if item.actor is not None]
+        if len(named) != 1 or not self._is_anchor(items[named[0]]):
+            return
+        rest = [it for it in items if it.actor is None and it.text not in (":", ".", "-", "*")]
+        if all(it.text.rstrip(".").isdigit() or len(it.text) <= 3 for it in rest) and (
+            items[-1].text == ":" or named[0] == len(items) - 1
+        ):
+            self.section_anchor = items[named[0]].actor
+
     def _fields(self, s: _Sentence) -> None:
         items = s.items
         start = 1 if items and items[0].text in ("-", "*", "•") else 0
         colon = next((k for k, it in enumerate(items[:8]) if it.text == ":"), None)
-        if colon is None or colon <= start or self.main_anchor is None:
+        anchor = self.section_anchor or self.main_anchor
+        if colon is None or colon <= start or anchor is None:
             return
         role = self.lex.fields.get(tuple(w.lemma for w in items[start:colon]))
         if role is None:
@@ -1195,9 +1240,9 @@ class FrameReader:
             if actor is None or not self._is_party(item):
                 continue
             if role == "LOCATED_IN":
-                self._emit(s, self.main_anchor, actor, role, "frame:field", 0.85)
+                self._emit(s, anchor, actor, role, "frame:field", 0.85)
             else:
-                self._emit(s, actor, self.main_anchor, role, "frame:field", 0.85)
+                self._emit(s, actor, anchor, role, "frame:field", 0.85)
 
     def _locatives(self, s: _Sentence) -> None:
         items = s.items
@@ -1210,12 +1255,27 @@ class FrameReader:
                 nxt = items[k]
                 if nxt.text in _CLAUSE_END or (nxt.actor is not None and self._is_anchor(nxt)):
                     break
+                if nxt.actor is not None and k > a + 1 and self._owns_place(items, k):
+                    break  # "... a plant by BSRMSL in Mirsharai": the place is BSRMSL's
                 if nxt.actor is not None or nxt.lemma not in self.lex.locatives:
                     continue
                 place = self._place(items, k + 1)
                 if place is not None:
                     self._emit(s, item.actor, place, "LOCATED_IN", "frame:locative", 0.85)
                     break
+
+    def _owns_place(self, items: list[Item], k: int) -> bool:
+        """Whether a place named after the party at k is more likely its own than the
+        instrument's before it: a country or a body a country owns, named as the object of
+        a preposition other than "of" ("by BSRMSL in Mirsharai", not "a meeting of the
+        OECD Council in Paris")."""
+        kind = self.type_of(items[k].actor or "")
+        if kind != "Country" and kind not in self.lex.owned_types:
+            return False
+        j = k - 1
+        while j > 0 and items[j].lemma in self.lex.definites:
+            j -= 1
+        return items[j].lemma != "of"
 
     def _place(self, items: list[Item], j: int) -> str | None:
         if j < len(items) and items[j].lemma == "the":

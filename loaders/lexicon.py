@@ -98,6 +98,7 @@ class Frames(FrozenModel):
     meeting_verbs: list[str]
     meeting_role: str
     cover_verbs: list[str]
+    copulas: list[str]
     covered_types: list[str]
     stand_in_nouns: list[str]
     fields: dict[str, list[str]]
@@ -166,6 +167,7 @@ class Lexicon:
         self.meeting_role = domain_schema().check_relation_type(frames.meeting_role)
         self.stand_ins = frozenset(lemmas_of(p)[0] for p in frames.stand_in_nouns)
         self.cover_verbs = frozenset(lemmas_of(p)[0] for p in frames.cover_verbs)
+        self.copulas = frozenset(lemmas_of(p)[0] for p in frames.copulas)
         self.covered_types = frozenset(
             domain_schema().check_actor_type(t) for t in frames.covered_types
         )

@@ -19,6 +19,7 @@ from functools import cache
 
 from graph.schema import domain_schema
 from loaders.catalogue import catalogue, patterns, slugify
+from loaders.lexicon import lexicon
 from loaders.text import fold
 
 # the phase or tranche of a project written after its name: "(V)", "(Phase 2)", "(Phase II)"
@@ -105,6 +106,8 @@ class Recogniser:
         pat = patterns()
         schema = domain_schema()
         self.schema = schema
+        # "Executing Agency: X" is a field label, never a name
+        self.labels = {p.lower() for ps in lexicon().frames.fields.values() for p in ps}
         self.known: dict[str, ActorInfo] = {}
         self.lookup: dict[str, tuple[str, str]] = {}
         acronyms: dict[str, str] = {}
@@ -428,6 +431,8 @@ class Recogniser:
         listed = sorted(discovered)
         for start, end, actor_type in self._discover_names(folded):
             if any(s < end and start < e for (s, e) in listed):
+                continue
+            if folded[end : end + 1] == ":" and folded[start:end].lower() in self.labels:
                 continue
             inside = overlapping(start, end)
             if any(
