@@ -382,6 +382,7 @@ def test_dragging_the_view_moves_the_graph_with_the_mouse_and_a_drag_is_not_a_cl
     page = memory_explorer.open()
     choose(page, "#search", "Japan", "country:JPN")
     assert page.inner_text("#actor-name") == "Japan"
+    page.wait_for_function("() => !window.kizuna.view.renderer.getCamera().isAnimated()")
     x0, y0, left0, top0 = page.evaluate(NODE_ON_SCREEN, "country:JPN")
     box = page.query_selector("#graph").bounding_box()
     start = (box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
