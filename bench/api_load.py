@@ -34,7 +34,7 @@ import httpx
 
 from api.app import open_store
 from api.settings import Settings
-from bench.synthetic_graph import synthetic_graph
+from bench.synthetic_graph import add_graph_options, load_average, synthetic_graph
 from graph.model import Graph
 from graph.querying import Filters
 from graph.store import GraphStore
@@ -330,14 +330,12 @@ def run(options: argparse.Namespace) -> None:
     for row in rows:
         report(*row)
     print("\np50 x: API p50 latency / store p50 latency; r/s ÷: store throughput / API throughput.")
-    print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    print(load_average())
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--actors", type=int, default=100_000)
-    parser.add_argument("--relations", type=int, default=1_000_000)
-    parser.add_argument("--seed", type=int, default=7)
+    add_graph_options(parser)
     parser.add_argument("--backends", default="memory,neo4j")
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--requests", type=int, default=200, help="per query kind")

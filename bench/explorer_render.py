@@ -30,6 +30,7 @@ import httpx
 from playwright.sync_api import Page, sync_playwright
 
 from bench.api_load import api_process
+from bench.synthetic_graph import add_graph_options
 from tests.chromium import HEADLESS_FLAGS
 
 __all__ = ["main"]
@@ -178,9 +179,7 @@ def measure(page: Page, hubs: list[str], repeats: int) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--actors", type=int, default=100_000)
-    parser.add_argument("--relations", type=int, default=1_000_000)
-    parser.add_argument("--seed", type=int, default=7)
+    add_graph_options(parser)
     parser.add_argument("--repeats", type=int, default=5)
     options = parser.parse_args(argv)
     binary = shutil.which("chromium")

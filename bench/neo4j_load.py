@@ -27,7 +27,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from api.settings import Settings
-from bench.synthetic_graph import synthetic_graph
+from bench.synthetic_graph import add_graph_options, synthetic_graph
 from graph.formats.neo4j_csv import write_import_csv
 from graph.model import Graph
 from graph.neo4j_store import Neo4jStore, graph_digest
@@ -37,9 +37,7 @@ PROJECT = Path(__file__).resolve().parent.parent
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--actors", type=int, default=100_000)
-    parser.add_argument("--relations", type=int, default=1_000_000)
-    parser.add_argument("--seed", type=int, default=7)
+    add_graph_options(parser)
     parser.add_argument("--batch-size", type=int, default=10_000)
     parser.add_argument("--writers", type=int, default=4, help="sessions staging at once")
     parser.add_argument("--admin-import", action="store_true", help="bulk-load with neo4j-admin")

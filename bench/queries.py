@@ -20,7 +20,6 @@ search. It prints p50 and p99 in milliseconds and each row's p50 against the emb
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import time
 from collections.abc import Callable, Iterator
@@ -34,7 +33,7 @@ from rapidfuzz import fuzz, process
 
 from api.app import open_store
 from api.settings import Settings
-from bench.synthetic_graph import synthetic_graph
+from bench.synthetic_graph import add_graph_options, load_average, synthetic_graph
 from graph.adjacency import Adjacency
 from graph.memory_store import MemoryStore
 from graph.model import Graph
@@ -255,14 +254,12 @@ def run(options: argparse.Namespace) -> None:
     for query, impl, t in rows:
         ratio = t.percentile(50) / base[query] if query in base else float("nan")
         print(f"{query:22} {impl:22} {t.percentile(50):9.2f} {t.percentile(99):9.2f} {ratio:9.2f}")
-    print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    print(load_average())
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--actors", type=int, default=100_000)
-    parser.add_argument("--relations", type=int, default=1_000_000)
-    parser.add_argument("--seed", type=int, default=7)
+    add_graph_options(parser)
     parser.add_argument("--backends", default="memory,neo4j")
     parser.add_argument("--count", type=int, default=200, help="queries of each kind")
     parser.add_argument("--limit", type=int, default=200, help="neighbourhood limit")

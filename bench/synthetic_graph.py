@@ -8,14 +8,16 @@ offsets in a generated document text, degrees are bounded except for a few hub a
 
 from __future__ import annotations
 
+import argparse
 import hashlib
+import os
 import random
 from collections.abc import Sequence
 
 from graph.model import Actor, Document, Evidence, Graph, Relation
 from graph.schema import domain_schema
 
-__all__ = ["synthetic_documents", "synthetic_graph"]
+__all__ = ["add_graph_options", "load_average", "synthetic_documents", "synthetic_graph"]
 
 _SYLLABLES = ["ka", "ri", "to", "na", "mi", "su", "ro", "ha", "ze", "lo", "ven", "dor", "tan"]
 _TYPE_WEIGHTS = {
@@ -138,3 +140,15 @@ def synthetic_documents(
         for ev in relation.evidence:
             parts.setdefault(ev.doc, []).append(ev.quote)
     return {name: "".join(q + " " for q in quotes) for name, quotes in parts.items()}
+
+
+def add_graph_options(parser: argparse.ArgumentParser) -> None:
+    """The size and seed of the synthetic graph, the same in every benchmark."""
+    parser.add_argument("--actors", type=int, default=100_000)
+    parser.add_argument("--relations", type=int, default=1_000_000)
+    parser.add_argument("--seed", type=int, default=7)
+
+
+def load_average() -> str:
+    """The machine's load average, printed beside every figure: the cores may be shared."""
+    return "load average: " + " ".join(f"{x:.2f}" for x in os.getloadavg())
