@@ -29,6 +29,13 @@ class Settings(BaseSettings):
     max_document_bytes: int = Field(default=20_000_000, gt=0)
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
+    workers: int = Field(
+        default=1,
+        ge=1,
+        le=64,
+        description="API server processes; each opens the store. One per core serves "
+        "concurrent clients on every core.",
+    )
 
     neo4j_uri: str = Field(
         default="bolt://127.0.0.1:7687", validation_alias=AliasChoices("NEO4J_URI", "neo4j_uri")

@@ -212,6 +212,8 @@ def api_process(backend: str, options: argparse.Namespace) -> Iterator[str]:
         str(options.seed),
         "--store",
         str(options.store),
+        "--workers",
+        str(options.workers),
     ]
     process = subprocess.Popen(command, env={**os.environ, "PYTHONUNBUFFERED": "1"})
     url = f"http://127.0.0.1:{port}"
@@ -235,16 +237,20 @@ def api_process(backend: str, options: argparse.Namespace) -> Iterator[str]:
 
 
 def serve(backend: str, options: argparse.Namespace) -> None:
-    """Child process: serve the API over the backend (memory: the store file the parent wrote)."""
+    """Child process: serve the API over the backend (memory: the store file the parent wrote)
+    as `kizuna serve --workers N` does, each worker building its app from the environment."""
     import uvicorn
 
-    from api.app import create_app
-
-    if backend == "memory":
-        app = create_app(Settings(backend="memory", store=options.store))
-    else:
-        app = create_app(Settings(backend="neo4j"))
-    uvicorn.run(app, host="127.0.0.1", port=options.port, log_level="warning", access_log=False)
+    os.environ.update(KIZUNA_BACKEND=backend, KIZUNA_STORE=str(options.store))
+    uvicorn.run(
+        "api.app:create_app",
+        factory=True,
+        host="127.0.0.1",
+        port=options.port,
+        workers=options.workers,
+        log_level="warning",
+        access_log=False,
+    )
 
 
 def alternate(
@@ -291,6 +297,7 @@ def run(options: argparse.Namespace) -> None:
     print(
         f"graph: {len(graph.actors)} actors, {len(graph.relations)} relations "
         f"(generated in {time.perf_counter() - began:.1f} s); {options.clients} clients, "
+        f"{options.workers} API workers, "
         f"{options.requests} requests per query kind "
         f"({options.path_requests or options.requests} for paths); depth 2, limit {options.limit}, "
         f"paths max_hops {options.max_hops} k {options.k}",
@@ -341,6 +348,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--requests", type=int, default=200, help="per query kind")
     parser.add_argument(
         "--path-requests", type=int, default=None, help="paths requests (default: --requests)"
+    )
+    parser.add_argument(
+        "--workers", type=int, default=2, help="API server processes (kizuna serve --workers)"
     )
     parser.add_argument("--limit", type=int, default=200, help="neighbourhood limit")
     parser.add_argument("--max-hops", type=int, default=3)

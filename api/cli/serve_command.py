@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -23,17 +24,29 @@ def serve(
     store: Annotated[
         Path | None, typer.Option(help="The embedded store file (memory backend).")
     ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            help="Server processes, each with its own copy of the store (default 1, or "
+            "KIZUNA_WORKERS); one per core answers concurrent clients on every core."
+        ),
+    ] = None,
 ) -> None:
     """Serve the REST API; the docs page is at /docs."""
     import uvicorn
     from pydantic import ValidationError
 
-    from api.app import create_app
     from api.settings import Settings
 
     overrides: dict[str, Any] = {
         k: v
-        for k, v in {"backend": backend, "host": host, "port": port, "store": store}.items()
+        for k, v in {
+            "backend": backend,
+            "host": host,
+            "port": port,
+            "store": store,
+            "workers": workers,
+        }.items()
         if v is not None
     }
     try:
@@ -54,7 +67,17 @@ def serve(
     typer.echo(f"Kizuna API over the {settings.backend} store at {where}")
     typer.echo(f"Explorer: http://{settings.host}:{settings.port}/")
     typer.echo(f"Docs: http://{settings.host}:{settings.port}/docs")
-    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info")
+    # The worker processes build their app from the environment (api.app.create_app reads
+    # Settings), so the options given here travel to them as KIZUNA_ variables.
+    os.environ.update({f"KIZUNA_{k.upper()}": str(v) for k, v in overrides.items()})
+    uvicorn.run(
+        "api.app:create_app",
+        factory=True,
+        host=settings.host,
+        port=settings.port,
+        workers=settings.workers,
+        log_level="info",
+    )
 
 
 def register(app: typer.Typer) -> None:

@@ -55,6 +55,52 @@ def test_kizuna_serve_prints_the_docs_url_and_serves_the_store(
     assert f"Docs: http://127.0.0.1:{port}/docs" in output
 
 
+def _children(pid: int) -> list[int]:
+    """The processes whose parent is `pid`, read from /proc."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def test_kizuna_serve_with_two_workers_answers_from_two_processes_over_the_given_store(
+    tmp_path: Path, contract_graph: Graph
+) -> None:
+    store = tmp_path / "graph.json"
+    MemoryStore(store).replace(contract_graph)
+    port = _free_port()
+    kizuna = Path(sys.executable).parent / "kizuna"
+    command = [str(kizuna), "serve", "--port", str(port), "--store", str(store), "--workers", "2"]
+    process = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=tmp_path
+    )
+    try:
+        answers = []
+        for _ in range(600):
+            try:
+                answers.append(httpx.get(f"http://127.0.0.1:{port}/health", timeout=2))
+                if len(answers) == 20:
+                    break
+            except httpx.TransportError:
+                assert process.poll() is None, "kizuna serve exited while starting"
+                time.sleep(0.1)
+        assert [a.json()["actors"] for a in answers] == [len(contract_graph.actors)] * 20
+        workers = [
+            child
+            for child in _children(process.pid)
+            if "spawn_main" in Path(f"/proc/{child}/cmdline").read_text()
+        ]
+        assert len(workers) == 2
+    finally:
+        process.terminate()
+        process.communicate(timeout=30)
+
+
 def test_kizuna_serve_rejects_an_unknown_backend(tmp_path: Path) -> None:
     kizuna = Path(sys.executable).parent / "kizuna"
     result = subprocess.run(
