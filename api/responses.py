@@ -11,7 +11,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from graph.model import Evidence, Relation, StrictModel, relation_facts
+from graph.model import RELATION_FACTS, Evidence, Relation, StrictModel, relation_facts
 from graph.views import ActorSummary
 
 __all__ = [
@@ -39,6 +39,7 @@ __all__ = [
     "RankedActor",
     "RelationFacts",
     "SearchMatch",
+    "relation_row",
 ]
 
 _EVIDENCE_EXAMPLE: Any = {
@@ -160,6 +161,24 @@ class RelationFacts(_Response):
     def facts(relation: Relation) -> dict[str, Any]:
         """The fields of RelationFacts, read from a core relation."""
         return {**relation_facts(relation), "evidence": relation.evidence}
+
+
+def relation_row(relation: Relation, **extra: object) -> dict[str, Any]:
+    """A relation as the JSON object of an EdgeView or a HopRelation (with `extra` fields such
+    as its direction), built as a plain dict: a neighbourhood or a set of paths holds hundreds
+    of relations, and a model per relation costs more than the store's query. Serialise the
+    answer that holds these rows with `json_answer(..., rows=True)`."""
+    row: dict[str, Any] = {
+        "id": relation.key,
+        "source": relation.source,
+        "target": relation.target,
+        "type": relation.type,
+        **extra,
+    }
+    for name in RELATION_FACTS:
+        row[name] = getattr(relation, name)
+    row["evidence"] = relation.evidence
+    return row
 
 
 class ActorRelation(RelationFacts):

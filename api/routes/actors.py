@@ -16,11 +16,11 @@ from api.responses import (
     ActorRef,
     ActorRelation,
     ActorSearchResults,
-    EdgeView,
     NeighbourhoodGraph,
     NodeView,
     RelationFacts,
     SearchMatch,
+    relation_row,
 )
 from api.routes.shared import (
     ERRORS,
@@ -31,7 +31,6 @@ from api.routes.shared import (
     json_answer,
 )
 from graph.errors import InvalidQuery
-from graph.model import Relation
 from graph.querying import LIMITS, Filters
 from graph.relation_table import trusted
 from graph.resolve import resolve_actor
@@ -143,7 +142,8 @@ def neighbourhood(
         NodeView(id=n.actor.id, label=n.actor.name, type=n.actor.type, depth=n.depth)
         for n in found.nodes
     ]
-    answer = NeighbourhoodGraph(
+    answer = trusted(
+        NeighbourhoodGraph,
         center=ActorRef.of(found.center),
         depth=depth,
         limit=limit,
@@ -151,25 +151,12 @@ def neighbourhood(
         level_counts=found.level_counts,
         filters=applied(filters),
         nodes=nodes,
-        edges=[_edge(r) for r in found.edges],
+        edges=[relation_row(r) for r in found.edges],
         cypher=cypher_answer(
             request, store, lambda s: s.explain_neighbourhood(centre.id, depth, filters, limit)
         ),
     )
-    return json_answer(answer)
-
-
-def _edge(relation: Relation) -> EdgeView:
-    """`EdgeView.of` without validating again what the store validated: a neighbourhood may
-    hold a thousand edges."""
-    return trusted(
-        EdgeView,
-        id=relation.key,
-        source=relation.source,
-        target=relation.target,
-        type=relation.type,
-        **RelationFacts.facts(relation),
-    )
+    return json_answer(answer, rows=True)
 
 
 @router.get(

@@ -43,11 +43,16 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 }
 
 
-def json_answer(answer: BaseModel) -> Response:
+def json_answer(answer: BaseModel, rows: bool = False) -> Response:
     """The answer as JSON, serialised once: FastAPI would dump a returned model, validate the
     dump against the response model and serialise it again, which for a large answer costs
-    more than the query. The route's `response_model` still documents it."""
-    return Response(answer.model_dump_json(by_alias=True), media_type="application/json")
+    more than the query. The route's `response_model` still documents it.
+
+    `rows` says that the answer holds `relation_row` dicts where its model names a relation
+    model; pydantic then serialises them as they are, without warning about their type."""
+    return Response(
+        answer.model_dump_json(by_alias=True, warnings=not rows), media_type="application/json"
+    )
 
 
 def current_store(request: Request) -> GraphStore:
