@@ -165,9 +165,9 @@ class RelationFacts(_Response):
 
 def relation_row(relation: Relation, **extra: object) -> dict[str, Any]:
     """A relation as the JSON object of an EdgeView or a HopRelation (with `extra` fields such
-    as its direction), built as a plain dict: a neighbourhood or a set of paths holds hundreds
-    of relations, and a model per relation costs more than the store's query. Serialise the
-    answer that holds these rows with `json_answer(..., rows=True)`."""
+    as its direction), in plain data: a neighbourhood or a set of paths holds hundreds of
+    relations, and a model per relation costs more than the store's query. `json_answer`
+    takes such rows beside the answer's model."""
     row: dict[str, Any] = {
         "id": relation.key,
         "source": relation.source,
@@ -177,7 +177,8 @@ def relation_row(relation: Relation, **extra: object) -> dict[str, Any]:
     }
     for name in RELATION_FACTS:
         row[name] = getattr(relation, name)
-    row["evidence"] = relation.evidence
+    # A model keeps its fields, and only them, in __dict__: the evidence as plain data.
+    row["evidence"] = [evidence.__dict__ for evidence in relation.evidence]
     return row
 
 

@@ -239,18 +239,10 @@ def api_process(backend: str, options: argparse.Namespace) -> Iterator[str]:
 def serve(backend: str, options: argparse.Namespace) -> None:
     """Child process: serve the API over the backend (memory: the store file the parent wrote)
     as `kizuna serve --workers N` does, each worker building its app from the environment."""
-    import uvicorn
+    from api.cli.serve_command import run_server
 
     os.environ.update(KIZUNA_BACKEND=backend, KIZUNA_STORE=str(options.store))
-    uvicorn.run(
-        "api.app:create_app",
-        factory=True,
-        host="127.0.0.1",
-        port=options.port,
-        workers=options.workers,
-        log_level="warning",
-        access_log=False,
-    )
+    run_server("127.0.0.1", options.port, options.workers, log_level="warning")
 
 
 def alternate(

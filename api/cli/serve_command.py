@@ -10,7 +10,29 @@ import typer
 
 from api.cli.context import problems, settings_of
 
-__all__ = ["register", "serve"]
+__all__ = ["register", "run_server", "serve"]
+
+WORKER_START_SECONDS = 120
+"""How long a worker may take to answer uvicorn's health check: a worker opening a store of a
+million relations holds the interpreter for seconds, and uvicorn's default of 5 s would kill
+and restart it over and over on a busy machine."""
+
+
+def run_server(host: str, port: int, workers: int, log_level: str = "info") -> None:
+    """Serve `api.app:create_app` with uvicorn; every worker builds its app from the
+    environment (KIZUNA_ variables and .env), so set those before calling."""
+    import uvicorn
+
+    uvicorn.run(
+        "api.app:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level=log_level,
+        access_log=log_level == "info",
+        timeout_worker_healthcheck=WORKER_START_SECONDS,
+    )
 
 
 def serve(
@@ -33,7 +55,6 @@ def serve(
     ] = None,
 ) -> None:
     """Serve the REST API; the docs page is at /docs."""
-    import uvicorn
     from pydantic import ValidationError
 
     from api.settings import Settings
@@ -70,14 +91,7 @@ def serve(
     # The worker processes build their app from the environment (api.app.create_app reads
     # Settings), so the options given here travel to them as KIZUNA_ variables.
     os.environ.update({f"KIZUNA_{k.upper()}": str(v) for k, v in overrides.items()})
-    uvicorn.run(
-        "api.app:create_app",
-        factory=True,
-        host=settings.host,
-        port=settings.port,
-        workers=settings.workers,
-        log_level="info",
-    )
+    run_server(settings.host, settings.port, settings.workers)
 
 
 def register(app: typer.Typer) -> None:

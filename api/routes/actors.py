@@ -17,7 +17,6 @@ from api.responses import (
     ActorRelation,
     ActorSearchResults,
     NeighbourhoodGraph,
-    NodeView,
     RelationFacts,
     SearchMatch,
     relation_row,
@@ -137,9 +136,9 @@ def neighbourhood(
     filters; nodes and edges come ready to draw, every edge with its year and evidence."""
     centre = resolve_actor(store, actor_id)
     found = store.neighbourhood(centre.id, depth, filters, limit)
-    nodes = [NodeView(id=centre.id, label=centre.name, type=centre.type, depth=0)]
+    nodes = [{"id": centre.id, "label": centre.name, "type": centre.type, "depth": 0}]
     nodes += [
-        NodeView(id=n.actor.id, label=n.actor.name, type=n.actor.type, depth=n.depth)
+        {"id": n.actor.id, "label": n.actor.name, "type": n.actor.type, "depth": n.depth}
         for n in found.nodes
     ]
     answer = trusted(
@@ -150,13 +149,13 @@ def neighbourhood(
         truncated=found.truncated,
         level_counts=found.level_counts,
         filters=applied(filters),
-        nodes=nodes,
-        edges=[relation_row(r) for r in found.edges],
+        nodes=[],
+        edges=[],
         cypher=cypher_answer(
             request, store, lambda s: s.explain_neighbourhood(centre.id, depth, filters, limit)
         ),
     )
-    return json_answer(answer, rows=True)
+    return json_answer(answer, nodes=nodes, edges=[relation_row(r) for r in found.edges])
 
 
 @router.get(

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Annotated, Any
 
+import msgspec
 from fastapi import Depends, Query, Request, Response
 from pydantic import BaseModel
 
@@ -35,6 +36,8 @@ __all__ = [
     "query_filters",
 ]
 
+_ENCODER = msgspec.json.Encoder()
+
 ERRORS: dict[int | str, dict[str, Any]] = {
     404: {"model": ErrorResponse, "description": "Unknown actor; lists close matches."},
     409: {"model": ErrorResponse, "description": "The name fits several actors; lists them."},
@@ -43,16 +46,22 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 }
 
 
-def json_answer(answer: BaseModel, rows: bool = False) -> Response:
+def json_answer(answer: BaseModel, **rows: list[dict[str, Any]]) -> Response:
     """The answer as JSON, serialised once: FastAPI would dump a returned model, validate the
     dump against the response model and serialise it again, which for a large answer costs
     more than the query. The route's `response_model` still documents it.
 
-    `rows` says that the answer holds `relation_row` dicts where its model names a relation
-    model; pydantic then serialises them as they are, without warning about their type."""
-    return Response(
-        answer.model_dump_json(by_alias=True, warnings=not rows), media_type="application/json"
-    )
+    `rows` gives some of the answer's fields as plain data already in their JSON shape (the
+    edges of a neighbourhood, the routes of a path answer), built without a model per item;
+    the model's own value for those fields is ignored. msgspec encodes the whole."""
+    if not rows:
+        return Response(answer.model_dump_json(by_alias=True), media_type="application/json")
+    dumped = answer.model_dump(by_alias=True, exclude=set(rows))
+    content = {
+        field.alias or name: rows[name] if name in rows else dumped[field.alias or name]
+        for name, field in type(answer).model_fields.items()
+    }
+    return Response(_ENCODER.encode(content), media_type="application/json")
 
 
 def current_store(request: Request) -> GraphStore:

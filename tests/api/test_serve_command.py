@@ -80,21 +80,23 @@ def test_kizuna_serve_with_two_workers_answers_from_two_processes_over_the_given
         command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=tmp_path
     )
     try:
-        answers = []
-        for _ in range(600):
+        deadline = time.monotonic() + 180
+        answers: list[httpx.Response] = []
+        while len(answers) < 20 and time.monotonic() < deadline:
             try:
-                answers.append(httpx.get(f"http://127.0.0.1:{port}/health", timeout=2))
-                if len(answers) == 20:
-                    break
+                answers.append(httpx.get(f"http://127.0.0.1:{port}/health", timeout=10))
             except httpx.TransportError:
                 assert process.poll() is None, "kizuna serve exited while starting"
                 time.sleep(0.1)
         assert [a.json()["actors"] for a in answers] == [len(contract_graph.actors)] * 20
-        workers = [
-            child
-            for child in _children(process.pid)
-            if "spawn_main" in Path(f"/proc/{child}/cmdline").read_text()
-        ]
+        workers: list[int] = []
+        while len(workers) != 2 and time.monotonic() < deadline:
+            workers = [
+                child
+                for child in _children(process.pid)
+                if "spawn_main" in Path(f"/proc/{child}/cmdline").read_text()
+            ]
+            time.sleep(0.1)
         assert len(workers) == 2
     finally:
         process.terminate()
