@@ -8,6 +8,7 @@ text of a query.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from graph.schema import domain_schema
@@ -37,8 +38,6 @@ __all__ = [
     "LOADED_DIGEST",
     "MIDDLE_RELATIONS",
     "MOST_CONNECTED",
-    "NEIGHBOURHOOD_EDGES",
-    "NEIGHBOURHOOD_STEP",
     "PING",
     "PROJECTION",
     "PROMOTE_DOCUMENTS",
@@ -52,6 +51,8 @@ __all__ = [
     "explain_neighbourhood_query",
     "explain_paths_query",
     "label",
+    "neighbourhood_edges",
+    "neighbourhood_step",
     "promote_actors",
     "rel_type",
     "retire_actors",
@@ -80,6 +81,12 @@ def rel_type(relation_type: str) -> str:
 
 
 # --- schema ------------------------------------------------------------------------------
+
+
+@functools.cache
+def _domain_relations() -> str:
+    """The domain's relation types as one relationship-type alternative: `A`|`B`|..."""
+    return "|".join(rel_type(t) for t in sorted(domain_schema().relation_types))
 
 
 def schema_statements() -> list[str]:
@@ -251,14 +258,20 @@ AND ($until IS NULL OR r.year <= $until)
 AND ($min_confidence IS NULL OR coalesce(r.confidence, 1.0) >= $min_confidence)
 """
 
+
 # One level of a neighbourhood: the actors one relation from the frontier, not yet placed,
 # counted in all and cut at $wanted in id order. Distinct actors are taken as nodes before
 # their ids are read, and only the first $wanted ids are sorted (a top-k, not a full sort): a
-# level through a hub holds thousands of actors.
-NEIGHBOURHOOD_STEP = f"""
+# level through a hub holds thousands of actors. Neighbourhoods expand the domain's relation
+# types by name, which reads no property of the hub's thousands of relations (a check of
+# `r.key`, which only Kizuna's relations carry, cost a third of the step).
+@functools.cache
+def neighbourhood_step() -> str:
+    """One level of a neighbourhood (see above)."""
+    return f"""
 UNWIND $frontier AS fid
-MATCH (f:Actor {{id: fid}})-[r]-(o:Actor)
-WHERE r.key IS NOT NULL AND {_REL_FILTER}
+MATCH (f:Actor {{id: fid}})-[r:{_domain_relations()}]-(o:Actor)
+WHERE {_REL_FILTER}
   AND ($actor_types IS NULL OR o.type IN $actor_types)
 WITH DISTINCT o
 WITH o.id AS id WHERE NOT id IN $placed
@@ -267,16 +280,20 @@ RETURN size(ids) AS total,
        COLLECT {{ UNWIND ids AS id RETURN id ORDER BY id LIMIT $wanted }} AS first
 """
 
+
 # The kept actors are compared as nodes, not by id: a hub among them has thousands of
 # relations, and reading the id at the far end of each cost more than the whole rest. The
 # edges come back as one list in one record: the driver reads thousands of small records
 # about twice as slowly.
-NEIGHBOURHOOD_EDGES = f"""
+@functools.cache
+def neighbourhood_edges() -> str:
+    """The relations between the kept actors of a neighbourhood (see above)."""
+    return f"""
 MATCH (k:Actor) WHERE k.id IN $kept
 WITH collect(k) AS kept
 UNWIND kept AS s
-MATCH (s)-[r]->(t)
-WHERE t IN kept AND r.key IS NOT NULL AND {_REL_FILTER}
+MATCH (s)-[r:{_domain_relations()}]->(t)
+WHERE t IN kept AND {_REL_FILTER}
 RETURN collect({{source: s.id, target: t.id, type: type(r), props: properties(r)}}) AS edges
 """
 

@@ -384,7 +384,7 @@ class Neo4jStore:
 
         def expand(frontier: list[str], placed: Set[str], wanted: int) -> tuple[list[str], int]:
             (record,) = self._read(
-                cypher.NEIGHBOURHOOD_STEP,
+                cypher.neighbourhood_step(),
                 "expand a neighbourhood",
                 frontier=frontier,
                 placed=sorted(placed),
@@ -396,7 +396,7 @@ class Neo4jStore:
         levels = neighbourhood_levels(actor_id, depth, limit, expand)
         kept = [actor_id, *(n for _, n in levels.nodes)]
         (record,) = self._read(
-            cypher.NEIGHBOURHOOD_EDGES, "read a neighbourhood's relations", kept=kept, **params
+            cypher.neighbourhood_edges(), "read a neighbourhood's relations", kept=kept, **params
         )
         edges = sorted(_answer_relations(record["edges"]), key=edge_order)
         summaries = self._summaries(n for _, n in levels.nodes)

@@ -77,8 +77,8 @@ def test_neighbourhood_and_hop_reads_start_from_the_id_index(
     neo4j_contract_store: Neo4jStore, neo4j_driver: neo4j.Driver, filters: Filters
 ) -> None:
     reads: list[tuple[str, dict[str, Any]]] = [
-        (cypher.NEIGHBOURHOOD_STEP, {"frontier": ["country:JPN"], "placed": [], "wanted": 5}),
-        (cypher.NEIGHBOURHOOD_EDGES, {"kept": ["country:JPN", "org:eu"]}),
+        (cypher.neighbourhood_step(), {"frontier": ["country:JPN"], "placed": [], "wanted": 5}),
+        (cypher.neighbourhood_edges(), {"kept": ["country:JPN", "org:eu"]}),
         (cypher.HOP_RELATIONS, {"pairs": [["country:JPN", "org:eu"]]}),
     ]
     for query, params in reads:
