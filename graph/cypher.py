@@ -283,18 +283,21 @@ RETURN size(ids) AS total,
 
 # The kept actors are compared as nodes, not by id: a hub among them has thousands of
 # relations, and reading the id at the far end of each cost more than the whole rest. The
-# edges come back as one list in one record: the driver reads thousands of small records
-# about twice as slowly.
+# edges come back as one list in one record, beside the kept actors' names: the driver reads
+# thousands of small records about twice as slowly.
 @functools.cache
 def neighbourhood_edges() -> str:
-    """The relations between the kept actors of a neighbourhood (see above)."""
+    """The kept actors of a neighbourhood (id, name, type) and the relations between them."""
     return f"""
 MATCH (k:Actor) WHERE k.id IN $kept
 WITH collect(k) AS kept
-UNWIND kept AS s
-MATCH (s)-[r:{_domain_relations()}]->(t)
-WHERE t IN kept AND {_REL_FILTER}
-RETURN collect({{source: s.id, target: t.id, type: type(r), props: properties(r)}}) AS edges
+RETURN [k IN kept | {{id: k.id, name: k.name, type: k.type}}] AS actors,
+       COLLECT {{
+         UNWIND kept AS s
+         MATCH (s)-[r:{_domain_relations()}]->(t)
+         WHERE t IN kept AND {_REL_FILTER}
+         RETURN {{source: s.id, target: t.id, type: type(r), props: properties(r)}}
+       }} AS edges
 """
 
 

@@ -399,7 +399,8 @@ class Neo4jStore:
             cypher.neighbourhood_edges(), "read a neighbourhood's relations", kept=kept, **params
         )
         edges = sorted(_answer_relations(record["edges"]), key=edge_order)
-        summaries = self._summaries(n for _, n in levels.nodes)
+        by_id = {a["id"]: ActorSummary(**a) for a in record["actors"]}
+        summaries = [by_id[n] for _, n in levels.nodes]
         return Neighbourhood(
             center=ActorSummary.of(centre),
             nodes=[
