@@ -8,6 +8,7 @@ text of a query.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from graph.schema import domain_schema
@@ -27,6 +28,7 @@ __all__ = [
     "COUNT_RELATIONS_BY_TYPE",
     "DEGREES",
     "DOCUMENT_BY_NAME",
+    "ENDS_NEIGHBOURS",
     "EXISTING_ACTORS",
     "EXISTING_DOCUMENTS",
     "EXISTING_RELATION_KEYS",
@@ -34,15 +36,14 @@ __all__ = [
     "FULLTEXT_INDEX",
     "HOP_RELATIONS",
     "LOADED_DIGEST",
+    "MIDDLE_RELATIONS",
     "MOST_CONNECTED",
-    "NEIGHBOURHOOD_EDGES",
-    "NEIGHBOURHOOD_STEP",
     "PING",
     "PROJECTION",
     "PROMOTE_DOCUMENTS",
     "RECORD_DIGEST",
     "RETIRE_DOCUMENTS",
-    "SEARCH_CANDIDATES",
+    "SEARCH_NAMES",
     "STAGE_ACTORS",
     "STAGE_DOCUMENTS",
     "STAGE_MENTIONS",
@@ -50,6 +51,8 @@ __all__ = [
     "explain_neighbourhood_query",
     "explain_paths_query",
     "label",
+    "neighbourhood_edges",
+    "neighbourhood_step",
     "promote_actors",
     "rel_type",
     "retire_actors",
@@ -78,6 +81,12 @@ def rel_type(relation_type: str) -> str:
 
 
 # --- schema ------------------------------------------------------------------------------
+
+
+@functools.cache
+def _domain_relations() -> str:
+    """The domain's relation types as one relationship-type alternative: `A`|`B`|..."""
+    return "|".join(rel_type(t) for t in sorted(domain_schema().relation_types))
 
 
 def schema_statements() -> list[str]:
@@ -219,12 +228,11 @@ YIELD node, score
 RETURN properties(node) AS actor
 """
 
-SEARCH_CANDIDATES = f"""
-CALL db.index.fulltext.queryNodes('{FULLTEXT_INDEX}', $words, {{limit: $limit}}) YIELD node
-RETURN node.id AS id, node.name AS name, node.type AS type, node.aliases AS aliases
-UNION
-CALL db.index.fulltext.queryNodes('{FULLTEXT_INDEX}', $phrase, {{limit: $limit}}) YIELD node
-RETURN node.id AS id, node.name AS name, node.type AS type, node.aliases AS aliases
+# What a search ranks, for the name index the store builds once per loaded graph.
+SEARCH_NAMES = """
+MATCH (a:Actor)
+RETURN a.id AS id, a.name AS name, a.type AS type, a.aliases AS aliases
+ORDER BY id
 """
 
 ALL_ACTORS = "MATCH (a:Actor) RETURN properties(a) AS actor"
@@ -250,26 +258,79 @@ AND ($until IS NULL OR r.year <= $until)
 AND ($min_confidence IS NULL OR coalesce(r.confidence, 1.0) >= $min_confidence)
 """
 
-NEIGHBOURHOOD_STEP = f"""
+
+# One level of a neighbourhood: the actors one relation from the frontier, not yet placed,
+# counted in all and cut at $wanted in id order. Distinct actors are taken as nodes before
+# their ids are read, and only the first $wanted ids are sorted (a top-k, not a full sort): a
+# level through a hub holds thousands of actors. Neighbourhoods expand the domain's relation
+# types by name, which reads no property of the hub's thousands of relations (a check of
+# `r.key`, which only Kizuna's relations carry, cost a third of the step).
+@functools.cache
+def neighbourhood_step() -> str:
+    """One level of a neighbourhood (see above)."""
+    return f"""
 UNWIND $frontier AS fid
-MATCH (f:Actor {{id: fid}})-[r]-(o:Actor)
-WHERE r.key IS NOT NULL AND {_REL_FILTER}
-  AND ($actor_types IS NULL OR o.type IN $actor_types) AND NOT o.id IN $placed
-WITH DISTINCT o.id AS id
-ORDER BY id
+MATCH (f:Actor {{id: fid}})-[r:{_domain_relations()}]-(o:Actor)
+WHERE {_REL_FILTER}
+  AND ($actor_types IS NULL OR o.type IN $actor_types)
+WITH DISTINCT o
+WITH o.id AS id WHERE NOT id IN $placed
 WITH collect(id) AS ids
-RETURN size(ids) AS total, ids[..$wanted] AS first
+RETURN size(ids) AS total,
+       COLLECT {{ UNWIND ids AS id RETURN id ORDER BY id LIMIT $wanted }} AS first
 """
 
+
 # The kept actors are compared as nodes, not by id: a hub among them has thousands of
-# relations, and reading the id at the far end of each cost more than the whole rest.
-NEIGHBOURHOOD_EDGES = f"""
+# relations, and reading the id at the far end of each cost more than the whole rest. The
+# edges come back as one list in one record, beside the kept actors' names: the driver reads
+# thousands of small records about twice as slowly.
+@functools.cache
+def neighbourhood_edges() -> str:
+    """The kept actors of a neighbourhood (id, name, type) and the relations between them."""
+    return f"""
 MATCH (k:Actor) WHERE k.id IN $kept
 WITH collect(k) AS kept
-UNWIND kept AS s
-MATCH (s)-[r]->(t)
-WHERE t IN kept AND r.key IS NOT NULL AND {_REL_FILTER}
-RETURN s.id AS source, t.id AS target, type(r) AS type, properties(r) AS props
+RETURN [k IN kept | {{id: k.id, name: k.name, type: k.type}}] AS actors,
+       COLLECT {{
+         UNWIND kept AS s
+         MATCH (s)-[r:{_domain_relations()}]->(t)
+         WHERE t IN kept AND {_REL_FILTER}
+         RETURN {{source: s.id, target: t.id, type: type(r), props: properties(r)}}
+       }} AS edges
+"""
+
+
+# Routes of up to three hops meet in the middle: the actors one passing relation from each
+# end (ENDS_NEIGHBOURS: a route of one hop is the other end among them, of two hops an actor
+# in both), then the passing relations between the two sets (MIDDLE_RELATIONS), expanded from
+# the set whose actors hold fewer relations and matched by element id against the other (in a
+# subquery, so that Neo4j expands the relations instead of checking every pair of actors).
+# The ends are found by the id index; intermediate actors must pass the actor filter.
+ENDS_NEIGHBOURS = f"""
+UNWIND [$source, $target] AS end
+MATCH (e:Actor {{id: end}})
+CALL (e) {{
+  MATCH (e)-[r]-(x:Actor)
+  WHERE r.key IS NOT NULL AND {_REL_FILTER}
+    AND (x.id IN [$source, $target] OR $actor_types IS NULL OR x.type IN $actor_types)
+  WITH DISTINCT x
+  RETURN collect(x.id) AS ids, collect(elementId(x)) AS elements,
+         sum(COUNT {{ (x)--() }}) AS cost
+}}
+RETURN end, ids, elements, cost
+"""
+
+MIDDLE_RELATIONS = f"""
+UNWIND $expand AS element
+MATCH (x:Actor) WHERE elementId(x) = element
+CALL (x) {{
+  MATCH (x)-[r]-(y:Actor)
+  WHERE r.key IS NOT NULL AND {_REL_FILTER}
+  RETURN DISTINCT y
+}}
+WITH x, y WHERE elementId(y) IN $into AND y <> x
+RETURN x.id AS here, y.id AS there
 """
 
 
@@ -305,8 +366,8 @@ HOP_RELATIONS = f"""
 UNWIND $pairs AS pair
 MATCH (a:Actor {{id: pair[0]}})-[r]-(b:Actor {{id: pair[1]}})
 WHERE r.key IS NOT NULL AND {_REL_FILTER}
-RETURN pair[0] AS here, pair[1] AS there, startNode(r).id AS source, endNode(r).id AS target,
-       type(r) AS type, properties(r) AS props
+RETURN collect({{here: pair[0], there: pair[1], source: startNode(r).id,
+                 target: endNode(r).id, type: type(r), props: properties(r)}}) AS hops
 """
 
 PROJECTION = f"""

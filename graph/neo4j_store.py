@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import itertools
 import re
+import threading
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Set
+from collections.abc import Iterable, Iterator, Mapping, Set
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
 import neo4j
@@ -27,8 +29,17 @@ from graph import cypher
 from graph.errors import StoreUnavailable
 from graph.levels import neighbourhood_levels
 from graph.model import Actor, Document, Evidence, Graph, Relation
+from graph.name_index import NameIndex, name_table
 from graph.neo4j_load import LoadReport, StagedLoad, graph_digest, load_report
-from graph.querying import Filters, edge_order, hop_relation_order, normalise_text, search_page
+from graph.querying import (
+    Filters,
+    Named,
+    edge_order,
+    hop_relation_order,
+    normalise_text,
+    search_page,
+)
+from graph.relation_table import trusted
 from graph.resolve import not_found, require_known
 from graph.views import (
     ActorDetail,
@@ -46,6 +57,15 @@ __all__ = ["LoadReport", "Neo4jStore", "graph_digest", "lucene_escape"]
 _CORE = ("id", "name", "type", "aliases", "documents", "discovered")
 _LUCENE_SPECIAL = re.compile(r'([+\-!(){}\[\]^"~*?:\\/&|])')
 _FULLTEXT_CANDIDATES = 1000
+
+
+@dataclass(frozen=True)
+class _Names:
+    """The name index of the graph whose digest is `digest`, and the actors it numbers."""
+
+    digest: str
+    actors: dict[str, Named]
+    index: NameIndex
 
 
 def lucene_escape(text: str) -> str:
@@ -67,9 +87,14 @@ def actor_from(props: dict[str, Any]) -> Actor:
     )
 
 
-def relation_from(source: str, target: str, rel_type: str, props: dict[str, Any]) -> Relation:
+def relation_from(
+    source: str, target: str, rel_type: str, props: dict[str, Any], validate: bool = True
+) -> Relation:
+    """The relation of a record. Answers pass `validate=False`: what the database holds was
+    validated when it was loaded, and a neighbourhood builds thousands of relations."""
+    build: Any = (lambda model, **values: model(**values)) if validate else trusted
     evidence = [
-        Evidence(doc=d, quote=q, start=s, end=e)
+        build(Evidence, doc=d, quote=q, start=s, end=e)
         for d, q, s, e in zip(
             props.get("evidence_docs") or [],
             props.get("evidence_quotes") or [],
@@ -78,7 +103,8 @@ def relation_from(source: str, target: str, rel_type: str, props: dict[str, Any]
             strict=True,
         )
     ]
-    return Relation(
+    relation: Relation = build(
+        Relation,
         source=source,
         target=target,
         type=rel_type,
@@ -87,10 +113,19 @@ def relation_from(source: str, target: str, rel_type: str, props: dict[str, Any]
         date_precision=props.get("date_precision"),
         date_source=props.get("date_source"),
         rule=props.get("rule") or "",
-        confidence=props.get("confidence", 1.0),
+        confidence=float(props.get("confidence", 1.0)),
         evidence=evidence,
         curated=bool(props.get("curated", False)),
     )
+    return relation
+
+
+def _answer_relations(records: Iterable[Mapping[str, Any]]) -> list[Relation]:
+    """The relations of records (source, target, type, props), for an answer."""
+    return [
+        relation_from(r["source"], r["target"], r["type"], r["props"], validate=False)
+        for r in records
+    ]
 
 
 def _filter_params(filters: Filters) -> dict[str, Any]:
@@ -118,6 +153,8 @@ class Neo4jStore:
         self.batch_size = batch_size
         self.writers = writers
         self._schema_ready = False
+        self._names: _Names | None = None
+        self._names_lock = threading.Lock()
 
     # --- the boundary: every driver call goes through here ------------------------------
 
@@ -264,22 +301,30 @@ class Neo4jStore:
         ]
         return sorted(found, key=lambda a: a.id)
 
-    def _search_candidates(self, wanted: str) -> list[Actor]:
-        """Actors whose names the full-text index finds close to the query (each word fuzzily
-        or as a prefix) or as a phrase: only what the ranking reads (id, name, type, aliases)."""
-        terms = [lucene_escape(t) for t in wanted.split()]
-        clauses = [f"{t}~ OR {t}*" for t in terms]
-        records = self._read(
-            cypher.SEARCH_CANDIDATES,
-            "search actors",
-            words=" OR ".join(f"({c})" for c in clauses),
-            phrase=f'"{lucene_escape(wanted)}"',
-            limit=_FULLTEXT_CANDIDATES,
-        )
-        # Every field given: model_construct looks defaults up slowly, and a search reads
-        # up to a thousand candidates.
-        candidates = {
-            r["id"]: Actor.model_construct(
+    def _name_index(self) -> _Names | None:
+        """The name index of the graph in use, built once per loaded graph (by its digest).
+
+        Each search reads the digest the last load recorded (one small query): a graph that
+        another process switched in makes the index be built again. A database without a
+        recorded digest has no index (its searches read every name).
+        """
+        records = self._read(cypher.LOADED_DIGEST, "search actors")
+        digest = records[0]["digest"] if records else None
+        if digest is None:
+            return None
+        with self._names_lock:
+            if self._names is None or self._names.digest != digest:
+                actors = self._named_actors()
+                index = NameIndex(name_table(actors), [a.id for a in actors])
+                self._names = _Names(digest, {a.id: a for a in actors}, index)
+            return self._names
+
+    def _named_actors(self) -> list[Named]:
+        """Every actor as the ranking reads it (id, name, type, aliases), in id order.
+
+        Every field given: model_construct looks defaults up slowly."""
+        return [
+            Actor.model_construct(
                 id=r["id"],
                 name=r["name"],
                 type=r["type"],
@@ -288,9 +333,16 @@ class Neo4jStore:
                 documents=[],
                 discovered=False,
             )
-            for r in records
-        }
-        return [candidates[i] for i in sorted(candidates)]
+            for r in self._read(cypher.SEARCH_NAMES, "read the actors' names")
+        ]
+
+    def _search_candidates(self, wanted: str) -> list[Named]:
+        """The actors with a name or alias that can score above zero for `wanted`, in id
+        order: those the name index finds (graph.name_index, as the embedded store does)."""
+        names = self._name_index()
+        if names is None:
+            return self._named_actors()
+        return [names.actors[i] for i in names.index.candidates(wanted)]
 
     def search(
         self, query: str, actor_type: str | None = None, limit: int = 20, offset: int = 0
@@ -310,10 +362,7 @@ class Neo4jStore:
         if actor is None:
             raise not_found(self, actor_id)
         records = self._read(cypher.ACTOR_RELATIONS, "read an actor's relations", id=actor_id)
-        relations = sorted(
-            (relation_from(r["source"], r["target"], r["type"], r["props"]) for r in records),
-            key=edge_order,
-        )
+        relations = sorted(_answer_relations(records), key=edge_order)
         related = sorted({r.other_end(actor_id) for r in relations} - {actor_id})
         return ActorDetail(actor=actor, relations=relations, related=self._summaries(related))
 
@@ -335,7 +384,7 @@ class Neo4jStore:
 
         def expand(frontier: list[str], placed: Set[str], wanted: int) -> tuple[list[str], int]:
             (record,) = self._read(
-                cypher.NEIGHBOURHOOD_STEP,
+                cypher.neighbourhood_step(),
                 "expand a neighbourhood",
                 frontier=frontier,
                 placed=sorted(placed),
@@ -346,14 +395,12 @@ class Neo4jStore:
 
         levels = neighbourhood_levels(actor_id, depth, limit, expand)
         kept = [actor_id, *(n for _, n in levels.nodes)]
-        records = self._read(
-            cypher.NEIGHBOURHOOD_EDGES, "read a neighbourhood's relations", kept=kept, **params
+        (record,) = self._read(
+            cypher.neighbourhood_edges(), "read a neighbourhood's relations", kept=kept, **params
         )
-        edges = sorted(
-            (relation_from(r["source"], r["target"], r["type"], r["props"]) for r in records),
-            key=edge_order,
-        )
-        summaries = self._summaries(n for _, n in levels.nodes)
+        edges = sorted(_answer_relations(record["edges"]), key=edge_order)
+        by_id = {a["id"]: ActorSummary(**a) for a in record["actors"]}
+        summaries = [by_id[n] for _, n in levels.nodes]
         return Neighbourhood(
             center=ActorSummary.of(centre),
             nodes=[
@@ -376,6 +423,60 @@ class Neo4jStore:
         return self._paths_along(routes, filters, known)
 
     def _routes(
+        self, source: str, target: str, max_hops: int, k: int, filters: Filters
+    ) -> list[list[str]]:
+        """The first k routes: those of up to three hops met in the middle, and when they are
+        fewer than k and longer routes are allowed, the bidirectional search of Cypher."""
+        routes = self._short_routes(source, target, min(max_hops, 3), k, filters)
+        if len(routes) >= k or max_hops <= 3:
+            return routes
+        return self._shortest_groups(source, target, max_hops, k, filters)
+
+    def _short_routes(
+        self, source: str, target: str, max_hops: int, k: int, filters: Filters
+    ) -> list[list[str]]:
+        """The first k routes of at most `max_hops` (<= 3) hops, in the canonical order.
+
+        The actors one passing relation from each end give the routes of one and two hops;
+        the passing relations between those two sets give the routes of three, each
+        (here, there) pair once however many parallel relations join it.
+        """
+        params = _filter_params(filters)
+        near = {
+            r["end"]: r
+            for r in self._read(
+                cypher.ENDS_NEIGHBOURS, "search paths", source=source, target=target, **params
+            )
+        }
+        ends = {source, target}
+        from_source, from_target = set(near[source]["ids"]), set(near[target]["ids"])
+        routes: list[list[str]] = [[source, target]] if target in from_source else []
+        if max_hops >= 2:
+            routes += [[source, x, target] for x in sorted((from_source & from_target) - ends)]
+        if len(routes) >= k or max_hops < 3:
+            return routes[:k]
+        sides = [near[source], near[target]]
+        wide = [
+            [e for i, e in zip(side["ids"], side["elements"], strict=True) if i not in ends]
+            for side in sides
+        ]
+        if not wide[0] or not wide[1]:
+            return routes
+        cheap = 0 if sides[0]["cost"] <= sides[1]["cost"] else 1
+        records = self._read(
+            cypher.MIDDLE_RELATIONS,
+            "search paths",
+            expand=wide[cheap],
+            into=wide[1 - cheap],
+            **params,
+        )
+        pairs = sorted(
+            (r["here"], r["there"]) if cheap == 0 else (r["there"], r["here"]) for r in records
+        )
+        routes += [[source, a, b, target] for a, b in pairs]
+        return routes[:k]
+
+    def _shortest_groups(
         self, source: str, target: str, max_hops: int, k: int, filters: Filters
     ) -> list[list[str]]:
         """The first k routes, found in one query per group of path lengths.
@@ -401,14 +502,14 @@ class Neo4jStore:
         pairs = sorted({(a, b) for route in routes for a, b in itertools.pairwise(route)})
         between: dict[tuple[str, str], list[Relation]] = defaultdict(list)
         if pairs:
-            records = self._read(
+            (record,) = self._read(
                 cypher.HOP_RELATIONS,
                 "read the relations of the paths",
                 pairs=[list(p) for p in pairs],
                 **_filter_params(filters),
             )
-            for r in records:
-                relation = relation_from(r["source"], r["target"], r["type"], r["props"])
+            hops = record["hops"]
+            for r, relation in zip(hops, _answer_relations(hops), strict=True):
                 between[(r["here"], r["there"])].append(relation)
         summaries = {**known, **self._summaries_of(sorted({n for r in routes for n in r}))}
         return [

@@ -1,5 +1,7 @@
-"""Neo4j plans the path search as a bidirectional search between the two bound ends, with the
-filters inside it, and every other read from an index seek: never an exhaustive expansion."""
+"""Neo4j plans the path searches from the two bound ends, with the filters inside them: routes of
+up to three hops meet in the middle by expanding one relation from each end, longer ones come
+from a bidirectional search; every other read starts from an index seek. Never an exhaustive
+expansion."""
 
 from __future__ import annotations
 
@@ -55,12 +57,28 @@ def test_the_path_search_is_a_bidirectional_shortest_path_search_with_inline_fil
 
 
 @pytest.mark.parametrize("filters", _FILTERS)
+def test_short_routes_expand_one_relation_from_each_bound_end(
+    neo4j_contract_store: Neo4jStore, neo4j_driver: neo4j.Driver, filters: Filters
+) -> None:
+    params = {"source": "agency:jica", "target": "country:IND", **_filter_params(filters)}
+    names = [name for name, _ in _explain(neo4j_driver, cypher.ENDS_NEIGHBOURS, params)]
+    assert "NodeUniqueIndexSeek" in names
+    assert names.count("Expand(All)") == 1  # one relation out of each end, no deeper
+    assert not _EXHAUSTIVE & set(names)
+    middle = {"expand": ["4:x:1"], "into": ["4:x:2"], **_filter_params(filters)}
+    names = [name for name, _ in _explain(neo4j_driver, cypher.MIDDLE_RELATIONS, middle)]
+    assert "NodeByElementIdSeek" in names
+    assert names.count("Expand(All)") == 1  # the relations between the two ends' neighbours
+    assert not _EXHAUSTIVE & set(names)
+
+
+@pytest.mark.parametrize("filters", _FILTERS)
 def test_neighbourhood_and_hop_reads_start_from_the_id_index(
     neo4j_contract_store: Neo4jStore, neo4j_driver: neo4j.Driver, filters: Filters
 ) -> None:
     reads: list[tuple[str, dict[str, Any]]] = [
-        (cypher.NEIGHBOURHOOD_STEP, {"frontier": ["country:JPN"], "placed": [], "wanted": 5}),
-        (cypher.NEIGHBOURHOOD_EDGES, {"kept": ["country:JPN", "org:eu"]}),
+        (cypher.neighbourhood_step(), {"frontier": ["country:JPN"], "placed": [], "wanted": 5}),
+        (cypher.neighbourhood_edges(), {"kept": ["country:JPN", "org:eu"]}),
         (cypher.HOP_RELATIONS, {"pairs": [["country:JPN", "org:eu"]]}),
     ]
     for query, params in reads:

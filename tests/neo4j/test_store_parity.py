@@ -105,3 +105,28 @@ def test_hub_neighbourhoods_agree_and_stop_at_the_limit(
                 memory.neighbourhood(hub.id, 1, Filters(), 500).nodes
             )
             assert neo.neighbourhood(hub.id, 2, Filters(), limit) == want
+
+
+def test_short_and_numeric_searches_count_every_hit_as_the_embedded_store_does(
+    stores: tuple[MemoryStore, Neo4jStore],
+) -> None:
+    memory, neo = stores
+    for query in ["1", "12", "2", "10", "0", "k", "ka", "ta", "mi", "s"]:
+        want = memory.search(query, limit=50)
+        assert want.total > 0, query  # each of these matches something in the graph
+        assert neo.search(query, limit=50) == want, query
+        assert neo.search(query, limit=20, offset=40) == memory.search(query, limit=20, offset=40)
+
+
+def test_paths_longer_than_three_hops_agree(
+    stores: tuple[MemoryStore, Neo4jStore], graph: Graph
+) -> None:
+    memory, neo = stores
+    rng = random.Random(4)
+    filters = [Filters(), Filters.build(relation_types=["FUNDS", "MEMBER_OF"], since=2005)]
+    pairs = [tuple(a.id for a in rng.sample(graph.actors, 2)) for _ in range(8)]
+    for source, target in pairs:
+        for f in filters:
+            for max_hops, k in ((1, 3), (4, 10), (5, 2)):
+                want = memory.paths(source, target, max_hops, k, f)
+                assert neo.paths(source, target, max_hops, k, f) == want, (source, target, f)
