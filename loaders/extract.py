@@ -109,7 +109,7 @@ def extract_document(text: str) -> DocExtraction:
         new_place,
         party_named,
     )
-    people = PeopleResolver(lex, type_of, rec.bodies(actors))
+    people = PeopleResolver(lex, type_of, rec.bodies(actors), lambda a: a in rec.known)
     namer = InstrumentNamer(
         frames, actors, lambda a: actors[a].name if a in actors else rec.known[a].name
     )
