@@ -368,6 +368,11 @@ class FrameReader:
             k -= 1
         if k < j and k >= 0 and items[k].lemma in ("on", "in", "at") and k > 0:
             j = k - 1
+        if j > 0 and items[j].actor is None and items[j].lemma in self.lex.subject_pronouns:
+            k = j - 1 if items[j - 1].lemma != "that" else j - 2
+            if k > 0 and items[k].lemma in self.lex.reporting_verbs:
+                return self._subjects(items, k)  # "JICA said it has signed": JICA signed
+            return []
         if j >= 0 and items[j].text == ",":  # "Australia, through the AIFFP, has partnered"
             k = j - 1
             while k >= 0 and k > j - 15 and items[k].text != ",":
@@ -910,8 +915,34 @@ class FrameReader:
                             if self.type_of(receiver) == "Country":
                                 self._emit(s, project, receiver, "BENEFITS", "frame:for", 0.85)
                         return
-                    if project is not None or items[m].lemma.lower() not in (",", '"', "'", "the"):
+                    if project is not None or not self._before_project(items[m]):
                         break
+        project = self._fronted_project(items, at)
+        if project is not None:
+            for giver in givers:
+                self._emit(s, giver, project, "FUNDS", "frame:for", 0.85)
+
+    def _fronted_project(self, items: list[Item], at: int) -> str | None:
+        """The project a loan with no "for" after it is for, named before it: "For the Z
+        project, X signed a loan agreement", "The Z Project, which gets the biggest loan by X"."""
+        for m in range(at - 1, max(-1, at - _WINDOW), -1):
+            if items[m].text in _CLAUSE_END:
+                return None
+            project = items[m].actor
+            if project is None or self.type_of(project) not in ("Project", "Programme"):
+                continue
+            fronted = m < 4 and any(items[k].lemma == "for" for k in range(m))
+            relative = any(items[k].lemma in ("which", "that") for k in range(m + 1, at))
+            return project if fronted or relative else None
+        return None
+
+    def _before_project(self, item: Item) -> bool:
+        """Whether `item` may stand between "for" and the project a loan is for: an article,
+        a quote, or a plain modifier ("for a steel plant", "for the construction of Z")."""
+        if item.lemma.lower() in (",", '"', "'", "the", "a", "an", "of"):
+            return True
+        plain = item.text.isalpha() and item.text.islower()
+        return plain and item.lemma not in self.lex.topic_stops
 
     def _role_of(self, anchor: str) -> str:
         if anchor.startswith("?"):

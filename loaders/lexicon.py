@@ -93,6 +93,8 @@ class Frames(FrozenModel):
     list_nouns: dict[str, list[str]]
     list_openers: list[str]
     patient_verbs: list[str]
+    reporting_verbs: list[str]
+    subject_pronouns: list[str]
     aid_verbs: list[str]
     aid_role: str
     meeting_verbs: list[str]
@@ -163,6 +165,8 @@ class Lexicon:
         self.aid_verbs = frozenset(lemmas_of(p)[0] for p in frames.aid_verbs)
         self.aid_role = domain_schema().check_relation_type(frames.aid_role)
         self.patient_verbs = frozenset(lemmas_of(p)[0] for p in frames.patient_verbs)
+        self.reporting_verbs = frozenset(lemmas_of(p)[0] for p in frames.reporting_verbs)
+        self.subject_pronouns = frozenset(frames.subject_pronouns)
         self.meeting_verbs = frozenset(lemmas_of(p)[0] for p in frames.meeting_verbs)
         self.meeting_role = domain_schema().check_relation_type(frames.meeting_role)
         self.stand_ins = frozenset(lemmas_of(p)[0] for p in frames.stand_in_nouns)
