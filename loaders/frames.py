@@ -95,6 +95,7 @@ class FrameReader:
         self.name_of = name_of
         self.main_anchor = main_anchor
         self.section_anchor: str | None = None  # the instrument a heading line names
+        self.lenders: list[str] = []  # who gave the document's latest loan or grant
         self.new_place = new_place
         self.parties = self.schema.types_with_role("party")
         self.instrument_types = self.schema.types_with_role("instrument")
@@ -758,6 +759,7 @@ class FrameReader:
                     )
             kind = self._kind(target) if target is not None else None
             if target is not None and kind is not None and kind.funds:
+                self.lenders = subjects or self.lenders
                 self._loan_for(s, subjects, co, target)
 
     def _meetings(self, s: _Sentence) -> None:
@@ -1263,8 +1265,13 @@ class FrameReader:
         anchor = self.section_anchor or self.main_anchor
         if colon is None or colon <= start or anchor is None:
             return
-        role = self.lex.fields.get(tuple(w.lemma for w in items[start:colon]))
+        label = tuple(w.lemma for w in items[start:colon])
+        role = self.lex.fields.get(label)
         if role is None:
+            words = tuple(w.text.lower() for w in items[start:colon])  # "Loan" is a slot
+            if words in self.lex.amount_fields and self.section_anchor is not None:
+                for lender in self.lenders:  # "Loan amount: JPY 23.7 billion"
+                    self._emit(s, lender, self.section_anchor, "FUNDS", "frame:field", 0.85)
             return
         for item in items[colon + 1 :]:
             actor = item.actor

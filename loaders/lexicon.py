@@ -104,6 +104,7 @@ class Frames(FrozenModel):
     covered_types: list[str]
     stand_in_nouns: list[str]
     fields: dict[str, list[str]]
+    amount_fields: list[str]
     role_nouns: dict[str, list[str]]
     role_openers: list[str]
     role_holders: list[str]
@@ -157,6 +158,8 @@ class Lexicon:
         self.bilateral = self._index(frames.bilateral)
         self.list_nouns = self._index(frames.list_nouns)
         self.fields = self._index(frames.fields)
+        self.amount_fields = {tuple(p.lower().split()) for p in frames.amount_fields}
+        self._amount_labels = frozenset(p.lower() for p in frames.amount_fields)
         self.role_nouns = self._index(frames.role_nouns)
         self.role_openers = frozenset(frames.role_openers)
         self.role_holders = {lemmas_of(p) for p in frames.role_holders}
@@ -221,6 +224,12 @@ class Lexicon:
         """Whether a sentence with no recognised actor may still name one by reference:
         "the two countries", "this project", "the MoC", or a person ("Minister Sato")."""
         return self._referring.search(text) is not None or self._person.search(text) is not None
+
+    def amount_line(self, text: str) -> bool:
+        """Whether a line is an amount field ("Loan amount: JPY 23.7 billion"), which gives
+        a relation though it names no actor."""
+        label, colon, _ = text.partition(":")
+        return bool(colon) and len(label) < 40 and label.strip(" -*").lower() in self._amount_labels
 
     @lru_cache(maxsize=8192)  # noqa: B019 - one Lexicon per process
     def kind_of_name(self, name: str) -> Instrument | None:
