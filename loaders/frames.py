@@ -369,6 +369,12 @@ class FrameReader:
             k -= 1
         if k < j and k >= 0 and items[k].lemma in ("on", "in", "at") and k > 0:
             j = k - 1
+        if j > 1 and items[j - 1].lemma == "in" and self._is_country(items[j]):
+            k = j - 2  # "UNDP in Ukraine has handed over", "the UNDP (UNDP) in Ukraine": UNDP
+            if k > 2 and items[k].text == ")" and items[k - 2].text == "(":
+                k -= 3
+            if k >= 0 and self._is_party(items[k]) and not self._is_country(items[k]):
+                j = k
         if j > 0 and items[j].actor is None and items[j].lemma in self.lex.subject_pronouns:
             k = j - 1 if items[j - 1].lemma != "that" else j - 2
             if k > 0 and items[k].lemma in self.lex.reporting_verbs:
@@ -451,8 +457,12 @@ class FrameReader:
                 continue
             window = items[i : i + size]
             previous = self.recent_kind.get(instrument.kind)
-            if previous is None and size == 1 and window[0].lemma in self.lex.generic_anaphors:
-                previous = self.recent.get(instrument.type)
+            if size == 1 and window[0].lemma in self.lex.generic_anaphors:
+                latest = self.recent.get(instrument.type)  # "the project": the latest named
+                if latest is not None and (
+                    previous is None or self.seen.get(latest, 0) > self.seen.get(previous, 0)
+                ):
+                    previous = latest
             back = len(out) - 1
             while (
                 back > 0
@@ -650,6 +660,7 @@ class FrameReader:
                 self.remember(item.actor)
         self._heading(items)
         self._verbs(s)
+        self._links(s)
         self._meetings(s)
         self._coverage(s)
         self._named_parties(s)
@@ -761,6 +772,47 @@ class FrameReader:
             if target is not None and kind is not None and kind.funds:
                 self.lenders = subjects or self.lenders
                 self._loan_for(s, subjects, co, target)
+
+    def _links(self, s: _Sentence) -> None:
+        """Verbs that link their subject to a second party: membership ("X joined Y", "X
+        became a member of Y") and transfer ("X handed over equipment to Y")."""
+        items = s.items
+        firsts = self.lex.link_firsts
+        for v, item in enumerate(items):
+            if item.lemma not in firsts or item.actor is not None:
+                continue
+            role, size = self._match(items, v, self.lex.membership)
+            if role:
+                j = v + size
+                if j < len(items) and items[j].lemma == "the":
+                    j += 1
+                body = items[j].actor if j < len(items) else None
+                if body is not None and self.type_of(body) in self.lex.member_types:
+                    for subject in self._subjects(items, v):
+                        self._emit(s, subject, body, role, "frame:membership", 0.85)
+                continue
+            role, size = self._match(items, v, self.lex.transfer)
+            if not role:
+                continue
+            receiver = self._receiver(items, v + size)
+            if receiver is not None:
+                for subject in self._subjects(items, v):
+                    self._emit(s, subject, receiver, role, "frame:transfer", 0.85)
+
+    def _receiver(self, items: list[Item], after: int) -> str | None:
+        """The party something is given "to" in the clause: "to (the) Y", "to X's Y" (Y)."""
+        for k in self._clause(items, after - 1, 1):
+            if items[k].lemma != "to":
+                continue
+            j = k + 1
+            if j < len(items) and items[j].lemma == "the":
+                j += 1
+            if j + 2 < len(items) and items[j + 1].text == "'s" and self._is_party(items[j + 2]):
+                j += 2  # "to Ukraine's Ministry of Digital Transformation"
+            if j < len(items) and self._is_party(items[j]):
+                return items[j].actor
+            return None
+        return None
 
     def _meetings(self, s: _Sentence) -> None:
         """ "X met Y and Z for the Quad Leaders' Summit": all of them take part in it."""
@@ -1168,6 +1220,7 @@ class FrameReader:
                 owner = items[back].actor
             j = n + size
             members: list[str] = []
+            o = j + 2 if j + 2 < len(items) and items[j + 1].lemma == "the" else j + 1
             if j + 1 < len(items) and items[j].lemma in (
                 "of",
                 "in",
@@ -1177,13 +1230,13 @@ class FrameReader:
                 "from",
                 "at",
             ):
-                if items[j + 1].actor is not None and items[j].lemma in (
+                if items[o].actor is not None and items[j].lemma in (
                     "of",
                     "in",
                     "for",
                     "to",
-                ):  # "X and Y are members of Z"
-                    owner = items[j + 1].actor
+                ):  # "X and Y are members of Z", "two of the key players in the project"
+                    owner = items[o].actor
                     b = n - 1
                     while (
                         b >= 0
@@ -1201,6 +1254,10 @@ class FrameReader:
                             "new",
                             "one",
                             "all",
+                            "of",
+                            "among",
+                            "leading",
+                            *_COUNTS,
                         }
                     ):
                         b -= 1

@@ -94,6 +94,11 @@ class Frames(FrozenModel):
     list_openers: list[str]
     patient_verbs: list[str]
     reporting_verbs: list[str]
+    membership_verbs: list[str]
+    membership_role: str
+    member_types: list[str]
+    transfer_verbs: list[str]
+    transfer_role: str
     subject_pronouns: list[str]
     aid_verbs: list[str]
     aid_role: str
@@ -168,6 +173,15 @@ class Lexicon:
         self.aid_verbs = frozenset(lemmas_of(p)[0] for p in frames.aid_verbs)
         self.aid_role = domain_schema().check_relation_type(frames.aid_role)
         self.patient_verbs = frozenset(lemmas_of(p)[0] for p in frames.patient_verbs)
+        check = domain_schema().check_relation_type
+        self.membership = {
+            lemmas_of(p): check(frames.membership_role) for p in frames.membership_verbs
+        }
+        self.member_types = frozenset(
+            domain_schema().check_actor_type(t) for t in frames.member_types
+        )
+        self.transfer = {lemmas_of(p): check(frames.transfer_role) for p in frames.transfer_verbs}
+        self.link_firsts = frozenset(k[0] for k in (*self.membership, *self.transfer))
         self.reporting_verbs = frozenset(lemmas_of(p)[0] for p in frames.reporting_verbs)
         self.subject_pronouns = frozenset(frames.subject_pronouns)
         self.meeting_verbs = frozenset(lemmas_of(p)[0] for p in frames.meeting_verbs)
@@ -192,7 +206,14 @@ class Lexicon:
         self.honorifics = frozenset(h.rstrip(".") for h in frames.people.honorifics)
         self.titles = frozenset(frames.people.titles)
         by_first: dict[str, set[tuple[str, ...]]] = {}
-        for table in (self.triggers, self.bilateral, self.list_nouns, self.role_nouns):
+        for table in (
+            self.triggers,
+            self.bilateral,
+            self.list_nouns,
+            self.role_nouns,
+            self.membership,
+            self.transfer,
+        ):
             for key in table:
                 by_first.setdefault(key[0], set()).add(key)
         self.by_first = {  # longest first, so that the longest phrase wins
