@@ -717,6 +717,8 @@ class FrameReader:
                     for x, a in enumerate(subjects):
                         for b in subjects[x + 1 :]:
                             self._emit_pair(s, a, b, bilateral, "frame:active", 0.85)
+                if after < len(items) and items[after].lemma == "on":
+                    self._joint_work(s, subjects + partners, after)
                 continue
             if passive and by:
                 agents: list[str] = []
@@ -772,6 +774,17 @@ class FrameReader:
             if target is not None and kind is not None and kind.funds:
                 self.lenders = subjects or self.lenders
                 self._loan_for(s, subjects, co, target)
+
+    def _joint_work(self, s: _Sentence, parties: list[str], on: int) -> None:
+        """ "X and Y will collaborate on two projects: the A and the B": X and Y carry out
+        A and B."""
+        role, wanted = self.lex.joint_work_role, self.lex.joint_work_types
+        for k in self._clause(s.items, on, 1):
+            project = s.items[k].actor
+            if project is None or project.startswith("?") or self.type_of(project) not in wanted:
+                continue
+            for party in parties:
+                self._emit(s, party, project, role, "frame:joint-work", 0.85)
 
     def _links(self, s: _Sentence) -> None:
         """Verbs that link their subject to a second party: membership ("X joined Y", "X

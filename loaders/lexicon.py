@@ -94,6 +94,8 @@ class Frames(FrozenModel):
     list_openers: list[str]
     patient_verbs: list[str]
     reporting_verbs: list[str]
+    joint_work_role: str
+    joint_work_types: list[str]
     membership_verbs: list[str]
     membership_role: str
     member_types: list[str]
@@ -182,6 +184,10 @@ class Lexicon:
         )
         self.transfer = {lemmas_of(p): check(frames.transfer_role) for p in frames.transfer_verbs}
         self.link_firsts = frozenset(k[0] for k in (*self.membership, *self.transfer))
+        self.joint_work_role = check(frames.joint_work_role)
+        self.joint_work_types = frozenset(
+            domain_schema().check_actor_type(t) for t in frames.joint_work_types
+        )
         self.reporting_verbs = frozenset(lemmas_of(p)[0] for p in frames.reporting_verbs)
         self.subject_pronouns = frozenset(frames.subject_pronouns)
         self.meeting_verbs = frozenset(lemmas_of(p)[0] for p in frames.meeting_verbs)

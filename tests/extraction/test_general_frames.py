@@ -95,3 +95,22 @@ def test_a_persons_address_speaks_for_the_known_body_not_a_unit_found_in_the_tex
 def test_a_name_keeps_a_number_letter_word() -> None:
     result = extract_document("Viet Nam hosted the ASEAN Conference on 5G last year.")
     assert "ASEAN Conference on 5G" in {a.name for a in result.actors}
+
+
+def test_parties_collaborating_on_named_projects_carry_them_out() -> None:
+    named = _named(
+        "Kyoto University and Chulalongkorn University will collaborate on two projects in "
+        'Thailand: the "Bangkok Flood Forecasting Project" and the "Chao Phraya Sediment '
+        'Monitoring Project".'
+    )
+    for party in ("Kyoto University", "Chulalongkorn University"):
+        for project in (
+            "Bangkok Flood Forecasting Project",
+            "Chao Phraya Sediment Monitoring Project",
+        ):
+            assert (party, "IMPLEMENTS", project) in named
+
+
+def test_collaborating_on_a_topic_implements_nothing() -> None:
+    named = _named("Japan and India will collaborate on artificial intelligence research.")
+    assert not any(t == "IMPLEMENTS" for _, t, _ in named)
