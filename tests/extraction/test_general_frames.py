@@ -114,3 +114,12 @@ def test_parties_collaborating_on_named_projects_carry_them_out() -> None:
 def test_collaborating_on_a_topic_implements_nothing() -> None:
     named = _named("Japan and India will collaborate on artificial intelligence research.")
     assert not any(t == "IMPLEMENTS" for _, t, _ in named)
+
+
+def test_the_programme_is_the_latest_programme_named() -> None:
+    named = _named(
+        "The Global Health Innovation Programme selected ten new projects in 2023.\n\n"
+        "The programme is a partnership between Kyoto University and Mahidol University."
+    )
+    for party in ("Kyoto University", "Mahidol University"):
+        assert (party, "PARTICIPATES_IN", "Global Health Innovation Programme") in named
