@@ -1359,10 +1359,14 @@ class FrameReader:
                 continue
             if self.type_of(item.actor) not in self.lex.located_types:
                 continue
+            kind = self._kind(item.actor)
+            funds = kind is not None and kind.funds
             for k in range(a + 1, min(len(items) - 1, a + 26)):
                 nxt = items[k]
                 if nxt.text in _CLAUSE_END or (nxt.actor is not None and self._is_anchor(nxt)):
                     break
+                if funds and nxt.lemma == "for":
+                    break  # "a loan agreement for a steel plant in Bangladesh": the plant's place
                 if nxt.actor is not None and k > a + 1 and self._owns_place(items, k):
                     break  # "... a plant by BSRMSL in Mirsharai": the place is BSRMSL's
                 if nxt.actor is not None or nxt.lemma not in self.lex.locatives:

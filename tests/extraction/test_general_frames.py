@@ -123,3 +123,11 @@ def test_the_programme_is_the_latest_programme_named() -> None:
     )
     for party in ("Kyoto University", "Mahidol University"):
         assert (party, "PARTICIPATES_IN", "Global Health Innovation Programme") in named
+
+
+def test_a_place_after_what_a_loan_is_for_is_not_the_loans() -> None:
+    named = _named(
+        "The Asian Development Bank said it has signed a loan agreement for a new hospital in "
+        "Nepal."
+    )
+    assert not any(t == "LOCATED_IN" and o == "Nepal" for _, t, o in named)
