@@ -109,7 +109,7 @@ def extract_document(text: str) -> DocExtraction:
         new_place,
         party_named,
     )
-    people = PeopleResolver(lex, type_of, rec.bodies(actors))
+    people = PeopleResolver(lex, type_of, rec.bodies(actors), lambda a: a in rec.known)
     namer = InstrumentNamer(
         frames, actors, lambda a: actors[a].name if a in actors else rec.known[a].name
     )
@@ -133,7 +133,9 @@ def extract_document(text: str) -> DocExtraction:
             results = tables.row(folded, seg.start, seg.end, inside)
         else:
             tables.caption(folded[seg.start : seg.end], inside)
-            if not inside and not (intro is not None or body.endswith(":") or lex.refers(body)):
+            if not inside and not (
+                intro is not None or body.endswith(":") or lex.refers(body) or lex.amount_line(body)
+            ):
                 intro = None
                 continue  # no actor and nothing that could stand for one: nothing to read
             items = frames.mark_instruments(

@@ -95,6 +95,7 @@ class FrameReader:
         self.name_of = name_of
         self.main_anchor = main_anchor
         self.section_anchor: str | None = None  # the instrument a heading line names
+        self.lenders: list[str] = []  # who gave the document's latest loan or grant
         self.new_place = new_place
         self.parties = self.schema.types_with_role("party")
         self.instrument_types = self.schema.types_with_role("instrument")
@@ -368,6 +369,17 @@ class FrameReader:
             k -= 1
         if k < j and k >= 0 and items[k].lemma in ("on", "in", "at") and k > 0:
             j = k - 1
+        if j > 1 and items[j - 1].lemma == "in" and self._is_country(items[j]):
+            k = j - 2  # "UNDP in Ukraine has handed over", "the UNDP (UNDP) in Ukraine": UNDP
+            if k > 2 and items[k].text == ")" and items[k - 2].text == "(":
+                k -= 3
+            if k >= 0 and self._is_party(items[k]) and not self._is_country(items[k]):
+                j = k
+        if j > 0 and items[j].actor is None and items[j].lemma in self.lex.subject_pronouns:
+            k = j - 1 if items[j - 1].lemma != "that" else j - 2
+            if k > 0 and items[k].lemma in self.lex.reporting_verbs:
+                return self._subjects(items, k)  # "JICA said it has signed": JICA signed
+            return []
         if j >= 0 and items[j].text == ",":  # "Australia, through the AIFFP, has partnered"
             k = j - 1
             while k >= 0 and k > j - 15 and items[k].text != ",":
@@ -445,8 +457,12 @@ class FrameReader:
                 continue
             window = items[i : i + size]
             previous = self.recent_kind.get(instrument.kind)
-            if previous is None and size == 1 and window[0].lemma in self.lex.generic_anaphors:
-                previous = self.recent.get(instrument.type)
+            if size == 1 and window[0].lemma in self.lex.generic_anaphors:
+                latest = self.recent.get(instrument.type)  # "the project": the latest named
+                if latest is not None and (
+                    previous is None or self.seen.get(latest, 0) > self.seen.get(previous, 0)
+                ):
+                    previous = latest
             back = len(out) - 1
             while (
                 back > 0
@@ -644,6 +660,7 @@ class FrameReader:
                 self.remember(item.actor)
         self._heading(items)
         self._verbs(s)
+        self._links(s)
         self._meetings(s)
         self._coverage(s)
         self._named_parties(s)
@@ -700,6 +717,8 @@ class FrameReader:
                     for x, a in enumerate(subjects):
                         for b in subjects[x + 1 :]:
                             self._emit_pair(s, a, b, bilateral, "frame:active", 0.85)
+                if after < len(items) and items[after].lemma == "on":
+                    self._joint_work(s, subjects + partners, after)
                 continue
             if passive and by:
                 agents: list[str] = []
@@ -753,7 +772,60 @@ class FrameReader:
                     )
             kind = self._kind(target) if target is not None else None
             if target is not None and kind is not None and kind.funds:
+                self.lenders = subjects or self.lenders
                 self._loan_for(s, subjects, co, target)
+
+    def _joint_work(self, s: _Sentence, parties: list[str], on: int) -> None:
+        """ "X and Y will collaborate on two projects: the A and the B": X and Y carry out
+        A and B."""
+        role, wanted = self.lex.joint_work_role, self.lex.joint_work_types
+        for k in self._clause(s.items, on, 1):
+            project = s.items[k].actor
+            if project is None or project.startswith("?") or self.type_of(project) not in wanted:
+                continue
+            for party in parties:
+                self._emit(s, party, project, role, "frame:joint-work", 0.85)
+
+    def _links(self, s: _Sentence) -> None:
+        """Verbs that link their subject to a second party: membership ("X joined Y", "X
+        became a member of Y") and transfer ("X handed over equipment to Y")."""
+        items = s.items
+        firsts = self.lex.link_firsts
+        for v, item in enumerate(items):
+            if item.lemma not in firsts or item.actor is not None:
+                continue
+            role, size = self._match(items, v, self.lex.membership)
+            if role:
+                j = v + size
+                if j < len(items) and items[j].lemma == "the":
+                    j += 1
+                body = items[j].actor if j < len(items) else None
+                if body is not None and self.type_of(body) in self.lex.member_types:
+                    for subject in self._subjects(items, v):
+                        self._emit(s, subject, body, role, "frame:membership", 0.85)
+                continue
+            role, size = self._match(items, v, self.lex.transfer)
+            if not role:
+                continue
+            receiver = self._receiver(items, v + size)
+            if receiver is not None:
+                for subject in self._subjects(items, v):
+                    self._emit(s, subject, receiver, role, "frame:transfer", 0.85)
+
+    def _receiver(self, items: list[Item], after: int) -> str | None:
+        """The party something is given "to" in the clause: "to (the) Y", "to X's Y" (Y)."""
+        for k in self._clause(items, after - 1, 1):
+            if items[k].lemma != "to":
+                continue
+            j = k + 1
+            if j < len(items) and items[j].lemma == "the":
+                j += 1
+            if j + 2 < len(items) and items[j + 1].text == "'s" and self._is_party(items[j + 2]):
+                j += 2  # "to Ukraine's Ministry of Digital Transformation"
+            if j < len(items) and self._is_party(items[j]):
+                return items[j].actor
+            return None
+        return None
 
     def _meetings(self, s: _Sentence) -> None:
         """ "X met Y and Z for the Quad Leaders' Summit": all of them take part in it."""
@@ -910,8 +982,34 @@ class FrameReader:
                             if self.type_of(receiver) == "Country":
                                 self._emit(s, project, receiver, "BENEFITS", "frame:for", 0.85)
                         return
-                    if project is not None or items[m].lemma.lower() not in (",", '"', "'", "the"):
+                    if project is not None or not self._before_project(items[m]):
                         break
+        project = self._fronted_project(items, at)
+        if project is not None:
+            for giver in givers:
+                self._emit(s, giver, project, "FUNDS", "frame:for", 0.85)
+
+    def _fronted_project(self, items: list[Item], at: int) -> str | None:
+        """The project a loan with no "for" after it is for, named before it: "For the Z
+        project, X signed a loan agreement", "The Z Project, which gets the biggest loan by X"."""
+        for m in range(at - 1, max(-1, at - _WINDOW), -1):
+            if items[m].text in _CLAUSE_END:
+                return None
+            project = items[m].actor
+            if project is None or self.type_of(project) not in ("Project", "Programme"):
+                continue
+            fronted = m < 4 and any(items[k].lemma == "for" for k in range(m))
+            relative = any(items[k].lemma in ("which", "that") for k in range(m + 1, at))
+            return project if fronted or relative else None
+        return None
+
+    def _before_project(self, item: Item) -> bool:
+        """Whether `item` may stand between "for" and the project a loan is for: an article,
+        a quote, or a plain modifier ("for a steel plant", "for the construction of Z")."""
+        if item.lemma.lower() in (",", '"', "'", "the", "a", "an", "of"):
+            return True
+        plain = item.text.isalpha() and item.text.islower()
+        return plain and item.lemma not in self.lex.topic_stops
 
     def _role_of(self, anchor: str) -> str:
         if anchor.startswith("?"):
@@ -1135,6 +1233,7 @@ class FrameReader:
                 owner = items[back].actor
             j = n + size
             members: list[str] = []
+            o = j + 2 if j + 2 < len(items) and items[j + 1].lemma == "the" else j + 1
             if j + 1 < len(items) and items[j].lemma in (
                 "of",
                 "in",
@@ -1144,13 +1243,13 @@ class FrameReader:
                 "from",
                 "at",
             ):
-                if items[j + 1].actor is not None and items[j].lemma in (
+                if items[o].actor is not None and items[j].lemma in (
                     "of",
                     "in",
                     "for",
                     "to",
-                ):  # "X and Y are members of Z"
-                    owner = items[j + 1].actor
+                ):  # "X and Y are members of Z", "two of the key players in the project"
+                    owner = items[o].actor
                     b = n - 1
                     while (
                         b >= 0
@@ -1168,6 +1267,10 @@ class FrameReader:
                             "new",
                             "one",
                             "all",
+                            "of",
+                            "among",
+                            "leading",
+                            *_COUNTS,
                         }
                     ):
                         b -= 1
@@ -1232,8 +1335,13 @@ class FrameReader:
         anchor = self.section_anchor or self.main_anchor
         if colon is None or colon <= start or anchor is None:
             return
-        role = self.lex.fields.get(tuple(w.lemma for w in items[start:colon]))
+        label = tuple(w.lemma for w in items[start:colon])
+        role = self.lex.fields.get(label)
         if role is None:
+            words = tuple(w.text.lower() for w in items[start:colon])  # "Loan" is a slot
+            if words in self.lex.amount_fields and self.section_anchor is not None:
+                for lender in self.lenders:  # "Loan amount: JPY 23.7 billion"
+                    self._emit(s, lender, self.section_anchor, "FUNDS", "frame:field", 0.85)
             return
         for item in items[colon + 1 :]:
             actor = item.actor
@@ -1251,10 +1359,14 @@ class FrameReader:
                 continue
             if self.type_of(item.actor) not in self.lex.located_types:
                 continue
+            kind = self._kind(item.actor)
+            funds = kind is not None and kind.funds
             for k in range(a + 1, min(len(items) - 1, a + 26)):
                 nxt = items[k]
                 if nxt.text in _CLAUSE_END or (nxt.actor is not None and self._is_anchor(nxt)):
                     break
+                if funds and nxt.lemma == "for":
+                    break  # "a loan agreement for a steel plant in Bangladesh": the plant's place
                 if nxt.actor is not None and k > a + 1 and self._owns_place(items, k):
                     break  # "... a plant by BSRMSL in Mirsharai": the place is BSRMSL's
                 if nxt.actor is not None or nxt.lemma not in self.lex.locatives:

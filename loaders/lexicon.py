@@ -93,6 +93,15 @@ class Frames(FrozenModel):
     list_nouns: dict[str, list[str]]
     list_openers: list[str]
     patient_verbs: list[str]
+    reporting_verbs: list[str]
+    joint_work_role: str
+    joint_work_types: list[str]
+    membership_verbs: list[str]
+    membership_role: str
+    member_types: list[str]
+    transfer_verbs: list[str]
+    transfer_role: str
+    subject_pronouns: list[str]
     aid_verbs: list[str]
     aid_role: str
     meeting_verbs: list[str]
@@ -102,6 +111,7 @@ class Frames(FrozenModel):
     covered_types: list[str]
     stand_in_nouns: list[str]
     fields: dict[str, list[str]]
+    amount_fields: list[str]
     role_nouns: dict[str, list[str]]
     role_openers: list[str]
     role_holders: list[str]
@@ -155,6 +165,8 @@ class Lexicon:
         self.bilateral = self._index(frames.bilateral)
         self.list_nouns = self._index(frames.list_nouns)
         self.fields = self._index(frames.fields)
+        self.amount_fields = {tuple(p.lower().split()) for p in frames.amount_fields}
+        self._amount_labels = frozenset(p.lower() for p in frames.amount_fields)
         self.role_nouns = self._index(frames.role_nouns)
         self.role_openers = frozenset(frames.role_openers)
         self.role_holders = {lemmas_of(p) for p in frames.role_holders}
@@ -163,6 +175,21 @@ class Lexicon:
         self.aid_verbs = frozenset(lemmas_of(p)[0] for p in frames.aid_verbs)
         self.aid_role = domain_schema().check_relation_type(frames.aid_role)
         self.patient_verbs = frozenset(lemmas_of(p)[0] for p in frames.patient_verbs)
+        check = domain_schema().check_relation_type
+        self.membership = {
+            lemmas_of(p): check(frames.membership_role) for p in frames.membership_verbs
+        }
+        self.member_types = frozenset(
+            domain_schema().check_actor_type(t) for t in frames.member_types
+        )
+        self.transfer = {lemmas_of(p): check(frames.transfer_role) for p in frames.transfer_verbs}
+        self.link_firsts = frozenset(k[0] for k in (*self.membership, *self.transfer))
+        self.joint_work_role = check(frames.joint_work_role)
+        self.joint_work_types = frozenset(
+            domain_schema().check_actor_type(t) for t in frames.joint_work_types
+        )
+        self.reporting_verbs = frozenset(lemmas_of(p)[0] for p in frames.reporting_verbs)
+        self.subject_pronouns = frozenset(frames.subject_pronouns)
         self.meeting_verbs = frozenset(lemmas_of(p)[0] for p in frames.meeting_verbs)
         self.meeting_role = domain_schema().check_relation_type(frames.meeting_role)
         self.stand_ins = frozenset(lemmas_of(p)[0] for p in frames.stand_in_nouns)
@@ -185,7 +212,14 @@ class Lexicon:
         self.honorifics = frozenset(h.rstrip(".") for h in frames.people.honorifics)
         self.titles = frozenset(frames.people.titles)
         by_first: dict[str, set[tuple[str, ...]]] = {}
-        for table in (self.triggers, self.bilateral, self.list_nouns, self.role_nouns):
+        for table in (
+            self.triggers,
+            self.bilateral,
+            self.list_nouns,
+            self.role_nouns,
+            self.membership,
+            self.transfer,
+        ):
             for key in table:
                 by_first.setdefault(key[0], set()).add(key)
         self.by_first = {  # longest first, so that the longest phrase wins
@@ -217,6 +251,12 @@ class Lexicon:
         """Whether a sentence with no recognised actor may still name one by reference:
         "the two countries", "this project", "the MoC", or a person ("Minister Sato")."""
         return self._referring.search(text) is not None or self._person.search(text) is not None
+
+    def amount_line(self, text: str) -> bool:
+        """Whether a line is an amount field ("Loan amount: JPY 23.7 billion"), which gives
+        a relation though it names no actor."""
+        label, colon, _ = text.partition(":")
+        return bool(colon) and len(label) < 40 and label.strip(" -*").lower() in self._amount_labels
 
     @lru_cache(maxsize=8192)  # noqa: B019 - one Lexicon per process
     def kind_of_name(self, name: str) -> Instrument | None:

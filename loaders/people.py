@@ -32,9 +32,11 @@ class PeopleResolver:
         lexicon: Lexicon,
         type_of: Callable[[str], str],
         bodies: Iterable[tuple[str, str]],
+        known: Callable[[str], bool] = lambda actor: True,
     ) -> None:
         self.lex = lexicon
         self.type_of = type_of
+        self.known = known
         self.rank = {t: i for i, t in enumerate(lexicon.frames.people.stands_for)}
         heads = frozenset(lexicon.frames.people.body_heads)
         self.bodies: list[tuple[frozenset[str], str]] = []
@@ -159,7 +161,7 @@ class PeopleResolver:
             if self.type_of(g.actor) in self.rank:
                 slots.append(g.actor)
         if slots:
-            return min(slots, key=lambda a: self.rank[self.type_of(a)])
+            return min(slots, key=self._speaks_first)
         title_words = self._title_words(group)
         if title_words:
             matches = [
@@ -173,6 +175,14 @@ class PeopleResolver:
             if word in self.known_people:
                 return self.known_people[word]
         return None
+
+    def _speaks_first(self, actor: str) -> tuple[bool, bool, int]:
+        """The order in which the bodies of one address speak for its person: a body before
+        a country, a body of the reference data before a unit found only in the text
+        ("Director-General, International Cooperation Bureau, Ministry of Foreign Affairs of
+        Japan" speaks for the ministry), then the most specific type."""
+        actor_type = self.type_of(actor)
+        return actor_type == "Country", not self.known(actor), self.rank[actor_type]
 
     def _title_words(self, group: list[Item]) -> frozenset[str]:
         """Content words after "for"/"of" in a title: "Minister for Digital" -> {"digital"}."""

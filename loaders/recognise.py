@@ -74,7 +74,7 @@ def _trie_pattern(words: Iterable[str]) -> str:
 
 _TOKEN = (
     r"(?:[A-Z](?:[\w&'\-]|\.(?=\w))*|[a-z]-[A-Z][\w\-]*|[ld]'[A-Z][\w\-]*"
-    r"|\d+(?:st|nd|rd|th)\b|\d{1,4}\b)"
+    r"|\d+(?:st|nd|rd|th)\b|\d{1,4}\b|\d[A-Z]\b)"
 )
 _CONNECTOR = r"(?:of|for|and|the|on|to|de|del|in|&|la|le|les|pour|et|des|du|da|do|dos|di)"
 _RUN = re.compile(rf"{_TOKEN}(?:,?[ \t]+(?:{_CONNECTOR}[ \t]+)*{_TOKEN})*")
@@ -330,8 +330,8 @@ class Recogniser:
                 if last < len(words) and words[last] in _EXTEND_CONNECTORS:
                     last = len(words)
                 while last > head[1] and not (
-                    words[last - 1][:1].isupper() or words[last - 1].isdigit()
-                ):
+                    words[last - 1][:1].isupper() or words[last - 1][:1].isdigit()
+                ):  # "Conference on 5G" keeps its number
                     last -= 1
                 while last < len(words) and words[last].isdigit():
                     last += 1  # "Metro Line 2", "Summit 2024" keep their number
