@@ -10,10 +10,11 @@ to keep a working database untouched, run a second local server, e.g.
         scripts/neo4j-local start
     NEO4J_URI=bolt://127.0.0.1:7688 .venv/bin/python -m bench.neo4j_load
 
-The database is wiped first. With `--admin-import` the initial load goes through
-`neo4j-admin database import full` instead (CSV files from graph.formats.neo4j_csv, imported by
-`scripts/neo4j-local import`, which stops and restarts the local server named by the
-KIZUNA_NEO4J_* variables); the reload is a Bolt load as always.
+The database is wiped first. With `--admin-import` the initial load is that of
+`kizuna neo4j load --bulk` instead (`graph.neo4j_load.bulk_import`: CSV files imported by
+`neo4j-admin database import full` into the local server named by the KIZUNA_NEO4J_*
+variables, which stops and starts again), each stage timed; the reload is a Bolt load as
+always.
 """
 
 from __future__ import annotations
