@@ -10,27 +10,24 @@ to keep a working database untouched, run a second local server, e.g.
         scripts/neo4j-local start
     NEO4J_URI=bolt://127.0.0.1:7688 .venv/bin/python -m bench.neo4j_load
 
-The database is wiped first. With `--admin-import` the initial load goes through
-`neo4j-admin database import full` instead (CSV files from graph.formats.neo4j_csv, imported by
-`scripts/neo4j-local import`, which stops and restarts the local server named by the
-KIZUNA_NEO4J_* variables); the reload is a Bolt load as always.
+The database is wiped first. With `--admin-import` the initial load is that of
+`kizuna neo4j load --bulk` instead (`graph.neo4j_load.bulk_import`: CSV files imported by
+`neo4j-admin database import full` into the local server named by the KIZUNA_NEO4J_*
+variables, which stops and starts again), each stage timed; the reload is a Bolt load as
+always.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
-import subprocess
-import tempfile
 import time
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from api.settings import Settings
 from bench.synthetic_graph import add_graph_options, synthetic_graph
-from graph.formats.neo4j_csv import write_import_csv
 from graph.model import Graph
-from graph.neo4j_store import Neo4jStore, graph_digest
+from graph.neo4j_load import bulk_import
+from graph.neo4j_store import Neo4jStore
 
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -89,31 +86,13 @@ def main() -> None:
 
 
 def _admin_import(store: Neo4jStore, graph: Graph) -> None:
-    """The stages of `kizuna neo4j load --bulk`, timed: CSV files, import and restart (the
-    digest computed meanwhile), constraints and indexes."""
-    with (
-        tempfile.TemporaryDirectory(prefix="kizuna-import-") as folder,
-        ThreadPoolExecutor(max_workers=1) as pool,
-    ):
-        started = time.perf_counter()
-        write_import_csv(graph, Path(folder))
-        written = time.perf_counter() - started
-        digest = pool.submit(graph_digest, graph)
-        subprocess.run(
-            [str(PROJECT / "scripts" / "neo4j-local"), "import", folder],
-            check=True,
-            env=os.environ,
-        )
-        imported = time.perf_counter() - started
-        store.ensure_schema()
-        indexed = time.perf_counter() - started
-        store.imported(graph, digest.result())
-    total = time.perf_counter() - started
+    """`kizuna neo4j load --bulk`'s import, its stages timed."""
+    report, times = bulk_import(store, graph, PROJECT / "scripts" / "neo4j-local")
     print(
-        f"initial load (neo4j-admin import): CSV written in {written:.1f}s, imported and "
-        f"server restarted at {imported:.1f}s, constraints and indexes built at {indexed:.1f}s, "
-        f"digest recorded at {total:.1f}s: {len(graph.relations) / total:,.0f} relations/s "
-        "overall"
+        f"initial load (neo4j-admin import): CSV written (server stopped meanwhile) in "
+        f"{times.written:.1f}s, imported and server restarted at {times.imported:.1f}s, "
+        f"constraints and indexes built at {times.indexed:.1f}s, digest recorded at "
+        f"{times.recorded:.1f}s: {report.relations / times.recorded:,.0f} relations/s overall"
     )
 
 

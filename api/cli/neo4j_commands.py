@@ -11,10 +11,7 @@ empty database (`scripts/neo4j-local import`), the fastest first load of a large
 from __future__ import annotations
 
 import os
-import subprocess
-import tempfile
 import time
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Annotated
 from urllib.parse import urlsplit
@@ -26,10 +23,10 @@ from api.cli.context import StoreOption, settings_of
 from api.cli.output import counted, fail
 from api.settings import Settings
 from graph.errors import KizunaError, StoreUnavailable
-from graph.formats.neo4j_csv import write_import_csv
 from graph.memory_store import MemoryStore
 from graph.model import Graph
-from graph.neo4j_store import LoadReport, Neo4jStore, graph_digest
+from graph.neo4j_load import bulk_import
+from graph.neo4j_store import LoadReport, Neo4jStore
 
 __all__ = ["app"]
 
@@ -103,27 +100,13 @@ def load(
 def _bulk_import(
     neo: Neo4jStore, graph: Graph, settings: Settings, wipe: bool, console: Console
 ) -> LoadReport:
-    """Write the import CSVs and run `scripts/neo4j-local import` on them, after checking that
-    the import applies: the local server, an empty database (or --wipe)."""
+    """Import `graph` offline with `scripts/neo4j-local`, after checking that the import
+    applies: the local server, an empty database (or --wipe)."""
     refusal = _bulk_refusal(neo, settings, wipe)
     if refusal is not None:
         raise fail(console, refusal)
-    with (
-        tempfile.TemporaryDirectory(prefix="kizuna-import-") as folder,
-        ThreadPoolExecutor(max_workers=1) as pool,
-    ):
-        write_import_csv(graph, Path(folder))
-        digest = pool.submit(graph_digest, graph)  # while neo4j-admin works
-        done = subprocess.run(
-            [str(LOCAL_SERVER), "import", folder],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        if done.returncode != 0:
-            raise fail(console, f"the offline import failed:\n{done.stdout}{done.stderr}")
-        neo.ensure_schema()
-        return neo.imported(graph, digest.result())
+    report, _ = bulk_import(neo, graph, LOCAL_SERVER)
+    return report
 
 
 def _bulk_refusal(neo: Neo4jStore, settings: Settings, wipe: bool) -> str | None:

@@ -105,6 +105,14 @@ def _relation_rows(graph: Graph) -> Iterator[list[object]]:
     join = ARRAY_DELIMITER.join
     for r in graph.relations:  # one per key: the model merged duplicates already
         evidence = r.evidence
+        if len(evidence) == 1:  # most relations: no lists to build and join
+            e = evidence[0]
+            docs, quotes, starts, ends = e.doc, e.quote, str(e.start), str(e.end)
+        else:
+            docs = join([e.doc for e in evidence])
+            quotes = join([e.quote for e in evidence])
+            starts = join([str(e.start) for e in evidence])
+            ends = join([str(e.end) for e in evidence])
         yield [
             r.source,
             r.target,
@@ -117,8 +125,8 @@ def _relation_rows(graph: Graph) -> Iterator[list[object]]:
             r.rule,
             repr(r.confidence),
             "true" if r.curated else "false",
-            join([e.doc for e in evidence]),
-            join([e.quote for e in evidence]),
-            join([str(e.start) for e in evidence]),
-            join([str(e.end) for e in evidence]),
+            docs,
+            quotes,
+            starts,
+            ends,
         ]

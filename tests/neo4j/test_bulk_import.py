@@ -125,3 +125,27 @@ def test_bulk_load_says_it_does_not_apply_to_a_remote_server(tmp_path: Path) -> 
     done = _kizuna(env, "neo4j", "load", "--bulk")
     assert done.returncode == 1
     assert "does not apply to neo4j+s://example.databases.neo4j.io" in done.stdout
+
+
+def test_bulk_load_with_wipe_stops_a_running_server_and_replaces_its_graph(
+    throwaway_server: tuple[dict[str, str], str], contract_graph: Graph, tmp_path: Path
+) -> None:
+    env, uri = throwaway_server
+    env = {**env, "NEO4J_URI": uri, "KIZUNA_STORE": str(tmp_path / "store.json")}
+    started = subprocess.run(
+        [str(SCRIPT), "start"], env=env, capture_output=True, text=True, timeout=START_TIMEOUT
+    )
+    assert started.returncode == 0, started.stdout + started.stderr
+    old = contract_graph.normalised()
+    old = old.model_copy(update={"relations": old.relations[:1]})
+    MemoryStore(tmp_path / "store.json").replace(old)
+    assert _kizuna(env, "neo4j", "load").returncode == 0  # over Bolt, the server running
+    MemoryStore(tmp_path / "store.json").replace(contract_graph)
+    done = _kizuna(env, "neo4j", "load", "--bulk", "--wipe")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert f"{len(contract_graph.relations)} relations" in done.stdout
+    driver = neo4j.GraphDatabase.driver(uri, auth=("neo4j", "kizuna-local"))
+    try:
+        assert Neo4jStore(driver).snapshot() == contract_graph.normalised()
+    finally:
+        driver.close()
