@@ -11,7 +11,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from graph.model import RELATION_FACTS, Evidence, Relation, StrictModel, relation_facts
+from graph.model import Evidence, Relation, StrictModel, relation_facts
 from graph.views import ActorSummary
 
 __all__ = [
@@ -167,18 +167,14 @@ def relation_row(relation: Relation, **extra: object) -> dict[str, Any]:
     """A relation as the JSON object of an EdgeView or a HopRelation (with `extra` fields such
     as its direction), in plain data: a neighbourhood or a set of paths holds hundreds of
     relations, and a model per relation costs more than the store's query. `json_answer`
-    takes such rows beside the answer's model."""
-    row: dict[str, Any] = {
-        "id": relation.key,
-        "source": relation.source,
-        "target": relation.target,
-        "type": relation.type,
-        **extra,
-    }
-    for name in RELATION_FACTS:
-        row[name] = getattr(relation, name)
-    # A model keeps its fields, and only them, in __dict__: the evidence as plain data.
+    takes such rows beside the answer's model.
+
+    A model keeps its fields, and only them, in `__dict__`: a relation's are an EdgeView's
+    but its key (tests/api/test_answer_shapes.py holds the two to the same fields)."""
+    row: dict[str, Any] = relation.__dict__.copy()
+    row["id"] = relation.key
     row["evidence"] = [evidence.__dict__ for evidence in relation.evidence]
+    row.update(extra)
     return row
 
 
