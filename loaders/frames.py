@@ -125,6 +125,8 @@ class FrameReader:
         self, items: list[Item], i: int, table: dict[tuple[str, ...], str]
     ) -> tuple[str, int]:
         """The relation type of the longest phrase of `table` starting at item i, and its size."""
+        if items[i].lemma not in self.lex.first_lemmas[id(table)]:
+            return "", 0
         for key in self.lex.by_first.get(items[i].lemma, ()):
             size = len(key)
             window = items[i : i + size]
@@ -680,6 +682,8 @@ class FrameReader:
         return s.facts
 
     def _verbs(self, s: _Sentence) -> None:
+        """The verb frames: every trigger verb of the sentence (and every aid verb) read
+        as a bilateral link between parties or as parties' roles in an instrument."""
         items = s.items
         by_first, aid_verbs = self.lex.by_first, self.lex.aid_verbs
         for v, item in enumerate(items):
@@ -695,85 +699,105 @@ class FrameReader:
                 continue
             role, size = self._match(items, v, self.lex.triggers)
             bilateral, bsize = self._match(items, v, self.lex.bilateral)
-            if not role and not bilateral:
-                continue
-            after = v + max(size, bsize)
-            by = after < len(items) and items[after].lemma == "by"
-            before = v - 1
-            while before >= 0 and items[before].lemma in ("also", "then", "jointly", "co", "-"):
-                before -= 1
-            passive = by or (before >= 0 and items[before].lemma == "be")
             if bilateral:
-                subjects = self._subjects(items, v)
-                partners: list[str] = []
-                for k in self._clause(items, after - 1, 1):
-                    if items[k].lemma == "with":
-                        partners, _ = self._list_right(items, k + 1)
-                        break
-                for a in subjects:
-                    for b in partners:
-                        self._emit_pair(s, a, b, bilateral, "frame:with", 0.9)
-                if not partners:
-                    for x, a in enumerate(subjects):
-                        for b in subjects[x + 1 :]:
-                            self._emit_pair(s, a, b, bilateral, "frame:active", 0.85)
-                if after < len(items) and items[after].lemma == "on":
-                    self._joint_work(s, subjects + partners, after)
-                continue
-            if passive and by:
-                agents: list[str] = []
-                for k in range(after + 1, min(len(items), after + 10)):
-                    agents, _ = self._list_right(items, k)
-                    if agents or items[k].text in _CLAUSE_END:
-                        break
-                target = self._anchor_for(items, v, role, -1) or self._anchor_for(items, v, role, 1)
-                for agent in agents:
-                    if target is not None:
-                        self._emit(s, agent, target, role, "frame:passive", 0.9)
-                continue
-            if passive:
-                if item.lemma in self.lex.patient_verbs:
-                    subjects = self._list_left(items, before - 1)
-                    target = (
-                        self._anchor_for(items, v, role, 1)
-                        or self._anchor_for(items, v, role, -1)
-                        or self.main_anchor
-                    )
-                    for subject in subjects:
-                        if target is not None:
-                            self._emit(s, subject, target, role, "frame:passive", 0.85)
-                continue
-            if item.lemma in self.lex.patient_verbs:
-                self._invited(s, v, after, role)
-                continue
+                self._bilateral_verb(s, v, v + max(size, bsize), bilateral)
+            elif role:
+                self._role_verb(s, v, v + size, role)
 
-            subjects = self._subjects(items, v)
-            if not subjects:
-                subjects = self._coordinated_subjects(items, v) or self._copular_list(items, v)
-            if not subjects and role == "PARTICIPATES_IN":
-                subjects = self._from_list(items, after)
-            co: list[str] = []
-            for k in self._clause(items, after - 1, 1):
-                if items[k].lemma == "with":
-                    co, _ = self._list_right(items, k + 1)
-                    break
-            if not subjects and (not co or role != "SIGNED"):
-                continue  # "the minister signed the MoC with Estonia": Estonia still signs
-            target = self._anchor_for(items, v, role, 1)
-            for subject in subjects + co:
-                if target is not None:
-                    self._emit(
-                        s,
-                        subject,
-                        target,
-                        role,
-                        "frame:active" if subject in subjects else "frame:with",
-                        0.9,
-                    )
-            kind = self._kind(target) if target is not None else None
-            if target is not None and kind is not None and kind.funds:
-                self.lenders = subjects or self.lenders
-                self._loan_for(s, subjects, co, target)
+    def _with_list(self, items: list[Item], after: int) -> list[str]:
+        """The parties named after "with" in the clause that follows a verb."""
+        for k in self._clause(items, after - 1, 1):
+            if items[k].lemma == "with":
+                return self._list_right(items, k + 1)[0]
+        return []
+
+    def _bilateral_verb(self, s: _Sentence, v: int, after: int, bilateral: str) -> None:
+        """ "X agreed with Y", "X and Y agreed": each subject linked to each partner named
+        after "with", or else the subjects to each other; "... on two projects" adds the
+        joint work."""
+        items = s.items
+        subjects = self._subjects(items, v)
+        partners = self._with_list(items, after)
+        for a in subjects:
+            for b in partners:
+                self._emit_pair(s, a, b, bilateral, "frame:with", 0.9)
+        if not partners:
+            for x, a in enumerate(subjects):
+                for b in subjects[x + 1 :]:
+                    self._emit_pair(s, a, b, bilateral, "frame:active", 0.85)
+        if after < len(items) and items[after].lemma == "on":
+            self._joint_work(s, subjects + partners, after)
+
+    def _role_verb(self, s: _Sentence, v: int, after: int, role: str) -> None:
+        """A trigger that gives its subjects a role in an instrument, read by its voice:
+        passive with "by", passive without an agent, a verb whose object takes the role
+        ("invited"), or active."""
+        items = s.items
+        by = after < len(items) and items[after].lemma == "by"
+        before = v - 1
+        while before >= 0 and items[before].lemma in ("also", "then", "jointly", "co", "-"):
+            before -= 1
+        passive = by or (before >= 0 and items[before].lemma == "be")
+        if passive and by:
+            self._passive_by(s, v, after, role)
+        elif passive:
+            if items[v].lemma in self.lex.patient_verbs:
+                self._passive_patient(s, v, before, role)
+        elif items[v].lemma in self.lex.patient_verbs:
+            self._invited(s, v, after, role)
+        else:
+            self._active_verb(s, v, after, role)
+
+    def _passive_by(self, s: _Sentence, v: int, after: int, role: str) -> None:
+        """ "The summit, hosted by X" / "was attended by X, Y": the agents take the role in
+        the instrument of the clause."""
+        items = s.items
+        agents: list[str] = []
+        for k in range(after + 1, min(len(items), after + 10)):
+            agents, _ = self._list_right(items, k)
+            if agents or items[k].text in _CLAUSE_END:
+                break
+        target = self._anchor_for(items, v, role, -1) or self._anchor_for(items, v, role, 1)
+        for agent in agents:
+            if target is not None:
+                self._emit(s, agent, target, role, "frame:passive", 0.9)
+
+    def _passive_patient(self, s: _Sentence, v: int, before: int, role: str) -> None:
+        """ "X was added as a partner": the passive subjects of a patient verb take the
+        role (in the clause's instrument, else the document's main one)."""
+        items = s.items
+        subjects = self._list_left(items, before - 1)
+        target = (
+            self._anchor_for(items, v, role, 1)
+            or self._anchor_for(items, v, role, -1)
+            or self.main_anchor
+        )
+        for subject in subjects:
+            if target is not None:
+                self._emit(s, subject, target, role, "frame:passive", 0.85)
+
+    def _active_verb(self, s: _Sentence, v: int, after: int, role: str) -> None:
+        """ "X and Y signed Z", "X signed Z with Y": the subjects (and the parties after
+        "with") take the role in the instrument after the verb; a loan or grant also
+        makes them its lenders."""
+        items = s.items
+        subjects = self._subjects(items, v)
+        if not subjects:
+            subjects = self._coordinated_subjects(items, v) or self._copular_list(items, v)
+        if not subjects and role == "PARTICIPATES_IN":
+            subjects = self._from_list(items, after)
+        co = self._with_list(items, after)
+        if not subjects and (not co or role != "SIGNED"):
+            return  # "the minister signed the MoC with Estonia": Estonia still signs
+        target = self._anchor_for(items, v, role, 1)
+        for subject in subjects + co:
+            if target is not None:
+                rule = "frame:active" if subject in subjects else "frame:with"
+                self._emit(s, subject, target, role, rule, 0.9)
+        kind = self._kind(target) if target is not None else None
+        if target is not None and kind is not None and kind.funds:
+            self.lenders = subjects or self.lenders
+            self._loan_for(s, subjects, co, target)
 
     def _joint_work(self, s: _Sentence, parties: list[str], on: int) -> None:
         """ "X and Y will collaborate on two projects: the A and the B": X and Y carry out

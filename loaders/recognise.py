@@ -389,8 +389,24 @@ class Recogniser:
     # --- recognition ------------------------------------------------------------------
 
     def recognise(self, text: str, folded: str | None = None) -> Recognition:
+        """The actor mentions of one document (no two overlapping) and their actors."""
         folded = fold(text) if folded is None else folded
         actors: dict[str, ActorInfo] = {}
+        mentions = self._known_mentions(folded)
+        known = _Spans(sorted((m.start, m.end, m.actor) for m in mentions))
+        discovered = self._discovered(text, folded, known, actors)
+        ends = {e: a for s, e, a in known.spans} | {e: a for (s, e), a in discovered.items()}
+        local_acronyms = self._acronym_definitions(text, folded, ends, actors, discovered)
+        self._name_by_owner(text, folded, discovered, local_acronyms, ends, actors)
+        for (start, end), actor_id in discovered.items():
+            mentions.append(Mention(start, end, actor_id, "discovered"))
+        mentions.extend(_acronym_mentions(folded, local_acronyms))
+        kept = _without_overlaps(mentions)
+        return Recognition(kept, self._referenced(kept, actors))
+
+    def _known_mentions(self, folded: str) -> list[Mention]:
+        """Names of the reference data (a capital after "in" is a place, not its
+        government; "the Government of" joins its country) and demonyms that act."""
         mentions: list[Mention] = []
         for match in self.matcher.finditer(folded):
             actor_id, kind = self.lookup[match.group()]
@@ -405,25 +421,20 @@ class Recogniser:
                     start = gov.start()
             mentions.append(Mention(start, match.end(), actor_id, kind))
         mentions.extend(self._demonyms(folded))
-        known_spans = sorted((m.start, m.end, m.actor) for m in mentions)
-        starts = [s for s, _, _ in known_spans]
+        return mentions
 
-        def overlapping(start: int, end: int) -> list[tuple[int, int, str]]:
-            k = bisect_left(starts, start)
-            while k > 0 and known_spans[k - 1][1] > start:
-                k -= 1
-            out = []
-            while k < len(known_spans) and known_spans[k][0] < end:
-                if known_spans[k][1] > start:
-                    out.append(known_spans[k])
-                k += 1
-            return out
+    def _discovered(
+        self, text: str, folded: str, known: _Spans, actors: dict[str, ActorInfo]
+    ) -> dict[tuple[int, int], str]:
+        """(start, end) -> actor id of the names found from the text itself.
 
+        Names listed after a class noun come first: "companies NVIDIA, Amazon, Arm and
+        Softbank Group" are four companies, not "Arm and Softbank Group". A name headed by
+        an organisation word may contain a known country or organisation, nothing else.
+        """
         discovered: dict[tuple[int, int], str] = {}
-        # names listed after a class noun first: "companies NVIDIA, Amazon, Arm and Softbank
-        # Group" are four companies, not "Arm and Softbank Group"
         for start, end, actor_type in self._listed_names(folded) + self._country_acronyms(folded):
-            if overlapping(start, end) or any(s < end and start < e for (s, e) in discovered):
+            if known.overlapping(start, end) or any(s < end and start < e for (s, e) in discovered):
                 continue
             discovered[(start, end)] = self._discovered_actor(
                 text[start:end], folded[start:end], actor_type, actors
@@ -433,18 +444,29 @@ class Recogniser:
             if any(s < end and start < e for (s, e) in listed):
                 continue
             if folded[end : end + 1] == ":" and folded[start:end].lower() in self.labels:
-                continue
-            inside = overlapping(start, end)
+                continue  # "Executing Agency:" is a field label
             if any(
                 s < start or e > end or self.known[a].type not in ("Country", "Organization")
-                for s, e, a in inside
+                for s, e, a in known.overlapping(start, end)
             ):
                 continue
             discovered[(start, end)] = self._discovered_actor(
                 text[start:end], folded[start:end], actor_type, actors
             )
+        return discovered
+
+    def _acronym_definitions(
+        self,
+        text: str,
+        folded: str,
+        ends: dict[int, str],
+        actors: dict[str, ActorInfo],
+        discovered: dict[tuple[int, int], str],
+    ) -> dict[str, str]:
+        """Acronym -> actor id of the definitions "Full Name (ACR)" of the document: the
+        actor whose mention ends right before the brackets, else one discovered from the
+        words the acronym spells. An acronym of the reference data keeps its meaning."""
         local_acronyms: dict[str, str] = {}
-        ends = {e: a for s, e, a in known_spans} | {e: a for (s, e), a in discovered.items()}
         for match in _ACRONYM_DEF.finditer(folded):
             acronym = match.group(1)
             if sum(c.isupper() for c in acronym) < 2 or fold(acronym).lower() in self.never:
@@ -458,32 +480,24 @@ class Recogniser:
             if owner is None or (acronym in self.lookup and self.lookup[acronym][0] != owner):
                 continue
             local_acronyms.setdefault(acronym, owner)
-            info = actors.get(owner) or self.known.get(owner)
-            if info is not None and owner in actors:
+            if owner in actors:
                 actors[owner].aliases.add(acronym)
-        self._name_by_owner(text, folded, discovered, local_acronyms, ends, actors)
-        for (start, end), actor_id in discovered.items():
-            mentions.append(Mention(start, end, actor_id, "discovered"))
-        if local_acronyms:
-            local = re.compile(r"(?<![\w\-])(?:" + _trie_pattern(local_acronyms) + r")(?!\w)")
-            for match in local.finditer(folded):
-                actor_id = local_acronyms[match.group()]
-                mentions.append(Mention(match.start(), match.end(), actor_id, "acronym"))
-        mentions.sort(key=lambda m: (m.start, -(m.end - m.start), m.kind != "catalogue"))
-        kept: list[Mention] = []
-        for mention in mentions:
-            if kept and mention.start < kept[-1].end:
-                continue
-            kept.append(mention)
+        return local_acronyms
+
+    def _referenced(
+        self, kept: list[Mention], actors: dict[str, ActorInfo]
+    ) -> dict[str, ActorInfo]:
+        """The actors the kept mentions name: discovered ones, and copies of known ones
+        (a copy, since a document may add aliases to its own)."""
         referenced = {m.actor for m in kept}
-        actors = {k: v for k, v in actors.items() if k in referenced}
+        out = {k: v for k, v in actors.items() if k in referenced}
         for mention in kept:
-            if mention.actor not in actors:
+            if mention.actor not in out:
                 known = self.known[mention.actor]
-                actors[mention.actor] = ActorInfo(
+                out[mention.actor] = ActorInfo(
                     known.id, known.name, known.type, set(known.aliases), dict(known.identifiers)
                 )
-        return Recognition(kept, actors)
+        return out
 
     def _name_by_owner(
         self,
@@ -561,6 +575,50 @@ class Recogniser:
             discovered[(start, end)] = actor_id
             return actor_id
         return None
+
+
+class _Spans:
+    """Sorted (start, end, actor) spans of known names, searched for overlaps by bisection."""
+
+    def __init__(self, spans: list[tuple[int, int, str]]) -> None:
+        self.spans = spans
+        self.starts = [s for s, _, _ in spans]
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """The spans that overlap [start, end)."""
+        spans = self.spans
+        k = bisect_left(self.starts, start)
+        while k > 0 and spans[k - 1][1] > start:
+            k -= 1
+        out = []
+        while k < len(spans) and spans[k][0] < end:
+            if spans[k][1] > start:
+                out.append(spans[k])
+            k += 1
+        return out
+
+
+def _acronym_mentions(folded: str, local_acronyms: dict[str, str]) -> list[Mention]:
+    """Every use of the acronyms the document defined, as whole words."""
+    if not local_acronyms:
+        return []
+    local = re.compile(r"(?<![\w\-])(?:" + _trie_pattern(local_acronyms) + r")(?!\w)")
+    return [
+        Mention(match.start(), match.end(), local_acronyms[match.group()], "acronym")
+        for match in local.finditer(folded)
+    ]
+
+
+def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
+    """Mentions in order, the longest winning where two overlap (a name of the reference
+    data before a discovered one of the same length)."""
+    mentions.sort(key=lambda m: (m.start, -(m.end - m.start), m.kind != "catalogue"))
+    kept: list[Mention] = []
+    for mention in mentions:
+        if kept and mention.start < kept[-1].end:
+            continue
+        kept.append(mention)
+    return kept
 
 
 @cache
