@@ -41,6 +41,13 @@ _JOINED_NAME = re.compile(
 )
 _QUOTES = frozenset({'"', "\u201c", "\u201d"})
 _CLAUSE_END = frozenset({";", "."})
+_LIST_PREPOSITIONS = ("of", "in", "for", "to", "on", "from", "at")
+_OWNER_PREPOSITIONS = ("of", "in", "for", "to")  # "members of Z": Z owns the list
+# words between a list and its noun: "X and Y are two of the key players"
+_LIST_MODIFIERS = _COUNTS | {
+    "a", "an", "the", "founding", "current", "key", "main", "new", "one", "all", "of",
+    "among", "leading",
+}  # fmt: skip
 _WINDOW = 30
 _MAX_COOCCURRING = 4  # more actors than this in a frameless sentence say nothing about pairs
 _MAX_BETWEEN = 4  # "a partnership between" more parties than this is a network, not pairs
@@ -1237,6 +1244,9 @@ class FrameReader:
         return self.lex.kind_of_name(self.name_of(anchor))
 
     def _lists(self, s: _Sentence) -> None:
+        """The list frame: a list noun ("members", "funders", "key players") joins the
+        parties listed around it to its owner ("all Z funders, i.e. X, Y and W", "X and Y
+        are members of Z")."""
         items = s.items
         for n, item in enumerate(items):
             if item.actor is not None:
@@ -1244,101 +1254,72 @@ class FrameReader:
             role, size = self._match(items, n, self.lex.list_nouns)
             if not role:
                 continue
-            owner: str | None = None
-            back = n - 1
-            while (
-                back >= 0
-                and items[back].actor is None
-                and not items[back].capitalised
-                and back > n - 3
-            ):
-                back -= 1
-            if back >= 0 and back >= n - 3 and self._is_anchor(items[back]):
-                owner = items[back].actor
-            j = n + size
-            members: list[str] = []
-            o = j + 2 if j + 2 < len(items) and items[j + 1].lemma == "the" else j + 1
-            if j + 1 < len(items) and items[j].lemma in (
-                "of",
-                "in",
-                "for",
-                "to",
-                "on",
-                "from",
-                "at",
-            ):
-                if items[o].actor is not None and items[j].lemma in (
-                    "of",
-                    "in",
-                    "for",
-                    "to",
-                ):  # "X and Y are members of Z", "two of the key players in the project"
-                    owner = items[o].actor
-                    b = n - 1
-                    while (
-                        b >= 0
-                        and items[b].actor is None
-                        and items[b].lemma
-                        in self.lex.fillers
-                        | {
-                            "a",
-                            "an",
-                            "the",
-                            "founding",
-                            "current",
-                            "key",
-                            "main",
-                            "new",
-                            "one",
-                            "all",
-                            "of",
-                            "among",
-                            "leading",
-                            *_COUNTS,
-                        }
-                    ):
-                        b -= 1
-                    if b < n - 1:
-                        members = self._list_left(items, b)
-                else:  # "the supplier of the cable contract is X", "in attendance ... were X"
-                    k = next(
-                        (m for m in range(j + 1, min(len(items), j + 8)) if items[m].lemma == "be"),
-                        None,
-                    )
-                    if k is not None and not any(it.actor is not None for it in items[j:k]):
-                        j = k
-            if not members:
-                while j < len(items) and items[j].text == ",":
-                    j += 1
-                opened = False
-                for m in range(3, 0, -1):
-                    if tuple(w.lemma for w in items[j : j + m]) in self.lex.openers:
-                        j += m
-                        opened = True
-                        break
-                if opened:
-                    while j < len(items) and items[j].text in (",", ":", "-"):
-                        j += 1
-                    members, _ = self._list_right(items, j)
+            members, owner, j = self._list_of(items, n, n + size)
             if owner is None:
-                relation = self.schema.relation_types[role]
-                for k in list(range(n - 1, -1, -1)) + list(range(n + 1, len(items))):
-                    actor = items[k].actor
-                    if (
-                        actor is not None
-                        and self._is_anchor(items[k])
-                        and (
-                            relation.target_types is None
-                            or self.type_of(actor) in relation.target_types
-                        )
-                    ):
-                        owner = actor
-                        break
-                owner = owner or self.section_anchor or self.main_anchor
+                owner = self._owner_before(items, n)
+            if not members:
+                members = self._members_after(items, j)
+            if owner is None:
+                owner = self._list_owner(items, n, role)
             if owner is None:
                 continue
             for member in members:
                 self._emit(s, member, owner, role, "frame:list", 0.85)
+
+    def _owner_before(self, items: list[Item], n: int) -> str | None:
+        """The instrument named just before a list noun: "all Z funders"."""
+        back = n - 1
+        while (
+            back >= 0 and items[back].actor is None and not items[back].capitalised and back > n - 3
+        ):
+            back -= 1
+        if back >= 0 and back >= n - 3 and self._is_anchor(items[back]):
+            return items[back].actor
+        return None
+
+    def _list_of(self, items: list[Item], n: int, j: int) -> tuple[list[str], str | None, int]:
+        """What a preposition after the list noun (items n to j) says: "X and Y are members
+        of Z" gives the members before and the owner Z; "the supplier of the cable contract
+        is X" moves the list's start to the verb. Returns (members, owner, start)."""
+        if not (j + 1 < len(items) and items[j].lemma in _LIST_PREPOSITIONS):
+            return [], None, j
+        o = j + 2 if j + 2 < len(items) and items[j + 1].lemma == "the" else j + 1
+        if items[o].actor is not None and items[j].lemma in _OWNER_PREPOSITIONS:
+            b = n - 1  # "two of the key players in the project": the members come first
+            modifiers = self.lex.fillers | _LIST_MODIFIERS
+            while b >= 0 and items[b].actor is None and items[b].lemma in modifiers:
+                b -= 1
+            return (self._list_left(items, b) if b < n - 1 else []), items[o].actor, j
+        k = next((m for m in range(j + 1, min(len(items), j + 8)) if items[m].lemma == "be"), None)
+        if k is not None and not any(it.actor is not None for it in items[j:k]):
+            return [], None, k  # "in attendance ... were X"
+        return [], None, j
+
+    def _members_after(self, items: list[Item], j: int) -> list[str]:
+        """The parties listed after a list opener ("i.e.", "such as", "are:") at item j."""
+        while j < len(items) and items[j].text == ",":
+            j += 1
+        for m in range(3, 0, -1):
+            if tuple(w.lemma for w in items[j : j + m]) in self.lex.openers:
+                j += m
+                while j < len(items) and items[j].text in (",", ":", "-"):
+                    j += 1
+                return self._list_right(items, j)[0]
+        return []
+
+    def _list_owner(self, items: list[Item], n: int, role: str) -> str | None:
+        """A list noun with no owner of its own belongs to the nearest instrument the
+        relation may point at (before it, then after), else the section's or document's."""
+        relation = self.schema.relation_types[role]
+        for k in list(range(n - 1, -1, -1)) + list(range(n + 1, len(items))):
+            actor = items[k].actor
+            if (
+                actor is not None
+                and self._is_anchor(items[k])
+                and (relation.target_types is None or self.type_of(actor) in relation.target_types)
+            ):
+                return actor
+        return self.section_anchor or self.main_anchor
 
     def _heading(self, items: list[Item]) -> None:
         """ "2. Project for the Construction of X:": a line naming one instrument and
