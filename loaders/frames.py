@@ -428,7 +428,8 @@ class FrameReader:
     # --- reading ----------------------------------------------------------------------
 
     def mark_instruments(self, items: list[Item]) -> list[Item]:
-        """`items` with every unnamed instrument phrase made a slot of its own."""
+        """`items` with every unnamed instrument phrase made a slot of its own: a
+        reference to an earlier instrument ("the MoC") or a new unnamed one."""
         out: list[Item] = []
         pending: dict[int, Item] = {}  # coordinated instruments, placed before their topic
         i = 0
@@ -438,78 +439,101 @@ class FrameReader:
             item = items[i]
             if item.actor and not item.actor.startswith("?") and self._is_anchor(item):
                 self.remember(item.actor)  # "The X Summit was held ... its main meetings"
-            size = 0
-            instrument: Instrument | None = None
-            if item.actor is None and singular(item.text) in self.lex.first_nouns:
-                for n in range(min(self.lex.longest, len(items) - i), 0, -1):
-                    window = items[i : i + n]
-                    if any(w.actor is not None for w in window):
-                        continue
-                    instrument = self.lex.instruments.get(tuple(singular(w.text) for w in window))
-                    if instrument is not None:
-                        size = n
-                        break
+            instrument, size = self._instrument_at(items, i)
             if instrument is None:
                 out.append(item)
                 i += 1
                 continue
-            nxt = items[i + size] if i + size < len(items) else None
-            named_after = (
-                nxt is not None
-                and nxt.text == "("
-                and i + size + 1 < len(items)
-                and self._is_anchor(items[i + size + 1])
-            )
-            if named_after or (out and self._is_anchor(out[-1])):
+            if self._named_instrument(items, out, i + size):
                 out.extend(items[i : i + size])
-                i += size
-                continue
-            window = items[i : i + size]
-            previous = self.recent_kind.get(instrument.kind)
-            if size == 1 and window[0].lemma in self.lex.generic_anaphors:
-                latest = self.recent.get(instrument.type)  # "the project": the latest named
-                if latest is not None and (
-                    previous is None or self.seen.get(latest, 0) > self.seen.get(previous, 0)
-                ):
-                    previous = latest
-            back = len(out) - 1
-            while (
-                back > 0
-                and back > len(out) - 4
-                and out[back].lemma not in self.lex.definites
-                and (out[back].lemma in _COUNTS or out[back].text.isalpha())
-                and out[back].actor is None
-            ):
-                back -= 1  # "the two partnerships", "this ad-hoc summit"
-            definite = back >= 0 and out[back].lemma in self.lex.definites
-            nominal = nxt is not None and nxt.lemma in ("between", "among", "amongst")
-            if (
-                definite
-                and previous is not None
-                and not nominal
-                and not (instrument.type == "Agreement" and self._topic(items, i + size))
-            ):
-                out.append(
-                    Item(window[0].start, window[-1].end, previous, "<instrument>", previous)
-                )
-                i += size
-                continue
-            key = f"?{window[0].start}"
-            surface = " ".join(w.text for w in window)
-            owner = self._owner(items, i + size)
-            owned = owner is not None
-            if owner is not None:
-                surface = f"{surface} of the {self.name_of(owner)}"
-            topic = self._quoted_topic(items, i, i + size) or self._topic(items, i + size)
-            self.unnamed[key] = Unnamed(
-                key, instrument, surface, " ".join(w.text for w in topic), owned
-            )
-            out.append(Item(window[0].start, window[-1].end, surface, "<instrument>", key))
-            plural = any(w.text.lower().endswith("s") or w.lemma != w.text.lower() for w in window)
-            if topic and plural:
-                self._coordinated(items, i + size + len(topic), key, pending)
+            else:
+                previous = self._referred_instrument(items, out, i, size, instrument)
+                if previous is not None:
+                    start, end = items[i].start, items[i + size - 1].end
+                    out.append(Item(start, end, previous, "<instrument>", previous))
+                else:
+                    out.append(self._unnamed_instrument(items, i, size, instrument, pending))
             i += size
         return out
+
+    def _instrument_at(self, items: list[Item], i: int) -> tuple[Instrument | None, int]:
+        """The longest instrument phrase of the lexicon starting at item i, and its size."""
+        if items[i].actor is not None or singular(items[i].text) not in self.lex.first_nouns:
+            return None, 0
+        for n in range(min(self.lex.longest, len(items) - i), 0, -1):
+            window = items[i : i + n]
+            if any(w.actor is not None for w in window):
+                continue
+            instrument = self.lex.instruments.get(tuple(singular(w.text) for w in window))
+            if instrument is not None:
+                return instrument, n
+        return None, 0
+
+    def _named_instrument(self, items: list[Item], out: list[Item], after: int) -> bool:
+        """Whether an instrument phrase is part of a name: "the MoC (the X Agreement)",
+        "the X Summit meeting"."""
+        named_after = (
+            after < len(items)
+            and items[after].text == "("
+            and after + 1 < len(items)
+            and self._is_anchor(items[after + 1])
+        )
+        return named_after or bool(out and self._is_anchor(out[-1]))
+
+    def _referred_instrument(
+        self, items: list[Item], out: list[Item], i: int, size: int, instrument: Instrument
+    ) -> str | None:
+        """The earlier instrument a definite phrase refers to ("the MoC", "this summit",
+        "the project": the document's latest of its kind), or None when the phrase brings
+        a new one ("an MoC between ...", "the agreement on X")."""
+        previous = self.recent_kind.get(instrument.kind)
+        if size == 1 and items[i].lemma in self.lex.generic_anaphors:
+            latest = self.recent.get(instrument.type)  # "the project": the latest named
+            if latest is not None and (
+                previous is None or self.seen.get(latest, 0) > self.seen.get(previous, 0)
+            ):
+                previous = latest
+        back = len(out) - 1
+        while (
+            back > 0
+            and back > len(out) - 4
+            and out[back].lemma not in self.lex.definites
+            and (out[back].lemma in _COUNTS or out[back].text.isalpha())
+            and out[back].actor is None
+        ):
+            back -= 1  # "the two partnerships", "this ad-hoc summit"
+        definite = back >= 0 and out[back].lemma in self.lex.definites
+        after = i + size
+        nominal = after < len(items) and items[after].lemma in ("between", "among", "amongst")
+        if (
+            definite
+            and previous is not None
+            and not nominal
+            and not (instrument.type == "Agreement" and self._topic(items, after))
+        ):
+            return previous
+        return None
+
+    def _unnamed_instrument(
+        self, items: list[Item], i: int, size: int, instrument: Instrument, pending: dict[int, Item]
+    ) -> Item:
+        """The slot of a new unnamed instrument, with its owner ("... of the G7") and topic
+        ("on digital government"); "MoUs on A and on B" also places B's instrument."""
+        window = items[i : i + size]
+        key = f"?{window[0].start}"
+        surface = " ".join(w.text for w in window)
+        owner = self._owner(items, i + size)
+        owned = owner is not None
+        if owner is not None:
+            surface = f"{surface} of the {self.name_of(owner)}"
+        topic = self._quoted_topic(items, i, i + size) or self._topic(items, i + size)
+        self.unnamed[key] = Unnamed(
+            key, instrument, surface, " ".join(w.text for w in topic), owned
+        )
+        plural = any(w.text.lower().endswith("s") or w.lemma != w.text.lower() for w in window)
+        if topic and plural:
+            self._coordinated(items, i + size + len(topic), key, pending)
+        return Item(window[0].start, window[-1].end, surface, "<instrument>", key)
 
     def _coordinated(self, items: list[Item], j: int, key: str, pending: dict[int, Item]) -> None:
         """ "MoUs on A and on B": a second instrument of the same kind, about B, which takes

@@ -284,76 +284,90 @@ class Recogniser:
             text = run.group()
             if " " not in text and "\n" not in text:
                 continue
-            cursor = 0
-            pieces: list[tuple[int, int]] = []
-            for cut in _PIECE_SPLIT.finditer(text):
-                if cut.group().strip() == "in" and _TOPIC_BEFORE.search(text, cursor, cut.start()):
-                    continue  # "Meeting on Cooperation in Science and Technology" is one name
-                pieces.append((cursor, cut.start()))
-                cursor = cut.end()
-            pieces.append((cursor, len(text)))
-            split: list[tuple[int, int]] = []
-            for s, e in pieces:  # split at ", " when the part after it has its own head
-                parts = [(s, e)]
-                for comma in reversed([m.start() for m in re.finditer(r",\s", text[s:e])]):
-                    ps, pe = parts[0]
-                    tail = [w.group() for w in _WORD.finditer(text, s + comma + 1, pe)]
-                    if self._head(tail) is not None or " ".join(tail) in self.lookup:
-                        parts[0] = (ps, s + comma)
-                        parts.insert(1, (s + comma + 1, pe))
-                split.extend(parts)
-            split = [part for s, e in split for part in self._split_and(text, s, e)]
-            for s, e in split:
-                tokens = [(m.start() + s, m.end() + s) for m in _WORD.finditer(text[s:e])]
-                while tokens and text[tokens[0][0] : tokens[0][1]].isdigit():
-                    tokens = tokens[1:]
-                # a possessive ("India's Ministry") starts a new name after it
-                for k in range(len(tokens) - 1, -1, -1):
-                    word = text[tokens[k][0] : tokens[k][1]]
-                    if word.endswith("'s") and [word[:-2]] not in self.titles:
-                        tokens = tokens[k + 1 :]  # not "G7 ICT Minister's Meeting"
-                        break
-                while tokens and text[tokens[0][0] : tokens[0][1]] in self.openers:
-                    tokens = tokens[1:]
-                words = [text[a:b] for a, b in tokens]
-                head = self._head(words)
-                if head is None:
-                    continue
-                lead = [k for k in range(head[0]) if words[k] in _EXTEND_CONNECTORS]
-                if lead:  # "ODA for the Metro Manila Subway Project": the name starts late
-                    skip = lead[-1] + 1
-                    while skip < head[0] and not words[skip][:1].isupper():
-                        skip += 1
-                    tokens, words = tokens[skip:], words[skip:]
-                    head = (head[0] - skip, head[1] - skip, head[2])
-                last = head[1]
-                if last < len(words) and words[last] in _EXTEND_CONNECTORS:
-                    last = len(words)
-                while last > head[1] and not (
-                    words[last - 1][:1].isupper() or words[last - 1][:1].isdigit()
-                ):  # "Conference on 5G" keeps its number
-                    last -= 1
-                while last < len(words) and words[last].isdigit():
-                    last += 1  # "Metro Line 2", "Summit 2024" keep their number
-                words = words[:last]
-                start = run.start() + tokens[0][0]
-                end = run.start() + tokens[last - 1][1]
-                while folded[end - 1] in ".,'-":
-                    end -= 1
-                dated = _DATE_TAIL.search(folded, start, end)
-                if (
-                    dated is not None
-                ):  # "... Line Project on 12 March 2024": the date is not the name
-                    end = dated.start()
-                    words = words[: len(folded[start:end].split())]
-                part = _PART_NUMBER.match(folded, end)
-                if part is not None and head[2] == "Project":
-                    end = part.end()  # "... Project (V)", "... Ring Road (Phase 2)": one phase
-                if folded[max(0, start - 3) : start] == "as ":
-                    continue  # "added as Eligible Partner Funding Agency": a role, not a name
-                if self._acceptable(folded[start:end], words, head):
-                    found.append((start, end, head[2]))
+            for s, e in self._run_parts(text):
+                name = self._headed_name(folded, run.start(), text, s, e)
+                if name is not None:
+                    found.append(name)
         return found
+
+    def _run_parts(self, text: str) -> list[tuple[int, int]]:
+        """The parts of a run of capitalised words that may each be a name: cut at "in",
+        "and the", ", and" (not "Meeting on Cooperation in Science"), at a comma whose
+        right part has its own head, and at an "and" between two headed names."""
+        cursor = 0
+        pieces: list[tuple[int, int]] = []
+        for cut in _PIECE_SPLIT.finditer(text):
+            if cut.group().strip() == "in" and _TOPIC_BEFORE.search(text, cursor, cut.start()):
+                continue  # "Meeting on Cooperation in Science and Technology" is one name
+            pieces.append((cursor, cut.start()))
+            cursor = cut.end()
+        pieces.append((cursor, len(text)))
+        split: list[tuple[int, int]] = []
+        for s, e in pieces:  # split at ", " when the part after it has its own head
+            parts = [(s, e)]
+            for comma in reversed([m.start() for m in re.finditer(r",\s", text[s:e])]):
+                ps, pe = parts[0]
+                tail = [w.group() for w in _WORD.finditer(text, s + comma + 1, pe)]
+                if self._head(tail) is not None or " ".join(tail) in self.lookup:
+                    parts[0] = (ps, s + comma)
+                    parts.insert(1, (s + comma + 1, pe))
+            split.extend(parts)
+        return [part for s, e in split for part in self._split_and(text, s, e)]
+
+    def _headed_name(
+        self, folded: str, offset: int, text: str, s: int, e: int
+    ) -> tuple[int, int, str] | None:
+        """(start, end, type) of the name in part text[s:e] of a run at `offset`: from its
+        first capitalised word after any connector up to its head and what extends it ("of
+        ...", a number), without a possessive before it, a date or a role after it."""
+        tokens = [(m.start() + s, m.end() + s) for m in _WORD.finditer(text[s:e])]
+        while tokens and text[tokens[0][0] : tokens[0][1]].isdigit():
+            tokens = tokens[1:]
+        # a possessive ("India's Ministry") starts a new name after it
+        for k in range(len(tokens) - 1, -1, -1):
+            word = text[tokens[k][0] : tokens[k][1]]
+            if word.endswith("'s") and [word[:-2]] not in self.titles:
+                tokens = tokens[k + 1 :]  # not "G7 ICT Minister's Meeting"
+                break
+        while tokens and text[tokens[0][0] : tokens[0][1]] in self.openers:
+            tokens = tokens[1:]
+        words = [text[a:b] for a, b in tokens]
+        head = self._head(words)
+        if head is None:
+            return None
+        lead = [k for k in range(head[0]) if words[k] in _EXTEND_CONNECTORS]
+        if lead:  # "ODA for the Metro Manila Subway Project": the name starts late
+            skip = lead[-1] + 1
+            while skip < head[0] and not words[skip][:1].isupper():
+                skip += 1
+            tokens, words = tokens[skip:], words[skip:]
+            head = (head[0] - skip, head[1] - skip, head[2])
+        last = head[1]
+        if last < len(words) and words[last] in _EXTEND_CONNECTORS:
+            last = len(words)
+        while last > head[1] and not (
+            words[last - 1][:1].isupper() or words[last - 1][:1].isdigit()
+        ):  # "Conference on 5G" keeps its number
+            last -= 1
+        while last < len(words) and words[last].isdigit():
+            last += 1  # "Metro Line 2", "Summit 2024" keep their number
+        words = words[:last]
+        start = offset + tokens[0][0]
+        end = offset + tokens[last - 1][1]
+        while folded[end - 1] in ".,'-":
+            end -= 1
+        dated = _DATE_TAIL.search(folded, start, end)
+        if dated is not None:  # "... Line Project on 12 March 2024": the date is not the name
+            end = dated.start()
+            words = words[: len(folded[start:end].split())]
+        part = _PART_NUMBER.match(folded, end)
+        if part is not None and head[2] == "Project":
+            end = part.end()  # "... Project (V)", "... Ring Road (Phase 2)": one phase
+        if folded[max(0, start - 3) : start] == "as ":
+            return None  # "added as Eligible Partner Funding Agency": a role, not a name
+        if self._acceptable(folded[start:end], words, head):
+            return start, end, head[2]
+        return None
 
     def _defined(self, words: list[str]) -> bool:
         """A name of three capitalised words or more that an acronym spells is a proper name
