@@ -92,7 +92,9 @@ _ACRONYM_DEF = re.compile(r"\(\s*([A-Z][A-Za-z0-9&\-]*[A-Za-z0-9])\s*\)")
 _PHRASE_TOKEN = re.compile(r"[A-Za-z0-9][\w&'\-]*")
 _NAME = r"[A-Z][\w&\-.]*(?: [A-Z][\w&\-.]*){0,3}"
 _LIST_NAME = re.compile(_NAME)
-_NAME_COUNTRY = re.compile(r"(?<![\w'.\-])([\w'.\-]+)\s?\(([A-Z][\w .'\-]{2,40})\)")
+# the word is matched possessively: a shorter word would end before a word character,
+# which is never the blank or bracket that must follow, so backtracking could never match
+_NAME_COUNTRY = re.compile(r"(?<![\w'.\-])([\w'.\-]++)\s?\(([A-Z][\w .'\-]{2,40})\)")
 _ACRONYM_COUNTRY = re.compile(r"(?<![\w\-])([A-Z][A-Z0-9\-]{1,9})\s?\(([A-Z][\w .'\-]{2,40})\)")
 _EXTEND_CONNECTORS = {"of", "for", "on", "to", "de", "del", "pour", "da", "do", "di"}
 _STOP_IN_ACRONYM = {"of", "for", "and", "the", "on", "to", "de", "in", "with", "&"}
@@ -283,6 +285,10 @@ class Recogniser:
         for run in _RUN.finditer(folded):
             text = run.group()
             if " " not in text and "\n" not in text:
+                continue
+            # a run holds only words, commas and blanks, so these are its _WORD tokens; a
+            # run none of whose words can start an organisation word names nothing
+            if self.org_firsts.isdisjoint(w.rstrip(".") for w in text.replace(",", " ").split()):
                 continue
             for s, e in self._run_parts(text):
                 name = self._headed_name(folded, run.start(), text, s, e)
