@@ -195,50 +195,57 @@ class FrameReader:
                     out.append(item.actor)
                 j += 1
                 continue
-            k = self._skip_paren(items, j, 1)
-            if k != j:
-                j = k
-                continue
-            if item.lemma in _JOIN or item.lemma == "well":
-                j += 1
-                continue
-            if (
-                item.lemma in self.lex.stand_ins
-                and j + 1 < len(items)
-                and items[j + 1].lemma in ("from", "of")
-            ):
-                j += 2  # "representatives from the Ministry of ...": the ministry is the party
-                continue
-            if (  # "the Japanese Ministry of ...": an adjective before a name
-                item.actor is None
-                and item.capitalised
-                and j + 1 < len(items)
-                and self._is_party(items[j + 1])
-            ):
-                j += 1
-                continue
-            if out and item.lemma in ("in", "at", "of") and j + 1 < len(items):
-                nxt = items[j + 1]
-                if (nxt.actor is not None and self.type_of(nxt.actor or "") == "Country") or (
-                    nxt.actor is None and nxt.capitalised
-                ):
-                    j += 2
-                    while j < len(items) and items[j].actor is None and items[j].capitalised:
-                        j += 1
-                    if (
-                        j + 1 < len(items)
-                        and items[j].text == ","
-                        and self._is_country(items[j + 1])
-                    ):
-                        j += 2  # "in Tsukuba, Japan": where, not who
-                    continue
-            if len(out) >= 2:  # a long list may hold a name we do not know: skip that item
-                resume = self._next_list_item(items, j)
-                if resume is not None:
-                    j = resume
-                    continue
-            break
+            k = self._past_filler(items, j, out)
+            if k is None:
+                break
+            j = k
         return out, j
+
+    def _past_filler(self, items: list[Item], j: int, out: list[str]) -> int | None:
+        """Where a list resumes after the non-party item at j (brackets, "and", "as well
+        as", "representatives from", an adjective, a place), or None where the list ends."""
+        item = items[j]
+        k = self._skip_paren(items, j, 1)
+        if k != j:
+            return k
+        if item.lemma in _JOIN or item.lemma == "well":
+            return j + 1
+        if (
+            item.lemma in self.lex.stand_ins
+            and j + 1 < len(items)
+            and items[j + 1].lemma in ("from", "of")
+        ):
+            return j + 2  # "representatives from the Ministry of ...": the ministry is the party
+        if (  # "the Japanese Ministry of ...": an adjective before a name
+            item.actor is None
+            and item.capitalised
+            and j + 1 < len(items)
+            and self._is_party(items[j + 1])
+        ):
+            return j + 1
+        if out and item.lemma in ("in", "at", "of") and j + 1 < len(items):
+            place_end = self._past_place(items, j)
+            if place_end is not None:
+                return place_end
+        if len(out) >= 2:  # a long list may hold a name we do not know: skip that item
+            return self._next_list_item(items, j)
+        return None
+
+    def _past_place(self, items: list[Item], j: int) -> int | None:
+        """The end of "in Tokyo", "at the X Centre", "in Tsukuba, Japan" at item j (where a
+        party is, not who), or None."""
+        nxt = items[j + 1]
+        if not (
+            (nxt.actor is not None and self.type_of(nxt.actor or "") == "Country")
+            or (nxt.actor is None and nxt.capitalised)
+        ):
+            return None
+        j += 2
+        while j < len(items) and items[j].actor is None and items[j].capitalised:
+            j += 1
+        if j + 1 < len(items) and items[j].text == "," and self._is_country(items[j + 1]):
+            j += 2  # "in Tsukuba, Japan": where, not who
+        return j
 
     def _next_list_item(self, items: list[Item], j: int) -> int | None:
         """Past an unknown list item at j ("Ministère de ..., de la Recherche (Senegal), X"):
