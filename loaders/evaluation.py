@@ -154,96 +154,80 @@ def evaluate_corpus(corpus: Path, min_confidence: float = DEFAULT_MIN_CONFIDENCE
     return score(graph, expected, min_confidence)
 
 
-def score(graph: Graph, expected: Iterable[ExpectedDoc], min_confidence: float) -> Evaluation:
-    """Score a built graph against annotations (relations below `min_confidence` ignored)."""
-    result = Evaluation()
-    instruments = domain_schema().types_with_role("instrument")
-    names: dict[str, set[str]] = defaultdict(set)  # gold slug -> surface names
-    required: dict[str, bool] = {}
-    gold_docs: dict[str, str] = {}
-    negatives: set[str] = set()
-    gold_relations: list[tuple[str, ExpectedRelation, set[tuple[str, str]]]] = []
+_GoldRelation = tuple[str, ExpectedRelation, set[tuple[str, str]]]  # doc, relation, pairs
+
+
+@dataclass
+class _Gold:
+    """The annotations of a corpus, keyed by the slug of each actor's name."""
+
+    names: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    required: dict[str, bool] = field(default_factory=dict)
+    docs: dict[str, str] = field(default_factory=dict)  # slug -> the first file naming it
+    negatives: set[str] = field(default_factory=set)
+    relations: list[_GoldRelation] = field(default_factory=list)
+
+
+def _read_gold(expected: Iterable[ExpectedDoc]) -> _Gold:
+    """Every annotated actor (with its surface names), place, negative and relation."""
+    gold = _Gold()
     for doc in expected:
         for actor in doc.actors:
             key = _slug(actor.name)
-            names[key] |= {actor.name, *actor.aliases}
-            required[key] = required.get(key, False) or actor.required
-            gold_docs.setdefault(key, doc.file)
+            gold.names[key] |= {actor.name, *actor.aliases}
+            gold.required[key] = gold.required.get(key, False) or actor.required
+            gold.docs.setdefault(key, doc.file)
         for place in doc.places:
             name, aliases = (place, []) if isinstance(place, str) else (place.name, place.aliases)
-            names[_slug(name)] |= {name, *aliases}
+            gold.names[_slug(name)] |= {name, *aliases}
         for negative in doc.negatives:
-            negatives.add(_norm(negative if isinstance(negative, str) else negative.text))
+            gold.negatives.add(_norm(negative if isinstance(negative, str) else negative.text))
         for relation in doc.relations:
             subjects = [relation.subject, *relation.alt_subjects]
             objects = [relation.object, *relation.alt_objects]
             pairs = {(_slug(a), _slug(b)) for a in subjects for b in objects}
-            gold_relations.append((doc.file, relation, pairs))
+            gold.relations.append((doc.file, relation, pairs))
+    return gold
 
-    by_name: dict[str, set[str]] = defaultdict(set)
-    node_names = {a.id: a.name for a in graph.actors}
-    node_type = {a.id: a.type for a in graph.actors}
-    for node in graph.actors:
-        for name in (node.name, *node.aliases):
-            by_name[_norm(name)].add(node.id)
-        if _norm(node.name) in negatives:
-            result.false_actors.append(node.name)
-    found: dict[str, set[str]] = {
-        key: set().union(*(by_name.get(_norm(n), set()) for n in surfaces))
-        for key, surfaces in names.items()
-    }
-    gold_of: dict[str, set[str]] = defaultdict(set)
-    for key, ids in found.items():
-        for node_id in ids:
-            gold_of[node_id].add(key)
-    for key, is_required in sorted(required.items()):
-        if is_required:
-            result.actors_expected += 1
-            if found.get(key):
-                result.actors_found += 1
-            else:
-                result.missing_actors.append((gold_docs[key], sorted(names[key])[0]))
 
-    edges = [r for r in graph.relations if r.confidence >= min_confidence or r.curated]
-    adjacent: dict[str, set[str]] = defaultdict(set)
-    for edge in edges:
-        adjacent[edge.source].add(edge.target)
-        adjacent[edge.target].add(edge.source)
+class _Links:
+    """The graph's kept edges as adjacency, and how a gold pair is linked through them:
+    directly, or through one instrument node that stands for the relation."""
 
-    def stands_for_relation(node: str) -> bool:
-        return node_type.get(node) in instruments
+    def __init__(self, graph: Graph, edges: list[Relation], gold_of: dict[str, set[str]]) -> None:
+        self.instruments = domain_schema().types_with_role("instrument")
+        self.node_type = {a.id: a.type for a in graph.actors}
+        self.gold_of = gold_of
+        self.adjacent: dict[str, set[str]] = defaultdict(set)
+        for edge in edges:
+            self.adjacent[edge.source].add(edge.target)
+            self.adjacent[edge.target].add(edge.source)
 
-    def linked(a: set[str], b: set[str]) -> bool:
+    def stands_for_relation(self, node: str) -> bool:
+        """Whether a node is an instrument, which joins its parties."""
+        return self.node_type.get(node) in self.instruments
+
+    def linked(self, a: set[str], b: set[str]) -> bool:
+        """Whether a node of `a` and one of `b` are linked, directly or through one
+        instrument."""
+        adjacent = self.adjacent
         if any(adjacent[x] & b for x in a):
             return True
         return any(
-            mid not in a and mid not in b and stands_for_relation(mid) and adjacent[mid] & b
+            mid not in a and mid not in b and self.stands_for_relation(mid) and adjacent[mid] & b
             for x in a
             for mid in adjacent[x]
         )
 
-    for doc_name, relation, pairs in gold_relations:
-        if not relation.required:
-            continue
-        score_of = result.by_type.setdefault(relation.relation, TypeScore())
-        score_of.expected += 1
-        result.overall.expected += 1
-        if any(linked(found.get(x, set()), found.get(y, set())) for x, y in pairs):
-            score_of.found += 1
-            result.overall.found += 1
-        else:
-            label = f"{relation.subject} -{relation.relation}- {relation.object}"
-            result.misses.append((doc_name, label, relation.quote))
-
-    gold_pairs = {frozenset(p) for _, _, pairs in gold_relations for p in pairs}
-    negative_nodes = {n for n, name in node_names.items() if _norm(name) in negatives}
-
-    def supported(s: str, t: str) -> bool:
+    def supported(self, s: str, t: str, gold_pairs: set[frozenset[str]]) -> bool:
+        """Whether the edge s-t states an annotated pair, itself or as one role of an
+        instrument whose other party completes the pair."""
+        gold_of = self.gold_of
         if any(frozenset((x, y)) in gold_pairs for x in gold_of[s] for y in gold_of[t]):
             return True
         for mid, other in ((s, t), (t, s)):
-            if stands_for_relation(mid):
-                for far in adjacent[mid] - {other}:
+            if self.stands_for_relation(mid):
+                for far in self.adjacent[mid] - {other}:
                     if any(
                         frozenset((x, y)) in gold_pairs
                         for x in gold_of[other]
@@ -252,6 +236,73 @@ def score(graph: Graph, expected: Iterable[ExpectedDoc], min_confidence: float) 
                         return True
         return False
 
+
+def score(graph: Graph, expected: Iterable[ExpectedDoc], min_confidence: float) -> Evaluation:
+    """Score a built graph against annotations (relations below `min_confidence` ignored)."""
+    result = Evaluation()
+    gold = _read_gold(expected)
+    found = _actor_recall(result, graph, gold)
+    gold_of: dict[str, set[str]] = defaultdict(set)
+    for key, ids in found.items():
+        for node_id in ids:
+            gold_of[node_id].add(key)
+    edges = [r for r in graph.relations if r.confidence >= min_confidence or r.curated]
+    links = _Links(graph, edges, gold_of)
+    _relation_recall(result, gold, found, links)
+    _precision(result, graph, gold, edges, links)
+    return result
+
+
+def _actor_recall(result: Evaluation, graph: Graph, gold: _Gold) -> dict[str, set[str]]:
+    """Count the required actors the graph holds (and note false actors); returns each
+    gold slug's node ids."""
+    by_name: dict[str, set[str]] = defaultdict(set)
+    for node in graph.actors:
+        for name in (node.name, *node.aliases):
+            by_name[_norm(name)].add(node.id)
+        if _norm(node.name) in gold.negatives:
+            result.false_actors.append(node.name)
+    found: dict[str, set[str]] = {
+        key: set().union(*(by_name.get(_norm(n), set()) for n in surfaces))
+        for key, surfaces in gold.names.items()
+    }
+    for key, is_required in sorted(gold.required.items()):
+        if is_required:
+            result.actors_expected += 1
+            if found.get(key):
+                result.actors_found += 1
+            else:
+                result.missing_actors.append((gold.docs[key], sorted(gold.names[key])[0]))
+    return found
+
+
+def _relation_recall(
+    result: Evaluation, gold: _Gold, found: dict[str, set[str]], links: _Links
+) -> None:
+    """Count the required relations whose actors the graph links, by type and overall."""
+    for doc_name, relation, pairs in gold.relations:
+        if not relation.required:
+            continue
+        score_of = result.by_type.setdefault(relation.relation, TypeScore())
+        score_of.expected += 1
+        result.overall.expected += 1
+        if any(links.linked(found.get(x, set()), found.get(y, set())) for x, y in pairs):
+            score_of.found += 1
+            result.overall.found += 1
+        else:
+            label = f"{relation.subject} -{relation.relation}- {relation.object}"
+            result.misses.append((doc_name, label, relation.quote))
+
+
+def _precision(
+    result: Evaluation, graph: Graph, gold: _Gold, edges: list[Relation], links: _Links
+) -> None:
+    """Judge every edge between annotated actors (or an instrument and one), and every
+    edge touching a negative, against the annotated pairs."""
+    gold_pairs = {frozenset(p) for _, _, pairs in gold.relations for p in pairs}
+    node_names = {a.id: a.name for a in graph.actors}
+    negative_nodes = {n for n, name in node_names.items() if _norm(name) in gold.negatives}
+    gold_of, stands_for_relation = links.gold_of, links.stands_for_relation
     for edge in edges:
         s, t = edge.source, edge.target
         touches_negative = s in negative_nodes or t in negative_nodes
@@ -265,10 +316,9 @@ def score(graph: Graph, expected: Iterable[ExpectedDoc], min_confidence: float) 
         score_of = result.by_type.setdefault(edge.type, TypeScore())
         score_of.judged += 1
         result.overall.judged += 1
-        if not touches_negative and supported(s, t):
+        if not touches_negative and links.supported(s, t, gold_pairs):
             score_of.correct += 1
             result.overall.correct += 1
         else:
             quote = edge.evidence[0].quote if edge.evidence else ""
             result.false_positives.append((_label(node_names, edge), quote))
-    return result

@@ -41,6 +41,13 @@ _JOINED_NAME = re.compile(
 )
 _QUOTES = frozenset({'"', "\u201c", "\u201d"})
 _CLAUSE_END = frozenset({";", "."})
+_LIST_PREPOSITIONS = ("of", "in", "for", "to", "on", "from", "at")
+_OWNER_PREPOSITIONS = ("of", "in", "for", "to")  # "members of Z": Z owns the list
+# words between a list and its noun: "X and Y are two of the key players"
+_LIST_MODIFIERS = _COUNTS | {
+    "a", "an", "the", "founding", "current", "key", "main", "new", "one", "all", "of",
+    "among", "leading",
+}  # fmt: skip
 _WINDOW = 30
 _MAX_COOCCURRING = 4  # more actors than this in a frameless sentence say nothing about pairs
 _MAX_BETWEEN = 4  # "a partnership between" more parties than this is a network, not pairs
@@ -125,6 +132,8 @@ class FrameReader:
         self, items: list[Item], i: int, table: dict[tuple[str, ...], str]
     ) -> tuple[str, int]:
         """The relation type of the longest phrase of `table` starting at item i, and its size."""
+        if items[i].lemma not in self.lex.first_lemmas[id(table)]:
+            return "", 0
         for key in self.lex.by_first.get(items[i].lemma, ()):
             size = len(key)
             window = items[i : i + size]
@@ -186,50 +195,57 @@ class FrameReader:
                     out.append(item.actor)
                 j += 1
                 continue
-            k = self._skip_paren(items, j, 1)
-            if k != j:
-                j = k
-                continue
-            if item.lemma in _JOIN or item.lemma == "well":
-                j += 1
-                continue
-            if (
-                item.lemma in self.lex.stand_ins
-                and j + 1 < len(items)
-                and items[j + 1].lemma in ("from", "of")
-            ):
-                j += 2  # "representatives from the Ministry of ...": the ministry is the party
-                continue
-            if (  # "the Japanese Ministry of ...": an adjective before a name
-                item.actor is None
-                and item.capitalised
-                and j + 1 < len(items)
-                and self._is_party(items[j + 1])
-            ):
-                j += 1
-                continue
-            if out and item.lemma in ("in", "at", "of") and j + 1 < len(items):
-                nxt = items[j + 1]
-                if (nxt.actor is not None and self.type_of(nxt.actor or "") == "Country") or (
-                    nxt.actor is None and nxt.capitalised
-                ):
-                    j += 2
-                    while j < len(items) and items[j].actor is None and items[j].capitalised:
-                        j += 1
-                    if (
-                        j + 1 < len(items)
-                        and items[j].text == ","
-                        and self._is_country(items[j + 1])
-                    ):
-                        j += 2  # "in Tsukuba, Japan": where, not who
-                    continue
-            if len(out) >= 2:  # a long list may hold a name we do not know: skip that item
-                resume = self._next_list_item(items, j)
-                if resume is not None:
-                    j = resume
-                    continue
-            break
+            k = self._past_filler(items, j, out)
+            if k is None:
+                break
+            j = k
         return out, j
+
+    def _past_filler(self, items: list[Item], j: int, out: list[str]) -> int | None:
+        """Where a list resumes after the non-party item at j (brackets, "and", "as well
+        as", "representatives from", an adjective, a place), or None where the list ends."""
+        item = items[j]
+        k = self._skip_paren(items, j, 1)
+        if k != j:
+            return k
+        if item.lemma in _JOIN or item.lemma == "well":
+            return j + 1
+        if (
+            item.lemma in self.lex.stand_ins
+            and j + 1 < len(items)
+            and items[j + 1].lemma in ("from", "of")
+        ):
+            return j + 2  # "representatives from the Ministry of ...": the ministry is the party
+        if (  # "the Japanese Ministry of ...": an adjective before a name
+            item.actor is None
+            and item.capitalised
+            and j + 1 < len(items)
+            and self._is_party(items[j + 1])
+        ):
+            return j + 1
+        if out and item.lemma in ("in", "at", "of") and j + 1 < len(items):
+            place_end = self._past_place(items, j)
+            if place_end is not None:
+                return place_end
+        if len(out) >= 2:  # a long list may hold a name we do not know: skip that item
+            return self._next_list_item(items, j)
+        return None
+
+    def _past_place(self, items: list[Item], j: int) -> int | None:
+        """The end of "in Tokyo", "at the X Centre", "in Tsukuba, Japan" at item j (where a
+        party is, not who), or None."""
+        nxt = items[j + 1]
+        if not (
+            (nxt.actor is not None and self.type_of(nxt.actor or "") == "Country")
+            or (nxt.actor is None and nxt.capitalised)
+        ):
+            return None
+        j += 2
+        while j < len(items) and items[j].actor is None and items[j].capitalised:
+            j += 1
+        if j + 1 < len(items) and items[j].text == "," and self._is_country(items[j + 1]):
+            j += 2  # "in Tsukuba, Japan": where, not who
+        return j
 
     def _next_list_item(self, items: list[Item], j: int) -> int | None:
         """Past an unknown list item at j ("Ministère de ..., de la Recherche (Senegal), X"):
@@ -419,7 +435,8 @@ class FrameReader:
     # --- reading ----------------------------------------------------------------------
 
     def mark_instruments(self, items: list[Item]) -> list[Item]:
-        """`items` with every unnamed instrument phrase made a slot of its own."""
+        """`items` with every unnamed instrument phrase made a slot of its own: a
+        reference to an earlier instrument ("the MoC") or a new unnamed one."""
         out: list[Item] = []
         pending: dict[int, Item] = {}  # coordinated instruments, placed before their topic
         i = 0
@@ -429,78 +446,101 @@ class FrameReader:
             item = items[i]
             if item.actor and not item.actor.startswith("?") and self._is_anchor(item):
                 self.remember(item.actor)  # "The X Summit was held ... its main meetings"
-            size = 0
-            instrument: Instrument | None = None
-            if item.actor is None and singular(item.text) in self.lex.first_nouns:
-                for n in range(min(self.lex.longest, len(items) - i), 0, -1):
-                    window = items[i : i + n]
-                    if any(w.actor is not None for w in window):
-                        continue
-                    instrument = self.lex.instruments.get(tuple(singular(w.text) for w in window))
-                    if instrument is not None:
-                        size = n
-                        break
+            instrument, size = self._instrument_at(items, i)
             if instrument is None:
                 out.append(item)
                 i += 1
                 continue
-            nxt = items[i + size] if i + size < len(items) else None
-            named_after = (
-                nxt is not None
-                and nxt.text == "("
-                and i + size + 1 < len(items)
-                and self._is_anchor(items[i + size + 1])
-            )
-            if named_after or (out and self._is_anchor(out[-1])):
+            if self._named_instrument(items, out, i + size):
                 out.extend(items[i : i + size])
-                i += size
-                continue
-            window = items[i : i + size]
-            previous = self.recent_kind.get(instrument.kind)
-            if size == 1 and window[0].lemma in self.lex.generic_anaphors:
-                latest = self.recent.get(instrument.type)  # "the project": the latest named
-                if latest is not None and (
-                    previous is None or self.seen.get(latest, 0) > self.seen.get(previous, 0)
-                ):
-                    previous = latest
-            back = len(out) - 1
-            while (
-                back > 0
-                and back > len(out) - 4
-                and out[back].lemma not in self.lex.definites
-                and (out[back].lemma in _COUNTS or out[back].text.isalpha())
-                and out[back].actor is None
-            ):
-                back -= 1  # "the two partnerships", "this ad-hoc summit"
-            definite = back >= 0 and out[back].lemma in self.lex.definites
-            nominal = nxt is not None and nxt.lemma in ("between", "among", "amongst")
-            if (
-                definite
-                and previous is not None
-                and not nominal
-                and not (instrument.type == "Agreement" and self._topic(items, i + size))
-            ):
-                out.append(
-                    Item(window[0].start, window[-1].end, previous, "<instrument>", previous)
-                )
-                i += size
-                continue
-            key = f"?{window[0].start}"
-            surface = " ".join(w.text for w in window)
-            owner = self._owner(items, i + size)
-            owned = owner is not None
-            if owner is not None:
-                surface = f"{surface} of the {self.name_of(owner)}"
-            topic = self._quoted_topic(items, i, i + size) or self._topic(items, i + size)
-            self.unnamed[key] = Unnamed(
-                key, instrument, surface, " ".join(w.text for w in topic), owned
-            )
-            out.append(Item(window[0].start, window[-1].end, surface, "<instrument>", key))
-            plural = any(w.text.lower().endswith("s") or w.lemma != w.text.lower() for w in window)
-            if topic and plural:
-                self._coordinated(items, i + size + len(topic), key, pending)
+            else:
+                previous = self._referred_instrument(items, out, i, size, instrument)
+                if previous is not None:
+                    start, end = items[i].start, items[i + size - 1].end
+                    out.append(Item(start, end, previous, "<instrument>", previous))
+                else:
+                    out.append(self._unnamed_instrument(items, i, size, instrument, pending))
             i += size
         return out
+
+    def _instrument_at(self, items: list[Item], i: int) -> tuple[Instrument | None, int]:
+        """The longest instrument phrase of the lexicon starting at item i, and its size."""
+        if items[i].actor is not None or singular(items[i].text) not in self.lex.first_nouns:
+            return None, 0
+        for n in range(min(self.lex.longest, len(items) - i), 0, -1):
+            window = items[i : i + n]
+            if any(w.actor is not None for w in window):
+                continue
+            instrument = self.lex.instruments.get(tuple(singular(w.text) for w in window))
+            if instrument is not None:
+                return instrument, n
+        return None, 0
+
+    def _named_instrument(self, items: list[Item], out: list[Item], after: int) -> bool:
+        """Whether an instrument phrase is part of a name: "the MoC (the X Agreement)",
+        "the X Summit meeting"."""
+        named_after = (
+            after < len(items)
+            and items[after].text == "("
+            and after + 1 < len(items)
+            and self._is_anchor(items[after + 1])
+        )
+        return named_after or bool(out and self._is_anchor(out[-1]))
+
+    def _referred_instrument(
+        self, items: list[Item], out: list[Item], i: int, size: int, instrument: Instrument
+    ) -> str | None:
+        """The earlier instrument a definite phrase refers to ("the MoC", "this summit",
+        "the project": the document's latest of its kind), or None when the phrase brings
+        a new one ("an MoC between ...", "the agreement on X")."""
+        previous = self.recent_kind.get(instrument.kind)
+        if size == 1 and items[i].lemma in self.lex.generic_anaphors:
+            latest = self.recent.get(instrument.type)  # "the project": the latest named
+            if latest is not None and (
+                previous is None or self.seen.get(latest, 0) > self.seen.get(previous, 0)
+            ):
+                previous = latest
+        back = len(out) - 1
+        while (
+            back > 0
+            and back > len(out) - 4
+            and out[back].lemma not in self.lex.definites
+            and (out[back].lemma in _COUNTS or out[back].text.isalpha())
+            and out[back].actor is None
+        ):
+            back -= 1  # "the two partnerships", "this ad-hoc summit"
+        definite = back >= 0 and out[back].lemma in self.lex.definites
+        after = i + size
+        nominal = after < len(items) and items[after].lemma in ("between", "among", "amongst")
+        if (
+            definite
+            and previous is not None
+            and not nominal
+            and not (instrument.type == "Agreement" and self._topic(items, after))
+        ):
+            return previous
+        return None
+
+    def _unnamed_instrument(
+        self, items: list[Item], i: int, size: int, instrument: Instrument, pending: dict[int, Item]
+    ) -> Item:
+        """The slot of a new unnamed instrument, with its owner ("... of the G7") and topic
+        ("on digital government"); "MoUs on A and on B" also places B's instrument."""
+        window = items[i : i + size]
+        key = f"?{window[0].start}"
+        surface = " ".join(w.text for w in window)
+        owner = self._owner(items, i + size)
+        owned = owner is not None
+        if owner is not None:
+            surface = f"{surface} of the {self.name_of(owner)}"
+        topic = self._quoted_topic(items, i, i + size) or self._topic(items, i + size)
+        self.unnamed[key] = Unnamed(
+            key, instrument, surface, " ".join(w.text for w in topic), owned
+        )
+        plural = any(w.text.lower().endswith("s") or w.lemma != w.text.lower() for w in window)
+        if topic and plural:
+            self._coordinated(items, i + size + len(topic), key, pending)
+        return Item(window[0].start, window[-1].end, surface, "<instrument>", key)
 
     def _coordinated(self, items: list[Item], j: int, key: str, pending: dict[int, Item]) -> None:
         """ "MoUs on A and on B": a second instrument of the same kind, about B, which takes
@@ -680,6 +720,8 @@ class FrameReader:
         return s.facts
 
     def _verbs(self, s: _Sentence) -> None:
+        """The verb frames: every trigger verb of the sentence (and every aid verb) read
+        as a bilateral link between parties or as parties' roles in an instrument."""
         items = s.items
         by_first, aid_verbs = self.lex.by_first, self.lex.aid_verbs
         for v, item in enumerate(items):
@@ -695,85 +737,105 @@ class FrameReader:
                 continue
             role, size = self._match(items, v, self.lex.triggers)
             bilateral, bsize = self._match(items, v, self.lex.bilateral)
-            if not role and not bilateral:
-                continue
-            after = v + max(size, bsize)
-            by = after < len(items) and items[after].lemma == "by"
-            before = v - 1
-            while before >= 0 and items[before].lemma in ("also", "then", "jointly", "co", "-"):
-                before -= 1
-            passive = by or (before >= 0 and items[before].lemma == "be")
             if bilateral:
-                subjects = self._subjects(items, v)
-                partners: list[str] = []
-                for k in self._clause(items, after - 1, 1):
-                    if items[k].lemma == "with":
-                        partners, _ = self._list_right(items, k + 1)
-                        break
-                for a in subjects:
-                    for b in partners:
-                        self._emit_pair(s, a, b, bilateral, "frame:with", 0.9)
-                if not partners:
-                    for x, a in enumerate(subjects):
-                        for b in subjects[x + 1 :]:
-                            self._emit_pair(s, a, b, bilateral, "frame:active", 0.85)
-                if after < len(items) and items[after].lemma == "on":
-                    self._joint_work(s, subjects + partners, after)
-                continue
-            if passive and by:
-                agents: list[str] = []
-                for k in range(after + 1, min(len(items), after + 10)):
-                    agents, _ = self._list_right(items, k)
-                    if agents or items[k].text in _CLAUSE_END:
-                        break
-                target = self._anchor_for(items, v, role, -1) or self._anchor_for(items, v, role, 1)
-                for agent in agents:
-                    if target is not None:
-                        self._emit(s, agent, target, role, "frame:passive", 0.9)
-                continue
-            if passive:
-                if item.lemma in self.lex.patient_verbs:
-                    subjects = self._list_left(items, before - 1)
-                    target = (
-                        self._anchor_for(items, v, role, 1)
-                        or self._anchor_for(items, v, role, -1)
-                        or self.main_anchor
-                    )
-                    for subject in subjects:
-                        if target is not None:
-                            self._emit(s, subject, target, role, "frame:passive", 0.85)
-                continue
-            if item.lemma in self.lex.patient_verbs:
-                self._invited(s, v, after, role)
-                continue
+                self._bilateral_verb(s, v, v + max(size, bsize), bilateral)
+            elif role:
+                self._role_verb(s, v, v + size, role)
 
-            subjects = self._subjects(items, v)
-            if not subjects:
-                subjects = self._coordinated_subjects(items, v) or self._copular_list(items, v)
-            if not subjects and role == "PARTICIPATES_IN":
-                subjects = self._from_list(items, after)
-            co: list[str] = []
-            for k in self._clause(items, after - 1, 1):
-                if items[k].lemma == "with":
-                    co, _ = self._list_right(items, k + 1)
-                    break
-            if not subjects and (not co or role != "SIGNED"):
-                continue  # "the minister signed the MoC with Estonia": Estonia still signs
-            target = self._anchor_for(items, v, role, 1)
-            for subject in subjects + co:
-                if target is not None:
-                    self._emit(
-                        s,
-                        subject,
-                        target,
-                        role,
-                        "frame:active" if subject in subjects else "frame:with",
-                        0.9,
-                    )
-            kind = self._kind(target) if target is not None else None
-            if target is not None and kind is not None and kind.funds:
-                self.lenders = subjects or self.lenders
-                self._loan_for(s, subjects, co, target)
+    def _with_list(self, items: list[Item], after: int) -> list[str]:
+        """The parties named after "with" in the clause that follows a verb."""
+        for k in self._clause(items, after - 1, 1):
+            if items[k].lemma == "with":
+                return self._list_right(items, k + 1)[0]
+        return []
+
+    def _bilateral_verb(self, s: _Sentence, v: int, after: int, bilateral: str) -> None:
+        """ "X agreed with Y", "X and Y agreed": each subject linked to each partner named
+        after "with", or else the subjects to each other; "... on two projects" adds the
+        joint work."""
+        items = s.items
+        subjects = self._subjects(items, v)
+        partners = self._with_list(items, after)
+        for a in subjects:
+            for b in partners:
+                self._emit_pair(s, a, b, bilateral, "frame:with", 0.9)
+        if not partners:
+            for x, a in enumerate(subjects):
+                for b in subjects[x + 1 :]:
+                    self._emit_pair(s, a, b, bilateral, "frame:active", 0.85)
+        if after < len(items) and items[after].lemma == "on":
+            self._joint_work(s, subjects + partners, after)
+
+    def _role_verb(self, s: _Sentence, v: int, after: int, role: str) -> None:
+        """A trigger that gives its subjects a role in an instrument, read by its voice:
+        passive with "by", passive without an agent, a verb whose object takes the role
+        ("invited"), or active."""
+        items = s.items
+        by = after < len(items) and items[after].lemma == "by"
+        before = v - 1
+        while before >= 0 and items[before].lemma in ("also", "then", "jointly", "co", "-"):
+            before -= 1
+        passive = by or (before >= 0 and items[before].lemma == "be")
+        if passive and by:
+            self._passive_by(s, v, after, role)
+        elif passive:
+            if items[v].lemma in self.lex.patient_verbs:
+                self._passive_patient(s, v, before, role)
+        elif items[v].lemma in self.lex.patient_verbs:
+            self._invited(s, v, after, role)
+        else:
+            self._active_verb(s, v, after, role)
+
+    def _passive_by(self, s: _Sentence, v: int, after: int, role: str) -> None:
+        """ "The summit, hosted by X" / "was attended by X, Y": the agents take the role in
+        the instrument of the clause."""
+        items = s.items
+        agents: list[str] = []
+        for k in range(after + 1, min(len(items), after + 10)):
+            agents, _ = self._list_right(items, k)
+            if agents or items[k].text in _CLAUSE_END:
+                break
+        target = self._anchor_for(items, v, role, -1) or self._anchor_for(items, v, role, 1)
+        for agent in agents:
+            if target is not None:
+                self._emit(s, agent, target, role, "frame:passive", 0.9)
+
+    def _passive_patient(self, s: _Sentence, v: int, before: int, role: str) -> None:
+        """ "X was added as a partner": the passive subjects of a patient verb take the
+        role (in the clause's instrument, else the document's main one)."""
+        items = s.items
+        subjects = self._list_left(items, before - 1)
+        target = (
+            self._anchor_for(items, v, role, 1)
+            or self._anchor_for(items, v, role, -1)
+            or self.main_anchor
+        )
+        for subject in subjects:
+            if target is not None:
+                self._emit(s, subject, target, role, "frame:passive", 0.85)
+
+    def _active_verb(self, s: _Sentence, v: int, after: int, role: str) -> None:
+        """ "X and Y signed Z", "X signed Z with Y": the subjects (and the parties after
+        "with") take the role in the instrument after the verb; a loan or grant also
+        makes them its lenders."""
+        items = s.items
+        subjects = self._subjects(items, v)
+        if not subjects:
+            subjects = self._coordinated_subjects(items, v) or self._copular_list(items, v)
+        if not subjects and role == "PARTICIPATES_IN":
+            subjects = self._from_list(items, after)
+        co = self._with_list(items, after)
+        if not subjects and (not co or role != "SIGNED"):
+            return  # "the minister signed the MoC with Estonia": Estonia still signs
+        target = self._anchor_for(items, v, role, 1)
+        for subject in subjects + co:
+            if target is not None:
+                rule = "frame:active" if subject in subjects else "frame:with"
+                self._emit(s, subject, target, role, rule, 0.9)
+        kind = self._kind(target) if target is not None else None
+        if target is not None and kind is not None and kind.funds:
+            self.lenders = subjects or self.lenders
+            self._loan_for(s, subjects, co, target)
 
     def _joint_work(self, s: _Sentence, parties: list[str], on: int) -> None:
         """ "X and Y will collaborate on two projects: the A and the B": X and Y carry out
@@ -1213,6 +1275,9 @@ class FrameReader:
         return self.lex.kind_of_name(self.name_of(anchor))
 
     def _lists(self, s: _Sentence) -> None:
+        """The list frame: a list noun ("members", "funders", "key players") joins the
+        parties listed around it to its owner ("all Z funders, i.e. X, Y and W", "X and Y
+        are members of Z")."""
         items = s.items
         for n, item in enumerate(items):
             if item.actor is not None:
@@ -1220,101 +1285,72 @@ class FrameReader:
             role, size = self._match(items, n, self.lex.list_nouns)
             if not role:
                 continue
-            owner: str | None = None
-            back = n - 1
-            while (
-                back >= 0
-                and items[back].actor is None
-                and not items[back].capitalised
-                and back > n - 3
-            ):
-                back -= 1
-            if back >= 0 and back >= n - 3 and self._is_anchor(items[back]):
-                owner = items[back].actor
-            j = n + size
-            members: list[str] = []
-            o = j + 2 if j + 2 < len(items) and items[j + 1].lemma == "the" else j + 1
-            if j + 1 < len(items) and items[j].lemma in (
-                "of",
-                "in",
-                "for",
-                "to",
-                "on",
-                "from",
-                "at",
-            ):
-                if items[o].actor is not None and items[j].lemma in (
-                    "of",
-                    "in",
-                    "for",
-                    "to",
-                ):  # "X and Y are members of Z", "two of the key players in the project"
-                    owner = items[o].actor
-                    b = n - 1
-                    while (
-                        b >= 0
-                        and items[b].actor is None
-                        and items[b].lemma
-                        in self.lex.fillers
-                        | {
-                            "a",
-                            "an",
-                            "the",
-                            "founding",
-                            "current",
-                            "key",
-                            "main",
-                            "new",
-                            "one",
-                            "all",
-                            "of",
-                            "among",
-                            "leading",
-                            *_COUNTS,
-                        }
-                    ):
-                        b -= 1
-                    if b < n - 1:
-                        members = self._list_left(items, b)
-                else:  # "the supplier of the cable contract is X", "in attendance ... were X"
-                    k = next(
-                        (m for m in range(j + 1, min(len(items), j + 8)) if items[m].lemma == "be"),
-                        None,
-                    )
-                    if k is not None and not any(it.actor is not None for it in items[j:k]):
-                        j = k
-            if not members:
-                while j < len(items) and items[j].text == ",":
-                    j += 1
-                opened = False
-                for m in range(3, 0, -1):
-                    if tuple(w.lemma for w in items[j : j + m]) in self.lex.openers:
-                        j += m
-                        opened = True
-                        break
-                if opened:
-                    while j < len(items) and items[j].text in (",", ":", "-"):
-                        j += 1
-                    members, _ = self._list_right(items, j)
+            members, owner, j = self._list_of(items, n, n + size)
             if owner is None:
-                relation = self.schema.relation_types[role]
-                for k in list(range(n - 1, -1, -1)) + list(range(n + 1, len(items))):
-                    actor = items[k].actor
-                    if (
-                        actor is not None
-                        and self._is_anchor(items[k])
-                        and (
-                            relation.target_types is None
-                            or self.type_of(actor) in relation.target_types
-                        )
-                    ):
-                        owner = actor
-                        break
-                owner = owner or self.section_anchor or self.main_anchor
+                owner = self._owner_before(items, n)
+            if not members:
+                members = self._members_after(items, j)
+            if owner is None:
+                owner = self._list_owner(items, n, role)
             if owner is None:
                 continue
             for member in members:
                 self._emit(s, member, owner, role, "frame:list", 0.85)
+
+    def _owner_before(self, items: list[Item], n: int) -> str | None:
+        """The instrument named just before a list noun: "all Z funders"."""
+        back = n - 1
+        while (
+            back >= 0 and items[back].actor is None and not items[back].capitalised and back > n - 3
+        ):
+            back -= 1
+        if back >= 0 and back >= n - 3 and self._is_anchor(items[back]):
+            return items[back].actor
+        return None
+
+    def _list_of(self, items: list[Item], n: int, j: int) -> tuple[list[str], str | None, int]:
+        """What a preposition after the list noun (items n to j) says: "X and Y are members
+        of Z" gives the members before and the owner Z; "the supplier of the cable contract
+        is X" moves the list's start to the verb. Returns (members, owner, start)."""
+        if not (j + 1 < len(items) and items[j].lemma in _LIST_PREPOSITIONS):
+            return [], None, j
+        o = j + 2 if j + 2 < len(items) and items[j + 1].lemma == "the" else j + 1
+        if items[o].actor is not None and items[j].lemma in _OWNER_PREPOSITIONS:
+            b = n - 1  # "two of the key players in the project": the members come first
+            modifiers = self.lex.fillers | _LIST_MODIFIERS
+            while b >= 0 and items[b].actor is None and items[b].lemma in modifiers:
+                b -= 1
+            return (self._list_left(items, b) if b < n - 1 else []), items[o].actor, j
+        k = next((m for m in range(j + 1, min(len(items), j + 8)) if items[m].lemma == "be"), None)
+        if k is not None and not any(it.actor is not None for it in items[j:k]):
+            return [], None, k  # "in attendance ... were X"
+        return [], None, j
+
+    def _members_after(self, items: list[Item], j: int) -> list[str]:
+        """The parties listed after a list opener ("i.e.", "such as", "are:") at item j."""
+        while j < len(items) and items[j].text == ",":
+            j += 1
+        for m in range(3, 0, -1):
+            if tuple(w.lemma for w in items[j : j + m]) in self.lex.openers:
+                j += m
+                while j < len(items) and items[j].text in (",", ":", "-"):
+                    j += 1
+                return self._list_right(items, j)[0]
+        return []
+
+    def _list_owner(self, items: list[Item], n: int, role: str) -> str | None:
+        """A list noun with no owner of its own belongs to the nearest instrument the
+        relation may point at (before it, then after), else the section's or document's."""
+        relation = self.schema.relation_types[role]
+        for k in list(range(n - 1, -1, -1)) + list(range(n + 1, len(items))):
+            actor = items[k].actor
+            if (
+                actor is not None
+                and self._is_anchor(items[k])
+                and (relation.target_types is None or self.type_of(actor) in relation.target_types)
+            ):
+                return actor
+        return self.section_anchor or self.main_anchor
 
     def _heading(self, items: list[Item]) -> None:
         """ "2. Project for the Construction of X:": a line naming one instrument and

@@ -7,7 +7,7 @@ maps back to verbatim text.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Sequence
 from itertools import pairwise
 from typing import NamedTuple, Protocol
@@ -36,19 +36,27 @@ class Item(NamedTuple):
         return self.text[:1].isupper()
 
 
+_new_item = tuple.__new__  # a word's Item without the Python-level NamedTuple constructor
+
+
 def _split_at_mentions(tokens: list[Word], mentions: Sequence[MentionLike]) -> list[Word]:
-    """Tokens cut where a mention starts or ends inside them ("DFG(Germany" is three)."""
+    """Tokens cut where a mention starts or ends inside them ("DFG(Germany" is three).
+
+    Tokens and cuts are both in order, so one cursor walks the cuts once.
+    """
     cuts = sorted({m.start for m in mentions} | {m.end for m in mentions})
     out: list[Word] = []
+    k, n = 0, len(cuts)
     for token in tokens:
-        k = bisect_right(cuts, token.start)
-        inner = []
-        while k < len(cuts) and cuts[k] < token.end:
-            inner.append(cuts[k])
+        while k < n and cuts[k] <= token.start:
             k += 1
-        if not inner:
+        if k == n or cuts[k] >= token.end:
             out.append(token)
             continue
+        j, inner = k, []
+        while j < n and cuts[j] < token.end:
+            inner.append(cuts[j])
+            j += 1
         bounds = [token.start, *inner, token.end]
         for a, b in pairwise(bounds):
             piece = token.text[a - token.start : b - token.start]
@@ -88,5 +96,5 @@ def sentence_items(
                 text = folded[mention.start : mention.end]
                 items.append(Item(mention.start, mention.end, text, text.lower(), mention.actor))
             continue
-        items.append(Item(word.start, word.end, word.text, word.lemma))
+        items.append(_new_item(Item, (word.start, word.end, word.text, word.lemma, None, "")))
     return items

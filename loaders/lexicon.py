@@ -212,16 +212,20 @@ class Lexicon:
         self.honorifics = frozenset(h.rstrip(".") for h in frames.people.honorifics)
         self.titles = frozenset(frames.people.titles)
         by_first: dict[str, set[tuple[str, ...]]] = {}
-        for table in (
+        phrase_tables = (
             self.triggers,
             self.bilateral,
             self.list_nouns,
             self.role_nouns,
             self.membership,
             self.transfer,
-        ):
+        )
+        for table in phrase_tables:
             for key in table:
                 by_first.setdefault(key[0], set()).add(key)
+        # the first lemmas of each phrase table, keyed by the table's identity: most words
+        # start no phrase of the table a frame asks about, and this says so in one lookup
+        self.first_lemmas = {id(t): frozenset(k[0] for k in t) for t in phrase_tables}
         self.by_first = {  # longest first, so that the longest phrase wins
             first: sorted(keys, key=lambda k: (-len(k), k)) for first, keys in by_first.items()
         }

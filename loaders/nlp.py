@@ -12,6 +12,7 @@ from functools import cache, lru_cache
 from typing import NamedTuple, cast
 
 import spacy
+from spacy.attrs import IDX, IS_SPACE, LENGTH
 from spacy.language import Language
 from spacy.lookups import Table
 from spacy.pipeline import Lemmatizer
@@ -51,15 +52,28 @@ def lemma(lower: str) -> str:
     return str(_lemma_table().get(lower, lower))
 
 
+_LEMMAS: dict[str, str] = {}  # lower-case word -> lemma, filled as words are met
+_SPAN_ATTRS = [IDX, LENGTH, IS_SPACE]
+_new_word = tuple.__new__  # builds a Word without the Python-level NamedTuple constructor
+
+
 def words(text: str, offset: int = 0) -> list[Word]:
-    """The tokens of `text` with their offsets (plus `offset`), lower-case forms and lemmas."""
+    """The tokens of `text` with their offsets (plus `offset`), lower-case forms and lemmas.
+
+    This runs on every sentence, so it reads the tokens' spans as one array instead of
+    making a spaCy Token object per word, and looks lemmas up in a plain dict.
+    """
     out: list[Word] = []
     append = out.append
-    for token in pipeline().make_doc(text):
-        if token.is_space:
+    spans = pipeline().make_doc(text).to_array(_SPAN_ATTRS).tolist()
+    for idx, length, space in spans:
+        if space:
             continue
-        lower = token.lower_
-        start = offset + token.idx
-        word = token.text
-        append(Word(start, start + len(word), word, lower, lemma(lower)))
+        word = text[idx : idx + length]
+        lower = word.lower()  # spaCy's LOWER is str.lower of the token's text
+        lem = _LEMMAS.get(lower)
+        if lem is None:
+            lem = _LEMMAS[lower] = lemma(lower)
+        start = offset + idx
+        append(_new_word(Word, (start, start + length, word, lower, lem)))
     return out

@@ -63,60 +63,9 @@ class PeopleResolver:
                 out.append(item)
                 i += 1
                 continue
-            j = i + 1
-            while j < len(items):
-                nxt = items[j]
-                if nxt.actor is not None and self.type_of(nxt.actor) not in self.rank:
-                    break  # "... Minister Modi for the Quad Summit": the summit is no title
-                if nxt.actor is not None or (nxt.capitalised and nxt.text != "And"):
-                    if (
-                        nxt.actor is None
-                        and items[j - 1].text == ","
-                        and nxt.text.lower().rstrip(".") in self.lex.honorifics
-                    ):
-                        break  # ", Mr. KOZUKI ...": the next person
-                    j += 1
-                    continue
-                if nxt.text in _JOINERS or nxt.lemma in _JOINERS:
-                    if nxt.lemma == "the" and items[j - 1].text == ",":
-                        break  # "..., the Department of Commerce announced": a new phrase
-                    if nxt.lemma == "and" and j + 2 < len(items) and items[j + 2].text == "'s":
-                        break  # "... and Japan's Prime Minister ...": the next person
-                    if nxt.lemma == "and" and (
-                        j + 1 >= len(items)
-                        or not items[j + 1].capitalised
-                        or self._opens(items[j + 1])
-                        or (j + 2 < len(items) and self._opens(items[j + 2]))
-                    ):
-                        break
-                    j += 1
-                    continue
-                break
-            while j > i + 1 and items[j - 1].text in _TRAILING:
-                j -= 1
+            j = self._mention_end(items, i)
             group = items[i:j]
-            actor = self._resolve(group)
-            if (
-                actor is None
-                and len(out) > 3
-                and out[-1].text == ")"
-                and out[-3].text == "("
-                and out[-4].actor is not None
-                and not out[-4].rule
-            ):
-                actor = out[-4].actor  # "DSIT (DSIT) Director ..."
-            if actor is None and self._named_after_title(out, group):
-                actor = out[-2].actor  # "DSIT Director for ..., Mr Adam Jackson": one person
-            if actor is None and out and out[-1].actor is not None and not out[-1].rule:
-                actor = out.pop().actor  # "METI Minister Sato", "Japan's Prime Minister"
-            elif (
-                actor is None
-                and len(out) > 1
-                and out[-1].text == "'s"
-                and out[-2].actor is not None
-            ):
-                out.pop()
-                actor = out.pop().actor
+            actor = self._speaks_for(out, group)
             if actor is not None:
                 self._remember(group, actor)
                 text = " ".join(g.text for g in group)
@@ -125,6 +74,70 @@ class PeopleResolver:
                 out.append(Item(group[0].start, group[-1].end, "", "<person>"))
             i = j
         return out
+
+    def _mention_end(self, items: list[Item], i: int) -> int:
+        """The end of the person mention opened by a title or honorific at item i: its
+        capitalised words, the bodies its title names and the words joining them, up to a
+        new phrase or the next person."""
+        j = i + 1
+        while j < len(items):
+            nxt = items[j]
+            if nxt.actor is not None and self.type_of(nxt.actor) not in self.rank:
+                break  # "... Minister Modi for the Quad Summit": the summit is no title
+            if nxt.actor is not None or (nxt.capitalised and nxt.text != "And"):
+                if (
+                    nxt.actor is None
+                    and items[j - 1].text == ","
+                    and nxt.text.lower().rstrip(".") in self.lex.honorifics
+                ):
+                    break  # ", Mr. KOZUKI ...": the next person
+                j += 1
+                continue
+            if (nxt.text in _JOINERS or nxt.lemma in _JOINERS) and not self._joiner_ends(items, j):
+                j += 1
+                continue
+            break
+        while j > i + 1 and items[j - 1].text in _TRAILING:
+            j -= 1
+        return j
+
+    def _joiner_ends(self, items: list[Item], j: int) -> bool:
+        """Whether the joining word at item j ("the", "and") starts a new phrase or the
+        next person instead of continuing the mention."""
+        nxt = items[j]
+        if nxt.lemma == "the" and items[j - 1].text == ",":
+            return True  # "..., the Department of Commerce announced": a new phrase
+        if nxt.lemma == "and" and j + 2 < len(items) and items[j + 2].text == "'s":
+            return True  # "... and Japan's Prime Minister ...": the next person
+        return nxt.lemma == "and" and (
+            j + 1 >= len(items)
+            or not items[j + 1].capitalised
+            or self._opens(items[j + 1])
+            or (j + 2 < len(items) and self._opens(items[j + 2]))
+        )
+
+    def _speaks_for(self, out: list[Item], group: list[Item]) -> str | None:
+        """The institution a person mention speaks for: from its title, else the body
+        named just before it ("METI Minister Sato", "Japan's Prime Minister", "DSIT (DSIT)
+        Director"), whose slot the mention then takes over in `out`; or None."""
+        actor = self._resolve(group)
+        if (
+            actor is None
+            and len(out) > 3
+            and out[-1].text == ")"
+            and out[-3].text == "("
+            and out[-4].actor is not None
+            and not out[-4].rule
+        ):
+            actor = out[-4].actor  # "DSIT (DSIT) Director ..."
+        if actor is None and self._named_after_title(out, group):
+            actor = out[-2].actor  # "DSIT Director for ..., Mr Adam Jackson": one person
+        if actor is None and out and out[-1].actor is not None and not out[-1].rule:
+            actor = out.pop().actor  # "METI Minister Sato", "Japan's Prime Minister"
+        elif actor is None and len(out) > 1 and out[-1].text == "'s" and out[-2].actor is not None:
+            out.pop()
+            actor = out.pop().actor
+        return actor
 
     def _named_after_title(self, out: list[Item], group: list[Item]) -> bool:
         """Whether `group` ("Mr Adam Jackson") names the person whose title was the mention

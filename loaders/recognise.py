@@ -92,7 +92,9 @@ _ACRONYM_DEF = re.compile(r"\(\s*([A-Z][A-Za-z0-9&\-]*[A-Za-z0-9])\s*\)")
 _PHRASE_TOKEN = re.compile(r"[A-Za-z0-9][\w&'\-]*")
 _NAME = r"[A-Z][\w&\-.]*(?: [A-Z][\w&\-.]*){0,3}"
 _LIST_NAME = re.compile(_NAME)
-_NAME_COUNTRY = re.compile(r"(?<![\w'.\-])([\w'.\-]+)\s?\(([A-Z][\w .'\-]{2,40})\)")
+# the word is matched possessively: a shorter word would end before a word character,
+# which is never the blank or bracket that must follow, so backtracking could never match
+_NAME_COUNTRY = re.compile(r"(?<![\w'.\-])([\w'.\-]++)\s?\(([A-Z][\w .'\-]{2,40})\)")
 _ACRONYM_COUNTRY = re.compile(r"(?<![\w\-])([A-Z][A-Z0-9\-]{1,9})\s?\(([A-Z][\w .'\-]{2,40})\)")
 _EXTEND_CONNECTORS = {"of", "for", "on", "to", "de", "del", "pour", "da", "do", "di"}
 _STOP_IN_ACRONYM = {"of", "for", "and", "the", "on", "to", "de", "in", "with", "&"}
@@ -284,76 +286,94 @@ class Recogniser:
             text = run.group()
             if " " not in text and "\n" not in text:
                 continue
-            cursor = 0
-            pieces: list[tuple[int, int]] = []
-            for cut in _PIECE_SPLIT.finditer(text):
-                if cut.group().strip() == "in" and _TOPIC_BEFORE.search(text, cursor, cut.start()):
-                    continue  # "Meeting on Cooperation in Science and Technology" is one name
-                pieces.append((cursor, cut.start()))
-                cursor = cut.end()
-            pieces.append((cursor, len(text)))
-            split: list[tuple[int, int]] = []
-            for s, e in pieces:  # split at ", " when the part after it has its own head
-                parts = [(s, e)]
-                for comma in reversed([m.start() for m in re.finditer(r",\s", text[s:e])]):
-                    ps, pe = parts[0]
-                    tail = [w.group() for w in _WORD.finditer(text, s + comma + 1, pe)]
-                    if self._head(tail) is not None or " ".join(tail) in self.lookup:
-                        parts[0] = (ps, s + comma)
-                        parts.insert(1, (s + comma + 1, pe))
-                split.extend(parts)
-            split = [part for s, e in split for part in self._split_and(text, s, e)]
-            for s, e in split:
-                tokens = [(m.start() + s, m.end() + s) for m in _WORD.finditer(text[s:e])]
-                while tokens and text[tokens[0][0] : tokens[0][1]].isdigit():
-                    tokens = tokens[1:]
-                # a possessive ("India's Ministry") starts a new name after it
-                for k in range(len(tokens) - 1, -1, -1):
-                    word = text[tokens[k][0] : tokens[k][1]]
-                    if word.endswith("'s") and [word[:-2]] not in self.titles:
-                        tokens = tokens[k + 1 :]  # not "G7 ICT Minister's Meeting"
-                        break
-                while tokens and text[tokens[0][0] : tokens[0][1]] in self.openers:
-                    tokens = tokens[1:]
-                words = [text[a:b] for a, b in tokens]
-                head = self._head(words)
-                if head is None:
-                    continue
-                lead = [k for k in range(head[0]) if words[k] in _EXTEND_CONNECTORS]
-                if lead:  # "ODA for the Metro Manila Subway Project": the name starts late
-                    skip = lead[-1] + 1
-                    while skip < head[0] and not words[skip][:1].isupper():
-                        skip += 1
-                    tokens, words = tokens[skip:], words[skip:]
-                    head = (head[0] - skip, head[1] - skip, head[2])
-                last = head[1]
-                if last < len(words) and words[last] in _EXTEND_CONNECTORS:
-                    last = len(words)
-                while last > head[1] and not (
-                    words[last - 1][:1].isupper() or words[last - 1][:1].isdigit()
-                ):  # "Conference on 5G" keeps its number
-                    last -= 1
-                while last < len(words) and words[last].isdigit():
-                    last += 1  # "Metro Line 2", "Summit 2024" keep their number
-                words = words[:last]
-                start = run.start() + tokens[0][0]
-                end = run.start() + tokens[last - 1][1]
-                while folded[end - 1] in ".,'-":
-                    end -= 1
-                dated = _DATE_TAIL.search(folded, start, end)
-                if (
-                    dated is not None
-                ):  # "... Line Project on 12 March 2024": the date is not the name
-                    end = dated.start()
-                    words = words[: len(folded[start:end].split())]
-                part = _PART_NUMBER.match(folded, end)
-                if part is not None and head[2] == "Project":
-                    end = part.end()  # "... Project (V)", "... Ring Road (Phase 2)": one phase
-                if folded[max(0, start - 3) : start] == "as ":
-                    continue  # "added as Eligible Partner Funding Agency": a role, not a name
-                if self._acceptable(folded[start:end], words, head):
-                    found.append((start, end, head[2]))
+            # a run holds only words, commas and blanks, so these are its _WORD tokens; a
+            # run none of whose words can start an organisation word names nothing
+            if self.org_firsts.isdisjoint(w.rstrip(".") for w in text.replace(",", " ").split()):
+                continue
+            for s, e in self._run_parts(text):
+                name = self._headed_name(folded, run.start(), text, s, e)
+                if name is not None:
+                    found.append(name)
         return found
+
+    def _run_parts(self, text: str) -> list[tuple[int, int]]:
+        """The parts of a run of capitalised words that may each be a name: cut at "in",
+        "and the", ", and" (not "Meeting on Cooperation in Science"), at a comma whose
+        right part has its own head, and at an "and" between two headed names."""
+        cursor = 0
+        pieces: list[tuple[int, int]] = []
+        for cut in _PIECE_SPLIT.finditer(text):
+            if cut.group().strip() == "in" and _TOPIC_BEFORE.search(text, cursor, cut.start()):
+                continue  # "Meeting on Cooperation in Science and Technology" is one name
+            pieces.append((cursor, cut.start()))
+            cursor = cut.end()
+        pieces.append((cursor, len(text)))
+        split: list[tuple[int, int]] = []
+        for s, e in pieces:  # split at ", " when the part after it has its own head
+            parts = [(s, e)]
+            for comma in reversed([m.start() for m in re.finditer(r",\s", text[s:e])]):
+                ps, pe = parts[0]
+                tail = [w.group() for w in _WORD.finditer(text, s + comma + 1, pe)]
+                if self._head(tail) is not None or " ".join(tail) in self.lookup:
+                    parts[0] = (ps, s + comma)
+                    parts.insert(1, (s + comma + 1, pe))
+            split.extend(parts)
+        return [part for s, e in split for part in self._split_and(text, s, e)]
+
+    def _headed_name(
+        self, folded: str, offset: int, text: str, s: int, e: int
+    ) -> tuple[int, int, str] | None:
+        """(start, end, type) of the name in part text[s:e] of a run at `offset`: from its
+        first capitalised word after any connector up to its head and what extends it ("of
+        ...", a number), without a possessive before it, a date or a role after it."""
+        tokens = [(m.start() + s, m.end() + s) for m in _WORD.finditer(text[s:e])]
+        while tokens and text[tokens[0][0] : tokens[0][1]].isdigit():
+            tokens = tokens[1:]
+        # a possessive ("India's Ministry") starts a new name after it
+        for k in range(len(tokens) - 1, -1, -1):
+            word = text[tokens[k][0] : tokens[k][1]]
+            if word.endswith("'s") and [word[:-2]] not in self.titles:
+                tokens = tokens[k + 1 :]  # not "G7 ICT Minister's Meeting"
+                break
+        while tokens and text[tokens[0][0] : tokens[0][1]] in self.openers:
+            tokens = tokens[1:]
+        words = [text[a:b] for a, b in tokens]
+        head = self._head(words)
+        if head is None:
+            return None
+        lead = [k for k in range(head[0]) if words[k] in _EXTEND_CONNECTORS]
+        if lead:  # "ODA for the Metro Manila Subway Project": the name starts late
+            skip = lead[-1] + 1
+            while skip < head[0] and not words[skip][:1].isupper():
+                skip += 1
+            tokens, words = tokens[skip:], words[skip:]
+            head = (head[0] - skip, head[1] - skip, head[2])
+        last = head[1]
+        if last < len(words) and words[last] in _EXTEND_CONNECTORS:
+            last = len(words)
+        while last > head[1] and not (
+            words[last - 1][:1].isupper() or words[last - 1][:1].isdigit()
+        ):  # "Conference on 5G" keeps its number
+            last -= 1
+        while last < len(words) and words[last].isdigit():
+            last += 1  # "Metro Line 2", "Summit 2024" keep their number
+        words = words[:last]
+        start = offset + tokens[0][0]
+        end = offset + tokens[last - 1][1]
+        while folded[end - 1] in ".,'-":
+            end -= 1
+        dated = _DATE_TAIL.search(folded, start, end)
+        if dated is not None:  # "... Line Project on 12 March 2024": the date is not the name
+            end = dated.start()
+            words = words[: len(folded[start:end].split())]
+        part = _PART_NUMBER.match(folded, end)
+        if part is not None and head[2] == "Project":
+            end = part.end()  # "... Project (V)", "... Ring Road (Phase 2)": one phase
+        if folded[max(0, start - 3) : start] == "as ":
+            return None  # "added as Eligible Partner Funding Agency": a role, not a name
+        if self._acceptable(folded[start:end], words, head):
+            return start, end, head[2]
+        return None
 
     def _defined(self, words: list[str]) -> bool:
         """A name of three capitalised words or more that an acronym spells is a proper name
@@ -389,8 +409,24 @@ class Recogniser:
     # --- recognition ------------------------------------------------------------------
 
     def recognise(self, text: str, folded: str | None = None) -> Recognition:
+        """The actor mentions of one document (no two overlapping) and their actors."""
         folded = fold(text) if folded is None else folded
         actors: dict[str, ActorInfo] = {}
+        mentions = self._known_mentions(folded)
+        known = _Spans(sorted((m.start, m.end, m.actor) for m in mentions))
+        discovered = self._discovered(text, folded, known, actors)
+        ends = {e: a for s, e, a in known.spans} | {e: a for (s, e), a in discovered.items()}
+        local_acronyms = self._acronym_definitions(text, folded, ends, actors, discovered)
+        self._name_by_owner(text, folded, discovered, local_acronyms, ends, actors)
+        for (start, end), actor_id in discovered.items():
+            mentions.append(Mention(start, end, actor_id, "discovered"))
+        mentions.extend(_acronym_mentions(folded, local_acronyms))
+        kept = _without_overlaps(mentions)
+        return Recognition(kept, self._referenced(kept, actors))
+
+    def _known_mentions(self, folded: str) -> list[Mention]:
+        """Names of the reference data (a capital after "in" is a place, not its
+        government; "the Government of" joins its country) and demonyms that act."""
         mentions: list[Mention] = []
         for match in self.matcher.finditer(folded):
             actor_id, kind = self.lookup[match.group()]
@@ -405,25 +441,20 @@ class Recogniser:
                     start = gov.start()
             mentions.append(Mention(start, match.end(), actor_id, kind))
         mentions.extend(self._demonyms(folded))
-        known_spans = sorted((m.start, m.end, m.actor) for m in mentions)
-        starts = [s for s, _, _ in known_spans]
+        return mentions
 
-        def overlapping(start: int, end: int) -> list[tuple[int, int, str]]:
-            k = bisect_left(starts, start)
-            while k > 0 and known_spans[k - 1][1] > start:
-                k -= 1
-            out = []
-            while k < len(known_spans) and known_spans[k][0] < end:
-                if known_spans[k][1] > start:
-                    out.append(known_spans[k])
-                k += 1
-            return out
+    def _discovered(
+        self, text: str, folded: str, known: _Spans, actors: dict[str, ActorInfo]
+    ) -> dict[tuple[int, int], str]:
+        """(start, end) -> actor id of the names found from the text itself.
 
+        Names listed after a class noun come first: "companies NVIDIA, Amazon, Arm and
+        Softbank Group" are four companies, not "Arm and Softbank Group". A name headed by
+        an organisation word may contain a known country or organisation, nothing else.
+        """
         discovered: dict[tuple[int, int], str] = {}
-        # names listed after a class noun first: "companies NVIDIA, Amazon, Arm and Softbank
-        # Group" are four companies, not "Arm and Softbank Group"
         for start, end, actor_type in self._listed_names(folded) + self._country_acronyms(folded):
-            if overlapping(start, end) or any(s < end and start < e for (s, e) in discovered):
+            if known.overlapping(start, end) or any(s < end and start < e for (s, e) in discovered):
                 continue
             discovered[(start, end)] = self._discovered_actor(
                 text[start:end], folded[start:end], actor_type, actors
@@ -433,18 +464,29 @@ class Recogniser:
             if any(s < end and start < e for (s, e) in listed):
                 continue
             if folded[end : end + 1] == ":" and folded[start:end].lower() in self.labels:
-                continue
-            inside = overlapping(start, end)
+                continue  # "Executing Agency:" is a field label
             if any(
                 s < start or e > end or self.known[a].type not in ("Country", "Organization")
-                for s, e, a in inside
+                for s, e, a in known.overlapping(start, end)
             ):
                 continue
             discovered[(start, end)] = self._discovered_actor(
                 text[start:end], folded[start:end], actor_type, actors
             )
+        return discovered
+
+    def _acronym_definitions(
+        self,
+        text: str,
+        folded: str,
+        ends: dict[int, str],
+        actors: dict[str, ActorInfo],
+        discovered: dict[tuple[int, int], str],
+    ) -> dict[str, str]:
+        """Acronym -> actor id of the definitions "Full Name (ACR)" of the document: the
+        actor whose mention ends right before the brackets, else one discovered from the
+        words the acronym spells. An acronym of the reference data keeps its meaning."""
         local_acronyms: dict[str, str] = {}
-        ends = {e: a for s, e, a in known_spans} | {e: a for (s, e), a in discovered.items()}
         for match in _ACRONYM_DEF.finditer(folded):
             acronym = match.group(1)
             if sum(c.isupper() for c in acronym) < 2 or fold(acronym).lower() in self.never:
@@ -458,32 +500,24 @@ class Recogniser:
             if owner is None or (acronym in self.lookup and self.lookup[acronym][0] != owner):
                 continue
             local_acronyms.setdefault(acronym, owner)
-            info = actors.get(owner) or self.known.get(owner)
-            if info is not None and owner in actors:
+            if owner in actors:
                 actors[owner].aliases.add(acronym)
-        self._name_by_owner(text, folded, discovered, local_acronyms, ends, actors)
-        for (start, end), actor_id in discovered.items():
-            mentions.append(Mention(start, end, actor_id, "discovered"))
-        if local_acronyms:
-            local = re.compile(r"(?<![\w\-])(?:" + _trie_pattern(local_acronyms) + r")(?!\w)")
-            for match in local.finditer(folded):
-                actor_id = local_acronyms[match.group()]
-                mentions.append(Mention(match.start(), match.end(), actor_id, "acronym"))
-        mentions.sort(key=lambda m: (m.start, -(m.end - m.start), m.kind != "catalogue"))
-        kept: list[Mention] = []
-        for mention in mentions:
-            if kept and mention.start < kept[-1].end:
-                continue
-            kept.append(mention)
+        return local_acronyms
+
+    def _referenced(
+        self, kept: list[Mention], actors: dict[str, ActorInfo]
+    ) -> dict[str, ActorInfo]:
+        """The actors the kept mentions name: discovered ones, and copies of known ones
+        (a copy, since a document may add aliases to its own)."""
         referenced = {m.actor for m in kept}
-        actors = {k: v for k, v in actors.items() if k in referenced}
+        out = {k: v for k, v in actors.items() if k in referenced}
         for mention in kept:
-            if mention.actor not in actors:
+            if mention.actor not in out:
                 known = self.known[mention.actor]
-                actors[mention.actor] = ActorInfo(
+                out[mention.actor] = ActorInfo(
                     known.id, known.name, known.type, set(known.aliases), dict(known.identifiers)
                 )
-        return Recognition(kept, actors)
+        return out
 
     def _name_by_owner(
         self,
@@ -561,6 +595,50 @@ class Recogniser:
             discovered[(start, end)] = actor_id
             return actor_id
         return None
+
+
+class _Spans:
+    """Sorted (start, end, actor) spans of known names, searched for overlaps by bisection."""
+
+    def __init__(self, spans: list[tuple[int, int, str]]) -> None:
+        self.spans = spans
+        self.starts = [s for s, _, _ in spans]
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """The spans that overlap [start, end)."""
+        spans = self.spans
+        k = bisect_left(self.starts, start)
+        while k > 0 and spans[k - 1][1] > start:
+            k -= 1
+        out = []
+        while k < len(spans) and spans[k][0] < end:
+            if spans[k][1] > start:
+                out.append(spans[k])
+            k += 1
+        return out
+
+
+def _acronym_mentions(folded: str, local_acronyms: dict[str, str]) -> list[Mention]:
+    """Every use of the acronyms the document defined, as whole words."""
+    if not local_acronyms:
+        return []
+    local = re.compile(r"(?<![\w\-])(?:" + _trie_pattern(local_acronyms) + r")(?!\w)")
+    return [
+        Mention(match.start(), match.end(), local_acronyms[match.group()], "acronym")
+        for match in local.finditer(folded)
+    ]
+
+
+def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
+    """Mentions in order, the longest winning where two overlap (a name of the reference
+    data before a discovered one of the same length)."""
+    mentions.sort(key=lambda m: (m.start, -(m.end - m.start), m.kind != "catalogue"))
+    kept: list[Mention] = []
+    for mention in mentions:
+        if kept and mention.start < kept[-1].end:
+            continue
+        kept.append(mention)
+    return kept
 
 
 @cache
