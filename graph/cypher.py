@@ -53,6 +53,7 @@ __all__ = [
     "label",
     "neighbourhood_edges",
     "neighbourhood_step",
+    "neighbourhood_two_steps",
     "promote_actors",
     "rel_type",
     "retire_actors",
@@ -278,6 +279,40 @@ WITH o.id AS id WHERE NOT id IN $placed
 WITH collect(id) AS ids
 RETURN size(ids) AS total,
        COLLECT {{ UNWIND ids AS id RETURN id ORDER BY id LIMIT $wanted }} AS first
+"""
+
+
+# The first two levels of a neighbourhood in one query, each as neighbourhood_step gives it:
+# the second is expanded only when the first leaves it room under $limit (`expanded`), and is
+# cut at $wanted (the caller keeps as many as the first level leaves room for).
+@functools.cache
+def neighbourhood_two_steps() -> str:
+    """The first two levels of a neighbourhood (see above); no row for an unknown centre."""
+
+    def level(unplaced: str) -> str:
+        return f"""
+  MATCH (f)-[r:{_domain_relations()}]-(o:Actor)
+  WHERE {_REL_FILTER}
+    AND ($actor_types IS NULL OR o.type IN $actor_types) AND {unplaced}
+  WITH DISTINCT o"""
+
+    return f"""
+MATCH (c:Actor {{id: $centre}})
+CALL (c) {{
+  WITH c AS f{level("o <> c")}
+  WITH collect(o) AS nodes
+  RETURN nodes AS one, size(nodes) AS total1,
+         COLLECT {{ UNWIND nodes AS n WITH n.id AS id RETURN id ORDER BY id LIMIT $wanted }}
+           AS first1
+}}
+WITH c, one, total1, first1, 0 < total1 <= $limit AS expanded
+CALL (c, one, expanded) {{
+  UNWIND CASE WHEN expanded THEN one ELSE [] END AS f{level("o <> c AND NOT o IN one")}
+  WITH collect(o.id) AS ids
+  RETURN size(ids) AS total2,
+         COLLECT {{ UNWIND ids AS id RETURN id ORDER BY id LIMIT $wanted }} AS first2
+}}
+RETURN total1, first1, expanded, total2, first2
 """
 
 

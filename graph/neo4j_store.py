@@ -3,7 +3,8 @@
 It answers exactly as MemoryStore does. The searches run inside the database: a path query is
 one Cypher `SHORTEST ... GROUPS` search (both ends bound, filters inside the pattern) that
 collapses Cypher's paths into routes through distinct actors in the query itself; a
-neighbourhood asks for one level at a time, cut at the limit in the query. The shared
+neighbourhood asks for its first two levels in one query and for each deeper level in one
+more, cut at the limit in the query. The shared
 functions of `graph.querying` rank, filter and order what comes back.
 
 A load (`replace`) is staged and switched in by `graph.neo4j_load`: a load that fails anywhere
@@ -13,6 +14,7 @@ StoreUnavailable, with what to do about them.
 
 from __future__ import annotations
 
+import gc
 import itertools
 import re
 import threading
@@ -126,6 +128,32 @@ def _answer_relations(records: Iterable[Mapping[str, Any]]) -> list[Relation]:
         relation_from(r["source"], r["target"], r["type"], r["props"], validate=False)
         for r in records
     ]
+
+
+_paused_lock = threading.Lock()
+_paused = 0
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector held off while an answer's thousands of relations are
+    decoded and built. None of them form cycles, yet their allocations set off collections
+    that walk every object the process holds (a full one took seconds beside the name index).
+    Nested and concurrent answers share one count; the last one out turns it back on."""
+    global _paused
+    with _paused_lock:
+        owned = _paused > 0 or gc.isenabled()
+        if owned:
+            _paused += 1
+            gc.disable()
+    try:
+        yield
+    finally:
+        if owned:
+            with _paused_lock:
+                _paused -= 1
+                if _paused == 0:
+                    gc.enable()
 
 
 def _filter_params(filters: Filters) -> dict[str, Any]:
@@ -377,12 +405,15 @@ class Neo4jStore:
     def neighbourhood(
         self, actor_id: str, depth: int, filters: Filters, limit: int
     ) -> Neighbourhood:
-        centre = self.get(actor_id)
-        if centre is None:
-            raise not_found(self, actor_id)
         params = _filter_params(filters)
 
+        ahead: list[tuple[list[str], int]] = []
+
         def expand(frontier: list[str], placed: Set[str], wanted: int) -> tuple[list[str], int]:
+            if frontier == [actor_id]:
+                return self._first_levels(actor_id, depth, limit, ahead, params)
+            if ahead:
+                return ahead.pop()
             (record,) = self._read(
                 cypher.neighbourhood_step(),
                 "expand a neighbourhood",
@@ -393,24 +424,55 @@ class Neo4jStore:
             )
             return list(record["first"]), record["total"]
 
+        # An unknown centre reaches nobody; the kept actors' names then lack it. Asking for it
+        # first would cost a round trip on every neighbourhood.
         levels = neighbourhood_levels(actor_id, depth, limit, expand)
         kept = [actor_id, *(n for _, n in levels.nodes)]
-        (record,) = self._read(
-            cypher.neighbourhood_edges(), "read a neighbourhood's relations", kept=kept, **params
-        )
-        edges = sorted(_answer_relations(record["edges"]), key=edge_order)
+        with _collector_paused():
+            (record,) = self._read(
+                cypher.neighbourhood_edges(),
+                "read a neighbourhood's relations",
+                kept=kept,
+                **params,
+            )
+            edges = sorted(_answer_relations(record["edges"]), key=edge_order)
         by_id = {a["id"]: ActorSummary(**a) for a in record["actors"]}
-        summaries = [by_id[n] for _, n in levels.nodes]
+        if actor_id not in by_id:
+            raise not_found(self, actor_id)
         return Neighbourhood(
-            center=ActorSummary.of(centre),
-            nodes=[
-                NeighbourhoodNode(actor=s, depth=d)
-                for s, (d, _) in zip(summaries, levels.nodes, strict=True)
-            ],
+            center=by_id[actor_id],
+            nodes=[NeighbourhoodNode(actor=by_id[n], depth=d) for d, n in levels.nodes],
             edges=edges,
             truncated=levels.truncated,
             level_counts=levels.counts,
         )
+
+    def _first_levels(
+        self,
+        actor_id: str,
+        depth: int,
+        limit: int,
+        ahead: list[tuple[list[str], int]],
+        params: dict[str, Any],
+    ) -> tuple[list[str], int]:
+        """The first level of a neighbourhood, and its second one put `ahead` when the first
+        leaves it room: one round trip for the two (`cypher.neighbourhood_two_steps`). Each
+        is what `neighbourhood_levels` would ask for; an unknown centre reaches nobody."""
+        records = self._read(
+            cypher.neighbourhood_two_steps(),
+            "expand a neighbourhood",
+            centre=actor_id,
+            limit=limit,
+            wanted=max(limit, 1),
+            **params,
+        )
+        if not records:
+            return [], 0
+        (record,) = records
+        if depth > 1 and record["expanded"]:
+            room = max(limit - record["total1"], 1)
+            ahead.append((list(record["first2"])[:room], record["total2"]))
+        return list(record["first1"]), record["total1"]
 
     def paths(
         self, source: str, target: str, max_hops: int, k: int, filters: Filters

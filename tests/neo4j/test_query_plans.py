@@ -78,6 +78,10 @@ def test_neighbourhood_and_hop_reads_start_from_the_id_index(
 ) -> None:
     reads: list[tuple[str, dict[str, Any]]] = [
         (cypher.neighbourhood_step(), {"frontier": ["country:JPN"], "placed": [], "wanted": 5}),
+        (
+            cypher.neighbourhood_two_steps(),
+            {"centre": "country:JPN", "limit": 5, "wanted": 5},
+        ),
         (cypher.neighbourhood_edges(), {"kept": ["country:JPN", "org:eu"]}),
         (cypher.HOP_RELATIONS, {"pairs": [["country:JPN", "org:eu"]]}),
     ]

@@ -13,6 +13,7 @@ import neo4j
 import pytest
 
 from bench.synthetic_graph import synthetic_graph
+from graph.errors import ActorNotFound
 from graph.memory_store import MemoryStore
 from graph.model import Graph
 from graph.neo4j_store import Neo4jStore
@@ -65,7 +66,7 @@ def test_neighbourhoods_agree(stores: tuple[MemoryStore, Neo4jStore], graph: Gra
         Filters.build(actor_types=["Company", "Agency", "Country"]),
     ]
     for actor in rng.sample(graph.actors, 12):
-        for depth in (1, 2):
+        for depth in (1, 2, 3):
             for f in filters:
                 for limit in (5, 60):
                     want = memory.neighbourhood(actor.id, depth, f, limit)
@@ -105,6 +106,36 @@ def test_hub_neighbourhoods_agree_and_stop_at_the_limit(
                 memory.neighbourhood(hub.id, 1, Filters(), 500).nodes
             )
             assert neo.neighbourhood(hub.id, 2, Filters(), limit) == want
+
+
+def test_neighbourhoods_holding_several_hubs_agree_on_the_relations_between_them(
+    stores: tuple[MemoryStore, Neo4jStore], graph: Graph
+) -> None:
+    memory, neo = stores
+    hubs = {a.id for a in graph.actors[:20]}
+    crowded = []
+    for actor in graph.actors[20:]:
+        want = memory.neighbourhood(actor.id, 2, Filters(), 200)
+        if len(hubs & {n.actor.id for n in want.nodes}) >= 3:
+            crowded.append((actor.id, want))
+        if len(crowded) == 4:
+            break
+    assert len(crowded) == 4
+    for actor_id, want in crowded:
+        assert any(e.source in hubs and e.target in hubs for e in want.edges)
+        assert neo.neighbourhood(actor_id, 2, Filters(), 200) == want, actor_id
+
+
+def test_an_unknown_centre_raises_the_same_error_on_both_stores(
+    stores: tuple[MemoryStore, Neo4jStore],
+) -> None:
+    memory, neo = stores
+    errors = []
+    for store in (memory, neo):
+        with pytest.raises(ActorNotFound) as caught:
+            store.neighbourhood("country:XXX", 2, Filters(), 50)
+        errors.append((str(caught.value), caught.value.details))
+    assert errors[0] == errors[1]
 
 
 def test_short_and_numeric_searches_count_every_hit_as_the_embedded_store_does(
