@@ -21,20 +21,23 @@ def _free_port() -> int:
         return port
 
 
+def _serve(folder: Path, graph: Graph, *options: str) -> tuple[subprocess.Popen[str], int]:
+    """`kizuna serve` over a store file holding `graph`, on a free port; the process and port."""
+    store = folder / "graph.json"
+    MemoryStore(store).replace(graph)
+    port = _free_port()
+    kizuna = Path(sys.executable).parent / "kizuna"
+    command = [str(kizuna), "serve", "--port", str(port), "--store", str(store), *options]
+    process = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=folder
+    )
+    return process, port
+
+
 def test_kizuna_serve_prints_the_docs_url_and_serves_the_store(
     tmp_path: Path, contract_graph: Graph
 ) -> None:
-    store = tmp_path / "graph.json"
-    MemoryStore(store).replace(contract_graph)
-    port = _free_port()
-    kizuna = Path(sys.executable).parent / "kizuna"
-    process = subprocess.Popen(
-        [str(kizuna), "serve", "--backend", "memory", "--port", str(port), "--store", str(store)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        cwd=tmp_path,
-    )
+    process, port = _serve(tmp_path, contract_graph, "--backend", "memory")
     try:
         health = None
         for _ in range(300):
@@ -71,14 +74,7 @@ def _children(pid: int) -> list[int]:
 def test_kizuna_serve_with_two_workers_answers_from_two_processes_over_the_given_store(
     tmp_path: Path, contract_graph: Graph
 ) -> None:
-    store = tmp_path / "graph.json"
-    MemoryStore(store).replace(contract_graph)
-    port = _free_port()
-    kizuna = Path(sys.executable).parent / "kizuna"
-    command = [str(kizuna), "serve", "--port", str(port), "--store", str(store), "--workers", "2"]
-    process = subprocess.Popen(
-        command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=tmp_path
-    )
+    process, port = _serve(tmp_path, contract_graph, "--workers", "2")
     try:
         deadline = time.monotonic() + 180
         answers: list[httpx.Response] = []
