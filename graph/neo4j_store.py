@@ -22,10 +22,11 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Set
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import neo4j
 from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
+from pydantic import BaseModel
 
 from graph import cypher
 from graph.errors import StoreUnavailable
@@ -59,6 +60,7 @@ __all__ = ["LoadReport", "Neo4jStore", "graph_digest", "lucene_escape"]
 _CORE = ("id", "name", "type", "aliases", "documents", "discovered")
 _LUCENE_SPECIAL = re.compile(r'([+\-!(){}\[\]^"~*?:\\/&|])')
 _FULLTEXT_CANDIDATES = 1000
+_Model = TypeVar("_Model", bound=BaseModel)
 
 
 @dataclass(frozen=True)
@@ -89,12 +91,17 @@ def actor_from(props: dict[str, Any]) -> Actor:
     )
 
 
+def _validated(model: type[_Model], **values: Any) -> _Model:
+    """`model(**values)`: the validating counterpart of `relation_table.trusted`."""
+    return model(**values)
+
+
 def relation_from(
     source: str, target: str, rel_type: str, props: dict[str, Any], validate: bool = True
 ) -> Relation:
     """The relation of a record. Answers pass `validate=False`: what the database holds was
     validated when it was loaded, and a neighbourhood builds thousands of relations."""
-    build: Any = (lambda model, **values: model(**values)) if validate else trusted
+    build = _validated if validate else trusted
     evidence = [
         build(Evidence, doc=d, quote=q, start=s, end=e)
         for d, q, s, e in zip(
@@ -105,7 +112,7 @@ def relation_from(
             strict=True,
         )
     ]
-    relation: Relation = build(
+    return build(
         Relation,
         source=source,
         target=target,
@@ -119,7 +126,6 @@ def relation_from(
         evidence=evidence,
         curated=bool(props.get("curated", False)),
     )
-    return relation
 
 
 def _answer_relations(records: Iterable[Mapping[str, Any]]) -> list[Relation]:
