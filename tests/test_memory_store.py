@@ -75,6 +75,18 @@ def test_a_store_notices_when_a_build_replaced_its_file(
     assert serving.get("country:JPN") is not None
 
 
+def test_counts_kept_for_health_follow_a_build_that_replaced_the_file(
+    tmp_path: Path, contract_graph: Graph
+) -> None:
+    path = tmp_path / "g.json"
+    serving = MemoryStore(path)
+    assert serving.stats().relations == 0
+    serving.stats().actors_by_type["Country"] = 99  # a caller's change stays in its copy
+    assert serving.stats().actors_by_type == {}
+    MemoryStore(path).replace(contract_graph)
+    assert serving.stats().relations == len(contract_graph.normalised().relations) > 0
+
+
 def test_an_unreadable_store_file_is_unavailable(tmp_path: Path, contract_graph: Graph) -> None:
     path = tmp_path / "g.json"
     store = MemoryStore(path)
