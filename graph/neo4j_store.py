@@ -189,6 +189,7 @@ class Neo4jStore:
         self._schema_ready = False
         self._names: _Names | None = None
         self._names_lock = threading.Lock()
+        self._counted: tuple[str, Stats] | None = None
 
     # --- the boundary: every driver call goes through here ------------------------------
 
@@ -342,8 +343,7 @@ class Neo4jStore:
         another process switched in makes the index be built again. A database without a
         recorded digest has no index (its searches read every name).
         """
-        records = self._read(cypher.LOADED_DIGEST, "search actors")
-        digest = records[0]["digest"] if records else None
+        digest = self._loaded_digest("search actors")
         if digest is None:
             return None
         with self._names_lock:
@@ -352,6 +352,12 @@ class Neo4jStore:
                 index = NameIndex(name_table(actors), [a.id for a in actors])
                 self._names = _Names(digest, {a.id: a for a in actors}, index)
             return self._names
+
+    def _loaded_digest(self, purpose: str) -> str | None:
+        """The digest the last load recorded for the graph in use (None if none did)."""
+        records = self._read(cypher.LOADED_DIGEST, purpose)
+        digest: str | None = records[0]["digest"] if records else None
+        return digest
 
     def _named_actors(self) -> list[Named]:
         """Every actor as the ranking reads it (id, name, type, aliases), in id order.
@@ -625,6 +631,18 @@ class Neo4jStore:
         return [relation_from(r["source"], r["target"], r["type"], r["props"]) for r in records]
 
     def stats(self) -> Stats:
+        """The graph's counts, kept per loaded graph (by the digest its load recorded, one
+        small query): counting reads every relationship, seconds at a million relations,
+        and /health asks on every call. A graph without a recorded digest is counted anew."""
+        digest = self._loaded_digest("count the graph")
+        counted = self._counted
+        if digest is None or counted is None or counted[0] != digest:
+            counted = (digest or "", self._count())
+            if digest is not None:
+                self._counted = counted
+        return counted[1].model_copy(deep=True)  # the caller may change its copy
+
+    def _count(self) -> Stats:
         actors_by_type = {
             r["type"]: r["n"] for r in self._read(cypher.COUNT_ACTORS_BY_TYPE, "count actors")
         }

@@ -1,0 +1,45 @@
+"""The graph's counts on Neo4j: kept per loaded graph, and never stale after a load."""
+
+from __future__ import annotations
+
+import neo4j
+import pytest
+
+from graph.model import Graph
+from graph.neo4j_store import Neo4jStore
+from tests.neo4j_server import Neo4jServer
+
+pytestmark = pytest.mark.neo4j
+
+
+def test_counts_follow_a_graph_that_another_process_loaded(
+    neo4j_store: Neo4jStore,
+    neo4j_driver: neo4j.Driver,
+    neo4j_server: Neo4jServer,
+    contract_graph: Graph,
+) -> None:
+    neo4j_store.replace(contract_graph, wipe=True)
+    assert neo4j_store.stats().relations == len(contract_graph.relations)
+    other = Neo4jStore(neo4j_driver, neo4j_server.database)
+    other.load(contract_graph.model_copy(update={"relations": contract_graph.relations[2:]}))
+    assert neo4j_store.stats().relations == len(contract_graph.relations) - 2
+
+
+def test_a_graph_without_a_recorded_load_is_counted_on_every_call(
+    neo4j_store: Neo4jStore, neo4j_driver: neo4j.Driver, contract_graph: Graph
+) -> None:
+    neo4j_store.replace(contract_graph, wipe=True)
+    neo4j_driver.execute_query("MATCH (m:KizunaLoad) DELETE m")
+    assert neo4j_store.stats().relations == len(contract_graph.relations)
+    neo4j_driver.execute_query(
+        "MATCH (:Actor)-[r]->(:Actor) WHERE r.key = $key DELETE r",
+        key=contract_graph.relations[0].key,
+    )
+    assert neo4j_store.stats().relations == len(contract_graph.relations) - 1
+
+
+def test_a_caller_changing_its_counts_changes_nothing_kept(
+    neo4j_contract_store: Neo4jStore,
+) -> None:
+    neo4j_contract_store.stats().actors_by_type["Country"] = -1
+    assert neo4j_contract_store.stats().actors_by_type.get("Country", 0) >= 0
