@@ -141,7 +141,7 @@ def _degrees(url: str) -> list[tuple[int, str]]:
 
 
 def _median(runs: list[dict[str, Any]], key: str) -> float:
-    return statistics.median(r[key] for r in runs)
+    return statistics.median(float(r[key]) for r in runs)
 
 
 def measure(page: Page, hubs: list[str], repeats: int) -> None:
