@@ -26,7 +26,6 @@ __all__ = [
     "COUNT_ACTORS_BY_TYPE",
     "COUNT_DOCUMENTS",
     "COUNT_RELATIONS_BY_TYPE",
-    "DEGREES",
     "DOCUMENT_BY_NAME",
     "ENDS_NEIGHBOURS",
     "EXISTING_ACTORS",
@@ -37,7 +36,6 @@ __all__ = [
     "HOP_RELATIONS",
     "LOADED_DIGEST",
     "MIDDLE_RELATIONS",
-    "MOST_CONNECTED",
     "PING",
     "PROJECTION",
     "PROMOTE_DOCUMENTS",
@@ -48,9 +46,11 @@ __all__ = [
     "STAGE_DOCUMENTS",
     "STAGE_MENTIONS",
     "WIPE_FOREIGN",
+    "degrees",
     "explain_neighbourhood_query",
     "explain_paths_query",
     "label",
+    "most_connected",
     "neighbourhood_edges",
     "neighbourhood_step",
     "neighbourhood_two_steps",
@@ -419,20 +419,38 @@ MATCH (:Actor)-[r]->(:Actor) WHERE r.key IS NOT NULL
 RETURN type(r) AS type, count(*) AS n, sum(size(r.evidence_docs)) AS evidence
 """
 COUNT_DOCUMENTS = "MATCH (d:Document) RETURN count(d) AS n"
-DEGREES = """
+
+
+# Degrees are read from Neo4j's degree store by naming the domain's relation types, without
+# looking at the far end or at a property: a hub's degree then costs one lookup instead of an
+# expansion of its thousands of relations. Out plus in, as the embedded store counts them.
+def _degree(actor: str) -> str:
+    relations = _domain_relations()
+    return f"COUNT {{ ({actor})-[:{relations}]->() }} + COUNT {{ ({actor})<-[:{relations}]-() }}"
+
+
+@functools.cache
+def degrees() -> str:
+    """The degree of each actor in $ids (see above)."""
+    return f"""
 UNWIND $ids AS id
-MATCH (a:Actor {id: id})
-RETURN a.id AS id, COUNT { (a)-[r]-(:Actor) WHERE r.key IS NOT NULL } AS degree
+MATCH (a:Actor {{id: id}})
+RETURN a.id AS id, {_degree("a")} AS degree
 """
-MOST_CONNECTED = """
+
+
+@functools.cache
+def most_connected() -> str:
+    """The $limit actors with the most relations, most first, then by id."""
+    return f"""
 MATCH (a:Actor)
-WITH a, COUNT { (a)-[r]->(:Actor) WHERE r.key IS NOT NULL }
-      + COUNT { (a)<-[r]-(:Actor) WHERE r.key IS NOT NULL } AS degree
+WITH a, {_degree("a")} AS degree
 WHERE degree > 0
 RETURN a.id AS id, a.name AS name, a.type AS type, degree
 ORDER BY degree DESC, id ASC
 LIMIT $limit
 """
+
 
 # --- equivalent queries to show and to open in Browser -----------------------------------
 

@@ -392,7 +392,8 @@ class Neo4jStore:
             return SearchPage(total=0, hits=[])
         total, page = search_page(query, self._search_candidates(wanted), actor_type, limit, offset)
         if page:
-            records = self._read(cypher.DEGREES, "count relations", ids=[h.actor.id for h in page])
+            ids = [h.actor.id for h in page]
+            records = self._read(cypher.degrees(), "count relations", ids=ids)
             degree = {r["id"]: r["degree"] for r in records}
             page = [h.model_copy(update={"degree": degree[h.actor.id]}) for h in page]
         return SearchPage(total=total, hits=page)
@@ -648,7 +649,7 @@ class Neo4jStore:
         }
         rel_records = self._read(cypher.COUNT_RELATIONS_BY_TYPE, "count relations")
         documents = self._read(cypher.COUNT_DOCUMENTS, "count documents")[0]["n"]
-        top = self._read(cypher.MOST_CONNECTED, "rank actors by degree", limit=10)
+        top = self._read(cypher.most_connected(), "rank actors by degree", limit=10)
         return Stats(
             actors=sum(actors_by_type.values()),
             relations=sum(r["n"] for r in rel_records),

@@ -11,6 +11,7 @@ import neo4j
 import pytest
 
 from graph import cypher
+from graph.model import Graph
 from graph.neo4j_store import Neo4jStore, _filter_params
 from graph.querying import Filters
 
@@ -91,3 +92,28 @@ def test_neighbourhood_and_hop_reads_start_from_the_id_index(
         ]
         assert "NodeUniqueIndexSeek" in names, query
         assert not _EXHAUSTIVE & set(names), query
+
+
+def test_search_degrees_come_from_the_degree_store_without_expanding_a_hub(
+    neo4j_contract_store: Neo4jStore, neo4j_driver: neo4j.Driver
+) -> None:
+    names = [
+        name
+        for name, _ in _explain(neo4j_driver, cypher.degrees(), {"ids": ["country:JPN", "org:eu"]})
+    ]
+    assert "NodeUniqueIndexSeek" in names
+    assert not {"Expand(All)", "Expand(Into)"} & set(names)
+    assert not _EXHAUSTIVE & set(names)
+
+
+def test_degrees_count_each_relation_once_from_each_end_as_the_embedded_store_does(
+    neo4j_contract_store: Neo4jStore, neo4j_driver: neo4j.Driver, contract_graph: Graph
+) -> None:
+    ids = sorted({r.source for r in contract_graph.relations})
+    expected = {
+        i: sum((r.source == i) + (r.target == i) for r in contract_graph.relations) for i in ids
+    }
+    found = {
+        r["id"]: r["degree"] for r in neo4j_driver.execute_query(cypher.degrees(), ids=ids).records
+    }
+    assert found == expected
