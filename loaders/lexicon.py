@@ -18,6 +18,7 @@ from graph.model import FrozenModel
 from graph.schema import domain_schema
 from loaders.datafiles import load_data_file
 from loaders.nlp import words
+from loaders.text import trie_pattern
 
 __all__ = [
     "FRAMES_FILE",
@@ -233,13 +234,13 @@ class Lexicon:
         stems = sorted({*self.first_nouns, *self.pair_nouns}, key=len, reverse=True)
         self._referring = re.compile(
             r"\b(?:the|this|these|those|its|two|both)\s+(?:[\w-]+\s+){0,2}?(?:"
-            + "|".join(re.escape(stem) for stem in stems)
+            + trie_pattern(stems)
             + r")",
             re.IGNORECASE,
         )
         people = sorted({*self.honorifics, *self.titles}, key=len, reverse=True)
         self._person = re.compile(
-            r"\b(?:" + "|".join(re.escape(w[:1].upper() + w[1:]) for w in people) + r")\b"
+            trie_pattern((w[:1].upper() + w[1:] for w in people), not_after=r"\w") + r"\b"
         )
         self.longest = max(len(k) for k in (*self.instruments, *self.triggers, *self.list_nouns))
 
