@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from graph.schema import domain_schema
-from loaders.catalogue import catalogue, patterns, slugify
+from loaders.catalogue import Catalogue, Patterns, catalogue, patterns, slugify
 from loaders.lexicon import lexicon
 from loaders.text import fold, trie_pattern
 
@@ -87,53 +87,15 @@ class Recogniser:
     """Recognises actors in one document; built once per process from the catalogue."""
 
     def __init__(self) -> None:
-        cat = catalogue()
         pat = patterns()
-        schema = domain_schema()
-        self.schema = schema
+        self.schema = domain_schema()
         # "Executing Agency: X" is a field label, never a name
         self.labels = {p.lower() for ps in lexicon().frames.fields.values() for p in ps}
-        self.known: dict[str, ActorInfo] = {}
-        self.lookup: dict[str, tuple[str, str]] = {}
-        acronyms: dict[str, str] = {}
-        for actor in cat.actors.values():
-            self.known[actor.id] = ActorInfo(
-                actor.id, actor.name, actor.type, set(actor.aliases) | set(actor.acronyms),
-                actor.identifiers,
-            )  # fmt: skip
-            for name in (actor.name, *actor.aliases):
-                self.lookup.setdefault(fold(name), (actor.id, "catalogue"))
-            for acronym in actor.acronyms:
-                acronyms.setdefault(acronym, actor.id)
-        for acronym, actor_id in acronyms.items():
-            self.lookup.setdefault(acronym, (actor_id, "catalogue"))
-        for name, actor_id in pat.metonyms.items():
-            self.lookup.setdefault(fold(name), (actor_id, "metonym"))
-        self.demonyms = {fold(d): f"country:{code}" for d, code in pat.demonyms.items()}
-        heads = "|".join(re.escape(h) for h in sorted(pat.demonym_heads, key=len, reverse=True))
-        self.demonym = re.compile(
-            "(" + trie_pattern(sorted(self.demonyms), not_after=r"[\w-]") + ")"
-            r"(\s+[Gg]overnment(?!\s+of\b))?" + rf"(?=\s+(?:{heads})\b|(?<=ent)\b)"
-        )
         self.never = {fold(n).lower() for n in pat.never_actors}
-        self.lookup = {k: v for k, v in self.lookup.items() if k.lower() not in self.never}
-        self.matcher = re.compile(trie_pattern(sorted(self.lookup), not_after=r"\w") + r"(?!\w)")
-        self.org_words: dict[tuple[str, ...], str] = {}
-        for actor_type, words in pat.organisation_words.items():
-            for word in words:
-                self.org_words[tuple(word.rstrip(".").split())] = actor_type
-        self.max_org_len = max(len(k) for k in self.org_words)
-        self.org_firsts = frozenset(k[0] for k in self.org_words)
-        self.class_nouns = {
-            noun.lower(): actor_type
-            for actor_type, nouns in pat.class_nouns.items()
-            for noun in nouns
-        }
-        nouns = trie_pattern(n.lower() for n in self.class_nouns)
-        self.class_list = re.compile(
-            rf"\b((?i:{nouns}))\s+(?:such as |including |like |namely |i\.e\.,? )?"
-            rf"({_NAME}(?:(?:,\s+|,?\s+and\s+){_NAME})*)"
-        )
+        self._known_names(catalogue(), pat)
+        self._demonym_pattern(pat)
+        self._organisation_words(pat)
+        self._class_lists(pat)
         self.acronym_type = pat.acronym_with_country
         self.generic = set(pat.generic_modifiers)
         self.leading = set(pat.leading_stopwords)
@@ -143,6 +105,63 @@ class Recogniser:
         self.locatives = set(pat.locative_prepositions)
         self.gov = re.compile(
             r"(?:" + "|".join(re.escape(g) for g in pat.government_words) + r")\s+$"
+        )
+
+    def _known_names(self, cat: Catalogue, pat: Patterns) -> None:
+        """The actors of the reference data, and every name, alias, acronym and metonym
+        that names one (the first entry wins a name two share; a never-actor names none),
+        compiled into the one scan that finds them in a text."""
+        self.known: dict[str, ActorInfo] = {}
+        lookup: dict[str, tuple[str, str]] = {}
+        acronyms: dict[str, str] = {}
+        for actor in cat.actors.values():
+            self.known[actor.id] = ActorInfo(
+                actor.id, actor.name, actor.type, set(actor.aliases) | set(actor.acronyms),
+                actor.identifiers,
+            )  # fmt: skip
+            for name in (actor.name, *actor.aliases):
+                lookup.setdefault(fold(name), (actor.id, "catalogue"))
+            for acronym in actor.acronyms:
+                acronyms.setdefault(acronym, actor.id)
+        for acronym, actor_id in acronyms.items():
+            lookup.setdefault(acronym, (actor_id, "catalogue"))
+        for name, actor_id in pat.metonyms.items():
+            lookup.setdefault(fold(name), (actor_id, "metonym"))
+        self.lookup = {k: v for k, v in lookup.items() if k.lower() not in self.never}
+        self.matcher = re.compile(trie_pattern(sorted(self.lookup), not_after=r"\w") + r"(?!\w)")
+
+    def _demonym_pattern(self, pat: Patterns) -> None:
+        """Demonyms and the scan that finds one acting for its country: before a head word
+        ("Japanese Prime Minister") or as "<demonym> Government"."""
+        self.demonyms = {fold(d): f"country:{code}" for d, code in pat.demonyms.items()}
+        heads = "|".join(re.escape(h) for h in sorted(pat.demonym_heads, key=len, reverse=True))
+        self.demonym = re.compile(
+            "(" + trie_pattern(sorted(self.demonyms), not_after=r"[\w-]") + ")"
+            r"(\s+[Gg]overnment(?!\s+of\b))?" + rf"(?=\s+(?:{heads})\b|(?<=ent)\b)"
+        )
+
+    def _organisation_words(self, pat: Patterns) -> None:
+        """The organisation words that head a discovered name, by their word tuples, with
+        the longest one's length and their first words to find them fast."""
+        self.org_words: dict[tuple[str, ...], str] = {}
+        for actor_type, words in pat.organisation_words.items():
+            for word in words:
+                self.org_words[tuple(word.rstrip(".").split())] = actor_type
+        self.max_org_len = max(len(k) for k in self.org_words)
+        self.org_firsts = frozenset(k[0] for k in self.org_words)
+
+    def _class_lists(self, pat: Patterns) -> None:
+        """Class nouns and the scan for the names listed after one ("companies NVIDIA,
+        Amazon and Softbank Group")."""
+        self.class_nouns = {
+            noun.lower(): actor_type
+            for actor_type, nouns in pat.class_nouns.items()
+            for noun in nouns
+        }
+        nouns = trie_pattern(n.lower() for n in self.class_nouns)
+        self.class_list = re.compile(
+            rf"\b((?i:{nouns}))\s+(?:such as |including |like |namely |i\.e\.,? )?"
+            rf"({_NAME}(?:(?:,\s+|,?\s+and\s+){_NAME})*)"
         )
 
     @staticmethod
@@ -271,7 +290,10 @@ class Recogniser:
                 continue
             # a run holds only words, commas and blanks, so these are its _WORD tokens; a
             # run none of whose words can start an organisation word names nothing
-            if self.org_firsts.isdisjoint(w.rstrip(".") for w in text.replace(",", " ").split()):
+            words = text.replace(",", " ").split()
+            if self.org_firsts.isdisjoint(words) and self.org_firsts.isdisjoint(
+                w.rstrip(".") for w in words if w.endswith(".")
+            ):
                 continue
             for s, e in self._run_parts(text):
                 name = self._headed_name(folded, run.start(), text, s, e)
