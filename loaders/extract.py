@@ -26,7 +26,7 @@ from loaders.people import PeopleResolver
 from loaders.recognise import ActorInfo, Mention, recogniser
 from loaders.relations import Found, build_skeleton, sentence_relations
 from loaders.tables import TableReader
-from loaders.text import Segment, fold, segment, word_count
+from loaders.text import Segment, fold, segment, trie_pattern, word_count
 
 __all__ = ["EXTRACTOR_VERSION", "DocExtraction", "extract_document", "extractor_version"]
 
@@ -54,9 +54,8 @@ _ANAPHOR_CACHE: dict[str, re.Pattern[str]] = {}
 
 def _anaphor_regex() -> re.Pattern[str]:
     if "re" not in _ANAPHOR_CACHE:
-        phrases = sorted(patterns().anaphora, key=len, reverse=True)
         _ANAPHOR_CACHE["re"] = re.compile(
-            r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.IGNORECASE
+            r"\b(?:" + trie_pattern(patterns().anaphora) + r")\b", re.IGNORECASE
         )
     return _ANAPHOR_CACHE["re"]
 

@@ -83,18 +83,26 @@ def sentence_items(
     (in order); `mentions` are the actor spans inside it, sorted."""
     start, end = span
     items: list[Item] = []
-    k = 0
-    lo = bisect_left(tokens, start, key=lambda w: w.start)
-    hi = bisect_left(tokens, end, lo, key=lambda w: w.start)
+    append = items.append
+    lo = bisect_left(tokens, start, key=_start_of)
+    hi = bisect_left(tokens, end, lo, key=_start_of)
     inside = [w for w in tokens[lo:hi] if w.end <= end]
-    for word in _split_at_mentions(inside, mentions):
-        while k < len(mentions) and mentions[k].end <= word.start:
+    if not mentions:  # no slot: every token is a word
+        return [_new_item(Item, (s, e, text, lem, None, "")) for s, e, text, _, lem in inside]
+    bounds = [(m.start, m.end) for m in mentions]
+    k, n = 0, len(bounds)
+    for word_start, word_end, text, _, lem in _split_at_mentions(inside, mentions):
+        while k < n and bounds[k][1] <= word_start:
             k += 1
-        if k < len(mentions) and mentions[k].start < word.end:
+        if k < n and bounds[k][0] < word_end:
             mention = mentions[k]
             if not items or items[-1].start != mention.start or not items[-1].is_slot:
-                text = folded[mention.start : mention.end]
-                items.append(Item(mention.start, mention.end, text, text.lower(), mention.actor))
+                name = folded[mention.start : mention.end]
+                append(Item(mention.start, mention.end, name, name.lower(), mention.actor))
             continue
-        items.append(_new_item(Item, (word.start, word.end, word.text, word.lemma, None, "")))
+        append(_new_item(Item, (word_start, word_end, text, lem, None, "")))
     return items
+
+
+def _start_of(word: Word) -> int:
+    return word.start

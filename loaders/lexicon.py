@@ -18,6 +18,7 @@ from graph.model import FrozenModel
 from graph.schema import domain_schema
 from loaders.datafiles import load_data_file
 from loaders.nlp import words
+from loaders.text import trie_pattern
 
 __all__ = [
     "FRAMES_FILE",
@@ -157,6 +158,15 @@ class Lexicon:
 
     def __init__(self, frames: Frames) -> None:
         self.frames = frames
+        self._phrase_tables(frames)
+        self._verbs(frames)
+        self._word_sets(frames)
+        self._first_words()
+        self._reference_patterns()
+
+    def _phrase_tables(self, frames: Frames) -> None:
+        """Phrases keyed by their lemma (or singular noun) sequences, as the frames look
+        them up in a sentence's words."""
         self.instruments: dict[tuple[str, ...], Instrument] = {}
         for instrument in frames.instruments:
             for phrase in instrument.phrases:
@@ -168,36 +178,42 @@ class Lexicon:
         self.amount_fields = {tuple(p.lower().split()) for p in frames.amount_fields}
         self._amount_labels = frozenset(p.lower() for p in frames.amount_fields)
         self.role_nouns = self._index(frames.role_nouns)
-        self.role_openers = frozenset(frames.role_openers)
         self.role_holders = {lemmas_of(p) for p in frames.role_holders}
-        self.fillers = frozenset(frames.verb_fillers)
         self.openers = {lemmas_of(p) for p in frames.list_openers}
+        self.place_prefixes = {lemmas_of(p) for p in frames.place_prefixes}
+        self.longest = max(len(k) for k in (*self.instruments, *self.triggers, *self.list_nouns))
+
+    def _verbs(self, frames: Frames) -> None:
+        """The verbs of each frame as lemmas, with the relation type or actor types each
+        frame gives, checked against the domain schema."""
+        schema = domain_schema()
+        check = schema.check_relation_type
         self.aid_verbs = frozenset(lemmas_of(p)[0] for p in frames.aid_verbs)
-        self.aid_role = domain_schema().check_relation_type(frames.aid_role)
+        self.aid_role = check(frames.aid_role)
         self.patient_verbs = frozenset(lemmas_of(p)[0] for p in frames.patient_verbs)
-        check = domain_schema().check_relation_type
         self.membership = {
             lemmas_of(p): check(frames.membership_role) for p in frames.membership_verbs
         }
-        self.member_types = frozenset(
-            domain_schema().check_actor_type(t) for t in frames.member_types
-        )
+        self.member_types = frozenset(schema.check_actor_type(t) for t in frames.member_types)
         self.transfer = {lemmas_of(p): check(frames.transfer_role) for p in frames.transfer_verbs}
         self.link_firsts = frozenset(k[0] for k in (*self.membership, *self.transfer))
         self.joint_work_role = check(frames.joint_work_role)
         self.joint_work_types = frozenset(
-            domain_schema().check_actor_type(t) for t in frames.joint_work_types
+            schema.check_actor_type(t) for t in frames.joint_work_types
         )
         self.reporting_verbs = frozenset(lemmas_of(p)[0] for p in frames.reporting_verbs)
-        self.subject_pronouns = frozenset(frames.subject_pronouns)
         self.meeting_verbs = frozenset(lemmas_of(p)[0] for p in frames.meeting_verbs)
-        self.meeting_role = domain_schema().check_relation_type(frames.meeting_role)
+        self.meeting_role = check(frames.meeting_role)
         self.stand_ins = frozenset(lemmas_of(p)[0] for p in frames.stand_in_nouns)
         self.cover_verbs = frozenset(lemmas_of(p)[0] for p in frames.cover_verbs)
         self.copulas = frozenset(lemmas_of(p)[0] for p in frames.copulas)
-        self.covered_types = frozenset(
-            domain_schema().check_actor_type(t) for t in frames.covered_types
-        )
+        self.covered_types = frozenset(schema.check_actor_type(t) for t in frames.covered_types)
+
+    def _word_sets(self, frames: Frames) -> None:
+        """The plain word lists, as sets for one lookup per word."""
+        self.role_openers = frozenset(frames.role_openers)
+        self.fillers = frozenset(frames.verb_fillers)
+        self.subject_pronouns = frozenset(frames.subject_pronouns)
         self.locatives = frozenset(frames.locatives)
         self.located_types = frozenset(frames.located_types)
         self.definites = frozenset(frames.definites)
@@ -208,9 +224,12 @@ class Lexicon:
         self.topic_stops = frozenset(frames.topic_stops)
         self.not_places = frozenset(frames.not_places)
         self.owned_types = frozenset(frames.owned_types)
-        self.place_prefixes = {lemmas_of(p) for p in frames.place_prefixes}
         self.honorifics = frozenset(h.rstrip(".") for h in frames.people.honorifics)
         self.titles = frozenset(frames.people.titles)
+
+    def _first_words(self) -> None:
+        """The phrases of the phrase tables by their first lemma, longest first, so that
+        a frame tries only the phrases a word can start and the longest one wins."""
         by_first: dict[str, set[tuple[str, ...]]] = {}
         phrase_tables = (
             self.triggers,
@@ -226,22 +245,25 @@ class Lexicon:
         # the first lemmas of each phrase table, keyed by the table's identity: most words
         # start no phrase of the table a frame asks about, and this says so in one lookup
         self.first_lemmas = {id(t): frozenset(k[0] for k in t) for t in phrase_tables}
-        self.by_first = {  # longest first, so that the longest phrase wins
+        self.by_first = {
             first: sorted(keys, key=lambda k: (-len(k), k)) for first, keys in by_first.items()
         }
         self.first_nouns = frozenset(k[0] for k in self.instruments)
-        stems = sorted({*self.first_nouns, *self.pair_nouns}, key=len, reverse=True)
+
+    def _reference_patterns(self) -> None:
+        """The two scans `refers` makes over a sentence with no actor: a reference to an
+        instrument or to the parties ("the MoC", "both countries"), and a person's title."""
+        stems = {*self.first_nouns, *self.pair_nouns}
         self._referring = re.compile(
             r"\b(?:the|this|these|those|its|two|both)\s+(?:[\w-]+\s+){0,2}?(?:"
-            + "|".join(re.escape(stem) for stem in stems)
+            + trie_pattern(stems)
             + r")",
             re.IGNORECASE,
         )
-        people = sorted({*self.honorifics, *self.titles}, key=len, reverse=True)
+        people = {*self.honorifics, *self.titles}
         self._person = re.compile(
-            r"\b(?:" + "|".join(re.escape(w[:1].upper() + w[1:]) for w in people) + r")\b"
+            trie_pattern((w[:1].upper() + w[1:] for w in people), not_after=r"\w") + r"\b"
         )
-        self.longest = max(len(k) for k in (*self.instruments, *self.triggers, *self.list_nouns))
 
     @staticmethod
     def _index(table: dict[str, list[str]]) -> dict[tuple[str, ...], str]:

@@ -52,7 +52,7 @@ def lemma(lower: str) -> str:
     return str(_lemma_table().get(lower, lower))
 
 
-_LEMMAS: dict[str, str] = {}  # lower-case word -> lemma, filled as words are met
+_KNOWN: dict[str, tuple[str, str, str]] = {}  # token text -> (text, lower-case, lemma)
 _SPAN_ATTRS = [IDX, LENGTH, IS_SPACE]
 _new_word = tuple.__new__  # builds a Word without the Python-level NamedTuple constructor
 
@@ -61,19 +61,21 @@ def words(text: str, offset: int = 0) -> list[Word]:
     """The tokens of `text` with their offsets (plus `offset`), lower-case forms and lemmas.
 
     This runs on every sentence, so it reads the tokens' spans as one array instead of
-    making a spaCy Token object per word, and looks lemmas up in a plain dict.
+    making a spaCy Token object per word, and finds a token's lower-case form and lemma
+    with one lookup of its text, made once per distinct text.
     """
     out: list[Word] = []
     append = out.append
+    known = _KNOWN
     spans = pipeline().make_doc(text).to_array(_SPAN_ATTRS).tolist()
     for idx, length, space in spans:
         if space:
             continue
         word = text[idx : idx + length]
-        lower = word.lower()  # spaCy's LOWER is str.lower of the token's text
-        lem = _LEMMAS.get(lower)
-        if lem is None:
-            lem = _LEMMAS[lower] = lemma(lower)
+        forms = known.get(word)
+        if forms is None:
+            lower = word.lower()  # spaCy's LOWER is str.lower of the token's text
+            forms = known[word] = (word, lower, lemma(lower))
         start = offset + idx
-        append(_new_word(Word, (start, start + length, word, lower, lem)))
+        append(_new_word(Word, (start, start + length, *forms)))
     return out

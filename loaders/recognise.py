@@ -13,14 +13,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
 from graph.schema import domain_schema
-from loaders.catalogue import catalogue, patterns, slugify
+from loaders.catalogue import Catalogue, Patterns, catalogue, patterns, slugify
 from loaders.lexicon import lexicon
-from loaders.text import fold
+from loaders.text import fold, trie_pattern
 
 # the phase or tranche of a project written after its name: "(V)", "(Phase 2)", "(Phase II)"
 _PART_NUMBER = re.compile(r"\s?\((?:[IVX]{1,5}|(?:Phase|Tranche|Stage)\s+(?:\d{1,2}|[IVX]{1,5}))\)")
@@ -52,32 +51,15 @@ class Recognition:
     actors: dict[str, ActorInfo]
 
 
-def _trie_pattern(words: Iterable[str]) -> str:
-    """One regex alternation shaped as a trie: fast, and longest-first at every branch."""
-    trie: dict[str, dict] = {}  # type: ignore[type-arg]
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def render(node: dict) -> str:  # type: ignore[type-arg]
-        ends = "" in node
-        branches = [re.escape(ch) + render(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if ends else body
-
-    return render(trie)
-
-
 _TOKEN = (
     r"(?:[A-Z](?:[\w&'\-]|\.(?=\w))*|[a-z]-[A-Z][\w\-]*|[ld]'[A-Z][\w\-]*"
     r"|\d+(?:st|nd|rd|th)\b|\d{1,4}\b|\d[A-Z]\b)"
 )
 _CONNECTOR = r"(?:of|for|and|the|on|to|de|del|in|&|la|le|les|pour|et|des|du|da|do|dos|di)"
 _RUN = re.compile(rf"{_TOKEN}(?:,?[ \t]+(?:{_CONNECTOR}[ \t]+)*{_TOKEN})*")
+# where a run may start: a capital or a digit, or the "-" of "e-Government", the "'" of
+# "l'Institut" (the run then starts one character before)
+_RUN_START = re.compile(r"[A-Z\d]|-(?<=[a-z]-)(?=[A-Z])|'(?<=[ld]')(?=[A-Z])")
 _PIECE_SPLIT = re.compile(
     r",\s+(?:and\s+)?the\s+|\s+and\s+the\s+|,\s+and\s+|\s+in\s+|\s+to\s+(?=[a-z])"
 )
@@ -96,6 +78,7 @@ _LIST_NAME = re.compile(_NAME)
 # which is never the blank or bracket that must follow, so backtracking could never match
 _NAME_COUNTRY = re.compile(r"(?<![\w'.\-])([\w'.\-]++)\s?\(([A-Z][\w .'\-]{2,40})\)")
 _ACRONYM_COUNTRY = re.compile(r"(?<![\w\-])([A-Z][A-Z0-9\-]{1,9})\s?\(([A-Z][\w .'\-]{2,40})\)")
+_BRACKETED = re.compile(r"\(([A-Z][\w .'\-]{2,40})\)")  # the bracketed part of both
 _EXTEND_CONNECTORS = {"of", "for", "on", "to", "de", "del", "pour", "da", "do", "di"}
 _STOP_IN_ACRONYM = {"of", "for", "and", "the", "on", "to", "de", "in", "with", "&"}
 
@@ -104,53 +87,15 @@ class Recogniser:
     """Recognises actors in one document; built once per process from the catalogue."""
 
     def __init__(self) -> None:
-        cat = catalogue()
         pat = patterns()
-        schema = domain_schema()
-        self.schema = schema
+        self.schema = domain_schema()
         # "Executing Agency: X" is a field label, never a name
         self.labels = {p.lower() for ps in lexicon().frames.fields.values() for p in ps}
-        self.known: dict[str, ActorInfo] = {}
-        self.lookup: dict[str, tuple[str, str]] = {}
-        acronyms: dict[str, str] = {}
-        for actor in cat.actors.values():
-            self.known[actor.id] = ActorInfo(
-                actor.id, actor.name, actor.type, set(actor.aliases) | set(actor.acronyms),
-                actor.identifiers,
-            )  # fmt: skip
-            for name in (actor.name, *actor.aliases):
-                self.lookup.setdefault(fold(name), (actor.id, "catalogue"))
-            for acronym in actor.acronyms:
-                acronyms.setdefault(acronym, actor.id)
-        for acronym, actor_id in acronyms.items():
-            self.lookup.setdefault(acronym, (actor_id, "catalogue"))
-        for name, actor_id in pat.metonyms.items():
-            self.lookup.setdefault(fold(name), (actor_id, "metonym"))
-        self.demonyms = {fold(d): f"country:{code}" for d, code in pat.demonyms.items()}
-        heads = "|".join(re.escape(h) for h in sorted(pat.demonym_heads, key=len, reverse=True))
-        self.demonym = re.compile(
-            r"(?<![\w-])(" + _trie_pattern(sorted(self.demonyms)) + r")"
-            r"(\s+[Gg]overnment(?!\s+of\b))?" + rf"(?=\s+(?:{heads})\b|(?<=ent)\b)"
-        )
         self.never = {fold(n).lower() for n in pat.never_actors}
-        self.lookup = {k: v for k, v in self.lookup.items() if k.lower() not in self.never}
-        self.matcher = re.compile(r"(?<![\w])" + _trie_pattern(sorted(self.lookup)) + r"(?!\w)")
-        self.org_words: dict[tuple[str, ...], str] = {}
-        for actor_type, words in pat.organisation_words.items():
-            for word in words:
-                self.org_words[tuple(word.rstrip(".").split())] = actor_type
-        self.max_org_len = max(len(k) for k in self.org_words)
-        self.org_firsts = frozenset(k[0] for k in self.org_words)
-        self.class_nouns = {
-            noun.lower(): actor_type
-            for actor_type, nouns in pat.class_nouns.items()
-            for noun in nouns
-        }
-        nouns = _trie_pattern(n.lower() for n in self.class_nouns)
-        self.class_list = re.compile(
-            rf"\b((?i:{nouns}))\s+(?:such as |including |like |namely |i\.e\.,? )?"
-            rf"({_NAME}(?:(?:,\s+|,?\s+and\s+){_NAME})*)"
-        )
+        self._known_names(catalogue(), pat)
+        self._demonym_pattern(pat)
+        self._organisation_words(pat)
+        self._class_lists(pat)
         self.acronym_type = pat.acronym_with_country
         self.generic = set(pat.generic_modifiers)
         self.leading = set(pat.leading_stopwords)
@@ -160,6 +105,63 @@ class Recogniser:
         self.locatives = set(pat.locative_prepositions)
         self.gov = re.compile(
             r"(?:" + "|".join(re.escape(g) for g in pat.government_words) + r")\s+$"
+        )
+
+    def _known_names(self, cat: Catalogue, pat: Patterns) -> None:
+        """The actors of the reference data, and every name, alias, acronym and metonym
+        that names one (the first entry wins a name two share; a never-actor names none),
+        compiled into the one scan that finds them in a text."""
+        self.known: dict[str, ActorInfo] = {}
+        lookup: dict[str, tuple[str, str]] = {}
+        acronyms: dict[str, str] = {}
+        for actor in cat.actors.values():
+            self.known[actor.id] = ActorInfo(
+                actor.id, actor.name, actor.type, set(actor.aliases) | set(actor.acronyms),
+                actor.identifiers,
+            )  # fmt: skip
+            for name in (actor.name, *actor.aliases):
+                lookup.setdefault(fold(name), (actor.id, "catalogue"))
+            for acronym in actor.acronyms:
+                acronyms.setdefault(acronym, actor.id)
+        for acronym, actor_id in acronyms.items():
+            lookup.setdefault(acronym, (actor_id, "catalogue"))
+        for name, actor_id in pat.metonyms.items():
+            lookup.setdefault(fold(name), (actor_id, "metonym"))
+        self.lookup = {k: v for k, v in lookup.items() if k.lower() not in self.never}
+        self.matcher = re.compile(trie_pattern(sorted(self.lookup), not_after=r"\w") + r"(?!\w)")
+
+    def _demonym_pattern(self, pat: Patterns) -> None:
+        """Demonyms and the scan that finds one acting for its country: before a head word
+        ("Japanese Prime Minister") or as "<demonym> Government"."""
+        self.demonyms = {fold(d): f"country:{code}" for d, code in pat.demonyms.items()}
+        heads = "|".join(re.escape(h) for h in sorted(pat.demonym_heads, key=len, reverse=True))
+        self.demonym = re.compile(
+            "(" + trie_pattern(sorted(self.demonyms), not_after=r"[\w-]") + ")"
+            r"(\s+[Gg]overnment(?!\s+of\b))?" + rf"(?=\s+(?:{heads})\b|(?<=ent)\b)"
+        )
+
+    def _organisation_words(self, pat: Patterns) -> None:
+        """The organisation words that head a discovered name, by their word tuples, with
+        the longest one's length and their first words to find them fast."""
+        self.org_words: dict[tuple[str, ...], str] = {}
+        for actor_type, words in pat.organisation_words.items():
+            for word in words:
+                self.org_words[tuple(word.rstrip(".").split())] = actor_type
+        self.max_org_len = max(len(k) for k in self.org_words)
+        self.org_firsts = frozenset(k[0] for k in self.org_words)
+
+    def _class_lists(self, pat: Patterns) -> None:
+        """Class nouns and the scan for the names listed after one ("companies NVIDIA,
+        Amazon and Softbank Group")."""
+        self.class_nouns = {
+            noun.lower(): actor_type
+            for actor_type, nouns in pat.class_nouns.items()
+            for noun in nouns
+        }
+        nouns = trie_pattern(n.lower() for n in self.class_nouns)
+        self.class_list = re.compile(
+            rf"\b((?i:{nouns}))\s+(?:such as |including |like |namely |i\.e\.,? )?"
+            rf"({_NAME}(?:(?:,\s+|,?\s+and\s+){_NAME})*)"
         )
 
     @staticmethod
@@ -217,7 +219,7 @@ class Recogniser:
         """Unknown acronyms or names followed by a country: "DFG(Germany)", "National
         Research Fund (Kenya)", in a list or after a separator."""
         found: list[tuple[int, int, str]] = []
-        for match in _NAME_COUNTRY.finditer(folded):
+        for match in _before_brackets(_NAME_COUNTRY, "_'.-", folded):
             country = self.lookup.get(match.group(2))
             if country is None or self.known[country[0]].type != "Country":
                 continue
@@ -235,7 +237,7 @@ class Recogniser:
                 continue
             head = self._head(words)
             found.append((run.start(), run.end(), head[2] if head else self.acronym_type))
-        for match in _ACRONYM_COUNTRY.finditer(folded):
+        for match in _before_brackets(_ACRONYM_COUNTRY, "_-", folded):
             country = self.lookup.get(match.group(2))
             if country is None or self.known[country[0]].type != "Country":
                 continue
@@ -282,13 +284,16 @@ class Recogniser:
     def _discover_names(self, folded: str) -> list[tuple[int, int, str]]:
         """(start, end, type) of capitalised names headed by an organisation word."""
         found: list[tuple[int, int, str]] = []
-        for run in _RUN.finditer(folded):
+        for run in _runs(folded):
             text = run.group()
             if " " not in text and "\n" not in text:
                 continue
             # a run holds only words, commas and blanks, so these are its _WORD tokens; a
             # run none of whose words can start an organisation word names nothing
-            if self.org_firsts.isdisjoint(w.rstrip(".") for w in text.replace(",", " ").split()):
+            words = text.replace(",", " ").split()
+            if self.org_firsts.isdisjoint(words) and self.org_firsts.isdisjoint(
+                w.rstrip(".") for w in words if w.endswith(".")
+            ):
                 continue
             for s, e in self._run_parts(text):
                 name = self._headed_name(folded, run.start(), text, s, e)
@@ -597,6 +602,48 @@ class Recogniser:
         return None
 
 
+def _runs(folded: str) -> list[re.Match[str]]:
+    """What `_RUN.finditer(folded)` yields, tried only where a run may start.
+
+    A plain search tries the pattern at every lower-case letter (for "e-Government"); the
+    places where a run may start are found by a pattern the regex engine skips to directly.
+    """
+    out: list[re.Match[str]] = []
+    position = 0
+    while (candidate := _RUN_START.search(folded, position)) is not None:
+        at = candidate.start()
+        start = at - 1 if folded[at] in "-'" else at
+        run = _RUN.match(folded, start) if start >= position else None
+        if run is None:
+            position = at + 1
+        else:
+            out.append(run)
+            position = run.end()
+    return out
+
+
+def _before_brackets(pattern: re.Pattern[str], joiners: str, folded: str) -> list[re.Match[str]]:
+    """What `pattern.finditer(folded)` yields, for a pattern of one word (word characters
+    and `joiners`, not preceded by one) and a `_BRACKETED` part after at most one blank.
+
+    A plain search would try the pattern at every word of the text; brackets are rare, so
+    the word before each is found backwards and the pattern tried there only. Matches
+    cannot overlap (the bracketed part holds no bracket), so the result is the same.
+    """
+    out: list[re.Match[str]] = []
+    for bracket in _BRACKETED.finditer(folded):
+        end = bracket.start()
+        if end > 1 and folded[end - 1].isspace():  # the one blank `\s?` allows
+            end -= 1
+        start = end
+        while start > 0 and (folded[start - 1].isalnum() or folded[start - 1] in joiners):
+            start -= 1  # str.isalnum is what `\w` matches, less the underscore
+        match = pattern.match(folded, start) if start < end else None
+        if match is not None:
+            out.append(match)
+    return out
+
+
 class _Spans:
     """Sorted (start, end, actor) spans of known names, searched for overlaps by bisection."""
 
@@ -622,7 +669,7 @@ def _acronym_mentions(folded: str, local_acronyms: dict[str, str]) -> list[Menti
     """Every use of the acronyms the document defined, as whole words."""
     if not local_acronyms:
         return []
-    local = re.compile(r"(?<![\w\-])(?:" + _trie_pattern(local_acronyms) + r")(?!\w)")
+    local = re.compile(trie_pattern(local_acronyms, not_after=r"[\w\-]") + r"(?!\w)")
     return [
         Mention(match.start(), match.end(), local_acronyms[match.group()], "acronym")
         for match in local.finditer(folded)

@@ -3,6 +3,7 @@
 `fold` maps every character to exactly one character (Tōkyō -> Tokyo, ’ -> '), so a match
 found in the folded text has the same offsets in the original and evidence stays verbatim.
 `segment` splits a document into paragraphs, sentences and tab-separated table rows.
+`trie_pattern` writes a list of phrases as one regular expression that scans fast.
 """
 
 from __future__ import annotations
@@ -10,10 +11,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-__all__ = ["Segment", "fold", "segment", "word_count"]
+__all__ = ["Segment", "fold", "segment", "trie_pattern", "word_count"]
 
 _FOLD: dict[int, str] = {}
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
@@ -148,3 +149,33 @@ def segment(
         position = line_end + 1
     flush(length)
     return segments
+
+
+def trie_pattern(words: Iterable[str], not_after: str = "") -> str:
+    """One regex alternation shaped as a trie: fast, and longest-first at every branch.
+
+    `not_after` is a character class (r"[\\w-]") that may not come right before a match: the
+    same as a leading lookbehind, but checked after the first character, so the regex
+    engine still skips straight to the characters a word can start with instead of trying
+    the pattern at every position of the text. The words must not be empty.
+    """
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def render(node: dict, guard: str = "") -> str:  # type: ignore[type-arg]
+        ends = "" in node
+        branches = [
+            re.escape(ch) + (f"(?<!{guard}{re.escape(ch)})" if guard else "") + render(child)
+            for ch, child in sorted(node.items())
+            if ch
+        ]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return render(trie, not_after)
