@@ -40,29 +40,7 @@ class NominalFrames(LoanFrames):
                         parties = parties + [p for p in more if p not in parties]
                     if len(parties) < 2:
                         break
-                    owner = anchor
-                    back = a - 1
-                    while (
-                        back >= 0
-                        and (
-                            items[back].lemma in ("a", "an", "the", "new", "two")
-                            or items[back].lemma in self.lex.copulas
-                            or (
-                                items[back].actor is None  # "a six-party collaboration"
-                                and (items[back].text[:1].islower() or items[back].text == "-")
-                                and back >= a - 4
-                            )
-                        )
-                    ):
-                        back -= 1
-                    if (
-                        anchor.startswith("?")
-                        and back < a - 1
-                        and back >= 0
-                        and self._is_anchor(items[back])
-                        and items[back].actor
-                    ):
-                        owner = items[back].actor or anchor
+                    owner = self._copular_owner(items, a)
                     role = self._role_of(owner)
                     for party in parties:
                         self._emit(s, party, owner, role, "frame:between", 0.9)

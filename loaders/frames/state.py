@@ -181,6 +181,28 @@ class FrameState:
                 best = rank
         return best[2] if best else None
 
+    def _copular_owner(self, items: list[Item], a: int) -> str:
+        """The instrument at item a, or, when it is unnamed and the complement of a copula,
+        the instrument it describes: "The programme is a collaboration between ..."."""
+        anchor = items[a].actor or ""
+        back = a - 1
+        while (
+            back >= 0
+            and (
+                items[back].lemma in ("a", "an", "the", "new", "two")
+                or items[back].lemma in self.lex.copulas
+                or (
+                    items[back].actor is None  # "a six-party collaboration"
+                    and (items[back].text[:1].islower() or items[back].text == "-")
+                    and back >= a - 4
+                )
+            )
+        ):
+            back -= 1
+        if anchor.startswith("?") and 0 <= back < a - 1 and self._is_anchor(items[back]):
+            return items[back].actor or anchor
+        return anchor
+
     def remember(self, actor: str) -> None:
         """`actor` is the latest instrument of its type (and kind) in the document."""
         actor_type = self.type_of(actor)

@@ -87,7 +87,11 @@ class VerbFrames(LoanFrames):
             agents, _ = self._list_right(items, k)
             if agents or items[k].text in CLAUSE_END:
                 break
-        target = self._anchor_for(items, v, role, -1) or self._anchor_for(items, v, role, 1)
+        target = self._anchor_for(items, v, role, -1)
+        if target is not None and target.startswith("?"):  # "Z is a collaboration ..., funded by X"
+            at = max(k for k in range(v) if items[k].actor == target)
+            target = self._copular_owner(items, at)
+        target = target or self._anchor_for(items, v, role, 1)
         for agent in agents:
             if target is not None:
                 self._emit(s, agent, target, role, "frame:passive", 0.9)

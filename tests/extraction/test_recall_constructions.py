@@ -1,0 +1,51 @@
+"""Constructions that recur in documents no rule was written for: a funder named by
+"supported by", "funded by" or "with the support of", also after a copula that says what a
+programme is ("The programme is a collaboration between ..., supported by X").
+
+Each test reads invented text of the same construction (no seed's or evaluation document's
+sentence) and asserts the relation and the sentence it rests on.
+"""
+
+from __future__ import annotations
+
+from loaders.extract import extract_document
+
+LAUNCH = "Kenya launched the Blue Economy Innovation Programme in 2021."
+
+
+def _evidence(text: str) -> dict[tuple[str, str, str], list[str]]:
+    """Every relation as (source, type, target) names, with its evidence quotes, each
+    checked to stand verbatim at its offsets."""
+    result = extract_document(text)
+    names = {a.id: a.name for a in result.actors}
+    out: dict[tuple[str, str, str], list[str]] = {}
+    for r in result.relations:
+        for e in r.evidence:
+            assert text[e.start : e.end] == e.quote
+        out[(names[r.source], r.type, names[r.target])] = [e.quote for e in r.evidence]
+    return out
+
+
+def test_supported_by_after_a_programme_described_as_a_collaboration_funds_the_programme() -> None:
+    second = (
+        "The programme is a collaboration between the University of Nairobi and Tohoku "
+        "University, supported by the Ministry of Foreign Affairs of Japan and the World Bank."
+    )
+    found = _evidence(f"{LAUNCH} {second}")
+    programme = "Blue Economy Innovation Programme"
+    for funder in ("Ministry of Foreign Affairs of Japan", "World Bank"):
+        assert found[(funder, "FUNDS", programme)] == [second]
+    assert found[("University of Nairobi", "PARTICIPATES_IN", programme)] == [second]
+    assert not any(t == "FUNDS" and o != programme for _, t, o in found)
+
+
+def test_funded_by_in_apposition_funds_the_programme_it_follows() -> None:
+    second = "The programme, funded by the World Bank, trains young engineers."
+    found = _evidence(f"{LAUNCH} {second}")
+    assert found[("World Bank", "FUNDS", "Blue Economy Innovation Programme")] == [second]
+
+
+def test_with_the_support_of_funds_the_instrument_of_its_clause() -> None:
+    text = "Kenya launched the Blue Economy Innovation Programme in 2021 with the support of the World Bank."
+    found = _evidence(text)
+    assert found[("World Bank", "FUNDS", "Blue Economy Innovation Programme")] == [text]
