@@ -49,3 +49,23 @@ def test_with_the_support_of_funds_the_instrument_of_its_clause() -> None:
     text = "Kenya launched the Blue Economy Innovation Programme in 2021 with the support of the World Bank."
     found = _evidence(text)
     assert found[("World Bank", "FUNDS", "Blue Economy Innovation Programme")] == [text]
+
+
+def test_a_state_government_named_as_a_government_is_a_party_and_a_bare_state_is_none() -> None:
+    text = (
+        "The Government of Kerala and the Japan International Cooperation Agency signed a "
+        "Memorandum of Cooperation on 3 May 2023."
+    )
+    found = _evidence(text)
+    moc = next(o for s, t, o in found if s == "Government of Kerala" and t == "SIGNED")
+    assert found[("Japan International Cooperation Agency", "SIGNED", moc)] == [text]
+    assert found[("Government of Kerala", "SIGNED_MOC", "Japan International Cooperation Agency")]
+    names = {a.name for a in extract_document("Tohoku University opened a lab in Kerala.").actors}
+    assert not any("Kerala" in name for name in names)
+
+
+def test_the_state_of_a_country_is_one_actor_under_all_its_government_names() -> None:
+    for written in ("the State of California", "the California state government"):
+        text = f"NEDO signed a Memorandum of Cooperation with {written}."
+        actors = {a.id: a.name for a in extract_document(text).actors}
+        assert actors.get("agency:us-ca") == "Government of California", written
