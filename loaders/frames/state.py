@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from graph.schema import DomainSchema, domain_schema
 from loaders.items import Item
-from loaders.lexicon import Instrument, Lexicon
+from loaders.lexicon import Instrument, Lexicon, lemmas_of
 
 __all__ = ["CLAUSE_END", "COUNTS", "WINDOW", "Fact", "FrameState", "Sentence", "Unnamed"]
 
@@ -73,6 +73,7 @@ class FrameState:
         self.main_anchor = main_anchor
         self.section_anchor: str | None = None  # the instrument a heading line names
         self.lenders: list[str] = []  # who gave the document's latest loan or grant
+        self.co_financing = frozenset(lemmas_of(p) for p in lexicon.frames.co_financing_verbs)
         self.new_place = new_place
         self.parties = self.schema.types_with_role("party")
         self.instrument_types = self.schema.types_with_role("instrument")

@@ -95,6 +95,11 @@ class VerbFrames(LoanFrames):
         for agent in agents:
             if target is not None:
                 self._emit(s, agent, target, role, "frame:passive", 0.9)
+        if tuple(w.lemma for w in items[v:after]) in self.co_financing:
+            partner = self.lex.frames.co_financing_role  # "co-financed by X": X joins the lender
+            for agent in agents:
+                for lender in self.lenders:
+                    self._emit_pair(s, agent, lender, partner, "frame:co-finance", 0.85)
 
     def _passive_patient(self, s: Sentence, v: int, before: int, role: str) -> None:
         """ "X was added as a partner": the passive subjects of a patient verb take the

@@ -69,3 +69,28 @@ def test_the_state_of_a_country_is_one_actor_under_all_its_government_names() ->
         text = f"NEDO signed a Memorandum of Cooperation with {written}."
         actors = {a.id: a.name for a in extract_document(text).actors}
         assert actors.get("agency:us-ca") == "Government of California", written
+
+
+def test_a_bank_whose_name_holds_a_country_is_kept_whole_and_is_part_of_that_country() -> None:
+    text = "The plant will receive a credit line from the Export-Import (Exim) Bank of India."
+    actors = {a.name for a in extract_document(text).actors}
+    assert "Export-Import Bank of India" in actors
+    assert "Bank of India" not in actors
+    found = _evidence(text)
+    assert found[("Export-Import Bank of India", "PART_OF", "India")] == [text]
+
+
+def test_co_financers_partner_with_the_lender_of_the_documents_loan() -> None:
+    first = (
+        "The Asian Development Bank said it has signed a loan agreement for a new hospital "
+        "in Nepal."
+    )
+    second = "The hospital will be co-financed by the World Bank and KfW, among others."
+    found = _evidence(f"{first} {second}")
+    assert found[("Asian Development Bank", "PARTNERS_WITH", "World Bank")] == [second]
+    assert found[("KfW Development Bank", "PARTNERS_WITH", "Asian Development Bank")] == [second]
+
+
+def test_co_financing_with_no_loan_before_it_names_no_partner() -> None:
+    found = _evidence("The hospital will be co-financed by the World Bank and KfW.")
+    assert not any(t == "PARTNERS_WITH" for _, t, _ in found)
