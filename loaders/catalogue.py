@@ -30,6 +30,7 @@ __all__ = [
     "config_fingerprint",
     "patterns",
     "slugify",
+    "subdivision_names",
 ]
 
 
@@ -269,6 +270,16 @@ def _subnational_governments(countries: dict[str, CatalogueActor]) -> dict[str, 
             id=actor_id, name=names[0], type=spec.type, aliases=sorted(set(names[1:]))
         )
     return out
+
+
+@cache
+def subdivision_names() -> frozenset[str]:
+    """The folded, lower-case names of the states and provinces whose governments the
+    catalogue holds: a place a name may end with ("... Innovation in Telangana")."""
+    from loaders.text import fold
+
+    wanted = set(patterns().subnational_governments.subdivision_types)
+    return frozenset(fold(s.name).lower() for s in pycountry.subdivisions if s.type in wanted)
 
 
 @cache

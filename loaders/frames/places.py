@@ -7,9 +7,11 @@ Philippines": X is PART_OF the country.
 
 from __future__ import annotations
 
+from loaders.catalogue import subdivision_names
 from loaders.frames.arguments import Arguments
 from loaders.frames.state import CLAUSE_END, Sentence
 from loaders.items import Item
+from loaders.text import fold
 
 __all__ = ["PlaceFrames"]
 
@@ -40,6 +42,34 @@ class PlaceFrames(Arguments):
                 if place is not None:
                     self._emit(s, item.actor, place, "LOCATED_IN", "frame:locative", 0.85)
                     break
+
+    def _named_places(self, s: Sentence) -> None:
+        """ "the Project for Promoting Start-up and Innovation in Kerala": an instrument whose
+        name ends "in" a country or a state or province is LOCATED_IN it."""
+        for item in s.items:
+            actor = item.actor
+            if not actor or actor.startswith("?") or item.rule:
+                continue
+            if self.type_of(actor) not in self.lex.located_types:
+                continue
+            place = self._place_in_name(actor)
+            if place is not None:
+                self._emit(s, actor, place, "LOCATED_IN", "frame:name", 0.85)
+
+    def _place_in_name(self, actor: str) -> str | None:
+        """The country or state a name ends "in", read once per actor."""
+        if actor not in self._name_places:
+            _, found, tail = self.name_of(actor).rpartition(" in ")
+            tail = tail.removeprefix("the ").strip()
+            place: str | None = None
+            if found and tail[:1].isupper():
+                country = self.party_named(tail)
+                if country is not None and self.type_of(country) == "Country":
+                    place = country
+                elif fold(tail).lower() in subdivision_names():
+                    place = self.new_place(tail)
+            self._name_places[actor] = place
+        return self._name_places[actor]
 
     def _owns_place(self, items: list[Item], k: int) -> bool:
         """Whether a place named after the party at k is more likely its own than the

@@ -43,6 +43,7 @@ class FrameReader(InstrumentMarks, PairFrames, VerbFrames, NominalFrames, ListFr
         self._lists(s)
         self._fields(s)
         self._locatives(s)
+        self._named_places(s)
         self._role_nouns(s)
         self._part_of(s)
         if not s.facts:

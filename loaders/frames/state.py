@@ -85,6 +85,7 @@ class FrameState:
         self.recent_kind: dict[str, str] = {}
         self.last_pair: tuple[str, str] | None = None
         self._parts: dict[str, tuple[str | None, str | None]] = {}  # actor -> parties it joins
+        self._name_places: dict[str, str | None] = {}  # actor -> the place its name ends in
 
     def type_of(self, key: str) -> str:
         if key.startswith("?"):

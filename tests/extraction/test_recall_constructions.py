@@ -94,3 +94,20 @@ def test_co_financers_partner_with_the_lender_of_the_documents_loan() -> None:
 def test_co_financing_with_no_loan_before_it_names_no_partner() -> None:
     found = _evidence("The hospital will be co-financed by the World Bank and KfW.")
     assert not any(t == "PARTNERS_WITH" for _, t, _ in found)
+
+
+def test_a_project_whose_name_ends_in_a_country_or_state_is_located_there() -> None:
+    text = (
+        "JICA will fund the Project for Promoting Start-up and Innovation in Kerala and the "
+        "Project for Improvement of Water Supply in Viet Nam."
+    )
+    found = _evidence(text)
+    kerala = "Project for Promoting Start-up and Innovation in Kerala"
+    assert found[(kerala, "LOCATED_IN", "Kerala")] == [text]
+    water = "Project for Improvement of Water Supply in Viet Nam"
+    assert found[(water, "LOCATED_IN", "Vietnam")] == [text]
+
+
+def test_a_name_ending_in_a_field_gives_no_place() -> None:
+    found = _evidence("JICA will fund the Project for Human Resource Development in Data Science.")
+    assert not any(t == "LOCATED_IN" for _, t, _ in found)
