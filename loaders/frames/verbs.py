@@ -14,6 +14,8 @@ from loaders.items import Item
 
 __all__ = ["VerbFrames"]
 
+_COORDINATORS = frozenset({",", "and", "the", "as", "well", "a", "an"})
+
 
 class VerbFrames(LoanFrames):
     """Verb frames: a trigger verb read by its voice and its arguments."""
@@ -130,13 +132,37 @@ class VerbFrames(LoanFrames):
             return  # "the minister signed the MoC with Estonia": Estonia still signs
         target = self._anchor_for(items, v, role, 1)
         for subject in subjects + co:
-            if target is not None:
+            for each in self._with_coordinated(items, v, target):
                 rule = "frame:active" if subject in subjects else "frame:with"
-                self._emit(s, subject, target, role, rule, 0.9)
+                self._emit(s, subject, each, role, rule, 0.9)
         kind = self._kind(target) if target is not None else None
         if target is not None and kind is not None and kind.funds:
             self.lenders = subjects or self.lenders
             self._loan_for(s, subjects, co, target)
+
+    def _with_coordinated(self, items: list[Item], v: int, target: str | None) -> list[str]:
+        """`target` and the named instruments of its type coordinated after it: "X will
+        fund the A Project, the B Project and the C Project" (none when target is None)."""
+        if target is None:
+            return []
+        out = [target]
+        k = next(k for k in range(v + 1, len(items)) if items[k].actor == target) + 1
+        while k < len(items):
+            item = items[k]
+            if item.actor is None and item.lemma in _COORDINATORS:
+                k += 1
+                continue
+            if (
+                item.actor is None
+                or item.actor.startswith("?")
+                or item.actor in out
+                or self.type_of(item.actor) != self.type_of(target)
+                or items[k - 1].lemma not in _COORDINATORS
+            ):
+                break
+            out.append(item.actor)
+            k += 1
+        return out
 
     def _joint_work(self, s: Sentence, parties: list[str], on: int) -> None:
         """ "X and Y will collaborate on two projects: the A and the B": X and Y carry out

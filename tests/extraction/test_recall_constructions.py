@@ -111,3 +111,16 @@ def test_a_project_whose_name_ends_in_a_country_or_state_is_located_there() -> N
 def test_a_name_ending_in_a_field_gives_no_place() -> None:
     found = _evidence("JICA will fund the Project for Human Resource Development in Data Science.")
     assert not any(t == "LOCATED_IN" for _, t, _ in found)
+
+
+def test_a_verb_with_coordinated_named_projects_reaches_each_of_them() -> None:
+    text = (
+        "JICA will fund the Project for Promoting Start-up and Innovation in Kerala and the "
+        "Project for Improvement of Water Supply in Viet Nam."
+    )
+    found = _evidence(text)
+    for project in (
+        "Project for Promoting Start-up and Innovation in Kerala",
+        "Project for Improvement of Water Supply in Viet Nam",
+    ):
+        assert found[("Japan International Cooperation Agency", "FUNDS", project)] == [text]
