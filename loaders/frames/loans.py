@@ -13,6 +13,8 @@ from loaders.items import Item
 
 __all__ = ["LoanFrames"]
 
+_FUNDED = ("Project", "Programme")  # what a loan or grant is "for"
+
 
 class LoanFrames(Arguments):
     """Loans and grants: who funds the project an instrument is "for"."""
@@ -24,18 +26,25 @@ class LoanFrames(Arguments):
         for k in self._clause(items, at, 1):
             if items[k].lemma == "for":
                 named = list(receivers)  # "the Grant Aid for Nauru, 'X Programme'": Nauru's
-                for m in range(k + 1, min(len(items), k + 6)):
+                for m in range(k + 1, min(len(items), k + 8)):
                     project = items[m].actor
                     if project is not None and self.type_of(project) == "Country":
                         named.append(project)
                         continue
-                    if project is not None and self.type_of(project) in ("Project", "Programme"):
-                        for giver in givers:
-                            if giver not in named[len(receivers) :]:
-                                self._emit(s, giver, project, "FUNDS", "frame:for", 0.9)
-                        for receiver in named:
-                            if self.type_of(receiver) == "Country":
-                                self._emit(s, project, receiver, "BENEFITS", "frame:for", 0.85)
+                    if (
+                        project is not None
+                        and project.startswith("?")
+                        and self._opens_list(items, m + 1)
+                    ):
+                        continue  # "for the following projects: Z, W": the named ones
+                    if project is not None and self.type_of(project) in _FUNDED:
+                        for each in self._coordinated_from(items, m, _FUNDED):
+                            for giver in givers:
+                                if giver not in named[len(receivers) :]:
+                                    self._emit(s, giver, each, "FUNDS", "frame:for", 0.9)
+                            for receiver in named:
+                                if self.type_of(receiver) == "Country":
+                                    self._emit(s, each, receiver, "BENEFITS", "frame:for", 0.85)
                         return
                     if project is not None or not self._before_project(items[m]):
                         break
@@ -58,10 +67,15 @@ class LoanFrames(Arguments):
             return project if fronted or relative else None
         return None
 
+    def _opens_list(self, items: list[Item], j: int) -> bool:
+        """Whether a list opener (":", "such as", "including") starts at item j."""
+        return any(tuple(w.lemma for w in items[j : j + n]) in self.lex.openers for n in (1, 2, 3))
+
     def _before_project(self, item: Item) -> bool:
         """Whether `item` may stand between "for" and the project a loan is for: an article,
-        a quote, or a plain modifier ("for a steel plant", "for the construction of Z")."""
-        if item.lemma.lower() in (",", '"', "'", "the", "a", "an", "of"):
+        a quote, a colon, or a plain modifier ("for a steel plant", "for the construction of
+        Z", "for the following projects: Z")."""
+        if item.lemma.lower() in (",", '"', "'", "the", "a", "an", "of", ":"):
             return True
         plain = item.text.isalpha() and item.text.islower()
         return plain and item.lemma not in self.lex.topic_stops

@@ -19,6 +19,7 @@ __all__ = ["CLAUSE_END", "COUNTS", "WINDOW", "Fact", "FrameState", "Sentence", "
 COUNTS = frozenset({"two", "three", "four", "both", "new", "-", "first", "second"})
 CLAUSE_END = frozenset({";", "."})
 WINDOW = 30
+_COORDINATORS = frozenset({",", "and", "the", "as", "well", "a", "an"})
 
 
 @dataclass(frozen=True)
@@ -204,6 +205,28 @@ class FrameState:
         if anchor.startswith("?") and 0 <= back < a - 1 and self._is_anchor(items[back]):
             return items[back].actor or anchor
         return anchor
+
+    def _coordinated_from(self, items: list[Item], at: int, types: tuple[str, ...]) -> list[str]:
+        """The named actor at item `at` and those of `types` coordinated after it ("the A
+        Project, the B Project and the C Project")."""
+        out = [items[at].actor or ""]
+        k = at + 1
+        while k < len(items):
+            item = items[k]
+            if item.actor is None and item.lemma in _COORDINATORS:
+                k += 1
+                continue
+            if (
+                item.actor is None
+                or item.actor.startswith("?")
+                or item.actor in out
+                or self.type_of(item.actor) not in types
+                or items[k - 1].lemma not in _COORDINATORS
+            ):
+                break
+            out.append(item.actor)
+            k += 1
+        return out
 
     def remember(self, actor: str) -> None:
         """`actor` is the latest instrument of its type (and kind) in the document."""

@@ -14,8 +14,6 @@ from loaders.items import Item
 
 __all__ = ["VerbFrames"]
 
-_COORDINATORS = frozenset({",", "and", "the", "as", "well", "a", "an"})
-
 
 class VerbFrames(LoanFrames):
     """Verb frames: a trigger verb read by its voice and its arguments."""
@@ -145,24 +143,8 @@ class VerbFrames(LoanFrames):
         fund the A Project, the B Project and the C Project" (none when target is None)."""
         if target is None:
             return []
-        out = [target]
-        k = next(k for k in range(v + 1, len(items)) if items[k].actor == target) + 1
-        while k < len(items):
-            item = items[k]
-            if item.actor is None and item.lemma in _COORDINATORS:
-                k += 1
-                continue
-            if (
-                item.actor is None
-                or item.actor.startswith("?")
-                or item.actor in out
-                or self.type_of(item.actor) != self.type_of(target)
-                or items[k - 1].lemma not in _COORDINATORS
-            ):
-                break
-            out.append(item.actor)
-            k += 1
-        return out
+        at = next(k for k in range(v + 1, len(items)) if items[k].actor == target)
+        return self._coordinated_from(items, at, (self.type_of(target),))
 
     def _joint_work(self, s: Sentence, parties: list[str], on: int) -> None:
         """ "X and Y will collaborate on two projects: the A and the B": X and Y carry out

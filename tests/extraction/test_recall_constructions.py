@@ -124,3 +124,16 @@ def test_a_verb_with_coordinated_named_projects_reaches_each_of_them() -> None:
         "Project for Improvement of Water Supply in Viet Nam",
     ):
         assert found[("Japan International Cooperation Agency", "FUNDS", project)] == [text]
+
+
+def test_a_loan_for_a_list_of_projects_funds_every_project_listed() -> None:
+    for opener in ("the following projects:", "projects such as"):
+        text = (
+            f"JICA signed loan agreements with the Government of India for {opener} the "
+            "Chennai Metro Project, the Kolkata Port Project and the Assam Bridge Project."
+        )
+        found = _evidence(text)
+        for project in ("Chennai Metro Project", "Kolkata Port Project", "Assam Bridge Project"):
+            jica = "Japan International Cooperation Agency"
+            assert found[(jica, "FUNDS", project)] == [text], (opener, project)
+            assert found[(project, "BENEFITS", "India")] == [text], (opener, project)
