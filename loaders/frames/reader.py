@@ -53,7 +53,37 @@ class FrameReader(InstrumentMarks, PairFrames, VerbFrames, NominalFrames, ListFr
                 s.facts.append(replace(fact, target=self.siblings[fact.target]))
             elif fact.source in self.siblings:
                 s.facts.append(replace(fact, source=self.siblings[fact.source]))
+        named = self._named_after_colon(items)
+        for fact in list(s.facts):  # "two projects in X: A and B": A and B are in X
+            for each in named.get(fact.source, ()):
+                s.facts.append(replace(fact, source=each))
+            for each in named.get(fact.target, ()):
+                s.facts.append(replace(fact, target=each))
         return s.facts
+
+    def _named_after_colon(self, items: list[Item]) -> dict[str, list[str]]:
+        """Unnamed instruments that a colon spells out as named ones of their type ("two
+        demonstration projects in X: the A and the B"), each with the named ones."""
+        out: dict[str, list[str]] = {}
+        for a, item in enumerate(items):
+            key = item.actor
+            if key is None or not key.startswith("?") or key not in self.unnamed:
+                continue
+            colon = next(
+                (k for k in range(a + 1, min(len(items), a + 6)) if items[k].text == ":"), None
+            )
+            if colon is None or any(self._is_anchor(w) for w in items[a + 1 : colon]):
+                continue
+            k = colon + 1
+            while k < len(items) and items[k].actor is None and items[k].lemma in ("the", '"'):
+                k += 1
+            if (
+                k < len(items)
+                and items[k].actor
+                and self.type_of(items[k].actor or "") == (self.type_of(key))
+            ):
+                out[key] = self._coordinated_from(items, k, (self.type_of(key),))
+        return out
 
     def _cooccurrence(self, s: Sentence) -> None:
         """Two actors and a trigger but no frame: each pair the trigger's type allows, kept

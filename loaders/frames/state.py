@@ -19,7 +19,7 @@ __all__ = ["CLAUSE_END", "COUNTS", "WINDOW", "Fact", "FrameState", "Sentence", "
 COUNTS = frozenset({"two", "three", "four", "both", "new", "-", "first", "second"})
 CLAUSE_END = frozenset({";", "."})
 WINDOW = 30
-_COORDINATORS = frozenset({",", "and", "the", "as", "well", "a", "an"})
+_COORDINATORS = frozenset({",", "and", "the", "as", "well", "a", "an", '"', "\u201c", "\u201d"})
 
 
 @dataclass(frozen=True)

@@ -137,3 +137,18 @@ def test_a_loan_for_a_list_of_projects_funds_every_project_listed() -> None:
             jica = "Japan International Cooperation Agency"
             assert found[(jica, "FUNDS", project)] == [text], (opener, project)
             assert found[(project, "BENEFITS", "India")] == [text], (opener, project)
+
+
+def test_named_projects_after_a_colon_take_the_place_of_the_projects_they_spell_out() -> None:
+    text = (
+        "NEDO and JICA will collaborate on two demonstration projects in Ontario: the "
+        '"Demonstration Project for Smart Grid Behaviour" and the "Demonstration Project for '
+        'Validation of Hydrogen Storage."'
+    )
+    found = _evidence(text)
+    for project in (
+        "Demonstration Project for Smart Grid Behaviour",
+        "Demonstration Project for Validation of Hydrogen Storage",
+    ):
+        assert found[(project, "LOCATED_IN", "Ontario")] == [text]
+        assert found[("Japan International Cooperation Agency", "IMPLEMENTS", project)] == [text]
