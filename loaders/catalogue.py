@@ -30,6 +30,7 @@ __all__ = [
     "config_fingerprint",
     "patterns",
     "slugify",
+    "subdivision_names",
 ]
 
 
@@ -123,6 +124,22 @@ class TablePatterns(FrozenModel):
     kind_headers: list[str]
 
 
+class SubnationalGovernments(FrozenModel):
+    """The governments of a country's states and provinces (ISO 3166-2 subdivisions of
+    `types`), named only as the text writes a government: `name` and `aliases` are templates
+    over the subdivision's name ("State of {name}"); a bare "California" stays a place."""
+
+    type: str
+    subdivision_types: list[str]
+    name: str
+    aliases: list[str]
+
+    @field_validator("type")
+    @classmethod
+    def _known_type(cls, value: str) -> str:
+        return domain_schema().check_actor_type(value)
+
+
 class Patterns(FrozenModel):
     """The extraction patterns of loaders/data/patterns.yaml."""
 
@@ -138,6 +155,7 @@ class Patterns(FrozenModel):
     demonym_heads: list[str]
     locative_prepositions: list[str]
     government_words: list[str]
+    subnational_governments: SubnationalGovernments
     anaphora: dict[str, str]
     anaphora_window: int
     abbreviations: list[str]
@@ -232,6 +250,38 @@ def _catalogue_entries() -> tuple[list[CountryEntry], list[CatalogueActor]]:
     return [c for c, _ in countries.values()], [a for a, _ in actors.values()]
 
 
+def _subnational_governments(countries: dict[str, CatalogueActor]) -> dict[str, CatalogueActor]:
+    """The governments of pycountry's states and provinces, under the names of
+    `subnational_governments`; a name a country already has ("Government of Georgia") is
+    left to the country."""
+    from loaders.text import fold
+
+    spec = patterns().subnational_governments
+    prefix = domain_schema().prefix_of(spec.type)
+    taken = {fold(n).lower() for c in countries.values() for n in (c.name, *c.aliases)}
+    wanted = set(spec.subdivision_types)
+    out: dict[str, CatalogueActor] = {}
+    for sub in sorted(pycountry.subdivisions, key=lambda s: s.code):
+        if sub.type not in wanted or fold(sub.name).lower() in taken:
+            continue
+        names = [t.format(name=sub.name) for t in (spec.name, *spec.aliases)]
+        actor_id = f"{prefix}:{sub.code.lower()}"
+        out[actor_id] = CatalogueActor(
+            id=actor_id, name=names[0], type=spec.type, aliases=sorted(set(names[1:]))
+        )
+    return out
+
+
+@cache
+def subdivision_names() -> frozenset[str]:
+    """The folded, lower-case names of the states and provinces whose governments the
+    catalogue holds: a place a name may end with ("... Innovation in Telangana")."""
+    from loaders.text import fold
+
+    wanted = set(patterns().subnational_governments.subdivision_types)
+    return frozenset(fold(s.name).lower() for s in pycountry.subdivisions if s.type in wanted)
+
+
 @cache
 def catalogue() -> Catalogue:
     """The catalogue: pycountry's countries with the file's additions, then the file's actors."""
@@ -254,6 +304,7 @@ def catalogue() -> Catalogue:
         )
     if extra:
         raise DataFileError(f"the catalogue names unknown ISO 3166 codes: {sorted(extra)}")
+    actors.update(_subnational_governments(actors))
     for actor in actor_entries:
         if actor.id in actors:
             raise DataFileError(f"the catalogue defines {actor.id}, a country id of pycountry")

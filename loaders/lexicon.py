@@ -108,6 +108,8 @@ class Frames(FrozenModel):
     meeting_verbs: list[str]
     meeting_role: str
     cover_verbs: list[str]
+    co_financing_verbs: list[str]
+    co_financing_role: str
     copulas: list[str]
     covered_types: list[str]
     stand_in_nouns: list[str]
