@@ -97,62 +97,100 @@ def _actors(group: str | None, ids: list[str]) -> list[str]:
 
 def sentence_relations(skeleton: str, ids: list[str], type_of: Callable[[str], str]) -> list[Found]:
     """Every relation the patterns find in one sentence skeleton."""
-    found: list[Found] = []
+    reducer = _Reducer(ids, type_of)
+    skeleton = reducer.reduce(skeleton)
+    if skeleton.count("«") < 2:
+        return reducer.found
+    return reducer.found + _pattern_relations(skeleton, ids, type_of)
 
-    def add(source: str, target: str, rel_type: str, year: int | None) -> None:
-        item = make_found(source, target, rel_type, year)
+
+class _Reducer:
+    """Folds what is not a party out of a skeleton before the patterns run: an acronym or a
+    hyphenated repeat of the same actor, a country owning a body ("India's «Ministry»",
+    "«Ministry» of India", both PART_OF the country) and a country in apposition."""
+
+    def __init__(self, ids: list[str], type_of: Callable[[str], str]) -> None:
+        self.ids = ids
+        self.type_of = type_of
+        self.found: list[Found] = []
+
+    def reduce(self, skeleton: str) -> str:
+        skeleton = _SAME.sub(self._same, skeleton)
+        skeleton = _POSSESSIVE.sub(self._possessive, skeleton)
+        skeleton = _OF_COUNTRY.sub(self._of_country, skeleton)
+        return _APPOSITION.sub(self._apposition, skeleton)
+
+    def _part_of(self, owned: str, owner: str) -> None:
+        item = make_found(owned, owner, "PART_OF", None)
         if item is not None:
-            found.append(item)
+            self.found.append(item)
 
-    def same(match: re.Match[str]) -> str:
+    def _same(self, match: re.Match[str]) -> str:
         first = match.group(1)
         other = match.group(2) or match.group(3)
-        return f"«{first}»" if ids[int(first)] == ids[int(other)] else match.group()
+        return f"«{first}»" if self.ids[int(first)] == self.ids[int(other)] else match.group()
 
-    def possessive(match: re.Match[str]) -> str:
-        owner, owned = ids[int(match.group(1))], ids[int(match.group(2))]
-        if type_of(owner) == "Country" and type_of(owned) != "Country":
-            if type_of(owned) == "Agency":
-                add(owned, owner, "PART_OF", None)
+    def _possessive(self, match: re.Match[str]) -> str:
+        owner, owned = self.ids[int(match.group(1))], self.ids[int(match.group(2))]
+        if self.type_of(owner) == "Country" and self.type_of(owned) != "Country":
+            if self.type_of(owned) == "Agency":
+                self._part_of(owned, owner)
             return f"«{match.group(2)}»"
         return match.group()
 
-    def of_country(match: re.Match[str]) -> str:
-        owned, owner = ids[int(match.group(1))], ids[int(match.group(2))]
-        if type_of(owner) == "Country" and type_of(owned) == "Agency":
-            add(owned, owner, "PART_OF", None)
+    def _of_country(self, match: re.Match[str]) -> str:
+        owned, owner = self.ids[int(match.group(1))], self.ids[int(match.group(2))]
+        if self.type_of(owner) == "Country" and self.type_of(owned) == "Agency":
+            self._part_of(owned, owner)
             return f"«{match.group(1)}»"
         return match.group()
 
-    def apposition(match: re.Match[str]) -> str:
-        first, place = ids[int(match.group(1))], ids[int(match.group(2))]
-        if type_of(place) == "Country" and type_of(first) in ("University", "Company", "Agency"):
+    def _apposition(self, match: re.Match[str]) -> str:
+        first, place = self.ids[int(match.group(1))], self.ids[int(match.group(2))]
+        if self.type_of(place) == "Country" and self.type_of(first) in (
+            "University",
+            "Company",
+            "Agency",
+        ):
             return f"«{match.group(1)}»"
         return match.group()
 
-    skeleton = _SAME.sub(same, skeleton)
-    skeleton = _POSSESSIVE.sub(possessive, skeleton)
-    skeleton = _OF_COUNTRY.sub(of_country, skeleton)
-    skeleton = _APPOSITION.sub(apposition, skeleton)
-    if skeleton.count("«") < 2:
-        return found
+
+def _pattern_relations(skeleton: str, ids: list[str], type_of: Callable[[str], str]) -> list[Found]:
+    """The relations of every pattern of patterns.yaml that matches the reduced skeleton."""
+    found: list[Found] = []
     for regex, emits in compiled_patterns():
         for match in regex.finditer(skeleton):
             groups = match.groupdict()
             year_text = groups.get("Y")
             year = int(year_text) if year_text else None
             for emit in emits:
-                sources = _actors(groups.get(emit.source), ids)
-                targets = _actors(groups.get(emit.target), ids)
-                pairs = (
-                    list(combinations(sources, 2))
-                    if emit.source == emit.target
-                    else list(product(sources, targets))
-                )
-                for source, target in pairs:
-                    if emit.source_types and type_of(source) not in emit.source_types:
-                        continue
-                    if emit.target_types and type_of(target) not in emit.target_types:
-                        continue
-                    add(source, target, emit.type, year)
+                for source, target in _emitted_pairs(emit, groups, ids, type_of):
+                    item = make_found(source, target, emit.type, year)
+                    if item is not None:
+                        found.append(item)
     return found
+
+
+def _emitted_pairs(
+    emit: EmitSpec,
+    groups: dict[str, str | None],
+    ids: list[str],
+    type_of: Callable[[str], str],
+) -> list[tuple[str, str]]:
+    """The (source, target) actor pairs one emit of a match names, within its types: each
+    pair of one group when source and target are the same group, else each source with
+    each target."""
+    sources = _actors(groups.get(emit.source), ids)
+    targets = _actors(groups.get(emit.target), ids)
+    pairs = (
+        list(combinations(sources, 2))
+        if emit.source == emit.target
+        else list(product(sources, targets))
+    )
+    return [
+        (source, target)
+        for source, target in pairs
+        if not (emit.source_types and type_of(source) not in emit.source_types)
+        and not (emit.target_types and type_of(target) not in emit.target_types)
+    ]

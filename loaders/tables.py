@@ -24,6 +24,28 @@ from loaders.relations import Found, make_found
 __all__ = ["TableReader"]
 
 _PARTIES = ("Country", "Organization")
+_Edge = tuple[str, str, str, int | None]  # source, target, relation type, year
+
+
+def _found(edges: list[_Edge]) -> list[Found]:
+    """The edges as found relations, in order, less any that joins an actor to itself."""
+    out = [make_found(*edge) for edge in edges]
+    return [item for item in out if item is not None]
+
+
+def _prefix_countries(
+    folded: str, node: Mention, inside: list[Mention], by_type: dict[Mention, str]
+) -> list[str]:
+    """The countries that prefix a row's node with nothing but a hyphen and words between
+    ("Saudi Arabia-G20 ...")."""
+    return [
+        m.actor
+        for m in inside
+        if m.end <= node.start
+        and by_type[m] == "Country"
+        and not any(o.start >= m.end and o.end <= node.start for o in inside if o is not m)
+        and re.fullmatch(r"\s*-\s*[\w\s']*", folded[m.end : node.start])
+    ]
 
 
 @cache
@@ -101,63 +123,64 @@ class TableReader:
     def _engagement(
         self, folded: str, cell_start: int, cell_end: int, inside: list[Mention], year: int | None
     ) -> list[Found]:
-        found: list[Found] = []
-        subject = self.subject
-
-        def add(source: str, target: str, rel_type: str, rel_year: int | None) -> None:
-            item = make_found(source, target, rel_type, rel_year)
-            if item is not None:
-                found.append(item)
-
-        cell = folded[cell_start:cell_end]
+        """The relations of one engagement cell: an MOC row, else a meeting row or a
+        partnership row around the cell's Event or Agreement node."""
         by_type = {m: self.type_of(m.actor) for m in inside}
-        if self.moc.search(cell) and subject:
-            for m in inside:
-                if by_type[m] in _PARTIES and m.actor != subject:
-                    add(subject, m.actor, "SIGNED_MOC", year)
-            return found
+        if self.moc.search(folded[cell_start:cell_end]) and self.subject:
+            edges = [
+                (self.subject, m.actor, "SIGNED_MOC", year)
+                for m in inside
+                if by_type[m] in _PARTIES and m.actor != self.subject
+            ]
+            return _found(edges)
         node = next((m for m in inside if by_type[m] == "Event"), None)
         node = node or next((m for m in inside if by_type[m] == "Agreement"), None)
         if node is None:
-            return found
+            return []
         name = folded[node.start : node.end]
         inner = [recogniser().lookup[m.group()][0] for m in _party_matcher().finditer(name)]
         inner = list(dict.fromkeys(inner))
-        prefix = [
-            m.actor
-            for m in inside
-            if m.end <= node.start
-            and by_type[m] == "Country"
-            and not any(o.start >= m.end and o.end <= node.start for o in inside if o is not m)
-            and re.fullmatch(r"\s*-\s*[\w\s']*", folded[m.end : node.start])
-        ]
+        prefix = _prefix_countries(folded, node, inside, by_type)
         if by_type[node] == "Event":
-            for host in prefix:
-                add(host, node.actor, "HOSTS", year)
-            if subject:
-                add(subject, node.actor, "PARTICIPATES_IN", year)
-            if len(inner) == 1 and self.type_of(inner[0]) == "Organization":
-                add(node.actor, inner[0], "PART_OF", None)
-            else:
-                for party in inner:
-                    add(party, node.actor, "PARTICIPATES_IN", year)
-            words = name.split()
-            lookup = recogniser().lookup
-            for k in range(len(words) - 1, 0, -1):
-                hit = lookup.get(" ".join(words[:k]))
-                if hit and self.type_of(hit[0]) == "Agreement":
-                    add(node.actor, hit[0], "PART_OF", None)
-                    break
-            return found
+            return _found(self._meeting_row(node.actor, name, inner, prefix, year))
+        return _found(self._partnership_row(node.actor, name, inner, prefix, year))
+
+    def _meeting_row(
+        self, event: str, name: str, inner: list[str], prefix: list[str], year: int | None
+    ) -> list[_Edge]:
+        """A meeting row: the prefixing country HOSTS it, the subject takes part, so do the
+        parties its name holds (or it is PART_OF the one organisation it names), and it is
+        PART_OF the agreement its name opens with."""
+        edges: list[_Edge] = [(host, event, "HOSTS", year) for host in prefix]
+        if self.subject:
+            edges.append((self.subject, event, "PARTICIPATES_IN", year))
         if len(inner) == 1 and self.type_of(inner[0]) == "Organization":
-            add(node.actor, inner[0], "PART_OF", None)
+            edges.append((event, inner[0], "PART_OF", None))
+        else:
+            edges += [(party, event, "PARTICIPATES_IN", year) for party in inner]
+        words = name.split()
+        lookup = recogniser().lookup
+        for k in range(len(words) - 1, 0, -1):
+            hit = lookup.get(" ".join(words[:k]))
+            if hit and self.type_of(hit[0]) == "Agreement":
+                edges.append((event, hit[0], "PART_OF", None))
+                break
+        return edges
+
+    def _partnership_row(
+        self, agreement: str, name: str, inner: list[str], prefix: list[str], year: int | None
+    ) -> list[_Edge]:
+        """A partnership row: its parties (named in it, prefixing it, else the subject) have
+        an AGREEMENT_WITH it, and two parties of a partnership PARTNERS_WITH each other."""
+        edges: list[_Edge] = []
+        if len(inner) == 1 and self.type_of(inner[0]) == "Organization":
+            edges.append((agreement, inner[0], "PART_OF", None))
             parties = prefix
         else:
             parties = list(dict.fromkeys(inner + prefix))
-        if subject and subject not in parties and not prefix:
-            parties.append(subject)
-        for party in parties:
-            add(party, node.actor, "AGREEMENT_WITH", year)
+        if self.subject and self.subject not in parties and not prefix:
+            parties.append(self.subject)
+        edges += [(party, agreement, "AGREEMENT_WITH", year) for party in parties]
         if len(parties) == 2 and self.partnership.search(name):
-            add(parties[0], parties[1], "PARTNERS_WITH", year)
-        return found
+            edges.append((parties[0], parties[1], "PARTNERS_WITH", year))
+        return edges
