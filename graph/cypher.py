@@ -46,7 +46,6 @@ __all__ = [
     "STAGE_DOCUMENTS",
     "STAGE_MENTIONS",
     "WIPE_FOREIGN",
-    "degrees",
     "explain_neighbourhood_query",
     "explain_paths_query",
     "label",
@@ -59,6 +58,7 @@ __all__ = [
     "retire_actors",
     "routes_query",
     "schema_statements",
+    "search_degrees",
     "stage_relations",
 ]
 
@@ -430,12 +430,17 @@ def _degree(actor: str) -> str:
 
 
 @functools.cache
-def degrees() -> str:
-    """The degree of each actor in $ids (see above)."""
+def search_degrees() -> str:
+    """The degree of each actor in $ids (see above), beside the digest of the graph in use:
+    a search checks in the same round trip that its name index is still the graph's."""
     return f"""
-UNWIND $ids AS id
-MATCH (a:Actor {{id: id}})
-RETURN a.id AS id, {_degree("a")} AS degree
+OPTIONAL MATCH (m:KizunaLoad {{name: 'graph'}})
+RETURN m.digest AS digest,
+       COLLECT {{
+         UNWIND $ids AS id
+         MATCH (a:Actor {{id: id}})
+         RETURN [a.id, {_degree("a")}]
+       }} AS degrees
 """
 
 

@@ -1,4 +1,4 @@
-"""The graph's counts on Neo4j: kept per loaded graph, and never stale after a load."""
+"""Kept per loaded graph on Neo4j, never stale after a load: the counts and the search index."""
 
 from __future__ import annotations
 
@@ -43,3 +43,28 @@ def test_a_caller_changing_its_counts_changes_nothing_kept(
 ) -> None:
     neo4j_contract_store.stats().actors_by_type["Country"] = -1
     assert neo4j_contract_store.stats().actors_by_type.get("Country", 0) >= 0
+
+
+def test_a_search_after_another_process_switched_in_a_graph_answers_from_that_graph(
+    neo4j_store: Neo4jStore,
+    neo4j_driver: neo4j.Driver,
+    neo4j_server: Neo4jServer,
+    contract_graph: Graph,
+) -> None:
+    neo4j_store.replace(contract_graph, wipe=True)
+    assert [h.actor.id for h in neo4j_store.search("JICA").hits][:1] == ["agency:jica"]
+    without_jica = contract_graph.model_copy(
+        update={
+            "actors": [a for a in contract_graph.actors if a.id != "agency:jica"],
+            "relations": [
+                r for r in contract_graph.relations if "agency:jica" not in (r.source, r.target)
+            ],
+        }
+    )
+    Neo4jStore(neo4j_driver, neo4j_server.database).load(without_jica)
+    assert "agency:jica" not in [h.actor.id for h in neo4j_store.search("JICA").hits]
+    japan = neo4j_store.search("Japan").hits[0]
+    assert japan.actor.id == "country:JPN"
+    assert japan.degree == sum(
+        (r.source == "country:JPN") + (r.target == "country:JPN") for r in without_jica.relations
+    )
