@@ -27,11 +27,18 @@ __all__ = [
     "COUNT_DOCUMENTS",
     "COUNT_RELATIONS_BY_TYPE",
     "DEGREES",
+    "DELTA_CREATE_MENTIONS",
+    "DELTA_DELETE_ACTORS",
+    "DELTA_DELETE_DOCUMENTS",
+    "DELTA_DELETE_MENTIONS",
+    "DELTA_DELETE_RELATIONS",
+    "DELTA_UPDATE_RELATIONS",
+    "DELTA_WRITE_DOCUMENTS",
     "DOCUMENT_BY_NAME",
     "ENDS_NEIGHBOURS",
     "EXISTING_ACTORS",
     "EXISTING_DOCUMENTS",
-    "EXISTING_RELATION_KEYS",
+    "EXISTING_RELATIONS",
     "FULLTEXT_ACTORS",
     "FULLTEXT_INDEX",
     "HOP_RELATIONS",
@@ -48,6 +55,9 @@ __all__ = [
     "STAGE_DOCUMENTS",
     "STAGE_MENTIONS",
     "WIPE_FOREIGN",
+    "delta_create_actors",
+    "delta_create_relations",
+    "delta_update_actors",
     "explain_neighbourhood_query",
     "explain_paths_query",
     "label",
@@ -136,11 +146,16 @@ CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 500 ROWS
 LOADED_DIGEST = "MATCH (m:KizunaLoad {name: 'graph'}) RETURN m.digest AS digest"
 RECORD_DIGEST = "MERGE (m:KizunaLoad {name: 'graph'}) SET m.digest = $digest"
 
-EXISTING_ACTORS = "MATCH (a:Actor) RETURN a.id AS id"
-EXISTING_DOCUMENTS = "MATCH (d:Document) RETURN d.name AS name"
-EXISTING_RELATION_KEYS = """
+# What a load compares the new graph with: each actor's and relation's digest (None when an
+# older layout wrote it), and what identifies a document's content (its text is not read).
+EXISTING_ACTORS = "MATCH (a:Actor) RETURN a.id AS id, a.digest AS digest"
+EXISTING_DOCUMENTS = """
+MATCH (d:Document)
+RETURN d.name AS name, [d.sha256, d.chars, d.words, size(d.text)] AS content
+"""
+EXISTING_RELATIONS = """
 MATCH (:Actor)-[r]->(:Actor) WHERE r.key IS NOT NULL
-RETURN r.key AS key
+RETURN r.key AS key, r.digest AS digest
 """
 
 STAGE_DOCUMENTS = """
@@ -208,6 +223,90 @@ MATCH (d:StagedDocument)
 REMOVE d:StagedDocument
 SET d:Document
 """
+
+# --- writes: a delta, all in one transaction ---------------------------------------------
+#
+# When a reload changes little, the load applies the difference to the graph in use in one
+# transaction instead of staging the whole graph: it commits whole or not at all, like the
+# switch. Actors and documents are found by their unique ids; a relation by its two actors and
+# its key (the key has no index; the actors' relations are few or checked from the smaller end).
+
+DELTA_DELETE_RELATIONS = """
+UNWIND $rows AS row
+MATCH (:Actor {id: row.source})-[r]->(:Actor {id: row.target})
+WHERE r.key = row.key
+DELETE r
+"""
+
+DELTA_DELETE_ACTORS = """
+UNWIND $rows AS id
+MATCH (a:Actor {id: id})
+DETACH DELETE a
+"""
+
+DELTA_DELETE_DOCUMENTS = """
+UNWIND $rows AS name
+MATCH (d:Document {name: name})
+DETACH DELETE d
+"""
+
+DELTA_WRITE_DOCUMENTS = """
+UNWIND $rows AS row
+MERGE (d:Document {name: row.name})
+SET d = row
+"""
+
+DELTA_DELETE_MENTIONS = """
+UNWIND $rows AS id
+MATCH (:Document)-[m:MENTIONS]->(:Actor {id: id})
+DELETE m
+"""
+
+DELTA_CREATE_MENTIONS = """
+UNWIND $rows AS row
+MATCH (a:Actor {id: row.id})
+UNWIND row.documents AS name
+MATCH (d:Document {name: name})
+CREATE (d)-[:MENTIONS]->(a)
+"""
+
+DELTA_UPDATE_RELATIONS = """
+UNWIND $rows AS row
+MATCH (:Actor {id: row.source})-[r]->(:Actor {id: row.target})
+WHERE r.key = row.props.key
+SET r = row.props
+"""
+
+
+def delta_update_actors(actor_type: str) -> str:
+    """Changed actors of one (new) type: their properties replaced, their type label set."""
+    labels = ":".join(label(t) for t in sorted(domain_schema().actor_types))
+    return f"""
+UNWIND $rows AS row
+MATCH (a:Actor {{id: row.id}})
+REMOVE a:{labels}
+SET a = row, a:{label(actor_type)}
+"""
+
+
+def delta_create_actors(actor_type: str) -> str:
+    """New actors of one type."""
+    return f"""
+UNWIND $rows AS row
+CREATE (a:Actor:{label(actor_type)})
+SET a = row
+"""
+
+
+def delta_create_relations(relation_type: str) -> str:
+    """New relations of one type between actors in use."""
+    return f"""
+UNWIND $rows AS row
+MATCH (s:Actor {{id: row.source}}), (t:Actor {{id: row.target}})
+CREATE (s)-[r:{rel_type(relation_type)}]->(t)
+SET r = row.props
+"""
+
 
 # --- reads -------------------------------------------------------------------------------
 
