@@ -32,13 +32,12 @@ __all__ = [
     "DELTA_DELETE_DOCUMENTS",
     "DELTA_DELETE_MENTIONS",
     "DELTA_DELETE_RELATIONS",
-    "DELTA_UPDATE_RELATIONS",
     "DELTA_WRITE_DOCUMENTS",
     "DOCUMENT_BY_NAME",
     "ENDS_NEIGHBOURS",
-    "EXISTING_ACTORS",
     "EXISTING_DOCUMENTS",
-    "EXISTING_RELATIONS",
+    "EXISTING_GRAPH",
+    "EXISTING_RELATION_KEYS",
     "FULLTEXT_ACTORS",
     "FULLTEXT_INDEX",
     "HOP_RELATIONS",
@@ -146,16 +145,26 @@ CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 500 ROWS
 LOADED_DIGEST = "MATCH (m:KizunaLoad {name: 'graph'}) RETURN m.digest AS digest"
 RECORD_DIGEST = "MERGE (m:KizunaLoad {name: 'graph'}) SET m.digest = $digest"
 
-# What a load compares the new graph with: each actor's and relation's digest (None when an
-# older layout wrote it), and what identifies a document's content (its text is not read).
-EXISTING_ACTORS = "MATCH (a:Actor) RETURN a.id AS id, a.digest AS digest"
+# What a reload compares the new graph with: each actor's digest and the digests of the
+# relations it starts (None where an older layout wrote them), in pages of $page actors; and
+# what identifies a document's content (its text is not read; a bulk import writes no empty
+# text, and `d[$text]` does not warn of a key never written). A full load counts the keys
+# that went.
+EXISTING_GRAPH = """
+MATCH (a:Actor)
+WITH collect(a) AS actors
+UNWIND range(0, size(actors) - 1, $page) AS start
+WITH actors[start..start + $page] AS page
+RETURN [a IN page | a.id] AS ids, [a IN page | a.digest] AS digests,
+       [a IN page | [(a)-[r]->(:Actor) WHERE r.key IS NOT NULL | r.digest]] AS relations
+"""
 EXISTING_DOCUMENTS = """
 MATCH (d:Document)
-RETURN d.name AS name, [d.sha256, d.chars, d.words, size(d.text)] AS content
+RETURN d.name AS name, [d.sha256, d.chars, d.words, size(coalesce(d[$text], ''))] AS content
 """
-EXISTING_RELATIONS = """
+EXISTING_RELATION_KEYS = """
 MATCH (:Actor)-[r]->(:Actor) WHERE r.key IS NOT NULL
-RETURN r.key AS key, r.digest AS digest
+RETURN r.key AS key
 """
 
 STAGE_DOCUMENTS = """
@@ -228,14 +237,16 @@ SET d:Document
 #
 # When a reload changes little, the load applies the difference to the graph in use in one
 # transaction instead of staging the whole graph: it commits whole or not at all, like the
-# switch. Actors and documents are found by their unique ids; a relation by its two actors and
-# its key (the key has no index; the actors' relations are few or checked from the smaller end).
+# switch. Actors and documents are found by their unique ids; a relation that went or changed
+# by the actor it starts from and its digest (relationship properties have no index).
 
 DELTA_DELETE_RELATIONS = """
 UNWIND $rows AS row
-MATCH (:Actor {id: row.source})-[r]->(:Actor {id: row.target})
-WHERE r.key = row.key
+MATCH (:Actor {id: row.source})-[r]->(:Actor)
+WHERE r.digest = row.digest
+WITH r, r.key AS key
 DELETE r
+RETURN key
 """
 
 DELTA_DELETE_ACTORS = """
@@ -268,13 +279,6 @@ MATCH (a:Actor {id: row.id})
 UNWIND row.documents AS name
 MATCH (d:Document {name: name})
 CREATE (d)-[:MENTIONS]->(a)
-"""
-
-DELTA_UPDATE_RELATIONS = """
-UNWIND $rows AS row
-MATCH (:Actor {id: row.source})-[r]->(:Actor {id: row.target})
-WHERE r.key = row.props.key
-SET r = row.props
 """
 
 

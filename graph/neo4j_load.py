@@ -21,7 +21,7 @@ import tempfile
 import threading
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence, Set
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,6 +38,7 @@ from graph.neo4j_props import (
     ACTOR_CORE,
     GraphDigests,
     actor_props,
+    collector_paused,
     graph_digests,
     relation_props,
 )
@@ -49,6 +50,7 @@ __all__ = [
     "BulkTimes",
     "Delta",
     "ImportTarget",
+    "InUse",
     "LoadReport",
     "StagedLoad",
     "actor_props",
@@ -120,19 +122,32 @@ def graph_digest(graph: Graph) -> str:
     return graph_digests(graph).graph
 
 
+@dataclass(frozen=True)
+class InUse:
+    """What the database holds, as a reload compares it: each actor's digest by id (None when
+    an older layout wrote it), the actor each relation leaves by the relation's digest, and
+    each document's content by name."""
+
+    actors: dict[str, str | None]
+    relations: dict[str | None, str]
+    documents: dict[str, list[Any]]
+
+
 @dataclass
 class Delta:
-    """The difference between the graph in use and a new one, as the rows a delta writes."""
+    """The difference between the graph in use and a new one, as the rows a delta writes.
 
-    gone_relations: list[dict[str, str]]  # source, target, key
+    A relation's digest covers its key (ends, type, year), so a relation in use whose digest
+    the new graph lacks went or changed: it is deleted, and a changed one created again."""
+
+    gone_relations: list[dict[str, str]]  # source, digest
     gone_actors: list[str]
     gone_documents: list[str]
     documents: list[dict[str, Any]]  # new or changed
     changed_actors: dict[str, list[dict[str, Any]]]  # by their (new) type
     new_actors: dict[str, list[dict[str, Any]]]  # by type
     mentions: list[dict[str, Any]]  # id, documents: the actors whose MENTIONS are rewritten
-    changed_relations: list[dict[str, Any]]  # source, target, props
-    new_relations: dict[str, list[dict[str, Any]]]  # by type
+    new_relations: dict[str, list[dict[str, Any]]]  # source, target, props; by type
 
     @property
     def written_actors(self) -> int:
@@ -140,7 +155,7 @@ class Delta:
 
     @property
     def written_relations(self) -> int:
-        return len(self.changed_relations) + sum(map(len, self.new_relations.values()))
+        return sum(map(len, self.new_relations.values()))
 
     @property
     def size(self) -> int:
@@ -155,58 +170,35 @@ class Delta:
         )
 
 
-def _ends(key: str, actor_ids: Set[str]) -> tuple[str, str] | None:
-    """The two actors of a relation key `source|TYPE|target|year`, told apart by the ids of
-    the actors in use (an id may itself contain `|`); None when they are not there."""
-    start = 0
-    while (bar := key.find("|", start)) >= 0:
-        source = key[:bar]
-        if source in actor_ids:
-            target = key[bar + 1 :].partition("|")[2].rpartition("|")[0]
-            if target in actor_ids:
-                return source, target
-        start = bar + 1
-    return None
-
-
 def _document_content(document: Document) -> list[Any]:
     """What EXISTING_DOCUMENTS reads of a document: a changed text changes its sha256."""
     return [document.sha256, document.chars, document.words, len(document.text)]
 
 
-def graph_delta(
-    graph: Graph,
-    digests: GraphDigests,
-    in_use: tuple[dict[str, Any], dict[str, Any], dict[str, Any]],
-    limit: int,
-) -> Delta | None:
-    """What turns the graph in use into `graph`, from the digests of its actors and relations
-    and the content of its documents (`in_use`, by id, key and name); None when it writes or
-    deletes more than `limit` items, or when an item in use has no digest (an older layout).
+def graph_delta(graph: Graph, digests: GraphDigests, in_use: InUse, limit: int) -> Delta | None:
+    """What turns the graph in use into `graph`; None when it writes or deletes more than
+    `limit` items, or when an item in use has no digest (an older layout wrote it).
 
     Relations whose actors are not in `graph` are left out, as a full load leaves them out.
     """
-    actors_in_use, relations_in_use, documents_in_use = in_use
-    if None in actors_in_use.values() or None in relations_in_use.values():
+    if None in in_use.actors.values() or None in in_use.relations:
         return None
-    budget = limit - abs(len(graph.actors) - len(actors_in_use))
-    budget -= abs(len(graph.relations) - len(relations_in_use))
-    if budget < 0:
+    if abs(len(graph.relations) - len(in_use.relations)) > limit:
         return None
 
     documents = {d.name for d in graph.documents}
     changed_documents = [
         d.model_dump()
         for d in graph.documents
-        if documents_in_use.get(d.name) != _document_content(d)
+        if in_use.documents.get(d.name) != _document_content(d)
     ]
-    new_documents = {d["name"] for d in changed_documents} - documents_in_use.keys()
+    new_documents = {d["name"] for d in changed_documents} - in_use.documents.keys()
     changed_actors: dict[str, list[dict[str, Any]]] = defaultdict(list)
     new_actors: dict[str, list[dict[str, Any]]] = defaultdict(list)
     mentions: list[dict[str, Any]] = []
     written = len(changed_documents)
     for actor, digest in zip(graph.actors, digests.actors, strict=True):
-        old = actors_in_use.get(actor.id)
+        old = in_use.actors.get(actor.id)
         if old == digest and not (new_documents and new_documents & set(actor.documents)):
             continue
         if old is None:
@@ -219,58 +211,63 @@ def graph_delta(
             return None
 
     ids = {a.id for a in graph.actors}
-    keys = set()
-    changed_relations: list[dict[str, Any]] = []
+    gone_actors = sorted(in_use.actors.keys() - ids)
+    relations, relation_digests = graph.relations, digests.relations
+    # Set operations over a million digests, and a look at the few that differ: a loop in
+    # Python over every relation cost seconds.
+    digests_now = set(relation_digests)
+    gone = in_use.relations.keys() - digests_now
+    fresh = digests_now - in_use.relations.keys()
+    if len(fresh) + written > limit:
+        return None
+    if gone_actors:  # relations of actors that went go too, even if the new graph lists them
+        gone.update(
+            d
+            for r, d in zip(relations, relation_digests, strict=True)
+            if d in in_use.relations and (r.source not in ids or r.target not in ids)
+        )
     new_relations: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for relation, digest in zip(graph.relations, digests.relations, strict=True):
+    for index in [i for i, d in enumerate(relation_digests) if d in fresh] if fresh else []:
+        relation = relations[index]
         if relation.source not in ids or relation.target not in ids:
             continue
-        key = relation.key
-        keys.add(key)
-        old = relations_in_use.get(key)
-        if old == digest:
-            continue
-        row = {
-            "source": relation.source,
-            "target": relation.target,
-            "props": relation_props(relation, digest),
-        }
-        if old is None:
-            new_relations[relation.type].append(row)
-        else:
-            changed_relations.append(row)
-        written += 1
-        if written > limit:
-            return None
-
-    gone_relations = []
-    for key in sorted(relations_in_use.keys() - keys):
-        ends = _ends(key, actors_in_use.keys())
-        if ends is None:
-            return None
-        gone_relations.append({"source": ends[0], "target": ends[1], "key": key})
+        new_relations[relation.type].append(
+            {
+                "source": relation.source,
+                "target": relation.target,
+                "props": relation_props(relation, relation_digests[index]),
+            }
+        )
+    gone_relations = [
+        {"source": in_use.relations[digest], "digest": str(digest)}
+        for digest in sorted(gone, key=str)
+    ]
     delta = Delta(
         gone_relations=gone_relations,
-        gone_actors=sorted(actors_in_use.keys() - ids),
-        gone_documents=sorted(documents_in_use.keys() - documents),
+        gone_actors=gone_actors,
+        gone_documents=sorted(in_use.documents.keys() - documents),
         documents=changed_documents,
         changed_actors=dict(changed_actors),
         new_actors=dict(new_actors),
         mentions=mentions,
-        changed_relations=changed_relations,
         new_relations=dict(new_relations),
     )
     return delta if delta.size <= limit else None
 
 
-def _apply_delta(tx: neo4j.ManagedTransaction, delta: Delta, digest: str, batch_size: int) -> None:
-    """Write `delta` and record the new graph's digest, in one transaction."""
+def _apply_delta(
+    tx: neo4j.ManagedTransaction, delta: Delta, digest: str, batch_size: int
+) -> list[str]:
+    """Write `delta` and record the new graph's digest, in one transaction; the keys of the
+    relations it deleted."""
 
-    def write(query: str, rows: Sequence[Any]) -> None:
+    def write(query: str, rows: Sequence[Any]) -> list[neo4j.Record]:
+        returned: list[neo4j.Record] = []
         for chunk in _batches(rows, batch_size):
-            tx.run(query, {"rows": list(chunk)}).consume()
+            returned += tx.run(query, {"rows": list(chunk)})
+        return returned
 
-    write(cypher.DELTA_DELETE_RELATIONS, delta.gone_relations)
+    deleted = [r["key"] for r in write(cypher.DELTA_DELETE_RELATIONS, delta.gone_relations)]
     write(cypher.DELTA_DELETE_ACTORS, delta.gone_actors)
     write(cypher.DELTA_DELETE_DOCUMENTS, delta.gone_documents)
     write(cypher.DELTA_WRITE_DOCUMENTS, delta.documents)
@@ -280,10 +277,10 @@ def _apply_delta(tx: neo4j.ManagedTransaction, delta: Delta, digest: str, batch_
         write(cypher.delta_create_actors(actor_type), rows)
     write(cypher.DELTA_DELETE_MENTIONS, [m["id"] for m in delta.mentions])
     write(cypher.DELTA_CREATE_MENTIONS, delta.mentions)
-    write(cypher.DELTA_UPDATE_RELATIONS, delta.changed_relations)
     for rel_type, rows in sorted(delta.new_relations.items()):
         write(cypher.delta_create_relations(rel_type), rows)
     tx.run(cypher.RECORD_DIGEST, {"digest": digest}).consume()
+    return deleted
 
 
 def _write_rows(tx: neo4j.ManagedTransaction, query: str, rows: list[Any]) -> list[neo4j.Record]:
@@ -362,9 +359,23 @@ class StagedLoad:
             for session in sessions:
                 session.close()
 
-    def _pairs(self, query: str) -> dict[str, Any]:
-        """The first two columns of every record of `query`, as a mapping; read as it streams."""
-        return {record[0]: record[1] for record in self.session.run(query)}
+    def _in_use(self) -> InUse:
+        """The digests of the graph in use, read in pages of 10,000 actors, each with the
+        digests of the relations it starts (a few large records: the driver spends far more
+        on each record than on each value)."""
+        actors: dict[str, str | None] = {}
+        relations: dict[str | None, str] = {}
+        for page in self.session.run(cypher.EXISTING_GRAPH, {"page": 10_000}):
+            for actor, digest, starts in zip(
+                page["ids"], page["digests"], page["relations"], strict=True
+            ):
+                actors[actor] = digest
+                relations.update(dict.fromkeys(starts, actor))
+        documents = {
+            r["name"]: r["content"]
+            for r in self.session.run(cypher.EXISTING_DOCUMENTS, {"text": "text"})
+        }
+        return InUse(actors, relations, documents)
 
     @staticmethod
     def delta_limit(size: int) -> int:
@@ -399,26 +410,27 @@ class StagedLoad:
             cypher.rel_type(relation_type)
 
         self._auto(cypher.CLEAR_LEFTOVERS)  # what a load that died earlier left behind
-        in_use = (
-            self._pairs(cypher.EXISTING_ACTORS),
-            self._pairs(cypher.EXISTING_RELATIONS),
-            self._pairs(cypher.EXISTING_DOCUMENTS),
-        )
-        old_actors, old_keys, old_documents = (set(items) for items in in_use)
         size = len(graph.actors) + len(relations) + len(graph.documents)
-        delta = None if wipe else graph_delta(graph, digests, in_use, self.delta_limit(size))
+        with collector_paused():
+            in_use = self._in_use()
+            delta = None if wipe else graph_delta(graph, digests, in_use, self.delta_limit(size))
         if delta is not None:
-            self.session.execute_write(_apply_delta, delta, digest, self.batch_size)
+            deleted = self.session.execute_write(_apply_delta, delta, digest, self.batch_size)
+            rewritten = {
+                row["props"]["key"] for rows in delta.new_relations.values() for row in rows
+            }
             return load_report(
                 graph,
                 removed=(
                     len(delta.gone_actors),
-                    len(delta.gone_relations),
+                    len(set(deleted) - rewritten),
                     len(delta.gone_documents),
                 ),
                 mode="delta",
                 written=(delta.written_actors, delta.written_relations),
             )
+        old_actors, old_documents = set(in_use.actors), set(in_use.documents)
+        old_keys = {r["key"] for r in self.session.run(cypher.EXISTING_RELATION_KEYS)}
 
         self._batched(cypher.STAGE_DOCUMENTS, [d.model_dump() for d in graph.documents])
         staged = self._batched(
