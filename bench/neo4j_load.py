@@ -1,7 +1,9 @@
 """Benchmark: load a synthetic 100k-actor, 1M-relation graph into Neo4j, then reload it.
 
-Prints the size of the graph, relations per second of the first (initial) load, and the time
-of a reload of the same, unchanged graph (which writes nothing). A load stages the graph in
+Prints the size of the graph, relations per second of the first (initial) load, the time of a
+reload of the same, unchanged graph (which writes nothing), and of reloads with 100 relations
+changed and with 1% of the relations changed (a delta: only those are written, in one
+transaction), with what each wrote. A load stages the graph in
 batches of `--batch-size` rows and switches it in with one transaction, as every Kizuna load
 does. The server is the one Settings point at (NEO4J_URI...);
 to keep a working database untouched, run a second local server, e.g.
@@ -24,9 +26,10 @@ import time
 from pathlib import Path
 
 from api.settings import Settings
-from bench.synthetic_graph import add_graph_options, synthetic_graph
+from bench.synthetic_graph import add_graph_options, load_average, synthetic_graph
 from graph.model import Graph
 from graph.neo4j_load import bulk_import
+from graph.neo4j_props import graph_digests
 from graph.neo4j_store import Neo4jStore
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -72,17 +75,41 @@ def main() -> None:
         if args.skip_reload:
             return
         started = time.perf_counter()
-        report = store.load(graph)
-        second = time.perf_counter() - started
-        print(
-            f"reload of the unchanged graph: {second:.1f}s "
-            f"({len(graph.relations) / second:,.0f} relations/s); removed "
-            f"{report.deleted_actors} actors, {report.deleted_relations} relations"
-        )
+        graph_digests(graph)
+        print(f"digests of every actor and relation: {time.perf_counter() - started:.1f}s")
+        _reload(store, graph, "the unchanged graph")
+        # The first reload that reads every relation after the server started finds its page
+        # cache cold; the last one is the same change as the first, once the cache is warm.
+        for count in (100, len(graph.relations) // 100, 101):
+            graph = _changed(graph, count)
+            _reload(store, graph, f"{count} relations changed")
         stats = store.stats()
         print(f"Neo4j holds {stats.actors} actors, {stats.relations} relations")
     finally:
         driver.close()
+
+
+def _changed(graph: Graph, count: int) -> Graph:
+    """`graph` with `count` relations, spread over it, given another confidence and rule."""
+    relations = list(graph.relations)
+    step = max(1, len(relations) // count)
+    for index in range(0, step * count, step):
+        relation = relations[index]
+        relations[index] = relation.model_copy(
+            update={"confidence": 0.5, "rule": f"{relation.rule}edited-{count}"}
+        )
+    return graph.model_copy(update={"relations": relations})
+
+
+def _reload(store: Neo4jStore, graph: Graph, what: str) -> None:
+    started = time.perf_counter()
+    report = store.load(graph)
+    seconds = time.perf_counter() - started
+    print(
+        f"reload of {what}: {seconds:.1f}s, {report.mode}: wrote {report.written_actors} "
+        f"actors, {report.written_relations} relations; removed {report.deleted_actors} "
+        f"actors, {report.deleted_relations} relations ({load_average()})"
+    )
 
 
 def _admin_import(store: Neo4jStore, graph: Graph) -> None:

@@ -26,10 +26,16 @@ __all__ = [
     "COUNT_ACTORS_BY_TYPE",
     "COUNT_DOCUMENTS",
     "COUNT_RELATIONS_BY_TYPE",
+    "DELTA_CREATE_MENTIONS",
+    "DELTA_DELETE_ACTORS",
+    "DELTA_DELETE_DOCUMENTS",
+    "DELTA_DELETE_MENTIONS",
+    "DELTA_DELETE_RELATIONS",
+    "DELTA_WRITE_DOCUMENTS",
     "DOCUMENT_BY_NAME",
     "ENDS_NEIGHBOURS",
-    "EXISTING_ACTORS",
     "EXISTING_DOCUMENTS",
+    "EXISTING_GRAPH",
     "EXISTING_RELATION_KEYS",
     "FULLTEXT_ACTORS",
     "FULLTEXT_INDEX",
@@ -46,6 +52,9 @@ __all__ = [
     "STAGE_DOCUMENTS",
     "STAGE_MENTIONS",
     "WIPE_FOREIGN",
+    "delta_create_actors",
+    "delta_create_relations",
+    "delta_update_actors",
     "explain_neighbourhood_query",
     "explain_paths_query",
     "label",
@@ -136,8 +145,23 @@ CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 500 ROWS
 LOADED_DIGEST = "MATCH (m:KizunaLoad {name: 'graph'}) RETURN m.digest AS digest"
 RECORD_DIGEST = "MERGE (m:KizunaLoad {name: 'graph'}) SET m.digest = $digest"
 
-EXISTING_ACTORS = "MATCH (a:Actor) RETURN a.id AS id"
-EXISTING_DOCUMENTS = "MATCH (d:Document) RETURN d.name AS name"
+# What a reload compares the new graph with: each actor's digest and the digests of the
+# relations it starts (None where an older layout wrote them), in pages of $page actors; and
+# what identifies a document's content (its text is not read; a bulk import writes no empty
+# text, and `d[$text]` does not warn of a key never written). A full load counts the keys
+# that went.
+EXISTING_GRAPH = """
+MATCH (a:Actor)
+WITH collect(a) AS actors
+UNWIND range(0, size(actors) - 1, $page) AS start
+WITH actors[start..start + $page] AS page
+RETURN [a IN page | a.id] AS ids, [a IN page | a.digest] AS digests,
+       [a IN page | [(a)-[r]->(:Actor) WHERE r.key IS NOT NULL | r.digest]] AS relations
+"""
+EXISTING_DOCUMENTS = """
+MATCH (d:Document)
+RETURN d.name AS name, [d.sha256, d.chars, d.words, size(coalesce(d[$text], ''))] AS content
+"""
 EXISTING_RELATION_KEYS = """
 MATCH (:Actor)-[r]->(:Actor) WHERE r.key IS NOT NULL
 RETURN r.key AS key
@@ -208,6 +232,85 @@ MATCH (d:StagedDocument)
 REMOVE d:StagedDocument
 SET d:Document
 """
+
+# --- writes: a delta, all in one transaction ---------------------------------------------
+#
+# When a reload changes little, the load applies the difference to the graph in use in one
+# transaction instead of staging the whole graph: it commits whole or not at all, like the
+# switch. Actors and documents are found by their unique ids; a relation that went or changed
+# by the actor it starts from and its digest (relationship properties have no index).
+
+DELTA_DELETE_RELATIONS = """
+UNWIND $rows AS row
+MATCH (:Actor {id: row.source})-[r]->(:Actor)
+WHERE r.digest = row.digest
+WITH r, r.key AS key
+DELETE r
+RETURN key
+"""
+
+DELTA_DELETE_ACTORS = """
+UNWIND $rows AS id
+MATCH (a:Actor {id: id})
+DETACH DELETE a
+"""
+
+DELTA_DELETE_DOCUMENTS = """
+UNWIND $rows AS name
+MATCH (d:Document {name: name})
+DETACH DELETE d
+"""
+
+DELTA_WRITE_DOCUMENTS = """
+UNWIND $rows AS row
+MERGE (d:Document {name: row.name})
+SET d = row
+"""
+
+DELTA_DELETE_MENTIONS = """
+UNWIND $rows AS id
+MATCH (:Document)-[m:MENTIONS]->(:Actor {id: id})
+DELETE m
+"""
+
+DELTA_CREATE_MENTIONS = """
+UNWIND $rows AS row
+MATCH (a:Actor {id: row.id})
+UNWIND row.documents AS name
+MATCH (d:Document {name: name})
+CREATE (d)-[:MENTIONS]->(a)
+"""
+
+
+def delta_update_actors(actor_type: str) -> str:
+    """Changed actors of one (new) type: their properties replaced, their type label set."""
+    labels = ":".join(label(t) for t in sorted(domain_schema().actor_types))
+    return f"""
+UNWIND $rows AS row
+MATCH (a:Actor {{id: row.id}})
+REMOVE a:{labels}
+SET a = row, a:{label(actor_type)}
+"""
+
+
+def delta_create_actors(actor_type: str) -> str:
+    """New actors of one type."""
+    return f"""
+UNWIND $rows AS row
+CREATE (a:Actor:{label(actor_type)})
+SET a = row
+"""
+
+
+def delta_create_relations(relation_type: str) -> str:
+    """New relations of one type between actors in use."""
+    return f"""
+UNWIND $rows AS row
+MATCH (s:Actor {{id: row.source}}), (t:Actor {{id: row.target}})
+CREATE (s)-[r:{rel_type(relation_type)}]->(t)
+SET r = row.props
+"""
+
 
 # --- reads -------------------------------------------------------------------------------
 

@@ -33,7 +33,8 @@ from graph.errors import StoreUnavailable
 from graph.levels import neighbourhood_levels
 from graph.model import Actor, Document, Evidence, Graph, Relation
 from graph.name_index import NameIndex, name_table
-from graph.neo4j_load import LoadReport, StagedLoad, graph_digest, load_report
+from graph.neo4j_load import ACTOR_CORE, LoadReport, StagedLoad, graph_digest, load_report
+from graph.neo4j_props import graph_digests
 from graph.querying import (
     Filters,
     Named,
@@ -58,7 +59,6 @@ from graph.views import (
 
 __all__ = ["LoadReport", "Neo4jStore", "graph_digest", "lucene_escape"]
 
-_CORE = ("id", "name", "type", "aliases", "documents", "discovered")
 _LUCENE_SPECIAL = re.compile(r'([+\-!(){}\[\]^"~*?:\\/&|])')
 _FULLTEXT_CANDIDATES = 1000
 _Model = TypeVar("_Model", bound=BaseModel)
@@ -92,7 +92,7 @@ def actor_from(props: dict[str, Any]) -> Actor:
         aliases=list(props.get("aliases") or []),
         documents=list(props.get("documents") or []),
         discovered=bool(props.get("discovered", False)),
-        identifiers={k: str(v) for k, v in props.items() if k not in _CORE},
+        identifiers={k: str(v) for k, v in props.items() if k not in ACTOR_CORE},
     )
 
 
@@ -259,10 +259,11 @@ class Neo4jStore:
         memory stays bounded however large the graph; `writers` sessions write the
         relationships at once), then one transaction switches it in.
         With `wipe`, nodes that Kizuna did not write go too. A graph whose digest equals the
-        one last switched in is not written again (unless `wipe`).
+        one last switched in is not written again (unless `wipe`); one that differs little is
+        written as a delta, in one transaction (see `graph.neo4j_load`).
         """
         self.ensure_schema()
-        digest = graph_digest(graph)
+        digests = graph_digests(graph)
         with (
             self._boundary("load the graph (the graph in use was not changed; run the load again)"),
             self.driver.session(database=self.database) as session,
@@ -274,10 +275,10 @@ class Neo4jStore:
                 self.writers,
                 self.after_batch,
             )
-            if not wipe and loader.loaded_digest() == digest:
+            if not wipe and loader.loaded_digest() == digests.graph:
                 return loader.unchanged(graph)
             try:
-                return loader.run(graph, graph.relations, wipe, digest)
+                return loader.run(graph, wipe, digests)
             except Exception:
                 loader.clear_leftovers_quietly()
                 raise

@@ -82,7 +82,7 @@ def load(
         f"in {seconds:.1f}s ({rate:,.0f} relations/s{', bulk import' if bulk else ''}): "
         f"{counted(report.actors, 'actor')}, {counted(report.relations, 'relation')}, "
         f"{counted(report.documents, 'document')}, {counted(report.mentions, 'mention')}; "
-        f"removed {counted(report.deleted_actors, 'actor')}, "
+        f"{_written(report)}; removed {counted(report.deleted_actors, 'actor')}, "
         f"{counted(report.deleted_relations, 'relation')} and "
         f"{counted(report.deleted_documents, 'document')} no longer in the graph.",
         highlight=False,
@@ -94,6 +94,17 @@ def load(
         f"Browse: {settings.neo4j_browser_url}",
         highlight=False,
         soft_wrap=True,
+    )
+
+
+def _written(report: LoadReport) -> str:
+    """What a load wrote, and how: nothing, only what changed, or the whole graph."""
+    if report.mode == "unchanged":
+        return "wrote nothing (the graph in use is the same)"
+    how = "only what changed" if report.mode == "delta" else "the whole graph"
+    return (
+        f"wrote {counted(report.written_actors, 'actor')} and "
+        f"{counted(report.written_relations, 'relation')} ({how})"
     )
 
 

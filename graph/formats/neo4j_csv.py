@@ -3,8 +3,9 @@
 The offline importer writes a database at disk speed (no transactions), which is much faster
 than any Bolt load for a first load of a large graph; `scripts/neo4j-local import DIR` stops
 the local server, imports these files and starts it again. The layout is the same as a Bolt
-load writes (labels, relationship types, properties, MENTIONS), so the stores cannot tell
-the difference; constraints and indexes are created afterwards by `Neo4jStore.ensure_schema`.
+load writes (labels, relationship types, properties with the digests a reload compares,
+MENTIONS), so the stores cannot tell the difference; constraints and indexes are created
+afterwards by `Neo4jStore.ensure_schema`.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from graph.model import Graph
+from graph.neo4j_props import ACTOR_CORE, DIGEST, actor_digest, relation_digest
 
 __all__ = ["ARRAY_DELIMITER", "write_import_csv"]
 
@@ -44,7 +46,7 @@ def _write(path: Path, rows: Iterable[list[object]]) -> Path:
 
 def _actor_rows(graph: Graph) -> Iterator[list[object]]:
     """Actors with their identifiers as properties; labels :Actor and the actor's type."""
-    identifiers = sorted({k for a in graph.actors for k in a.identifiers})
+    identifiers = sorted({k for a in graph.actors for k in a.identifiers} - set(ACTOR_CORE))
     yield [
         "id:ID(Actor)",
         "name",
@@ -52,6 +54,7 @@ def _actor_rows(graph: Graph) -> Iterator[list[object]]:
         "aliases:string[]",
         "documents:string[]",
         "discovered:boolean",
+        DIGEST,
         *identifiers,
         ":LABEL",
     ]
@@ -63,6 +66,7 @@ def _actor_rows(graph: Graph) -> Iterator[list[object]]:
             _array(sorted(set(a.aliases))),
             _array(sorted(set(a.documents))),
             "true" if a.discovered else "false",
+            actor_digest(a),
             *(a.identifiers.get(k, "") for k in identifiers),
             f"Actor{ARRAY_DELIMITER}{a.type}",
         ]
@@ -101,6 +105,7 @@ def _relation_rows(graph: Graph) -> Iterator[list[object]]:
         "evidence_quotes:string[]",
         "evidence_starts:long[]",
         "evidence_ends:long[]",
+        DIGEST,
     ]
     join = ARRAY_DELIMITER.join
     for r in graph.relations:  # one per key: the model merged duplicates already
@@ -129,4 +134,5 @@ def _relation_rows(graph: Graph) -> Iterator[list[object]]:
             quotes,
             starts,
             ends,
+            relation_digest(r),
         ]

@@ -18,6 +18,7 @@ import pytest
 from graph.formats.neo4j_csv import write_import_csv
 from graph.memory_store import MemoryStore
 from graph.model import Graph
+from graph.neo4j_props import actor_digest, relation_digest
 from graph.neo4j_store import Neo4jStore
 from tests.neo4j_server import PROJECT, START_TIMEOUT
 
@@ -73,6 +74,17 @@ def test_imported_csv_gives_the_same_graph_as_a_bolt_load(
             "MATCH (d:Document)-[:MENTIONS]->(:Agency {id: 'agency:jica'}) RETURN d.name AS n"
         ).records
         assert [r["n"] for r in records] == ["contract.txt"]
+        # The import writes the digests a Bolt load writes, so that a reload compares them.
+        actors = driver.execute_query("MATCH (a:Actor) RETURN a.id AS id, a.digest AS d").records
+        assert {r["id"]: r["d"] for r in actors} == {
+            a.id: actor_digest(a) for a in contract_graph.actors
+        }
+        relations = driver.execute_query(
+            "MATCH (:Actor)-[r]->(:Actor) RETURN r.key AS key, r.digest AS d"
+        ).records
+        assert {r["key"]: r["d"] for r in relations} == {
+            r.key: relation_digest(r) for r in contract_graph.relations
+        }
         store.replace(contract_graph)  # a Bolt load over the import changes nothing
         assert store.snapshot() == contract_graph.normalised()
     finally:
@@ -109,7 +121,14 @@ def test_bulk_load_imports_the_built_graph_and_refuses_a_database_that_holds_one
         elements = "MATCH (a:Actor) RETURN a.id AS id, elementId(a) AS e ORDER BY id"
         before = driver.execute_query(elements).records
         # The import recorded the graph as in use: loading it over Bolt writes nothing.
-        assert store.load(contract_graph.normalised()).deleted_actors == 0
+        assert store.load(contract_graph.normalised()).mode == "unchanged"
+        assert driver.execute_query(elements).records == before
+        # A changed graph is written as a delta over the import.
+        graph = contract_graph.normalised()
+        changed = graph.model_copy(update={"relations": graph.relations[1:]})
+        report = store.load(changed)
+        assert (report.mode, report.deleted_relations) == ("delta", 1)
+        assert store.snapshot() == changed
         assert driver.execute_query(elements).records == before
     finally:
         driver.close()
