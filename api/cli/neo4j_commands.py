@@ -52,7 +52,8 @@ def load(
         ),
     ] = False,
 ) -> None:
-    """Push the built graph into Neo4j (replacing what an earlier load put there)."""
+    """Push the built graph into Neo4j, in place of what an earlier load put there (a reload
+    writes only what changed)."""
     console = Console()
     settings = settings_of(ctx)
     path = store or settings.store
