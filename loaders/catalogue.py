@@ -27,10 +27,12 @@ __all__ = [
     "Patterns",
     "RelationPattern",
     "catalogue",
+    "compact",
     "config_fingerprint",
     "patterns",
     "slugify",
     "subdivision_names",
+    "subdivision_places",
 ]
 
 
@@ -156,6 +158,7 @@ class Patterns(FrozenModel):
     locative_prepositions: list[str]
     government_words: list[str]
     subnational_governments: SubnationalGovernments
+    venue_free_names: list[str]
     anaphora: dict[str, str]
     anaphora_window: int
     abbreviations: list[str]
@@ -169,6 +172,11 @@ class Patterns(FrozenModel):
     @classmethod
     def _known_type(cls, value: str) -> str:
         return domain_schema().check_actor_type(value)
+
+    @field_validator("venue_free_names")
+    @classmethod
+    def _known_type_list(cls, value: list[str]) -> list[str]:
+        return [domain_schema().check_actor_type(v) for v in value]
 
     @field_validator("organisation_words", "anaphora", "class_nouns")
     @classmethod
@@ -280,6 +288,21 @@ def subdivision_names() -> frozenset[str]:
 
     wanted = set(patterns().subnational_governments.subdivision_types)
     return frozenset(fold(s.name).lower() for s in pycountry.subdivisions if s.type in wanted)
+
+
+def compact(name: str) -> str:
+    """A place name folded, lower-case, without blanks, hyphens or apostrophes: "Hà Nội"
+    and "Hanoi" are both "hanoi"."""
+    from loaders.text import fold
+
+    return re.sub(r"[\s\-'\u2019]+", "", fold(name).lower())
+
+
+@cache
+def subdivision_places() -> frozenset[str]:
+    """The compact names (`compact`) of every ISO 3166-2 subdivision pycountry knows, of
+    any type (states, provinces, municipalities such as Hà Nội, cities such as Paris)."""
+    return frozenset(compact(s.name) for s in pycountry.subdivisions)
 
 
 @cache

@@ -198,8 +198,10 @@ class _DocumentReading:
         folded = self.folded
         items = self.frames.mark_instruments(
             self.frames.pairs(
-                self.people.collapse(
-                    sentence_items(folded, words(body, seg.start), (seg.start, seg.end), inside)
+                self.frames.semicolon_lists(
+                    self.people.collapse(
+                        sentence_items(folded, words(body, seg.start), (seg.start, seg.end), inside)
+                    )
                 )
             )
         )

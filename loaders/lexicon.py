@@ -251,6 +251,14 @@ class Lexicon:
             first: sorted(keys, key=lambda k: (-len(k), k)) for first, keys in by_first.items()
         }
         self.first_nouns = frozenset(k[0] for k in self.instruments)
+        # every lower-case word whose singular starts an instrument phrase: the noun itself
+        # or the noun with an "s" that `singular` strips, so a word is tested in one lookup
+        self.first_forms = frozenset(
+            form
+            for noun in self.first_nouns
+            for form in (noun, f"{noun}s")
+            if singular(form) in self.first_nouns
+        )
 
     def _reference_patterns(self) -> None:
         """The two scans `refers` makes over a sentence with no actor: a reference to an

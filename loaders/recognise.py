@@ -17,7 +17,15 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from graph.schema import domain_schema
-from loaders.catalogue import Catalogue, Patterns, catalogue, patterns, slugify
+from loaders.catalogue import (
+    Catalogue,
+    Patterns,
+    catalogue,
+    compact,
+    patterns,
+    slugify,
+    subdivision_places,
+)
 from loaders.lexicon import lexicon
 from loaders.text import fold, trie_pattern
 
@@ -103,6 +111,7 @@ class Recogniser:
         self.openers = self.leading | {"of", "for", "and", "the", "on", "to", "de", "&"}
         self.titles = [t.split() for t in pat.person_titles]
         self.locatives = set(pat.locative_prepositions)
+        self.venue_free = set(pat.venue_free_names)
         self.gov = re.compile(
             r"(?:" + "|".join(re.escape(g) for g in pat.government_words) + r")\s+$"
         )
@@ -371,6 +380,9 @@ class Recogniser:
         if dated is not None:  # "... Line Project on 12 March 2024": the date is not the name
             end = dated.start()
             words = words[: len(folded[start:end].split())]
+        if head[2] in self.venue_free:  # "Conference on 5G in Hanoi": held in Hanoi
+            end = self._before_venue(folded, offset + tokens[head[1] - 1][1], end)
+            words = words[: len(folded[start:end].split())]
         part = _PART_NUMBER.match(folded, end)
         if part is not None and head[2] == "Project":
             end = part.end()  # "... Project (V)", "... Ring Road (Phase 2)": one phase
@@ -379,6 +391,18 @@ class Recogniser:
         if self._acceptable(folded[start:end], words, head):
             return start, end, head[2]
         return None
+
+    def _before_venue(self, folded: str, head_end: int, end: int) -> int:
+        """Where a name that does not hold its venue ends: before a last "in <place>" after
+        its head, when the place is a country, a metonym or an ISO 3166-2 subdivision."""
+        cut = folded.rfind(" in ", head_end, end)
+        if cut < 0:
+            return end
+        place = folded[cut + 4 : end].removeprefix("the ")
+        known = self.lookup.get(place)
+        if known is not None and (known[1] == "metonym" or self.known[known[0]].type == "Country"):
+            return cut
+        return cut if compact(place) in subdivision_places() else end
 
     def _defined(self, words: list[str]) -> bool:
         """A name of three capitalised words or more that an acronym spells is a proper name

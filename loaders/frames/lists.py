@@ -25,6 +25,51 @@ _LIST_MODIFIERS = COUNTS | {
 class ListFrames(Arguments):
     """Lists, field lines and headings: parties named around a list noun or after a label."""
 
+    def semicolon_lists(self, items: list[Item]) -> list[Item]:
+        """`items` with the semicolons of a list of parties read as its commas: "JST; JSPS;
+        AMED and UKRI signed" is the list "JST, JSPS, AMED and UKRI". A list has two
+        semicolons or more between its parties; one semicolon between two parties ("... with
+        Viet Nam; Japan and India signed ...") ends a clause."""
+        semicolons = [k for k, w in enumerate(items) if w.text == ";"]
+        if not semicolons:
+            return items
+        out = list(items)
+        for a in semicolons:
+            if a == 0 or not self._is_party(items[a - 1]):
+                continue
+            if a >= 2 and items[a - 2].text == ";":
+                continue  # inside a list read from its first member
+            seps = self._semicolon_run(items, a - 1)
+            if len(seps) >= 2:
+                for k in seps:
+                    w = items[k]
+                    out[k] = Item(w.start, w.end, ",", ",", None, w.rule)
+        return out
+
+    def _semicolon_run(self, items: list[Item], first: int) -> list[int]:
+        """The semicolons of the run of parties from `first` ("A; B; C and D"), up to the
+        party an "and" joins last."""
+        seps: list[int] = []
+        j, closed = first, False
+        while not closed and j + 1 < len(items):
+            k = j + 1
+            semicolon = items[k].text == ";"
+            if semicolon:
+                k += 1
+            if k < len(items) and items[k].lemma == "and":
+                closed = True
+                k += 1
+            elif not semicolon:
+                break
+            while k < len(items) and items[k].lemma == "the":
+                k += 1
+            if k >= len(items) or not self._is_party(items[k]):
+                break
+            if semicolon:
+                seps.append(j + 1)
+            j = k
+        return seps
+
     def _lists(self, s: Sentence) -> None:
         """The list frame: a list noun ("members", "funders", "key players") joins the
         parties listed around it to its owner ("all Z funders, i.e. X, Y and W", "X and Y

@@ -26,12 +26,18 @@ class InstrumentMarks(FrameState):
         reference to an earlier instrument ("the MoC") or a new unnamed one."""
         out: list[Item] = []
         pending: dict[int, Item] = {}  # coordinated instruments, placed before their topic
+        first_forms = self.lex.first_forms
         i = 0
         while i < len(items):
             if i in pending:
                 out.append(pending.pop(i))
             item = items[i]
-            if item.actor and not item.actor.startswith("?") and self._is_anchor(item):
+            if item.actor is None:
+                if item.text.lower() not in first_forms:  # most words start no instrument
+                    out.append(item)
+                    i += 1
+                    continue
+            elif item.actor and not item.actor.startswith("?") and self._is_anchor(item):
                 self.remember(item.actor)  # "The X Summit was held ... its main meetings"
             instrument, size = self._instrument_at(items, i)
             if instrument is None:
