@@ -31,6 +31,7 @@ import neo4j
 from neo4j.exceptions import DriverError, Neo4jError
 
 from graph import cypher
+from graph.collector import collector_paused
 from graph.errors import StoreUnavailable
 from graph.formats.neo4j_csv import write_import_csv
 from graph.model import Actor, Document, Graph, Relation
@@ -38,7 +39,6 @@ from graph.neo4j_props import (
     ACTOR_CORE,
     GraphDigests,
     actor_props,
-    collector_paused,
     graph_digests,
     relation_props,
 )

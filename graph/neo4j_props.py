@@ -8,13 +8,11 @@ the bulk import write the same properties, so either leaves a database the other
 
 from __future__ import annotations
 
-import gc
 import hashlib
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
+from graph.collector import collector_paused
 from graph.model import Actor, Graph, Relation, relation_facts
 
 __all__ = [
@@ -23,7 +21,6 @@ __all__ = [
     "GraphDigests",
     "actor_digest",
     "actor_props",
-    "collector_paused",
     "graph_digests",
     "relation_digest",
     "relation_props",
@@ -38,19 +35,6 @@ _LAYOUT = 2  # raise when the way a graph is written to Neo4j changes: every dig
 _PERSON = f"kizuna-{_LAYOUT}".encode()
 _actor_json = Actor.__pydantic_serializer__.to_json
 _relation_json = Relation.__pydantic_serializer__.to_json
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Python's cyclic garbage collector held off while a million digests or rows are built:
-    none of them form cycles, and each collection would walk the whole graph in memory."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _digest(content: bytes) -> str:

@@ -14,7 +14,6 @@ StoreUnavailable, with what to do about them.
 
 from __future__ import annotations
 
-import gc
 import itertools
 import re
 import threading
@@ -29,6 +28,7 @@ from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavaila
 from pydantic import BaseModel
 
 from graph import cypher
+from graph.collector import collector_paused
 from graph.errors import StoreUnavailable
 from graph.levels import neighbourhood_levels
 from graph.model import Actor, Document, Evidence, Graph, Relation
@@ -139,32 +139,6 @@ def _answer_relations(records: Iterable[Mapping[str, Any]]) -> list[Relation]:
         relation_from(r["source"], r["target"], r["type"], r["props"], validate=False)
         for r in records
     ]
-
-
-_paused_lock = threading.Lock()
-_paused = 0
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cyclic garbage collector held off while an answer's thousands of relations are
-    decoded and built. None of them form cycles, yet their allocations set off collections
-    that walk every object the process holds (a full one took seconds beside the name index).
-    Nested and concurrent answers share one count; the last one out turns it back on."""
-    global _paused
-    with _paused_lock:
-        owned = _paused > 0 or gc.isenabled()
-        if owned:
-            _paused += 1
-            gc.disable()
-    try:
-        yield
-    finally:
-        if owned:
-            with _paused_lock:
-                _paused -= 1
-                if _paused == 0:
-                    gc.enable()
 
 
 def _filter_params(filters: Filters) -> dict[str, Any]:
@@ -457,7 +431,7 @@ class Neo4jStore:
         # first would cost a round trip on every neighbourhood.
         levels = neighbourhood_levels(actor_id, depth, limit, expand)
         kept = [actor_id, *(n for _, n in levels.nodes)]
-        with _collector_paused():
+        with collector_paused():
             (record,) = self._read(
                 cypher.neighbourhood_edges(),
                 "read a neighbourhood's relations",
