@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import re
 
+from graph.model import RELATION_FACTS
 from graph.schema import domain_schema
 
 __all__ = [
@@ -33,17 +34,13 @@ __all__ = [
     "DELTA_DELETE_RELATIONS",
     "DELTA_WRITE_DOCUMENTS",
     "DOCUMENT_BY_NAME",
-    "ENDS_NEIGHBOURS",
     "EXISTING_DOCUMENTS",
     "EXISTING_GRAPH",
     "EXISTING_RELATION_KEYS",
     "FULLTEXT_ACTORS",
     "FULLTEXT_INDEX",
-    "HOP_RELATIONS",
     "LOADED_DIGEST",
-    "MIDDLE_RELATIONS",
     "PING",
-    "PROJECTION",
     "PROMOTE_DOCUMENTS",
     "RECORD_DIGEST",
     "RETIRE_DOCUMENTS",
@@ -52,16 +49,21 @@ __all__ = [
     "STAGE_DOCUMENTS",
     "STAGE_MENTIONS",
     "WIPE_FOREIGN",
+    "Filtering",
     "delta_create_actors",
     "delta_create_relations",
     "delta_update_actors",
+    "ends_neighbours",
     "explain_neighbourhood_query",
     "explain_paths_query",
+    "hop_relations",
     "label",
+    "middle_relations",
     "most_connected",
     "neighbourhood_edges",
     "neighbourhood_step",
     "neighbourhood_two_steps",
+    "projection",
     "promote_actors",
     "rel_type",
     "retire_actors",
@@ -355,12 +357,28 @@ RETURN startNode(r).id AS source, endNode(r).id AS target, type(r) AS type,
 """
 
 
-_REL_FILTER = """
-($relation_types IS NULL OR type(r) IN $relation_types)
-AND ($since IS NULL OR r.year >= $since)
-AND ($until IS NULL OR r.year <= $until)
-AND ($min_confidence IS NULL OR coalesce(r.confidence, 1.0) >= $min_confidence)
-"""
+Filtering = frozenset[str]
+"""The filters a query applies, by name (`relation_types`, `since`, `until`, `min_confidence`,
+`actor_types`: those set in `Filters`). A statement is written with the tests of these only,
+so that a filter left unset costs nothing per relation a query walks (a test of a null
+parameter on each of a hub's thousands of relations cost a sixth of a neighbourhood)."""
+
+_RELATION_TESTS = {
+    "relation_types": "type(r) IN $relation_types",
+    "since": "r.year >= $since",
+    "until": "r.year <= $until",
+    "min_confidence": "coalesce(r.confidence, 1.0) >= $min_confidence",
+}
+
+
+def _relation_test(active: Filtering) -> str:
+    """The test a relation `r` must pass under the active filters."""
+    return " AND ".join(t for name, t in _RELATION_TESTS.items() if name in active) or "true"
+
+
+def _actor_test(actor: str, active: Filtering) -> str:
+    """The test an actor must pass under the active filters."""
+    return f"{actor}.type IN $actor_types" if "actor_types" in active else "true"
 
 
 # One level of a neighbourhood: the actors one relation from the frontier, not yet placed,
@@ -370,13 +388,12 @@ AND ($min_confidence IS NULL OR coalesce(r.confidence, 1.0) >= $min_confidence)
 # types by name, which reads no property of the hub's thousands of relations (a check of
 # `r.key`, which only Kizuna's relations carry, cost a third of the step).
 @functools.cache
-def neighbourhood_step() -> str:
+def neighbourhood_step(active: Filtering) -> str:
     """One level of a neighbourhood (see above)."""
     return f"""
 UNWIND $frontier AS fid
 MATCH (f:Actor {{id: fid}})-[r:{_domain_relations()}]-(o:Actor)
-WHERE {_REL_FILTER}
-  AND ($actor_types IS NULL OR o.type IN $actor_types)
+WHERE {_relation_test(active)} AND {_actor_test("o", active)}
 WITH DISTINCT o
 WITH o.id AS id WHERE NOT id IN $placed
 WITH collect(id) AS ids
@@ -389,14 +406,13 @@ RETURN size(ids) AS total,
 # the second is expanded only when the first leaves it room under $limit (`expanded`), and is
 # cut at $wanted (the caller keeps as many as the first level leaves room for).
 @functools.cache
-def neighbourhood_two_steps() -> str:
+def neighbourhood_two_steps(active: Filtering) -> str:
     """The first two levels of a neighbourhood (see above); no row for an unknown centre."""
 
     def level(unplaced: str) -> str:
         return f"""
   MATCH (f)-[r:{_domain_relations()}]-(o:Actor)
-  WHERE {_REL_FILTER}
-    AND ($actor_types IS NULL OR o.type IN $actor_types) AND {unplaced}
+  WHERE {_relation_test(active)} AND {_actor_test("o", active)} AND {unplaced}
   WITH DISTINCT o"""
 
     return f"""
@@ -419,12 +435,17 @@ RETURN total1, first1, expanded, total2, first2
 """
 
 
+def _projected(properties: tuple[str, ...]) -> str:
+    """A map projection of these properties of `r`."""
+    return "r {" + ", ".join(f".{name}" for name in properties) + "}"
+
+
 # The kept actors are compared as nodes, not by id: a hub among them has thousands of
 # relations, and reading the id at the far end of each cost more than the whole rest. The
 # edges come back as one list in one record, beside the kept actors' names: the driver reads
 # thousands of small records about twice as slowly.
 @functools.cache
-def neighbourhood_edges() -> str:
+def neighbourhood_edges(active: Filtering) -> str:
     """The kept actors of a neighbourhood (id, name, type) and the relations between them."""
     return f"""
 MATCH (k:Actor) WHERE k.id IN $kept
@@ -433,7 +454,7 @@ RETURN [k IN kept | {{id: k.id, name: k.name, type: k.type}}] AS actors,
        COLLECT {{
          UNWIND kept AS s
          MATCH (s)-[r:{_domain_relations()}]->(t)
-         WHERE t IN kept AND {_REL_FILTER}
+         WHERE t IN kept AND {_relation_test(active)}
          RETURN {{source: s.id, target: t.id, type: type(r), props: properties(r)}}
        }} AS edges
 """
@@ -445,13 +466,16 @@ RETURN [k IN kept | {{id: k.id, name: k.name, type: k.type}}] AS actors,
 # the set whose actors hold fewer relations and matched by element id against the other (in a
 # subquery, so that Neo4j expands the relations instead of checking every pair of actors).
 # The ends are found by the id index; intermediate actors must pass the actor filter.
-ENDS_NEIGHBOURS = f"""
+@functools.cache
+def ends_neighbours(active: Filtering) -> str:
+    """The actors one passing relation from $source and from $target (see above)."""
+    return f"""
 UNWIND [$source, $target] AS end
 MATCH (e:Actor {{id: end}})
 CALL (e) {{
   MATCH (e)-[r]-(x:Actor)
-  WHERE r.key IS NOT NULL AND {_REL_FILTER}
-    AND (x.id IN [$source, $target] OR $actor_types IS NULL OR x.type IN $actor_types)
+  WHERE r.key IS NOT NULL AND {_relation_test(active)}
+    AND (x.id IN [$source, $target] OR {_actor_test("x", active)})
   WITH DISTINCT x
   RETURN collect(x.id) AS ids, collect(elementId(x)) AS elements,
          sum(COUNT {{ (x)--() }}) AS cost
@@ -459,12 +483,16 @@ CALL (e) {{
 RETURN end, ids, elements, cost
 """
 
-MIDDLE_RELATIONS = f"""
+
+@functools.cache
+def middle_relations(active: Filtering) -> str:
+    """The (here, there) pairs joined by a passing relation, from $expand into $into."""
+    return f"""
 UNWIND $expand AS element
 MATCH (x:Actor) WHERE elementId(x) = element
 CALL (x) {{
   MATCH (x)-[r]-(y:Actor)
-  WHERE r.key IS NOT NULL AND {_REL_FILTER}
+  WHERE r.key IS NOT NULL AND {_relation_test(active)}
   RETURN DISTINCT y
 }}
 WITH x, y WHERE elementId(y) IN $into AND y <> x
@@ -472,7 +500,8 @@ RETURN x.id AS here, y.id AS there
 """
 
 
-def routes_query(max_hops: int, groups: int) -> str:
+@functools.cache
+def routes_query(max_hops: int, groups: int, active: Filtering) -> str:
     """The first $k routes through distinct actors from $source to $target, among the paths of
     the `groups` shortest lengths up to `max_hops`, in the canonical order (length, ids).
 
@@ -485,8 +514,8 @@ def routes_query(max_hops: int, groups: int) -> str:
     return f"""
 MATCH (s:Actor {{id: $source}}), (t:Actor {{id: $target}})
 MATCH p = SHORTEST {int(groups)} GROUPS (s)
-  (()-[r WHERE r.key IS NOT NULL AND {_REL_FILTER}]-
-   (x:Actor WHERE x.id = $target OR $actor_types IS NULL OR x.type IN $actor_types)
+  (()-[r WHERE r.key IS NOT NULL AND {_relation_test(active)}]-
+   (x:Actor WHERE x.id = $target OR {_actor_test("x", active)})
   ){{1,{int(max_hops)}}}
   (t)
 WITH length(p) AS hops, [n IN nodes(p) | n.id] AS route
@@ -500,21 +529,29 @@ RETURN lengths,
 """
 
 
-HOP_RELATIONS = f"""
+@functools.cache
+def hop_relations(active: Filtering) -> str:
+    """Every passing relation between the two actors of each pair in $pairs, whole."""
+    return f"""
 UNWIND $pairs AS pair
 MATCH (a:Actor {{id: pair[0]}})-[r]-(b:Actor {{id: pair[1]}})
-WHERE r.key IS NOT NULL AND {_REL_FILTER}
+WHERE r.key IS NOT NULL AND {_relation_test(active)}
 RETURN collect({{here: pair[0], there: pair[1], source: startNode(r).id,
                  target: endNode(r).id, type: type(r), props: properties(r)}}) AS hops
 """
 
-PROJECTION = f"""
+
+@functools.cache
+def projection(active: Filtering) -> str:
+    """The passing relations between passing actors, with their facts but not their evidence."""
+    return f"""
 MATCH (s:Actor)-[r]->(t:Actor)
-WHERE r.key IS NOT NULL AND {_REL_FILTER}
-  AND ($actor_types IS NULL OR (s.type IN $actor_types AND t.type IN $actor_types))
+WHERE r.key IS NOT NULL AND {_relation_test(active)}
+  AND {_actor_test("s", active)} AND {_actor_test("t", active)}
 RETURN s.id AS source, t.id AS target, type(r) AS type,
-       r {{.year, .date, .date_precision, .date_source, .rule, .confidence, .curated}} AS props
+       {_projected(RELATION_FACTS)} AS props
 """
+
 
 COUNT_ACTORS_BY_TYPE = "MATCH (a:Actor) RETURN a.type AS type, count(*) AS n"
 COUNT_RELATIONS_BY_TYPE = """

@@ -142,6 +142,7 @@ def _answer_relations(records: Iterable[Mapping[str, Any]]) -> list[Relation]:
 
 
 def _filter_params(filters: Filters) -> dict[str, Any]:
+    """The filters as query parameters, unset ones as null."""
     return {
         "relation_types": sorted(filters.relation_types) if filters.relation_types else None,
         "actor_types": sorted(filters.actor_types) if filters.actor_types else None,
@@ -149,6 +150,11 @@ def _filter_params(filters: Filters) -> dict[str, Any]:
         "until": filters.until,
         "min_confidence": filters.min_confidence,
     }
+
+
+def _filtering(params: Mapping[str, Any]) -> cypher.Filtering:
+    """Which of the filter parameters are set: the tests a statement is written with."""
+    return frozenset(name for name, value in params.items() if value is not None)
 
 
 class Neo4jStore:
@@ -418,7 +424,7 @@ class Neo4jStore:
             if ahead:
                 return ahead.pop()
             (record,) = self._read(
-                cypher.neighbourhood_step(),
+                cypher.neighbourhood_step(_filtering(params)),
                 "expand a neighbourhood",
                 frontier=frontier,
                 placed=sorted(placed),
@@ -433,7 +439,7 @@ class Neo4jStore:
         kept = [actor_id, *(n for _, n in levels.nodes)]
         with collector_paused():
             (record,) = self._read(
-                cypher.neighbourhood_edges(),
+                cypher.neighbourhood_edges(_filtering(params)),
                 "read a neighbourhood's relations",
                 kept=kept,
                 **params,
@@ -462,7 +468,7 @@ class Neo4jStore:
         leaves it room: one round trip for the two (`cypher.neighbourhood_two_steps`). Each
         is what `neighbourhood_levels` would ask for; an unknown centre reaches nobody."""
         records = self._read(
-            cypher.neighbourhood_two_steps(),
+            cypher.neighbourhood_two_steps(_filtering(params)),
             "expand a neighbourhood",
             centre=actor_id,
             limit=limit,
@@ -510,7 +516,11 @@ class Neo4jStore:
         near = {
             r["end"]: r
             for r in self._read(
-                cypher.ENDS_NEIGHBOURS, "search paths", source=source, target=target, **params
+                cypher.ends_neighbours(_filtering(params)),
+                "search paths",
+                source=source,
+                target=target,
+                **params,
             )
         }
         ends = {source, target}
@@ -529,7 +539,7 @@ class Neo4jStore:
             return routes
         cheap = 0 if sides[0]["cost"] <= sides[1]["cost"] else 1
         records = self._read(
-            cypher.MIDDLE_RELATIONS,
+            cypher.middle_relations(_filtering(params)),
             "search paths",
             expand=wide[cheap],
             into=wide[1 - cheap],
@@ -550,10 +560,12 @@ class Neo4jStore:
         all revisit an actor holds no route, so when fewer than k routes come back and longer
         lengths remain, the search asks for one group more.
         """
+        filtering = _filtering(_filter_params(filters))
         params = {"source": source, "target": target, "k": k, **_filter_params(filters)}
         groups = 1
         while True:
-            (record,) = self._read(cypher.routes_query(max_hops, groups), "search paths", **params)
+            statement = cypher.routes_query(max_hops, groups, filtering)
+            (record,) = self._read(statement, "search paths", **params)
             routes: list[list[str]] = [list(r) for r in record["routes"]]
             lengths: list[int] = record["lengths"]
             if len(routes) >= k or len(lengths) < groups or max(lengths) >= max_hops:
@@ -567,11 +579,12 @@ class Neo4jStore:
         pairs = sorted({(a, b) for route in routes for a, b in itertools.pairwise(route)})
         between: dict[tuple[str, str], list[Relation]] = defaultdict(list)
         if pairs:
+            params = _filter_params(filters)
             (record,) = self._read(
-                cypher.HOP_RELATIONS,
+                cypher.hop_relations(_filtering(params)),
                 "read the relations of the paths",
                 pairs=[list(p) for p in pairs],
-                **_filter_params(filters),
+                **params,
             )
             hops = record["hops"]
             for r, relation in zip(hops, _answer_relations(hops), strict=True):
@@ -616,8 +629,9 @@ class Neo4jStore:
         return Document(**records[0]["document"]) if records else None
 
     def projection(self, filters: Filters) -> list[Relation]:
+        params = _filter_params(filters)
         records = self._read(
-            cypher.PROJECTION, "read the relations to analyse", **_filter_params(filters)
+            cypher.projection(_filtering(params)), "read the relations to analyse", **params
         )
         return [relation_from(r["source"], r["target"], r["type"], r["props"]) for r in records]
 

@@ -12,7 +12,7 @@ import pytest
 
 from graph import cypher
 from graph.model import Graph
-from graph.neo4j_store import Neo4jStore, _filter_params
+from graph.neo4j_store import Neo4jStore, _filter_params, _filtering
 from graph.querying import Filters
 
 pytestmark = pytest.mark.neo4j
@@ -45,7 +45,8 @@ def test_the_path_search_is_a_bidirectional_shortest_path_search_with_inline_fil
     neo4j_contract_store: Neo4jStore, neo4j_driver: neo4j.Driver, filters: Filters, max_hops: int
 ) -> None:
     params = {"source": "agency:jica", "target": "country:IND", "k": 3, **_filter_params(filters)}
-    operators = _explain(neo4j_driver, cypher.routes_query(max_hops, 2), params)
+    active = _filtering(_filter_params(filters))
+    operators = _explain(neo4j_driver, cypher.routes_query(max_hops, 2, active), params)
     names = [name for name, _ in operators]
     assert "StatefulShortestPath(Into)" in names
     assert not _EXHAUSTIVE & set(names)
@@ -53,8 +54,8 @@ def test_the_path_search_is_a_bidirectional_shortest_path_search_with_inline_fil
     # Nothing filters the paths after the search: the filters are part of it.
     assert "Filter" not in names[:search]
     details = dict(operators)["StatefulShortestPath(Into)"]
-    assert "$relation_types" in details
-    assert "$actor_types" in details
+    for name in ("relation_types", "since", "until", "min_confidence", "actor_types"):
+        assert (f"${name}" in details) == (name in active), name
 
 
 @pytest.mark.parametrize("filters", _FILTERS)
@@ -62,12 +63,13 @@ def test_short_routes_expand_one_relation_from_each_bound_end(
     neo4j_contract_store: Neo4jStore, neo4j_driver: neo4j.Driver, filters: Filters
 ) -> None:
     params = {"source": "agency:jica", "target": "country:IND", **_filter_params(filters)}
-    names = [name for name, _ in _explain(neo4j_driver, cypher.ENDS_NEIGHBOURS, params)]
+    active = _filtering(_filter_params(filters))
+    names = [name for name, _ in _explain(neo4j_driver, cypher.ends_neighbours(active), params)]
     assert "NodeUniqueIndexSeek" in names
     assert names.count("Expand(All)") == 1  # one relation out of each end, no deeper
     assert not _EXHAUSTIVE & set(names)
     middle = {"expand": ["4:x:1"], "into": ["4:x:2"], **_filter_params(filters)}
-    names = [name for name, _ in _explain(neo4j_driver, cypher.MIDDLE_RELATIONS, middle)]
+    names = [name for name, _ in _explain(neo4j_driver, cypher.middle_relations(active), middle)]
     assert "NodeByElementIdSeek" in names
     assert names.count("Expand(All)") == 1  # the relations between the two ends' neighbours
     assert not _EXHAUSTIVE & set(names)
@@ -77,14 +79,18 @@ def test_short_routes_expand_one_relation_from_each_bound_end(
 def test_neighbourhood_and_hop_reads_start_from_the_id_index(
     neo4j_contract_store: Neo4jStore, neo4j_driver: neo4j.Driver, filters: Filters
 ) -> None:
+    active = _filtering(_filter_params(filters))
     reads: list[tuple[str, dict[str, Any]]] = [
-        (cypher.neighbourhood_step(), {"frontier": ["country:JPN"], "placed": [], "wanted": 5}),
         (
-            cypher.neighbourhood_two_steps(),
+            cypher.neighbourhood_step(active),
+            {"frontier": ["country:JPN"], "placed": [], "wanted": 5},
+        ),
+        (
+            cypher.neighbourhood_two_steps(active),
             {"centre": "country:JPN", "limit": 5, "wanted": 5},
         ),
-        (cypher.neighbourhood_edges(), {"kept": ["country:JPN", "org:eu"]}),
-        (cypher.HOP_RELATIONS, {"pairs": [["country:JPN", "org:eu"]]}),
+        (cypher.neighbourhood_edges(active), {"kept": ["country:JPN", "org:eu"]}),
+        (cypher.hop_relations(active), {"pairs": [["country:JPN", "org:eu"]]}),
     ]
     for query, params in reads:
         names = [
