@@ -43,6 +43,7 @@ __all__ = [
     "PING",
     "PROMOTE_DOCUMENTS",
     "RECORD_DIGEST",
+    "RELATIONS_BY_ELEMENT",
     "RETIRE_DOCUMENTS",
     "SEARCH_NAMES",
     "STAGE_ACTORS",
@@ -143,9 +144,13 @@ CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 500 ROWS
 """
 
 # One :KizunaLoad node remembers the digest of the graph last switched in, so that loading the
-# same graph again writes nothing. It is set in the switch transaction, with the graph.
+# same graph again writes nothing. It is set in the switch transaction, with the graph, and
+# with a new `generation`: an element id names the same relation only within one generation
+# (a load may give the ids of the relations it deletes to those it creates).
 LOADED_DIGEST = "MATCH (m:KizunaLoad {name: 'graph'}) RETURN m.digest AS digest"
-RECORD_DIGEST = "MERGE (m:KizunaLoad {name: 'graph'}) SET m.digest = $digest"
+RECORD_DIGEST = """
+MERGE (m:KizunaLoad {name: 'graph'}) SET m.digest = $digest, m.generation = randomUUID()
+"""
 
 # What a reload compares the new graph with: each actor's digest and the digests of the
 # relations it starts (None where an older layout wrote them), in pages of $page actors; and
@@ -402,6 +407,29 @@ RETURN size(ids) AS total,
 """
 
 
+# Which actors of a long list come first in id order: a long list (a level through a hub holds
+# thousands) is met in the id index's own order, which stops at the $wanted-th and reads no
+# other id; a short one has every id read and the first sorted out, as walking the index would
+# pass over most actors first. Walking costs about a quarter of a read per actor passed, and
+# passes (actors / length) actors per one found: the walk wins when 4 * length^2 exceeds
+# $wanted * actors. The count of actors comes from Neo4j's count store.
+def _first_by_id(nodes: str, first: str) -> str:
+    """A subquery that gives `first`, the ids of the first $wanted actors of the list `nodes`."""
+    walk = f"4 * size({nodes}) * size({nodes}) >= $wanted * COUNT {{ (:Actor) }}"
+    return f"""
+  CALL ({nodes}) {{
+    WITH {nodes} WHERE {walk}
+    RETURN COLLECT {{
+      MATCH (x:Actor) WHERE x.id >= '' AND x IN {nodes} RETURN x.id AS id ORDER BY id LIMIT $wanted
+    }} AS {first}
+    UNION ALL
+    WITH {nodes} WHERE NOT {walk}
+    RETURN COLLECT {{
+      UNWIND {nodes} AS n WITH n.id AS id RETURN id ORDER BY id LIMIT $wanted
+    }} AS {first}
+  }}"""
+
+
 # The first two levels of a neighbourhood in one query, each as neighbourhood_step gives it:
 # the second is expanded only when the first leaves it room under $limit (`expanded`), and is
 # cut at $wanted (the caller keeps as many as the first level leaves room for).
@@ -419,17 +447,14 @@ def neighbourhood_two_steps(active: Filtering) -> str:
 MATCH (c:Actor {{id: $centre}})
 CALL (c) {{
   WITH c AS f{level("o <> c")}
-  WITH collect(o) AS nodes
-  RETURN nodes AS one, size(nodes) AS total1,
-         COLLECT {{ UNWIND nodes AS n WITH n.id AS id RETURN id ORDER BY id LIMIT $wanted }}
-           AS first1
+  WITH collect(o) AS nodes{_first_by_id("nodes", "first1")}
+  RETURN nodes AS one, size(nodes) AS total1, first1
 }}
 WITH c, one, total1, first1, 0 < total1 <= $limit AS expanded
 CALL (c, one, expanded) {{
   UNWIND CASE WHEN expanded THEN one ELSE [] END AS f{level("o <> c AND NOT o IN one")}
-  WITH collect(o.id) AS ids
-  RETURN size(ids) AS total2,
-         COLLECT {{ UNWIND ids AS id RETURN id ORDER BY id LIMIT $wanted }} AS first2
+  WITH collect(o) AS nodes{_first_by_id("nodes", "first2")}
+  RETURN size(nodes) AS total2, first2
 }}
 RETURN total1, first1, expanded, total2, first2
 """
@@ -444,19 +469,43 @@ def _projected(properties: tuple[str, ...]) -> str:
 # relations, and reading the id at the far end of each cost more than the whole rest. The
 # edges come back as one list in one record, beside the kept actors' names: the driver reads
 # thousands of small records about twice as slowly.
+#
+# A relation between two hubs (actors with at least $hub_degree relationships of any kind)
+# comes without its properties, which the store keeps for the graph's load `generation`
+# (`RelationCache`): the hubs of a large graph sit in most neighbourhoods, with thousands of
+# relations between them, and reading those relations' properties was most of such an answer.
+# Without a generation (no Kizuna load recorded) every relation comes whole.
 @functools.cache
 def neighbourhood_edges(active: Filtering) -> str:
-    """The kept actors of a neighbourhood (id, name, type) and the relations between them."""
+    """The kept actors of a neighbourhood (id, name, type) and the relations between them,
+    each with its element id, and with its properties unless it joins two hubs."""
     return f"""
 MATCH (k:Actor) WHERE k.id IN $kept
 WITH collect(k) AS kept
-RETURN [k IN kept | {{id: k.id, name: k.name, type: k.type}}] AS actors,
+OPTIONAL MATCH (m:KizunaLoad {{name: 'graph'}})
+WITH m.generation AS generation, kept
+WITH generation, kept,
+     CASE WHEN generation IS NULL THEN []
+          ELSE [k IN kept WHERE COUNT {{ (k)--() }} >= $hub_degree] END AS hubs
+RETURN generation, [k IN kept | {{id: k.id, name: k.name, type: k.type}}] AS actors,
        COLLECT {{
          UNWIND kept AS s
          MATCH (s)-[r:{_domain_relations()}]->(t)
          WHERE t IN kept AND {_relation_test(active)}
-         RETURN {{source: s.id, target: t.id, type: type(r), props: properties(r)}}
+         RETURN {{source: s.id, target: t.id, type: type(r), element: elementId(r),
+                 props: CASE WHEN s IN hubs AND t IN hubs THEN null ELSE properties(r) END}}
        }} AS edges
+"""
+
+
+# The properties of relations by element id, with the load generation they were read in.
+RELATIONS_BY_ELEMENT = """
+UNWIND $elements AS element
+MATCH (s)-[r]->(t) WHERE elementId(r) = element
+WITH collect({element: element, source: s.id, target: t.id, type: type(r),
+              props: properties(r)}) AS relations
+OPTIONAL MATCH (m:KizunaLoad {name: 'graph'})
+RETURN m.generation AS generation, relations
 """
 
 

@@ -43,6 +43,7 @@ from graph.querying import (
     normalise_text,
     search_page,
 )
+from graph.relation_cache import RelationCache
 from graph.relation_table import trusted
 from graph.resolve import not_found, require_known
 from graph.views import (
@@ -61,6 +62,9 @@ __all__ = ["LoadReport", "Neo4jStore", "graph_digest", "lucene_escape"]
 
 _LUCENE_SPECIAL = re.compile(r'([+\-!(){}\[\]^"~*?:\\/&|])')
 _FULLTEXT_CANDIDATES = 1000
+HUB_DEGREE = 500
+"""Relationships (of any kind) that make an actor a hub, whose relations with other hubs the
+store keeps built between answers (`RelationCache`)."""
 _Model = TypeVar("_Model", bound=BaseModel)
 
 
@@ -166,11 +170,14 @@ class Neo4jStore:
         database: str = "neo4j",
         batch_size: int = 10_000,
         writers: int = 4,
+        hub_degree: int = HUB_DEGREE,
     ):
         self.driver = driver
         self.database = database
         self.batch_size = batch_size
         self.writers = writers
+        self.hub_degree = hub_degree
+        self._hub_relations = RelationCache()
         self._schema_ready = False
         self._names: _Names | None = None
         self._names_lock = threading.Lock()
@@ -442,9 +449,12 @@ class Neo4jStore:
                 cypher.neighbourhood_edges(_filtering(params)),
                 "read a neighbourhood's relations",
                 kept=kept,
+                hub_degree=self.hub_degree,
                 **params,
             )
-            edges = sorted(_answer_relations(record["edges"]), key=edge_order)
+            edges = sorted(
+                self._edge_relations(record["generation"], record["edges"]), key=edge_order
+            )
         by_id = {a["id"]: ActorSummary(**a) for a in record["actors"]}
         if actor_id not in by_id:
             raise not_found(self, actor_id)
@@ -455,6 +465,39 @@ class Neo4jStore:
             truncated=levels.truncated,
             level_counts=levels.counts,
         )
+
+    def _edge_relations(
+        self, generation: str | None, edges: list[dict[str, Any]]
+    ) -> list[Relation]:
+        """The relations of a neighbourhood's edges: those that came whole, and those between
+        hubs (which came bare) from the cache, the ones it lacks read by element id."""
+        relations = _answer_relations(e for e in edges if e["props"] is not None)
+        bare = [e for e in edges if e["props"] is None]
+        if generation is None or not bare:
+            return relations
+        known = self._hub_relations.known(generation, bare)
+        expected = {
+            e["element"]: (e["source"], e["target"], e["type"])
+            for e in bare
+            if e["element"] not in known
+        }
+        if expected:
+            (record,) = self._read(
+                cypher.RELATIONS_BY_ELEMENT,
+                "read a neighbourhood's relations",
+                elements=sorted(expected),
+            )
+            # A load switched in meanwhile may have given an element id to another relation.
+            read = [
+                r
+                for r in record["relations"]
+                if expected[r["element"]] == (r["source"], r["target"], r["type"])
+            ]
+            built = dict(zip((r["element"] for r in read), _answer_relations(read), strict=True))
+            if record["generation"] == generation:
+                self._hub_relations.keep(generation, built)
+            known.update(built)
+        return relations + [known[e["element"]] for e in bare if e["element"] in known]
 
     def _first_levels(
         self,

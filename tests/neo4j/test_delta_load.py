@@ -24,9 +24,10 @@ Change = Callable[[Graph], Graph]
 
 def _dump(driver: neo4j.Driver) -> tuple[list[str], list[str]]:
     """Every node (labels and properties) and every relationship (ends, type, properties) of
-    the database, element ids left out, in a canonical order."""
+    the database, element ids left out, in a canonical order. The load's generation is left
+    out too: each load that writes draws a new one."""
     nodes = driver.execute_query(
-        "MATCH (n) RETURN labels(n) AS labels, properties(n) AS props"
+        "MATCH (n) RETURN labels(n) AS labels, n {.*, generation: null} AS props"
     ).records
     relationships = driver.execute_query(
         "MATCH (a)-[r]->(b) RETURN coalesce(a.id, a.name) AS source, type(r) AS type, "
@@ -154,6 +155,27 @@ def test_a_delta_writes_and_reports_only_what_changed(
     assert (report.deleted_actors, report.deleted_relations) == (1, gone)
 
     assert neo4j_store.load(removed).mode == "unchanged"
+
+
+def test_each_load_that_writes_draws_a_new_generation_and_an_unchanged_one_keeps_it(
+    neo4j_store: Neo4jStore, neo4j_driver: neo4j.Driver
+) -> None:
+    def generation() -> str:
+        query = "MATCH (m:KizunaLoad {name: 'graph'}) RETURN m.generation AS generation"
+        value = neo4j_driver.execute_query(query).records[0]["generation"]
+        assert isinstance(value, str)
+        return value
+
+    base = _base()
+    neo4j_store.load(base, wipe=True)
+    seen = [generation()]
+    assert neo4j_store.load(base).mode == "unchanged"
+    assert generation() == seen[-1]
+    assert neo4j_store.load(_add(base)).mode == "delta"
+    seen.append(generation())
+    assert neo4j_store.load(_add(base), wipe=True).mode == "full"
+    seen.append(generation())
+    assert len(set(seen)) == 3
 
 
 def test_a_change_of_most_of_the_graph_is_staged_and_switched_in_whole(

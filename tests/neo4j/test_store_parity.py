@@ -108,6 +108,50 @@ def test_hub_neighbourhoods_agree_and_stop_at_the_limit(
             assert neo.neighbourhood(hub.id, 2, Filters(), limit) == want
 
 
+def test_long_levels_walked_in_id_index_order_agree_with_short_ones_read_whole(
+    stores: tuple[MemoryStore, Neo4jStore], graph: Graph
+) -> None:
+    """Neo4j finds the first actors of a long level by walking the id index and those of a
+    short one by reading every id (`cypher._first_by_id`); the sample must hold both kinds."""
+    memory, neo = stores
+    walked = read = 0
+    for actor in graph.actors[::15]:
+        for limit in (1, 8, 60, 200):
+            want = memory.neighbourhood(actor.id, 2, Filters(), limit)
+            assert neo.neighbourhood(actor.id, 2, Filters(), limit) == want, (actor.id, limit)
+            for count in want.level_counts:
+                if 4 * count * count >= max(limit, 1) * len(graph.actors):
+                    walked += 1
+                else:
+                    read += 1
+    assert walked >= 10
+    assert read >= 10
+
+
+def test_relations_between_hubs_kept_between_answers_agree_across_reloads(
+    neo4j_driver: neo4j.Driver, graph: Graph
+) -> None:
+    """With a low hub degree, most relations of a neighbourhood join two hubs and come from the
+    store's cache after the first answer. Reloads that give element ids to other relations
+    (another graph, then the first again) must not let the cache answer for them."""
+    neo = Neo4jStore(neo4j_driver, hub_degree=8)
+    other = synthetic_graph(300, 1500, seed=22, documents=6)
+    since = Filters.build(since=2015)
+    for loaded in (graph, other, graph):
+        memory = MemoryStore()
+        memory.replace(loaded)
+        neo.replace(loaded, wipe=True)
+        for actor in loaded.actors[::30]:
+            for f in (Filters(), since):
+                want = memory.neighbourhood(actor.id, 2, f, 200)
+                assert neo.neighbourhood(actor.id, 2, f, 200) == want, (actor.id, f)
+                assert neo.neighbourhood(actor.id, 2, f, 200) == want, (actor.id, f)
+        assert len(neo._hub_relations) > 100
+        generation = "MATCH (m:KizunaLoad) RETURN m.generation AS generation"
+        current = neo4j_driver.execute_query(generation).records[0]["generation"]
+        assert neo._hub_relations.generation == current
+
+
 def test_neighbourhoods_holding_several_hubs_agree_on_the_relations_between_them(
     stores: tuple[MemoryStore, Neo4jStore], graph: Graph
 ) -> None:
