@@ -27,14 +27,12 @@ class RelationType(BaseModel):
     description: str
     directed: bool
     dated: bool = True
-    source_types: list[str] | None = None
-    target_types: list[str] | None = None
+    source_types: list[str]
+    target_types: list[str]
 
     def allows(self, source_type: str, target_type: str) -> bool:
         """Whether the schema allows an edge of this type between actors of these types."""
-        return (self.source_types is None or source_type in self.source_types) and (
-            self.target_types is None or target_type in self.target_types
-        )
+        return source_type in self.source_types and target_type in self.target_types
 
 
 class DomainSchema(BaseModel):
@@ -46,7 +44,7 @@ class DomainSchema(BaseModel):
     @model_validator(mode="after")
     def _ends_are_actor_types(self) -> DomainSchema:
         for name, relation in self.relation_types.items():
-            for end in (relation.source_types or []) + (relation.target_types or []):
+            for end in relation.source_types + relation.target_types:
                 if end not in self.actor_types:
                     raise ValueError(f"relation type {name}: unknown actor type {end!r}")
         return self

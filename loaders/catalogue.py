@@ -23,9 +23,7 @@ from loaders.datafiles import DataFileError, line_of, load_data_file, load_data_
 __all__ = [
     "Catalogue",
     "CatalogueActor",
-    "EmitSpec",
     "Patterns",
-    "RelationPattern",
     "catalogue",
     "compact",
     "config_fingerprint",
@@ -90,34 +88,6 @@ class Catalogue(FrozenModel):
         return [actor.name, *actor.aliases]
 
 
-class EmitSpec(FrozenModel):
-    type: str
-    source: str
-    target: str
-    source_types: list[str] | None = None
-    target_types: list[str] | None = None
-
-    @field_validator("type")
-    @classmethod
-    def _known_relation(cls, value: str) -> str:
-        if value not in domain_schema().relation_types:
-            raise ValueError(f"unknown relation type {value!r}")
-        return value
-
-    @field_validator("source_types", "target_types")
-    @classmethod
-    def _known_actor_types(cls, value: list[str] | None) -> list[str] | None:
-        for name in value or []:
-            if name not in domain_schema().actor_types:
-                raise ValueError(f"unknown actor type {name!r}")
-        return value
-
-
-class RelationPattern(FrozenModel):
-    pattern: str
-    emit: list[EmitSpec]
-
-
 class TablePatterns(FrozenModel):
     moc_words: list[str]
     partnership_words: list[str]
@@ -159,14 +129,13 @@ class Patterns(FrozenModel):
     government_words: list[str]
     subnational_governments: SubnationalGovernments
     venue_free_names: list[str]
-    anaphora: dict[str, str]
-    anaphora_window: int
     abbreviations: list[str]
     reference_headings: list[str]
     reference_marks: list[str]
     paper_marks: list[str]
     table: TablePatterns
-    relation_patterns: list[RelationPattern]
+    publishers: dict[str, str]
+    place_prefixes: list[str]
 
     @field_validator("acronym_with_country")
     @classmethod
@@ -178,7 +147,7 @@ class Patterns(FrozenModel):
     def _known_type_list(cls, value: list[str]) -> list[str]:
         return [domain_schema().check_actor_type(v) for v in value]
 
-    @field_validator("organisation_words", "anaphora", "class_nouns")
+    @field_validator("organisation_words", "class_nouns")
     @classmethod
     def _known_types(cls, value: dict[str, object]) -> dict[str, object]:
         types = domain_schema().actor_types

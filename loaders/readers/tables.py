@@ -7,7 +7,8 @@ each data row is read as one engagement of that subject in the row's year:
   prefixes it ("Saudi Arabia-G20 ...") HOSTS it, a council is PART_OF its partnership;
 - a partnership row is an Agreement node its parties have an AGREEMENT_WITH, and the two
   parties PARTNERS_WITH each other.
-The evidence of every relation from a row is the row itself.
+The evidence of every relation from a row is the row itself. The rows' claims go through
+the same resolution and schema checks as the rules'.
 """
 
 from __future__ import annotations
@@ -18,19 +19,15 @@ from dataclasses import dataclass
 from functools import cache
 
 from loaders.catalogue import patterns
+from loaders.engine.matching import Claim
+from loaders.engine.referents import ActorRef
 from loaders.recognise import Mention, recogniser
-from loaders.relations import Found, make_found
 
-__all__ = ["TableReader"]
+__all__ = ["TABLE_CONFIDENCE", "TableReader"]
 
+TABLE_CONFIDENCE = 0.9
 _PARTIES = ("Country", "Organization")
-_Edge = tuple[str, str, str, int | None]  # source, target, relation type, year
-
-
-def _found(edges: list[_Edge]) -> list[Found]:
-    """The edges as found relations, in order, less any that joins an actor to itself."""
-    out = [make_found(*edge) for edge in edges]
-    return [item for item in out if item is not None]
+_Edge = tuple[str, str, str]  # source, target, relation type
 
 
 def _prefix_countries(
@@ -93,7 +90,17 @@ class TableReader:
             self.header = None
             self.subject = None
 
-    def row(self, folded: str, start: int, end: int, mentions: list[Mention]) -> list[Found]:
+    def row(self, folded: str, start: int, end: int, mentions: list[Mention]) -> list[Claim]:
+        """The claims of one row (none for a header row, which sets the columns)."""
+        edges = self._row(folded, start, end, mentions)
+        return [
+            Claim(ActorRef(source), ActorRef(target), rel_type, "table", TABLE_CONFIDENCE,
+                  (start, end), start)
+            for source, target, rel_type in dict.fromkeys(edges)
+            if source != target
+        ]  # fmt: skip
+
+    def _row(self, folded: str, start: int, end: int, mentions: list[Mention]) -> list[_Edge]:
         cells: list[tuple[int, int]] = []
         cursor = start
         for piece in folded[start:end].split("\t"):
@@ -114,25 +121,22 @@ class TableReader:
         header = self.header
         if max(header.year, header.text) >= len(cells):
             return []
-        year_match = re.search(r"\b(?:19|20)\d\d\b", texts[header.year])
-        year = int(year_match.group()) if year_match else None
         cell_start, cell_end = cells[header.text]
         inside = [m for m in mentions if cell_start <= m.start and m.end <= cell_end]
-        return self._engagement(folded, cell_start, cell_end, inside, year)
+        return self._engagement(folded, cell_start, cell_end, inside)
 
     def _engagement(
-        self, folded: str, cell_start: int, cell_end: int, inside: list[Mention], year: int | None
-    ) -> list[Found]:
+        self, folded: str, cell_start: int, cell_end: int, inside: list[Mention]
+    ) -> list[_Edge]:
         """The relations of one engagement cell: an MOC row, else a meeting row or a
         partnership row around the cell's Event or Agreement node."""
         by_type = {m: self.type_of(m.actor) for m in inside}
         if self.moc.search(folded[cell_start:cell_end]) and self.subject:
-            edges = [
-                (self.subject, m.actor, "SIGNED_MOC", year)
+            return [
+                (self.subject, m.actor, "SIGNED_MOC")
                 for m in inside
                 if by_type[m] in _PARTIES and m.actor != self.subject
             ]
-            return _found(edges)
         node = next((m for m in inside if by_type[m] == "Event"), None)
         node = node or next((m for m in inside if by_type[m] == "Agreement"), None)
         if node is None:
@@ -142,45 +146,45 @@ class TableReader:
         inner = list(dict.fromkeys(inner))
         prefix = _prefix_countries(folded, node, inside, by_type)
         if by_type[node] == "Event":
-            return _found(self._meeting_row(node.actor, name, inner, prefix, year))
-        return _found(self._partnership_row(node.actor, name, inner, prefix, year))
+            return self._meeting_row(node.actor, name, inner, prefix)
+        return self._partnership_row(node.actor, name, inner, prefix)
 
     def _meeting_row(
-        self, event: str, name: str, inner: list[str], prefix: list[str], year: int | None
+        self, event: str, name: str, inner: list[str], prefix: list[str]
     ) -> list[_Edge]:
         """A meeting row: the prefixing country HOSTS it, the subject takes part, so do the
         parties its name holds (or it is PART_OF the one organisation it names), and it is
         PART_OF the agreement its name opens with."""
-        edges: list[_Edge] = [(host, event, "HOSTS", year) for host in prefix]
+        edges: list[_Edge] = [(host, event, "HOSTS") for host in prefix]
         if self.subject:
-            edges.append((self.subject, event, "PARTICIPATES_IN", year))
+            edges.append((self.subject, event, "PARTICIPATES_IN"))
         if len(inner) == 1 and self.type_of(inner[0]) == "Organization":
-            edges.append((event, inner[0], "PART_OF", None))
+            edges.append((event, inner[0], "PART_OF"))
         else:
-            edges += [(party, event, "PARTICIPATES_IN", year) for party in inner]
+            edges += [(party, event, "PARTICIPATES_IN") for party in inner]
         words = name.split()
         lookup = recogniser().lookup
         for k in range(len(words) - 1, 0, -1):
             hit = lookup.get(" ".join(words[:k]))
             if hit and self.type_of(hit[0]) == "Agreement":
-                edges.append((event, hit[0], "PART_OF", None))
+                edges.append((event, hit[0], "PART_OF"))
                 break
         return edges
 
     def _partnership_row(
-        self, agreement: str, name: str, inner: list[str], prefix: list[str], year: int | None
+        self, agreement: str, name: str, inner: list[str], prefix: list[str]
     ) -> list[_Edge]:
         """A partnership row: its parties (named in it, prefixing it, else the subject) have
         an AGREEMENT_WITH it, and two parties of a partnership PARTNERS_WITH each other."""
         edges: list[_Edge] = []
         if len(inner) == 1 and self.type_of(inner[0]) == "Organization":
-            edges.append((agreement, inner[0], "PART_OF", None))
+            edges.append((agreement, inner[0], "PART_OF"))
             parties = prefix
         else:
             parties = list(dict.fromkeys(inner + prefix))
         if self.subject and self.subject not in parties and not prefix:
             parties.append(self.subject)
-        edges += [(party, agreement, "AGREEMENT_WITH", year) for party in parties]
+        edges += [(party, agreement, "AGREEMENT_WITH") for party in parties]
         if len(parties) == 2 and self.partnership.search(name):
-            edges.append((parties[0], parties[1], "PARTNERS_WITH", year))
+            edges.append((parties[0], parties[1], "PARTNERS_WITH"))
         return edges

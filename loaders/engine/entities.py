@@ -1,0 +1,153 @@
+"""Actors the statistical model finds: the third and least trusted source of names.
+
+Names come, in this order of trust, from the gazetteer and catalogue, from the document's
+own definitions ("Full Name (ACR)") and organisation-word names (loaders.recognise), then
+from the model's named entities in the parsed sentences: organisations (ORG), places and
+states (GPE, LOC, FAC), events (EVENT) and laws or treaties (LAW). A model entity never
+overrides or cuts a name found before it; a person (PERSON) is never an actor; an entity
+that is a person's title ("Minister for Digital"), an instrument's kind ("the Memorandum of
+Cooperation"), a never-actor or a lone generic word is no name. A new name is typed by its
+head's organisation word ("... Institute" is a university), else by its label; every other
+place the document writes it becomes a mention too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from loaders.catalogue import patterns
+from loaders.recognise import ActorInfo, Mention, Recogniser
+from loaders.rules.lexicon import lexicon
+
+__all__ = ["ModelNames", "model_names"]
+
+_LABEL_TYPES = {"ORG": "Organization", "EVENT": "Event", "LAW": "Agreement"}
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_TRIM_START = ("the ", "The ")
+_TRIM_END = ("'s", "'")
+
+
+@dataclass
+class ModelNames:
+    """What the model adds to a document: mentions, their actors, and places."""
+
+    mentions: list[Mention]
+    actors: dict[str, ActorInfo]
+
+
+def _span(ent: Span, offset: int, folded: str) -> tuple[int, int] | None:
+    start = offset + ent.start_char
+    end = offset + ent.end_char
+    text = folded[start:end]
+    for prefix in _TRIM_START:
+        if text.startswith(prefix):
+            start += len(prefix)
+            text = text[len(prefix) :]
+    for suffix in _TRIM_END:
+        if text.endswith(suffix):
+            end -= len(suffix)
+            text = text[: -len(suffix)]
+    while text and not text[-1].isalnum() and text[-1] not in ")":
+        end -= 1
+        text = text[:-1]
+    return (start, end) if text else None
+
+
+def _place_prefix(folded: str, start: int, end: int) -> int | None:
+    """Where a place's name starts after a word that only says it is a place ("the Capital
+    Tallinn" is Tallinn), or None when the name has no such word."""
+    name = folded[start:end]
+    for prefix in patterns().place_prefixes:
+        if name.startswith(prefix + " ") and len(name) > len(prefix) + 1:
+            return start + len(prefix) + 1
+    return None
+
+
+def _a_role(folded: str, start: int) -> bool:
+    """Whether a name is a role held "as" ("added as Eligible Partner Funding Agency")."""
+    return folded[max(0, start - 3) : start] == "as "
+
+
+def _after_title(folded: str, start: int) -> bool:
+    """Whether a name follows a person's title and "for"/"of" ("Minister for Digital")."""
+    before = folded[max(0, start - 40) : start].split()
+    lex = lexicon()
+    return (
+        len(before) >= 2
+        and before[-1].lower() in ("for", "of")
+        and before[-2].lower().strip(",") in lex.titles
+    )
+
+
+def model_names(
+    parsed: list[tuple[Doc, int]],
+    text: str,
+    folded: str,
+    known: list[Mention],
+    rec: Recogniser,
+) -> ModelNames:
+    """The names the model finds in the parsed units, beside the `known` mentions."""
+    lex = lexicon()
+    taken = sorted((m.start, m.end) for m in known)
+    actors: dict[str, ActorInfo] = {}
+    found: list[Mention] = []
+
+    def free(start: int, end: int) -> bool:
+        return not any(s < end and start < e for s, e in taken)
+
+    for doc, offset in parsed:
+        for ent in doc.ents:
+            if ent.label_ not in _LABEL_TYPES and ent.label_ not in _PLACE_LABELS:
+                continue
+            span = _span(ent, offset, folded)
+            if span is None or not free(*span):
+                continue
+            start, end = span
+            place = _place_prefix(folded, start, end)
+            if place is not None:
+                start = place
+            name = folded[start:end]
+            words = name.split()
+            if (
+                not name[:1].isupper()
+                or name.lower() in rec.never
+                or (len(words) == 1 and (words[0] in rec.generic or words[0] in rec.leading))
+                or any(w.lower().rstrip(".") in lex.titles | lex.honorifics for w in words)
+                or lex.kind_of_name(name) is not None and rec.head_of(words) is None
+                or _after_title(folded, start)
+                or _a_role(folded, start)
+            ):
+                continue
+            if ent.label_ in _PLACE_LABELS or place is not None:
+                actor_type = "Place"
+            else:
+                head = rec.head_of(words)
+                actor_type = head[2] if head is not None else _LABEL_TYPES[ent.label_]
+            actor_id = rec.discovered_actor(text[start:end], name, actor_type, actors)
+            found.append(Mention(start, end, actor_id, "model"))
+            taken.append((start, end))
+    found.extend(_elsewhere(folded, found, taken))
+    return ModelNames(sorted(found, key=lambda m: (m.start, m.end)), actors)
+
+
+def _elsewhere(folded: str, found: list[Mention], taken: list[tuple[int, int]]) -> list[Mention]:
+    """Every other place the document writes a name the model found (places aside: a
+    place is one only where the model says so)."""
+    names = {folded[m.start : m.end]: m.actor for m in found if not m.actor.startswith("place:")}
+    if not names:
+        return []
+    pattern = re.compile(
+        r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w-])"
+    )
+    out: list[Mention] = []
+    for match in pattern.finditer(folded):
+        start, end = match.span()
+        if any(s < end and start < e for s, e in taken):
+            continue
+        out.append(Mention(start, end, names[match.group()], "model"))
+        taken.append((start, end))
+    return out
+

@@ -1,0 +1,151 @@
+"""Instruments as nodes: naming the unnamed ones, and what their parties imply.
+
+An instrument the text names only by its kind ("a Memorandum of Cooperation") becomes a
+node once its parties are known: a stable readable name from them, its kind, its topic and
+its year ("Japan–Estonia Memorandum of Cooperation in the digital field (2022)"), an id made
+from that name, and the text's own phrases ("Memorandum of Cooperation", "MoC", the title
+with its topic) as aliases. One with no party (or a meeting with only one) is too vague to
+be a node and is left out. A meeting that belongs to a named actor ("the council of the
+Japan-UK Digital Partnership") is named after it.
+
+From the parties follow:
+- the bilateral view between the two parties of a two-party instrument ("Japan SIGNED_MOC
+  Estonia", "X PARTNERS_WITH Y"), with the rule "derived:<kind>" and the parties' evidence;
+- for a loan or a grant, that its giver FUNDS what it is for ("a loan agreement for the X
+  Project", "the loan will cover the Y Line");
+- for a named instrument, the parties its own name holds ("Japan-UK Digital Partnership":
+  Japan and the UK) and the instrument it belongs to ("Japan-EU Digital Partnership Council"
+  is PART_OF the "Japan-EU Digital Partnership").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from graph.schema import domain_schema
+from loaders.catalogue import slugify
+from loaders.engine.resolution import Fact, Resolver, Unnamed
+from loaders.recognise import ActorInfo
+from loaders.rules.lexicon import lexicon
+
+__all__ = ["DERIVED", "InstrumentNodes", "NAMED_PARTIES"]
+
+DERIVED = 0.8  # the confidence of a view derived from a rule's reading
+NAMED_PARTIES = 0.7  # the confidence of a party read from an instrument's own name
+_PARTY_ROLES = frozenset({"SIGNED", "PARTICIPATES_IN", "LEADS", "HOSTS"})
+_SMALL = frozenset({"of", "on", "for", "and", "the", "in", "with", "to", "a", "an"})
+
+
+@dataclass
+class InstrumentNodes:
+    """Names one document's unnamed instruments and derives what their parties imply."""
+
+    resolver: Resolver
+    actors: dict[str, ActorInfo]
+    name_of: Callable[[str], str]
+    type_of: Callable[[str], str]
+    year_of: Callable[[tuple[int, int], int], int | None]
+
+    def settle(self, facts: list[Fact]) -> list[Fact]:
+        """Facts with every unnamed key replaced by its instrument's id (or dropped)."""
+        parties_types = domain_schema().types_with_role("party")
+        mapping: dict[str, str | None] = {}
+        for key, unnamed in sorted(self.resolver.unnamed.items(), key=lambda kv: int(kv[0][1:])):
+            own = [
+                f for f in facts
+                if f.target == key and f.type in _PARTY_ROLES
+                and not f.source.startswith("?") and self.type_of(f.source) in parties_types
+            ]  # fmt: skip
+            parties = list(dict.fromkeys(f.source for f in own))
+            enough = parties and (
+                len(parties) > 1 or unnamed.kind.type != "Event" or unnamed.owner is not None
+            )
+            if not enough:
+                mapping[key] = None
+                continue
+            year = min(
+                (y for f in own if (y := self.year_of(f.span, f.span[0])) is not None),
+                default=None,
+            )
+            mapping[key] = self._name(unnamed, parties, year)
+        out: list[Fact] = []
+        for fact in facts:
+            source = mapping.get(fact.source, fact.source)
+            target = mapping.get(fact.target, fact.target)
+            if source is not None and target is not None and source != target:
+                out.append(replace(fact, source=source, target=target))
+        return out
+
+    def _name(self, unnamed: Unnamed, parties: list[str], year: int | None) -> str:
+        kind = unnamed.kind
+        surface = min(unnamed.surfaces, key=lambda s: (-len(s), s)) if unnamed.surfaces else kind.kind
+        label = _label(surface, kind.kind)
+        if unnamed.owner is not None:
+            name = f"{label[:1].upper()}{label[1:]} of the {self.name_of(unnamed.owner)}"
+        else:
+            name = "–".join(self.name_of(p) for p in parties) + f" {label}"
+            if unnamed.topic:
+                name += f" {unnamed.topic}"
+        if year is not None:
+            name += f" ({year})"
+        actor_id = f"{domain_schema().prefix_of(kind.type)}:{slugify(name)}"
+        info = self.actors.setdefault(actor_id, ActorInfo(actor_id, name, kind.type, discovered=True))
+        info.aliases |= unnamed.surfaces | unnamed.titles
+        return actor_id
+
+    def derived(self, facts: list[Fact]) -> list[Fact]:
+        """The bilateral views between the two parties of each two-party instrument, and
+        the projects a loan's giver funds."""
+        lex = lexicon()
+        by_instrument: dict[str, dict[str, list[Fact]]] = {}
+        for fact in facts:
+            if fact.type in _PARTY_ROLES:
+                by_instrument.setdefault(fact.target, {}).setdefault(fact.source, []).append(fact)
+        out: list[Fact] = []
+        for instrument, by_party in sorted(by_instrument.items()):
+            kind = self.resolver.kind(instrument)
+            if kind is None or kind.bilateral is None or self.type_of(instrument) == "Event":
+                continue
+            if len(by_party) != 2:
+                continue  # a bilateral view only of a two-party instrument
+            a, b = sorted(by_party)
+            rule = f"derived:{slugify(kind.kind)}"
+            for fact in by_party[a] + by_party[b]:
+                out.append(
+                    Fact(a, b, kind.bilateral, rule, min(DERIVED, fact.confidence), fact.span,
+                         position=fact.position)
+                )  # fmt: skip
+        out.extend(self._given(facts, lex.data.covered_types))
+        return out
+
+    def _given(self, facts: list[Fact], covered_types: list[str]) -> list[Fact]:
+        """ "JICA signed a loan agreement ... for the X Project": the giver of a loan or a
+        grant FUNDS what the loan is for (what is PART_OF it)."""
+        out: list[Fact] = []
+        givers: dict[str, list[Fact]] = {}
+        for fact in facts:
+            kind = self.resolver.kind(fact.target)
+            if fact.giver and kind is not None and kind.funds:
+                givers.setdefault(fact.target, []).append(fact)
+        for fact in facts:
+            if fact.type != "PART_OF" or fact.target not in givers:
+                continue
+            if self.type_of(fact.source) not in covered_types:
+                continue
+            for given in givers[fact.target]:
+                out.append(
+                    Fact(given.source, fact.source, "FUNDS", "derived:giver",
+                         min(DERIVED, given.confidence, fact.confidence), fact.span,
+                         position=fact.position)
+                )  # fmt: skip
+        return out
+
+
+def _label(surface: str, kind: str) -> str:
+    """How an unnamed instrument's name says its kind: the text's own words in title case,
+    or the kind's name for an acronym ("MoC") or a single word."""
+    words = surface.split()
+    if any(w.isupper() or w[:-1].isupper() for w in words) or len(words) == 1:
+        return kind
+    return " ".join(w.lower() if w.lower() in _SMALL else w[:1].upper() + w[1:] for w in words)

@@ -1,0 +1,259 @@
+"""A parsed unit: the model's parse of one unit, with the document's mentions laid on it.
+
+Each mention becomes a span of tokens whose syntactic head carries the mention's actor type
+and role (party, instrument, place) as token attributes, so the rules can ask for "a party"
+or "a project" at the end of a path. Each phrase that names an instrument by its kind ("a
+loan agreement", "the MoC", "three Memoranda of Understanding on ...") is read here too:
+its kind, whether it is definite, new or counted, and its topic, which names it later.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from graph.schema import domain_schema
+from loaders.recognise import Mention
+from loaders.rules.lexicon import Instrument, Lexicon, lexicon, singular
+
+__all__ = ["ParsedUnit", "Phrase", "lay_mentions"]
+
+_NUMBERS = frozenset(
+    "two three four five six seven eight nine ten several multiple various".split()
+)
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """An instrument named by its kind in one place of the text."""
+
+    key: str  # "<start>" of its head word in the document: unique, ordered
+    kind: Instrument = field(compare=False)
+    surface: str  # "Memorandum of Cooperation", "loan agreement"
+    title: str  # with its topic: "Memorandum of Cooperation on digital government"
+    topics: tuple[str, ...]  # "on digital government", "in the ICT field"; "on A", "on B"
+    definite: bool
+    fresh: bool  # "another MoC", "a new agreement": never an earlier one
+    counted: int  # "three MoUs" -> 3; one otherwise
+    owner: str | None  # "the council of the X Partnership": the actor it belongs to
+    position: int
+    same_as: str | None = None  # "X is a partnership between ...": X (an id or a phrase key)
+
+
+@dataclass
+class ParsedUnit:
+    """One unit's parse, with mentions and instrument phrases aligned on its tokens."""
+
+    doc: Doc
+    offset: int  # where the unit starts in the document
+    mentions: list[Mention]
+    mention_at: list[int | None]  # token -> index of the mention it is part of
+    roots: dict[int, int] = field(default_factory=dict)  # mention index -> head token
+    phrases: dict[int, Phrase] = field(default_factory=dict)  # head token -> phrase
+
+    def start_of(self, token: Token) -> int:
+        return self.offset + token.idx
+
+    def end_of(self, token: Token) -> int:
+        return self.offset + token.idx + len(token.text)
+
+    def mention_of(self, token: Token) -> Mention | None:
+        index = self.mention_at[token.i]
+        return None if index is None else self.mentions[index]
+
+    def text_of(self, tokens: list[Token]) -> str:
+        if not tokens:
+            return ""
+        first, last = min(t.i for t in tokens), max(t.i for t in tokens)
+        span: Span = self.doc[first : last + 1]
+        return span.text
+
+
+def lay_mentions(
+    doc: Doc, offset: int, mentions: list[Mention], type_of: Callable[[str], str]
+) -> ParsedUnit:
+    """Align the mentions of a unit on its parse and mark the tokens the rules look for."""
+    schema = domain_schema()
+    unit = ParsedUnit(doc, offset, mentions, [None] * len(doc))
+    for index, mention in enumerate(mentions):
+        span = doc.char_span(
+            mention.start - offset, mention.end - offset, alignment_mode="expand"
+        )
+        if span is None or len(span) == 0:
+            continue
+        for token in span:
+            if unit.mention_at[token.i] is None:
+                unit.mention_at[token.i] = index
+        root = span.root
+        unit.roots[index] = root.i
+        actor_type = type_of(mention.actor)
+        root._.role = schema.actor_types[actor_type].role
+        root._.actor_type = actor_type
+    lex = lexicon()
+    for token in doc:
+        if unit.mention_at[token.i] is not None or not token.tag_.startswith("NN"):
+            continue
+        if token.dep_ in ("compound", "amod", "nmod"):
+            continue  # a modifier ("loan" of "loan agreement") heads no phrase
+        phrase = _phrase(unit, token, lex)
+        if phrase is not None:
+            unit.phrases[token.i] = phrase
+            token._.role = "instrument"
+            token._.actor_type = phrase.kind.type
+            token._.instrument_kind = phrase.kind.kind
+    return unit
+
+
+def _modifiers(head: Token) -> list[Token]:
+    """The compound and adjective words right before a noun ("loan" of "loan agreement")."""
+    out: list[Token] = []
+    for child in reversed(list(head.lefts)):
+        if child.dep_ in ("compound", "amod", "nmod") and child.i == (out[0].i if out else head.i) - 1:
+            out.insert(0, child)
+        elif child.dep_ in ("compound", "amod", "nmod"):
+            continue
+        else:
+            break
+    return out
+
+
+def _of_object(head: Token) -> Token | None:
+    """The object of the "of" right after a noun ("cooperation" of "memorandum of
+    cooperation")."""
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ == "of" and child.i == head.i + 1:
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _phrase(unit: ParsedUnit, head: Token, lex: Lexicon) -> Phrase | None:
+    """The instrument phrase a noun heads, if its words name an instrument kind."""
+    if singular(head.text) not in lex.instrument_heads:
+        return None
+    modifiers = _modifiers(head)
+    words = [*modifiers, head]
+    nouns = tuple(singular(t.text) for t in words)
+    of_object = _of_object(head)
+    kind: Instrument | None = None
+    if of_object is not None and unit.mention_at[of_object.i] is None:
+        kind = lex.instruments.get((singular(head.text), "of", singular(of_object.text)))
+        if kind is not None:
+            words = [*words, *head.doc[head.i + 1 : of_object.i + 1]]
+    if kind is None:
+        for size in range(len(nouns), 0, -1):  # the longest run ending at the head
+            kind = lex.instruments.get(nouns[len(nouns) - size :])
+            if kind is not None:
+                words = words[len(nouns) - size :]
+                break
+    if kind is None:
+        return None
+    determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "poss", "predet")}
+    definite = bool(determiners & lex.words["definites"]) or any(
+        c.dep_ == "poss" for c in head.children
+    )
+    counted = 1
+    for child in head.children:
+        if child.dep_ == "nummod" and (child.lower_ in _NUMBERS or child.like_num):
+            counted = 2
+    fresh = any(
+        c.lower_ in lex.words["new_markers"] for c in head.children if c.dep_ in ("amod", "det")
+    )
+    topic_lists, owner = _topics(unit, head, lex)
+    same_as = _copula_subject(unit, head, lex)
+    surface = " ".join(t.text for t in words)
+    topics = tuple(" ".join(t.text for t in tokens) for tokens in topic_lists)
+    title = unit.text_of([*words, *topic_lists[0]]) if topic_lists else surface
+    return Phrase(
+        key=str(unit.start_of(head)),
+        kind=kind,
+        surface=surface,
+        title=title,
+        topics=topics,
+        definite=definite,
+        fresh=fresh,
+        counted=counted,
+        owner=owner,
+        position=unit.start_of(head),
+        same_as=same_as,
+    )
+
+
+def _copula_subject(unit: ParsedUnit, head: Token, lex: Lexicon) -> str | None:
+    """The instrument a phrase describes after a copula ("AJ-CORE is a partnership between
+    X and Y", "This project represents a collaboration between ..."): that one, not a new
+    one. An actor id, or the key of the subject's own phrase."""
+    verb = head.head
+    if head.dep_ not in ("attr", "dobj") or verb.lemma_ not in lex.sets["copulas"]:
+        return None
+    for child in verb.children:
+        if child.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        index = unit.mention_at[child.i]
+        if index is not None and child._.role == "instrument":
+            return unit.mentions[index].actor
+        if child.i in unit.phrases:
+            return unit.phrases[child.i].key
+    return None
+
+
+def _topics(unit: ParsedUnit, head: Token, lex: Lexicon) -> tuple[list[list[Token]], str | None]:
+    """What an instrument phrase is about ("on digital government", "in the ICT field"; two
+    topics for "MoUs on A and on B"), and the actor it belongs to ("of the X Partnership").
+
+    The topic may hang on the phrase or, as the parser often attaches it, on the verb the
+    phrase is the object of, right after the phrase ("signed MoUs on A and on B")."""
+    openers = {o for o in lex.data.topic_openers if " " not in o}
+    preps = [c for c in head.rights if c.dep_ == "prep"]
+    if head.dep_ == "dobj":
+        after = max(t.i for t in head.subtree) + 1
+        preps += [c for c in head.head.rights if c.dep_ == "prep" and c.i == after]
+    for child in preps:
+        objects = [g for g in child.children if g.dep_ == "pobj"]
+        if not objects:
+            continue
+        obj = objects[0]
+        if child.lower_ == "of" and unit.mention_at[obj.i] is not None:
+            mention = unit.mentions[unit.mention_at[obj.i] or 0]
+            return [], mention.actor
+        is_field = child.lower_ == "in" and singular(obj.text) in lex.words["topic_fields"]
+        if child.lower_ in openers or is_field:
+            return _split_topics(_topic_tokens(child), child, openers), None
+    return [], None
+
+
+_TOPIC_STOPS = frozenset(
+    "with between among amongst by at during from through under via including as".split()
+)
+_TOPIC_CLAUSES = frozenset({"appos", "relcl", "acl", "advcl", "punct"})
+
+
+def _topic_tokens(first: Token) -> list[Token]:
+    """The words of a topic phrase, without the parties, places and clauses hung on it
+    ("in the digital field with Y" is "in the digital field")."""
+    out: list[Token] = []
+    stack = [first]
+    while stack:
+        node = stack.pop()
+        out.append(node)
+        for child in node.children:
+            if child.dep_ == "prep" and child.lower_ in _TOPIC_STOPS:
+                continue
+            if child.dep_ in _TOPIC_CLAUSES and child.i > first.i + 1:
+                continue
+            stack.append(child)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _split_topics(tokens: list[Token], first: Token, openers: set[str]) -> list[list[Token]]:
+    """A topic phrase cut where a coordinated opener starts another ("and on B")."""
+    out: list[list[Token]] = [[]]
+    for token in tokens:
+        if token is not first and token.dep_ == "conj" and token.lower_ in openers:
+            out.append([])
+        out[-1].append(token)
+    for piece in out:
+        while piece and (piece[-1].is_punct or piece[-1].dep_ == "cc"):
+            piece.pop()
+    return [piece for piece in out if piece]

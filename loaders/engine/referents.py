@@ -1,0 +1,317 @@
+"""What an argument of a rule stands for: the one reading of arguments every rule shares.
+
+A rule's path ends at one word. That word may be a recognised name, but also the head of a
+list ("X, Y and Z"), an apposition, a class noun with its members ("companies NVIDIA,
+Amazon and Arm"), a person ("Minister Sato", who stands for the ministry), a stand-in
+("representatives of the Ministry", "the UK government", "Japanese officials"), an amount
+("$110 million from X"), "the two countries", a relative pronoun ("which" is its
+antecedent), a reporting pronoun ("JICA said it signed"), or an instrument named by its kind
+("the MoC"). Each is read here into references the resolution stage settles in document
+order: actors, instrument phrases, the last pair of parties, people.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.tokens import Token
+
+from loaders.catalogue import patterns
+from loaders.engine.parsed import ParsedUnit, Phrase
+from loaders.rules.lexicon import Lexicon, lexicon
+from loaders.text import fold
+
+__all__ = [
+    "ActorRef",
+    "DocumentContext",
+    "ImplicitRef",
+    "PairRef",
+    "PersonRef",
+    "PhraseRef",
+    "Ref",
+    "people_in",
+    "referents",
+]
+
+_RELATIVES = frozenset({"which", "that", "who", "whom", "whose", "where"})
+_CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis"})
+_SMALL = frozenset({"of", "for", "the", "and", "on", "to", "in", "&", ",", "then"})
+
+
+@dataclass(frozen=True)
+class ActorRef:
+    actor: str
+
+
+@dataclass(frozen=True)
+class PhraseRef:
+    phrase: Phrase
+
+
+@dataclass(frozen=True)
+class PairRef:
+    """ "The two countries", "both sides": the last two parties named together."""
+
+    position: int
+
+
+@dataclass(frozen=True)
+class PersonRef:
+    """A person: the institution their own words name, else the one the document named
+    with the same person before, else (for a bare title) the publishing government."""
+
+    names: frozenset[str]
+    institution: str | None
+    titled: bool
+    position: int
+
+
+@dataclass(frozen=True)
+class ImplicitRef:
+    """The instrument a clause is about without naming it: the document's latest one of
+    these types ("Minister Sato and Minister Jensen signed." after an MoC)."""
+
+    position: int
+    types: frozenset[str]
+
+
+Ref = ActorRef | PhraseRef | PairRef | PersonRef | ImplicitRef
+
+
+@dataclass
+class DocumentContext:
+    """What reading arguments needs of the document: actor types and bodies."""
+
+    type_of: Callable[[str], str]
+    bodies: list[tuple[frozenset[str], str]] = field(default_factory=list)
+
+    def body_for_title(self, title_words: frozenset[str]) -> str | None:
+        """The body of the document a title names ("Minister for Digital" -> the agency
+        whose name holds "Digital"), if exactly one fits best."""
+        if not title_words:
+            return None
+        matches = [
+            (len(words & title_words), -len(words), actor)
+            for words, actor in self.bodies
+            if words and (title_words <= words or words <= title_words)
+        ]
+        return max(matches)[2] if matches else None
+
+
+@cache
+def _class_nouns() -> frozenset[str]:
+    return frozenset(n.lower() for nouns in patterns().class_nouns.values() for n in nouns)
+
+
+@cache
+def _demonyms() -> dict[str, str]:
+    return {fold(d).lower(): f"country:{code}" for d, code in patterns().demonyms.items()}
+
+
+def referents(unit: ParsedUnit, token: Token, ctx: DocumentContext) -> list[Ref]:
+    """Everything one argument word stands for, its coordinated words included."""
+    out: list[Ref] = []
+    seen: set[int] = set()
+    for word in _coordinated(unit, token):
+        for ref in _own(unit, word, ctx, seen, depth=0):
+            if ref not in out:
+                out.append(ref)
+    return out
+
+
+def _coordinated(unit: ParsedUnit, token: Token) -> list[Token]:
+    """A word and the words coordinated with it ("X, Y and Z"), from its mention's head,
+    with the names set beside them ("BMBF / DLR-PT")."""
+    index = unit.mention_at[token.i]
+    if index is not None and index in unit.roots:
+        token = unit.doc[unit.roots[index]]
+    words = [token, *token.conjuncts]
+    for word in list(words):
+        for child in word.children:
+            if child.dep_ == "appos" and unit.mention_of(child) is not None and child not in words:
+                words.append(child)
+    return words
+
+
+def _own(unit: ParsedUnit, token: Token, ctx: DocumentContext, seen: set[int], depth: int) -> list[Ref]:
+    """What one word stands for, without its coordinated words."""
+    if token.i in seen or depth > 4:
+        return []
+    seen.add(token.i)
+    lex = lexicon()
+    mention = unit.mention_of(token)
+    if mention is not None:
+        return [ActorRef(mention.actor)]
+    if token.i in unit.phrases:
+        return [PhraseRef(unit.phrases[token.i])]
+    lower = token.lower_
+    if lower in _RELATIVES:
+        antecedent = _antecedent(token)
+        return _all(unit, antecedent, ctx, seen, depth) if antecedent is not None else []
+    if lower in lex.words["pronouns"]:
+        return _pronoun(unit, token, ctx, seen, depth)
+    if _is_person(token, lex):
+        return [_person(unit, token, ctx, lex)]
+    if token.lemma_ in lex.sets["pair_nouns"] and any(
+        c.lower_ in lex.words["pair_markers"] for c in token.children
+    ):
+        return [PairRef(unit.start_of(token))]
+    if token.lemma_ in lex.sets["stand_ins"] or lower in _class_nouns():
+        return _members(unit, token, ctx, seen, depth)
+    if token.ent_type_ == "MONEY" or lower in lex.words["amount_words"]:
+        return _from(unit, token, ctx, seen, depth)
+    appositions = [c for c in token.children if c.dep_ == "appos"]
+    return [r for a in appositions for r in _all(unit, a, ctx, seen, depth + 1)]
+
+
+def _all(unit: ParsedUnit, token: Token, ctx: DocumentContext, seen: set[int], depth: int) -> list[Ref]:
+    out: list[Ref] = []
+    for word in _coordinated(unit, token):
+        out.extend(_own(unit, word, ctx, seen, depth + 1))
+    return out
+
+
+def _antecedent(token: Token) -> Token | None:
+    """The noun a relative pronoun stands for: the head of its relative clause."""
+    node = token
+    while node.head is not node:
+        if node.dep_ == "relcl":
+            return node.head
+        node = node.head
+    return None
+
+
+def _pronoun(unit: ParsedUnit, token: Token, ctx: DocumentContext, seen: set[int], depth: int) -> list[Ref]:
+    """ "JICA said it signed ...": the reporting subject; "We, the Ministers of the G7":
+    the apposition; "its membership": the subject of the clause."""
+    lex = lexicon()
+    appositions = [c for c in token.children if c.dep_ == "appos"]
+    if appositions:
+        return [r for a in appositions for r in _all(unit, a, ctx, seen, depth)]
+    verb = token.head
+    while verb.dep_ not in ("ROOT", "ccomp") and verb.head is not verb and not verb.tag_.startswith("VB"):
+        verb = verb.head
+    if verb.dep_ == "ccomp" and verb.head.lemma_ in lex.sets["reporting_verbs"]:
+        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+        return [r for s in subjects for r in _all(unit, s, ctx, seen, depth)]
+    if token.dep_ == "poss":
+        clause = token.head
+        while clause.head is not clause and not clause.tag_.startswith("VB"):
+            clause = clause.head
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i]
+        return [r for s in subjects for r in _all(unit, s, ctx, seen, depth)]
+    return []
+
+
+def _is_person(token: Token, lex: Lexicon) -> bool:
+    if token.ent_type_ == "PERSON":
+        return True
+    return token.text[:1].isupper() and token.lower_.rstrip(".") in lex.titles
+
+
+def _person_tokens(token: Token) -> list[Token]:
+    """The words of a person's mention: the name, its title and what the title names,
+    without clauses that only say what the person did."""
+    out: list[Token] = []
+    stack = [token]
+    while stack:
+        node = stack.pop()
+        out.append(node)
+        stack.extend(c for c in node.children if c.dep_ not in _CLAUSES)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _person(unit: ParsedUnit, token: Token, ctx: DocumentContext, lex: Lexicon) -> PersonRef:
+    words = _person_tokens(token)
+    head = token.head
+    if token.dep_ in ("compound", "appos") and head is not token:
+        words = sorted({*words, *_person_tokens(head)}, key=lambda t: t.i)
+    candidates: list[tuple[int, int, str]] = []
+    rank = {t: i for i, t in enumerate(lex.data.people.stands_for)}
+    away = frozenset(lex.data.people.away_words)
+    for k, word in enumerate(words):
+        mention = unit.mention_of(word)
+        if mention is None or (k > 0 and unit.mention_of(words[k - 1]) is mention):
+            continue
+        before = [w for w in words[max(0, k - 2) : k] if w.lower_ != "the"]
+        if before and before[-1].lower_ in away:
+            continue
+        actor_type = ctx.type_of(mention.actor)
+        if actor_type in rank:
+            candidates.append((rank[actor_type], k, mention.actor))
+    titled = any(w.lower_.rstrip(".") in lex.titles for w in words)
+    names = frozenset(
+        w.lower_
+        for w in words
+        if w.ent_type_ == "PERSON" and len(w.text) > 2 and unit.mention_of(w) is None
+    )
+    institution = min(candidates)[2] if candidates else None
+    if institution is None:
+        institution = _demonym_of(words) or ctx.body_for_title(_title_words(words, lex))
+    return PersonRef(names, institution, titled, unit.start_of(token))
+
+
+def _demonym_of(words: list[Token]) -> str | None:
+    """ "Japanese Prime Minister Suga", "the Indian Ambassador": the demonym's country."""
+    demonyms = _demonyms()
+    for word in words:
+        if word.dep_ in ("amod", "compound") and word.lower_ in demonyms:
+            return demonyms[word.lower_]
+    return None
+
+
+def _title_words(words: list[Token], lex: Lexicon) -> frozenset[str]:
+    """Content words after "for"/"of" in a title: "Minister for Digital" -> {"digital"}."""
+    for k, word in enumerate(words):
+        if word.lower_ in lex.titles and k + 1 < len(words) and words[k + 1].lower_ in ("for", "of"):
+            rest: list[str] = []
+            for w in words[k + 2 :]:
+                if w.is_punct or w.ent_type_ == "PERSON":
+                    break
+                rest.append(w.lower_)
+            return frozenset(rest) - _SMALL
+    return frozenset()
+
+
+def _members(unit: ParsedUnit, token: Token, ctx: DocumentContext, seen: set[int], depth: int) -> list[Ref]:
+    """Who a stand-in or class noun stands for: "representatives of X", "the UK
+    government", "Japanese officials", "companies NVIDIA, Amazon and Arm", "countries such
+    as X and Y"."""
+    out: list[Ref] = []
+    demonyms = _demonyms()
+    for child in token.children:
+        if child.dep_ in ("poss", "compound", "amod", "nmod", "appos"):
+            if child.lower_ in demonyms and unit.mention_of(child) is None:
+                out.append(ActorRef(demonyms[child.lower_]))
+            elif unit.mention_of(child) is not None or child.dep_ == "appos":
+                out.extend(_all(unit, child, ctx, seen, depth))
+        elif child.dep_ == "prep" and child.lower_ in ("of", "from", "for", "as", "including", "like", "at"):
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    out.extend(_all(unit, obj, ctx, seen, depth))
+    return out
+
+
+def _from(unit: ParsedUnit, token: Token, ctx: DocumentContext, seen: set[int], depth: int) -> list[Ref]:
+    """ "$110 million from X": the money stands for who gives it (the "from" may hang on the
+    amount or on the verb it is an argument of)."""
+    out: list[Ref] = []
+    node: Token | None = token
+    while node is not None and not out:
+        for child in node.children:
+            if child.dep_ == "prep" and child.lower_ == "from":
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        out.extend(_all(unit, obj, ctx, seen, depth))
+        if node.tag_.startswith("VB") or node.head is node:
+            break
+        node = node.head
+    return out
+
+
+def people_in(unit: ParsedUnit, ctx: DocumentContext) -> list[PersonRef]:
+    """Every person the model names in a unit, with who they speak for where it says so."""
+    lex = lexicon()
+    return [_person(unit, ent.root, ctx, lex) for ent in unit.doc.ents if ent.label_ == "PERSON"]

@@ -1,0 +1,229 @@
+"""Resolution within one document, in document order: one node per entity.
+
+The claims of every unit arrive with references; this stage settles them into actor ids in
+the order the document is read, because what a reference means depends on what came before:
+- an instrument named by its kind is the document's last one of that kind when the phrase
+  is definite ("the MoC"), the one already named when it says nothing new (the headline's
+  "Memorandum of Cooperation" and the body's "a Memorandum of Cooperation (MoC)"), and a new
+  one when it is "another", counted or about another topic ("MoUs on A and on B");
+- "the two countries" and "both sides" are the last two parties named together;
+- a person is the institution of their first full mention ("Marie Bjerre, Minister for
+  Digital Government of Denmark" makes "Minister Bjerre" Denmark's), and a bare title
+  ("the Prime Minister") in a government's own release is that government;
+- a clause about an unnamed instrument is about the document's latest one of the types it
+  allows.
+Unnamed instruments become keys ("?1") that the next stage names from their parties.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from graph.schema import domain_schema
+from loaders.engine.matching import Claim
+from loaders.engine.parsed import Phrase
+from loaders.engine.referents import (
+    ActorRef,
+    ImplicitRef,
+    PairRef,
+    PersonRef,
+    PhraseRef,
+    Ref,
+)
+from loaders.rules.lexicon import Instrument, lexicon, singular
+
+__all__ = ["Fact", "Resolver", "Unnamed"]
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A claim with both ends settled: actor ids or unnamed-instrument keys ("?1")."""
+
+    source: str
+    target: str
+    type: str
+    rule: str
+    confidence: float
+    span: tuple[int, int]
+    giver: bool = False
+    position: int = 0  # the trigger's place: the date nearest to it dates the fact
+
+
+@dataclass
+class Unnamed:
+    """An instrument the document names only by its kind; named from its parties later."""
+
+    key: str
+    kind: Instrument
+    topic: str
+    owner: str | None
+    surfaces: set[str] = field(default_factory=set)
+    titles: set[str] = field(default_factory=set)
+
+
+def _compatible(a: str, b: str) -> bool:
+    return not a or not b or a.lower() == b.lower()
+
+
+class Resolver:
+    """Settles one document's references in order; see the module docstring."""
+
+    def __init__(
+        self,
+        type_of: Callable[[str], str],
+        kind_of: Callable[[str], Instrument | None],
+        publisher: str | None,
+        first_instruments: Iterable[str],
+    ) -> None:
+        self.type_of = type_of
+        self.kind_of_actor = kind_of
+        self.publisher = publisher
+        schema = domain_schema()
+        self.parties = schema.types_with_role("party")
+        self.instrument_types = schema.types_with_role("instrument")
+        self.unnamed: dict[str, Unnamed] = {}
+        self.phrase_keys: dict[str, list[str]] = {}
+        self.seen: dict[str, int] = {}  # instrument -> the last place the document named it
+        self.seen_in: dict[str, int] = {}  # instrument -> the last unit that named it
+        self.unit = 0
+        self.ahead = list(first_instruments)  # named instruments in document order
+        self.last_pair: tuple[str, str] | None = None
+        self.people: dict[str, str] = {}
+        self.generic = frozenset(lexicon().data.generic_anaphors)
+
+    # --- what the document names, in order ---------------------------------------------
+
+    def kind(self, key: str) -> Instrument | None:
+        if key in self.unnamed:
+            return self.unnamed[key].kind
+        return self.kind_of_actor(key)
+
+    def instrument_type(self, key: str) -> str:
+        return self.unnamed[key].kind.type if key in self.unnamed else self.type_of(key)
+
+    def begin_unit(self) -> None:
+        """The next unit of the document is read."""
+        self.unit += 1
+
+    def see_instrument(self, actor: str, position: int) -> None:
+        """A named instrument (an agreement, a meeting, a project) at a place of the text."""
+        self.seen[actor] = position
+        self.seen_in[actor] = self.unit
+
+    def see_person(self, person: PersonRef) -> None:
+        if person.institution is not None:
+            for name in person.names:
+                self.people.setdefault(name, person.institution)
+
+    def see_phrase(self, phrase: Phrase, span: tuple[int, int]) -> None:
+        """An instrument named by its kind: an earlier one, or new ones."""
+        keys = self._phrase_instruments(phrase)
+        for key in keys:
+            entry = self.unnamed.get(key)
+            if entry is not None:
+                entry.surfaces.add(phrase.surface)
+                if phrase.title != phrase.surface and len(phrase.topics) < 2:
+                    entry.titles.add(phrase.title)
+            self.seen[key] = phrase.position
+            self.seen_in[key] = self.unit
+        self.phrase_keys[phrase.key] = keys
+
+    def _phrase_instruments(self, phrase: Phrase) -> list[str]:
+        kind = phrase.kind
+        if phrase.same_as is not None:
+            return self.phrase_keys.get(phrase.same_as, [phrase.same_as])
+        if phrase.owner is not None and self._is_instrument(phrase.owner):
+            if self.type_of(phrase.owner) == kind.type:
+                return [phrase.owner]  # "the collaboration of the X Programme" is X
+            for key, entry in self.unnamed.items():
+                if entry.kind == kind and entry.owner == phrase.owner:
+                    return [key]
+            return [self._new(kind, "", phrase.owner)]
+        generic = singular(phrase.surface.split()[-1]) in self.generic
+        if phrase.definite or (generic and not phrase.topics and not phrase.fresh):
+            latest = self._latest(lambda k: self.kind(k) == kind) or self._latest(
+                lambda k: self.instrument_type(k) == kind.type
+            )
+            if latest is not None:
+                return [latest]
+        if len(phrase.topics) > 1:
+            return [self._reuse_or_new(kind, topic, fresh=phrase.fresh) for topic in phrase.topics]
+        topic = phrase.topics[0] if phrase.topics else ""
+        return [self._reuse_or_new(kind, topic, fresh=phrase.fresh or phrase.counted > 1)]
+
+    def _reuse_or_new(self, kind: Instrument, topic: str, fresh: bool) -> str:
+        """An agreement named again without "another" is the one already named (a press
+        release is about one MoC); other kinds ("a meeting", "a project") are new."""
+        if not fresh and kind.type == "Agreement":
+            for key, entry in self.unnamed.items():
+                if entry.kind == kind and entry.owner is None and _compatible(entry.topic, topic):
+                    entry.topic = entry.topic or topic
+                    return key
+        return self._new(kind, topic, None)
+
+    def _new(self, kind: Instrument, topic: str, owner: str | None) -> str:
+        key = f"?{len(self.unnamed) + 1}"
+        self.unnamed[key] = Unnamed(key, kind, topic, owner)
+        return key
+
+    def _is_instrument(self, actor: str) -> bool:
+        return self.type_of(actor) in self.instrument_types
+
+    def _latest(self, wanted: Callable[[str], bool]) -> str | None:
+        found = [(position, key) for key, position in self.seen.items() if wanted(key)]
+        return max(found)[1] if found else None
+
+    # --- claims ---------------------------------------------------------------------------
+
+    def resolve(self, claims: list[Claim]) -> list[Fact]:
+        """The facts of one unit's claims, and the pair of parties they leave behind."""
+        facts: list[Fact] = []
+        for claim in claims:
+            for source in self._settle(claim.source):
+                for target in self._settle(claim.target):
+                    if source != target:
+                        facts.append(
+                            Fact(source, target, claim.type, claim.rule, claim.confidence,
+                                 claim.span, claim.giver, claim.position)
+                        )  # fmt: skip
+        named = [e for f in facts if f.confidence >= 0.5 for e in (f.source, f.target)]
+        parties = list(dict.fromkeys(a for a in named if not a.startswith("?") and self.type_of(a) in self.parties))
+        if len(parties) == 2:
+            self.last_pair = (parties[0], parties[1])
+        return facts
+
+    def _settle(self, ref: Ref) -> list[str]:
+        if isinstance(ref, ActorRef):
+            return [ref.actor]
+        if isinstance(ref, PhraseRef):
+            return self.phrase_keys.get(ref.phrase.key, [])
+        if isinstance(ref, PairRef):
+            return list(self.last_pair) if self.last_pair else []
+        if isinstance(ref, PersonRef):
+            found = self._person(ref)
+            return [found] if found else []
+        return self._implicit(ref)
+
+    def _person(self, ref: PersonRef) -> str | None:
+        if ref.institution is not None:
+            self.see_person(ref)
+            return ref.institution
+        for name in sorted(ref.names):
+            if name in self.people:
+                return self.people[name]
+        return self.publisher if ref.titled else None
+
+    def _implicit(self, ref: ImplicitRef) -> list[str]:
+        """The instrument of the sentence or the one before ("... signed an MoC. The
+        ministers also signed ..."), else the document's first (its headline's)."""
+        recent = self._latest(
+            lambda k: self.instrument_type(k) in ref.types and self.seen_in[k] >= self.unit - 1
+        )
+        if recent is not None:
+            return [recent]
+        first = next((a for a in self.ahead if self.type_of(a) in ref.types), None)
+        if first is not None:
+            return [first]
+        latest = self._latest(lambda k: self.instrument_type(k) in ref.types)
+        return [latest] if latest else []

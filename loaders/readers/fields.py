@@ -1,0 +1,49 @@
+"""Field lines: "Executing agency: X", "Country: A, B and C", "Partners: X; Y".
+
+A project page often states its parties as labelled lines instead of sentences. The label
+(lexicon.yaml's `fields`) gives the relation; every actor named in the value takes it
+towards the document's instrument (the latest one named, else the first): the implementer
+IMPLEMENTS it, the lender FUNDS it, the instrument is LOCATED_IN the country. The claims go
+through the same resolution and schema checks as the rules'.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.schema import domain_schema
+from loaders.engine.matching import Claim
+from loaders.engine.referents import ActorRef, ImplicitRef, Ref
+from loaders.recognise import Mention
+from loaders.rules.lexicon import lexicon
+
+__all__ = ["FIELD_CONFIDENCE", "field_claims"]
+
+FIELD_CONFIDENCE = 0.85
+_LABEL = re.compile(r"[ \t]*[-*•]?[ \t]*([A-Za-z][\w /&()'-]{0,40}?)[ \t]*:[ \t]*")
+
+
+def field_claims(folded: str, start: int, end: int, mentions: list[Mention]) -> list[Claim]:
+    """The claims of one field line (none when its label gives no relation)."""
+    match = _LABEL.match(folded, start, end)
+    if match is None:
+        return []
+    lex = lexicon()
+    label = tuple(match.group(1).strip(" -*").lower().split())
+    rel_type = lex.fields.get(label)
+    if rel_type is None:
+        return []
+    instruments = frozenset(domain_schema().types_with_role("instrument"))
+    document_instrument: Ref = ImplicitRef(start, instruments)
+    out: list[Claim] = []
+    for mention in mentions:
+        if mention.start < match.end():
+            continue
+        value: Ref = ActorRef(mention.actor)
+        source, target = (
+            (document_instrument, value) if rel_type == "LOCATED_IN" else (value, document_instrument)
+        )
+        out.append(
+            Claim(source, target, rel_type, "field", FIELD_CONFIDENCE, (start, end), mention.start)
+        )
+    return out
