@@ -131,12 +131,13 @@ def extract_document(text: str) -> DocExtraction:
     )
     actors = _Actors({**names.actors, **recognition.actors})
     _with_model_names(units, [*recognition.mentions, *names.mentions])
-    ctx = DocumentContext(actors.type_of, _bodies(actors.found))
+    ctx = DocumentContext(actors.type_of, actors.name_of, _bodies(actors.found))
     parsed = {
         id(u): lay_mentions(d, u.start, u.mentions, actors.type_of)
         for d, u in zip(docs, to_parse, strict=True)
     }
-    reading = _Reading(text, folded, actors, ctx, header.source)
+    ordered = sorted([*recognition.mentions, *names.mentions], key=lambda m: m.start)
+    reading = _Reading(text, folded, actors, ctx, header.source, ordered)
     for unit in units:
         reading.read(unit, parsed.get(id(unit)))
     return reading.result()
@@ -152,6 +153,7 @@ class _Reading:
         actors: _Actors,
         ctx: DocumentContext,
         source: str | None,
+        mentions: list[Mention],
     ) -> None:
         self.text = text
         self.folded = folded
@@ -164,8 +166,10 @@ class _Reading:
             actors.type_of,
             self.kind_of_actor,
             publisher_of(source),
-            [a for a in actors.found if actors.type_of(a) in instrument_types],
-        )
+            list(dict.fromkeys(
+                m.actor for m in mentions if actors.type_of(m.actor) in instrument_types
+            )),
+        )  # fmt: skip
         self.instrument_types = instrument_types
         self.lex = lex
         self.tables = TableReader(actors.type_of)

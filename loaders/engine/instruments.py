@@ -84,7 +84,7 @@ class InstrumentNodes:
         if unnamed.owner is not None:
             name = f"{label[:1].upper()}{label[1:]} of the {self.name_of(unnamed.owner)}"
         else:
-            name = "–".join(self.name_of(p) for p in parties) + f" {label}"
+            name = "–".join(self._short(p) for p in parties) + f" {label}"
             if unnamed.topic:
                 name += f" {unnamed.topic}"
         if year is not None:
@@ -93,6 +93,16 @@ class InstrumentNodes:
         info = self.actors.setdefault(actor_id, ActorInfo(actor_id, name, kind.type, discovered=True))
         info.aliases |= unnamed.surfaces | unnamed.titles
         return actor_id
+
+    def _short(self, actor_id: str) -> str:
+        """A party as an instrument's name says it: a country by its name, a body by its
+        acronym where it has one ("JICA", "MIC"), else by its name."""
+        name = self.name_of(actor_id)
+        if self.type_of(actor_id) == "Country":
+            return name
+        aliases = self.actors[actor_id].aliases if actor_id in self.actors else set()
+        acronyms = sorted(a for a in aliases if len(a) <= 8 and sum(c.isupper() for c in a) >= 2)
+        return acronyms[0] if acronyms else name
 
     def derived(self, facts: list[Fact]) -> list[Fact]:
         """The bilateral views between the two parties of each two-party instrument, and

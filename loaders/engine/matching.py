@@ -23,6 +23,7 @@ from loaders.engine.referents import (
     ActorRef,
     DocumentContext,
     ImplicitRef,
+    PhraseRef,
     Ref,
     referents,
 )
@@ -119,15 +120,17 @@ def _adjacent(unit: ParsedUnit, first: Token, then: Token) -> bool:
     return then.i > end and len(between) <= 2 and all(t.is_punct for t in between)
 
 
-def _nearest_instrument(unit: ParsedUnit, trigger: Token, ctx: DocumentContext) -> list[Ref]:
+def _nearest_instrument(
+    unit: ParsedUnit, trigger: Token, ctx: DocumentContext, within: list[str] | None
+) -> list[Ref]:
     """The instrument a clause is about without naming it as an argument: the closest one
     named in the unit (within the trigger's phrase first), else the document's latest."""
     schema = domain_schema()
-    instruments = schema.types_with_role("instrument")
+    instruments = schema.types_with_role("instrument") & frozenset(within or schema.actor_types)
     found: list[tuple[int, int, Token]] = []
     subtree = {t.i for t in trigger.subtree}
     for token in unit.doc:
-        if token._.role == "instrument":
+        if token._.role == "instrument" and token._.actor_type in instruments:
             found.append((0 if token.i in subtree else 1, abs(token.i - trigger.i), token))
     if found:
         best = min(found, key=lambda f: (f[0], f[1], f[2].i))[2]
@@ -150,15 +153,15 @@ def _claims_of(
     out: list[Claim] = []
     position = unit.start_of(trigger)
 
-    def ends(name: str) -> list[Ref]:
+    def ends(name: str, within: list[str] | None = None) -> list[Ref]:
         if name == "instrument":
-            return _nearest_instrument(unit, trigger, ctx)
+            return _nearest_instrument(unit, trigger, ctx, within)
         if name == "trigger":
             return referents(unit, trigger, ctx)
         return arguments[name]
 
     for emit in rule.emit:
-        kind = _emitted_type(emit, relation)
+        kind = _emitted_type(emit, relation, arguments, ctx)
         if kind is None:
             continue
         if emit.among is not None:
@@ -168,7 +171,7 @@ def _claims_of(
             continue
         assert emit.source is not None and emit.to is not None
         for source in ends(emit.source):
-            for target in ends(emit.to):
+            for target in ends(emit.to, emit.within):
                 if source != target:
                     out.append(
                         Claim(
@@ -179,10 +182,24 @@ def _claims_of(
     return out
 
 
-def _emitted_type(emit: Emit, relation: str) -> str | None:
+def _emitted_type(
+    emit: Emit, relation: str, arguments: dict[str, list[Ref]], ctx: DocumentContext
+) -> str | None:
+    """The relation an emit gives: the trigger's, a fixed one, "role" (settled later), or
+    the bilateral view of the instrument named by `of` ("AJ-CORE is a partnership between X
+    and Y": X PARTNERS_WITH Y)."""
     if emit.type == "trigger":
         return relation or None
-    return emit.type
+    if emit.type != "bilateral":
+        return emit.type
+    lex = lexicon()
+    for ref in arguments.get(emit.of or "", []):
+        if isinstance(ref, PhraseRef):
+            return ref.phrase.kind.bilateral
+        if isinstance(ref, ActorRef):
+            kind = lex.kind_of_name(ctx.name_of(ref.actor))
+            return kind.bilateral if kind else None
+    return None
 
 
 def match_unit(

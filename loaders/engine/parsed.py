@@ -149,10 +149,8 @@ def _phrase(unit: ParsedUnit, head: Token, lex: Lexicon) -> Phrase | None:
                 break
     if kind is None:
         return None
-    determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "poss", "predet")}
-    definite = bool(determiners & lex.words["definites"]) or any(
-        c.dep_ == "poss" for c in head.children
-    )
+    determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "predet")}
+    definite = bool(determiners & lex.words["definites"])  # "Japan's grant aid" is a new one
     counted = 1
     for child in head.children:
         if child.dep_ == "nummod" and (child.lower_ in _NUMBERS or child.like_num):
@@ -164,7 +162,7 @@ def _phrase(unit: ParsedUnit, head: Token, lex: Lexicon) -> Phrase | None:
     same_as = _copula_subject(unit, head, lex)
     surface = " ".join(t.text for t in words)
     topics = tuple(" ".join(t.text for t in tokens) for tokens in topic_lists)
-    title = unit.text_of([*words, *topic_lists[0]]) if topic_lists else surface
+    title = _noun_phrase(unit, head) or surface
     return Phrase(
         key=str(unit.start_of(head)),
         kind=kind,
@@ -178,6 +176,31 @@ def _phrase(unit: ParsedUnit, head: Token, lex: Lexicon) -> Phrase | None:
         position=unit.start_of(head),
         same_as=same_as,
     )
+
+
+_TITLE_CUTS = frozenset({"relcl", "acl", "advcl", "appos", "punct", "det", "poss"})
+_HEAD_CUTS = frozenset({"cc", "conj"})  # "the MoC and the loan": two phrases
+_LONGEST_TITLE = 14  # words
+
+
+def _noun_phrase(unit: ParsedUnit, head: Token) -> str:
+    """The phrase as the text writes it, for an alias: "Two New Partnerships Between U.S.
+    and Japanese Universities", "Memorandum of Cooperation in the ICT field" (without
+    articles, clauses, appositions and what a longer phrase would add)."""
+    tokens: list[Token] = []
+    stack = [head]
+    while stack:
+        node = stack.pop()
+        tokens.append(node)
+        stack.extend(
+            c for c in node.children
+            if c.dep_ not in _TITLE_CUTS and not (node is head and c.dep_ in _HEAD_CUTS)
+        )  # fmt: skip
+    tokens.sort(key=lambda t: t.i)
+    span = [t for t in tokens if tokens[0].i <= t.i <= tokens[-1].i]
+    if len(span) != tokens[-1].i - tokens[0].i + 1 or len(span) > _LONGEST_TITLE:
+        return ""  # a phrase with a gap, or too long to be a title
+    return unit.text_of(span)
 
 
 def _copula_subject(unit: ParsedUnit, head: Token, lex: Lexicon) -> str | None:

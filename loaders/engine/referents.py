@@ -85,6 +85,7 @@ class DocumentContext:
     """What reading arguments needs of the document: actor types and bodies."""
 
     type_of: Callable[[str], str]
+    name_of: Callable[[str], str]
     bodies: list[tuple[frozenset[str], str]] = field(default_factory=list)
 
     def body_for_title(self, title_words: frozenset[str]) -> str | None:
@@ -127,12 +128,58 @@ def _coordinated(unit: ParsedUnit, token: Token) -> list[Token]:
     index = unit.mention_at[token.i]
     if index is not None and index in unit.roots:
         token = unit.doc[unit.roots[index]]
-    words = [token, *token.conjuncts]
-    for word in list(words):
-        for child in word.children:
-            if child.dep_ == "appos" and unit.mention_of(child) is not None and child not in words:
-                words.append(child)
+    words = [token, *_between_span(unit, token)]
+    k = 0
+    while k < len(words):  # conjuncts and named appositions, and theirs in turn
+        word = words[k]
+        k += 1
+        for other in (*word.conjuncts, *word.children):
+            named = other.dep_ == "appos" and unit.mention_of(other) is not None
+            if (other in word.conjuncts or named) and other not in words:
+                words.append(other)
     return words
+
+
+_BETWEEN = frozenset({"between", "among", "amongst"})
+_PLACE_PREPS = frozenset({"in", "at", "near"})
+
+
+def _between_span(unit: ParsedUnit, token: Token) -> list[Token]:
+    """The parties a "between" names, read off the words it spans as well as its parse
+    (the parser often hangs the second party on a place: "between X in Seattle and Y"): the
+    named parties up to the next ";", "between" or verb, less those named as places."""
+    prep = token.head
+    if token.dep_ != "pobj" or prep.lower_ not in _BETWEEN:
+        return []
+    out: list[Token] = []
+    seen: set[int] = set()
+    for word in unit.doc[prep.i + 1 :]:
+        if word.lower_ in (";",) or word.lower_ in _BETWEEN or word.tag_.startswith("VB"):
+            break
+        index = unit.mention_at[word.i]
+        if index is None or index in seen or index not in unit.roots:
+            continue
+        seen.add(index)
+        root = unit.doc[unit.roots[index]]
+        if root is token or root._.role != "party":
+            continue
+        if _in_place_phrase(root, prep):
+            continue
+        out.append(root)
+    return out
+
+
+def _in_place_phrase(word: Token, stop: Token) -> bool:
+    """Whether a word names a place: the object of "in"/"at" or set beside one ("in Tsukuba,
+    Japan"), below `stop`."""
+    node = word
+    while node is not stop and node.head is not node:
+        if node.dep_ == "pobj" and node.head.lower_ in _PLACE_PREPS:
+            return True
+        if node.dep_ not in ("appos", "pobj", "prep", "compound"):
+            return False
+        node = node.head
+    return False
 
 
 def _own(unit: ParsedUnit, token: Token, ctx: DocumentContext, seen: set[int], depth: int) -> list[Ref]:
@@ -158,7 +205,11 @@ def _own(unit: ParsedUnit, token: Token, ctx: DocumentContext, seen: set[int], d
         c.lower_ in lex.words["pair_markers"] for c in token.children
     ):
         return [PairRef(unit.start_of(token))]
-    if token.lemma_ in lex.sets["stand_ins"] or lower in _class_nouns():
+    if (
+        token.lemma_ in lex.sets["stand_ins"]
+        or token.lemma_ in lex.sets["collectives"]
+        or lower in _class_nouns()
+    ):
         return _members(unit, token, ctx, seen, depth)
     if token.ent_type_ == "MONEY" or lower in lex.words["amount_words"]:
         return _from(unit, token, ctx, seen, depth)
@@ -281,10 +332,15 @@ def _members(unit: ParsedUnit, token: Token, ctx: DocumentContext, seen: set[int
     as X and Y"."""
     out: list[Ref] = []
     demonyms = _demonyms()
-    for child in token.children:
+    children = list(token.children)
+    if token.dep_ == "conj":  # "the Digital and Tech Ministers of the G7": the list's "of"
+        children += [c for c in token.head.children if c.dep_ == "prep" and c.i > token.i]
+    stand_in = token.lemma_ in lexicon().sets["stand_ins"]
+    for child in children:
         if child.dep_ in ("poss", "compound", "amod", "nmod", "appos"):
             if child.lower_ in demonyms and unit.mention_of(child) is None:
-                out.append(ActorRef(demonyms[child.lower_]))
+                if stand_in:  # "Japanese officials" are Japan's; "Japanese universities" not
+                    out.append(ActorRef(demonyms[child.lower_]))
             elif unit.mention_of(child) is not None or child.dep_ == "appos":
                 out.extend(_all(unit, child, ctx, seen, depth))
         elif child.dep_ == "prep" and child.lower_ in ("of", "from", "for", "as", "including", "like", "at"):

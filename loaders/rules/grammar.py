@@ -45,6 +45,7 @@ WORD_LISTS = (
     "role_holders",
     "list_verbs",
     "cover_verbs",
+    "patient_verbs",
     "meeting_verbs",
     "placing_verbs",
 )
@@ -135,20 +136,31 @@ class Emit(FrozenModel):
     among: str | None = None
     type: str = "trigger"
     giver: bool = False
+    within: list[str] | None = None  # for `to: instrument`: the actor types it may be
+    of: str | None = None  # for `type: bilateral`: the argument whose instrument kind says it
+
+    @field_validator("within")
+    @classmethod
+    def _known_types(cls, value: list[str] | None) -> list[str] | None:
+        for name in value or []:
+            domain_schema().check_actor_type(name)
+        return value
 
     @field_validator("type")
     @classmethod
     def _known_type(cls, value: str) -> str:
-        if value in ("trigger", "role"):
+        if value in ("trigger", "role", "bilateral"):
             return value
         return domain_schema().check_relation_type(value)
 
     @model_validator(mode="after")
     def _ends(self) -> Emit:
         pair = self.source is not None and self.to is not None
-        if pair != (self.among is not None):
-            return self
-        raise ValueError("an emit gives `from` and `to`, or `among`")
+        if pair == (self.among is not None):
+            raise ValueError("an emit gives `from` and `to`, or `among`")
+        if (self.type == "bilateral") != (self.of is not None):
+            raise ValueError("`type: bilateral` names the instrument it comes from with `of`")
+        return self
 
 
 class Rule(FrozenModel):
@@ -163,7 +175,7 @@ class Rule(FrozenModel):
     @model_validator(mode="after")
     def _emits_name_arguments(self) -> Rule:
         for emit in self.emit:
-            for end in (emit.source, emit.to, emit.among):
+            for end in (emit.source, emit.to, emit.among, emit.of):
                 if end is not None and end not in self.arguments and end not in IMPLICIT:
                     raise ValueError(
                         f"rule {self.name}: emit names {end!r}, which is no argument of it"

@@ -101,10 +101,12 @@ class LexiconFile(FrozenModel):
     list_verbs: list[str]
     cover_verbs: list[str]
     covered_types: list[str]
+    patient_verbs: list[str]
     meeting_verbs: list[str]
     reporting_verbs: list[str]
     pronouns: list[str]
     stand_ins: list[str]
+    collectives: list[str]
     pair_nouns: list[str]
     pair_markers: list[str]
     amount_words: list[str]
@@ -210,9 +212,11 @@ class Lexicon:
                 "role_holders",
                 "list_verbs",
                 "cover_verbs",
+                "patient_verbs",
                 "meeting_verbs",
                 "reporting_verbs",
                 "stand_ins",
+                "collectives",
                 "pair_nouns",
                 "placing_verbs",
             )
