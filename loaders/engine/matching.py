@@ -102,11 +102,11 @@ def _fits(compiled: CompiledRule, trigger: Token) -> bool:
 def _crosses_clause(upper: Token, lower: Token) -> bool:
     """Whether the path from `lower` up to `upper` passes through another clause."""
     node = lower.head
-    while node is not upper and node.head is not node:
+    while node != upper and node.head != node:
         if node.tag_.startswith("VB") or node.dep_ in _CLAUSE_DEPS:
             return True
         node = node.head
-    return node is not upper
+    return node != upper
 
 
 def _adjacent(unit: ParsedUnit, first: Token, then: Token) -> bool:
@@ -157,7 +157,7 @@ def _claims_of(
         if name == "instrument":
             return _nearest_instrument(unit, trigger, ctx, within)
         if name == "trigger":
-            return referents(unit, trigger, ctx)
+            return referents(unit, trigger, ctx, single=True)
         return arguments[name]
 
     for emit in rule.emit:
@@ -166,6 +166,8 @@ def _claims_of(
             continue
         if emit.among is not None:
             parties = ends(emit.among)
+            if len(parties) != 2:
+                continue  # more parties are joined by their instrument, not by a clique
             for a, b in combinations(parties, 2):
                 out.append(Claim(a, b, kind, rule.name, rule.confidence, span, position))
             continue
@@ -223,7 +225,7 @@ def match_unit(
         if not all(_adjacent(unit, doc[token_ids[u]], doc[token_ids[w]]) for u, w in compiled.adjacents):
             continue
         arguments = {
-            arg: referents(unit, doc[token_ids[node]], ctx)
+            arg: referents(unit, doc[token_ids[node]], ctx, single=arg in compiled.rule.single)
             for arg, node in compiled.argument_nodes.items()
         }
         if any(not refs for refs in arguments.values()):

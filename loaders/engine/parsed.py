@@ -194,7 +194,7 @@ def _noun_phrase(unit: ParsedUnit, head: Token) -> str:
         tokens.append(node)
         stack.extend(
             c for c in node.children
-            if c.dep_ not in _TITLE_CUTS and not (node is head and c.dep_ in _HEAD_CUTS)
+            if c.dep_ not in _TITLE_CUTS and not (node == head and c.dep_ in _HEAD_CUTS)
         )  # fmt: skip
     tokens.sort(key=lambda t: t.i)
     span = [t for t in tokens if tokens[0].i <= t.i <= tokens[-1].i]
@@ -273,7 +273,7 @@ def _split_topics(tokens: list[Token], first: Token, openers: set[str]) -> list[
     """A topic phrase cut where a coordinated opener starts another ("and on B")."""
     out: list[list[Token]] = [[]]
     for token in tokens:
-        if token is not first and token.dep_ == "conj" and token.lower_ in openers:
+        if token != first and token.dep_ == "conj" and token.lower_ in openers:
             out.append([])
         out[-1].append(token)
     for piece in out:

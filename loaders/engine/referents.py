@@ -52,9 +52,12 @@ class PhraseRef:
 
 @dataclass(frozen=True)
 class PairRef:
-    """ "The two countries", "both sides": the last two parties named together."""
+    """ "The two countries", "both sides": the last two parties named together; countries
+    for "countries" and "sides", bodies for "ministries" and "agencies" where the document
+    named such a pair."""
 
     position: int
+    noun: str
 
 
 @dataclass(frozen=True)
@@ -111,11 +114,14 @@ def _demonyms() -> dict[str, str]:
     return {fold(d).lower(): f"country:{code}" for d, code in patterns().demonyms.items()}
 
 
-def referents(unit: ParsedUnit, token: Token, ctx: DocumentContext) -> list[Ref]:
-    """Everything one argument word stands for, its coordinated words included."""
+def referents(
+    unit: ParsedUnit, token: Token, ctx: DocumentContext, single: bool = False
+) -> list[Ref]:
+    """Everything one argument word stands for, its coordinated words included (unless
+    `single`: the word alone)."""
     out: list[Ref] = []
     seen: set[int] = set()
-    for word in _coordinated(unit, token):
+    for word in [token] if single else _coordinated(unit, token):
         for ref in _own(unit, word, ctx, seen, depth=0):
             if ref not in out:
                 out.append(ref)
@@ -128,16 +134,24 @@ def _coordinated(unit: ParsedUnit, token: Token) -> list[Token]:
     index = unit.mention_at[token.i]
     if index is not None and index in unit.roots:
         token = unit.doc[unit.roots[index]]
-    words = [token, *_between_span(unit, token)]
+    words = [token, *_between_span(unit, token), *_orphans_before(unit, token)]
     k = 0
     while k < len(words):  # conjuncts and named appositions, and theirs in turn
         word = words[k]
         k += 1
         for other in (*word.conjuncts, *word.children):
-            named = other.dep_ == "appos" and unit.mention_of(other) is not None
-            if (other in word.conjuncts or named) and other not in words:
+            if (other in word.conjuncts or _listed_beside(unit, word, other)) and other not in words:
                 words.append(other)
     return words
+
+
+def _listed_beside(unit: ParsedUnit, word: Token, other: Token) -> bool:
+    """Whether an apposition is one more name of a list ("BMBF / DLR-PT", "organisations
+    ERIA, ITU") rather than a description of the word ("JST (Japan)" is Japan's JST)."""
+    if other.dep_ != "appos" or unit.mention_of(other) is None:
+        return False
+    own = unit.mention_of(word)
+    return own is None or word._.actor_type == other._.actor_type
 
 
 _BETWEEN = frozenset({"between", "among", "amongst"})
@@ -161,7 +175,7 @@ def _between_span(unit: ParsedUnit, token: Token) -> list[Token]:
             continue
         seen.add(index)
         root = unit.doc[unit.roots[index]]
-        if root is token or root._.role != "party":
+        if root == token or root._.role != "party":
             continue
         if _in_place_phrase(root, prep):
             continue
@@ -169,11 +183,34 @@ def _between_span(unit: ParsedUnit, token: Token) -> list[Token]:
     return out
 
 
+def _orphans_before(unit: ParsedUnit, token: Token) -> list[Token]:
+    """Names listed right before a word that the parser hung on a date instead of the list
+    ("On 16 January 2024, A (X), B (Y) and C held ...": A is made a conjunct of the date)."""
+    out: list[Token] = []
+    index = unit.mention_at[token.i]
+    first = min((t.i for t in unit.doc if unit.mention_at[t.i] == index), default=token.i)
+    k = first - 1 if index is not None else token.i - 1
+    while k >= 0:
+        word = unit.doc[k]
+        if word.is_punct or word.dep_ == "cc" or word.lower_ in ("the", "and"):
+            k -= 1
+            continue
+        before = unit.mention_at[k]
+        if before is None or before not in unit.roots:
+            break
+        root = unit.doc[unit.roots[before]]
+        if root._.role != "party" or root.head.ent_type_ != "DATE":
+            break
+        out.append(root)
+        k = min(t.i for t in unit.doc if unit.mention_at[t.i] == before) - 1
+    return out
+
+
 def _in_place_phrase(word: Token, stop: Token) -> bool:
     """Whether a word names a place: the object of "in"/"at" or set beside one ("in Tsukuba,
     Japan"), below `stop`."""
     node = word
-    while node is not stop and node.head is not node:
+    while node != stop and node.head != node:
         if node.dep_ == "pobj" and node.head.lower_ in _PLACE_PREPS:
             return True
         if node.dep_ not in ("appos", "pobj", "prep", "compound"):
@@ -204,7 +241,7 @@ def _own(unit: ParsedUnit, token: Token, ctx: DocumentContext, seen: set[int], d
     if token.lemma_ in lex.sets["pair_nouns"] and any(
         c.lower_ in lex.words["pair_markers"] for c in token.children
     ):
-        return [PairRef(unit.start_of(token))]
+        return [PairRef(unit.start_of(token), token.lemma_)]
     if (
         token.lemma_ in lex.sets["stand_ins"]
         or token.lemma_ in lex.sets["collectives"]
@@ -227,7 +264,7 @@ def _all(unit: ParsedUnit, token: Token, ctx: DocumentContext, seen: set[int], d
 def _antecedent(token: Token) -> Token | None:
     """The noun a relative pronoun stands for: the head of its relative clause."""
     node = token
-    while node.head is not node:
+    while node.head != node:
         if node.dep_ == "relcl":
             return node.head
         node = node.head
@@ -242,14 +279,14 @@ def _pronoun(unit: ParsedUnit, token: Token, ctx: DocumentContext, seen: set[int
     if appositions:
         return [r for a in appositions for r in _all(unit, a, ctx, seen, depth)]
     verb = token.head
-    while verb.dep_ not in ("ROOT", "ccomp") and verb.head is not verb and not verb.tag_.startswith("VB"):
+    while verb.dep_ not in ("ROOT", "ccomp") and verb.head != verb and not verb.tag_.startswith("VB"):
         verb = verb.head
     if verb.dep_ == "ccomp" and verb.head.lemma_ in lex.sets["reporting_verbs"]:
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
         return [r for s in subjects for r in _all(unit, s, ctx, seen, depth)]
     if token.dep_ == "poss":
         clause = token.head
-        while clause.head is not clause and not clause.tag_.startswith("VB"):
+        while clause.head != clause and not clause.tag_.startswith("VB"):
             clause = clause.head
         subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i]
         return [r for s in subjects for r in _all(unit, s, ctx, seen, depth)]
@@ -277,7 +314,7 @@ def _person_tokens(token: Token) -> list[Token]:
 def _person(unit: ParsedUnit, token: Token, ctx: DocumentContext, lex: Lexicon) -> PersonRef:
     words = _person_tokens(token)
     head = token.head
-    if token.dep_ in ("compound", "appos") and head is not token:
+    if token.dep_ in ("compound", "appos") and head != token:
         words = sorted({*words, *_person_tokens(head)}, key=lambda t: t.i)
     candidates: list[tuple[int, int, str]] = []
     rank = {t: i for i, t in enumerate(lex.data.people.stands_for)}
@@ -361,7 +398,7 @@ def _from(unit: ParsedUnit, token: Token, ctx: DocumentContext, seen: set[int], 
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         out.extend(_all(unit, obj, ctx, seen, depth))
-        if node.tag_.startswith("VB") or node.head is node:
+        if node.tag_.startswith("VB") or node.head == node:
             break
         node = node.head
     return out

@@ -88,9 +88,10 @@ class Resolver:
         self.seen_in: dict[str, int] = {}  # instrument -> the last unit that named it
         self.unit = 0
         self.ahead = list(first_instruments)  # named instruments in document order
-        self.last_pair: tuple[str, str] | None = None
+        self.pairs: dict[str, tuple[str, str]] = {}  # "countries", "bodies", "any" -> last pair
         self.people: dict[str, str] = {}
         self.generic = frozenset(lexicon().data.generic_anaphors)
+        self.country_nouns = lexicon().sets["country_pair_nouns"]
 
     # --- what the document names, in order ---------------------------------------------
 
@@ -187,11 +188,20 @@ class Resolver:
                             Fact(source, target, claim.type, claim.rule, claim.confidence,
                                  claim.span, claim.giver, claim.position)
                         )  # fmt: skip
-        named = [e for f in facts if f.confidence >= 0.5 for e in (f.source, f.target)]
-        parties = list(dict.fromkeys(a for a in named if not a.startswith("?") and self.type_of(a) in self.parties))
-        if len(parties) == 2:
-            self.last_pair = (parties[0], parties[1])
+        self._note_pairs(facts)
         return facts
+
+    def _note_pairs(self, facts: list[Fact]) -> None:
+        """The parties a unit joins, for a later "both sides": two countries, two bodies."""
+        named = [e for f in facts if f.confidence >= 0.5 for e in (f.source, f.target)]
+        parties = list(
+            dict.fromkeys(a for a in named if not a.startswith("?") and self.type_of(a) in self.parties)
+        )
+        countries = [p for p in parties if self.type_of(p) == "Country"]
+        bodies = [p for p in parties if self.type_of(p) != "Country"]
+        for kind, group in (("any", parties), ("countries", countries), ("bodies", bodies)):
+            if len(group) == 2:
+                self.pairs[kind] = (group[0], group[1])
 
     def _settle(self, ref: Ref) -> list[str]:
         if isinstance(ref, ActorRef):
@@ -199,7 +209,9 @@ class Resolver:
         if isinstance(ref, PhraseRef):
             return self.phrase_keys.get(ref.phrase.key, [])
         if isinstance(ref, PairRef):
-            return list(self.last_pair) if self.last_pair else []
+            kind = "countries" if ref.noun in self.country_nouns else "bodies"
+            pair = self.pairs.get(kind) or self.pairs.get("any")
+            return list(pair) if pair else []
         if isinstance(ref, PersonRef):
             found = self._person(ref)
             return [found] if found else []

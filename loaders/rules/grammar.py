@@ -171,6 +171,7 @@ class Rule(FrozenModel):
     arguments: dict[str, list[Step]] = Field(min_length=1)
     emit: list[Emit] = Field(min_length=1)
     confidence: float = Field(gt=0.0, le=1.0)
+    single: list[str] = Field(default_factory=list)  # arguments read without their lists
 
     @model_validator(mode="after")
     def _emits_name_arguments(self) -> Rule:
@@ -180,6 +181,9 @@ class Rule(FrozenModel):
                     raise ValueError(
                         f"rule {self.name}: emit names {end!r}, which is no argument of it"
                     )
+        for name in self.single:
+            if name not in self.arguments:
+                raise ValueError(f"rule {self.name}: `single` names {name!r}, no argument of it")
         for name, path in self.arguments.items():
             if not path:
                 raise ValueError(f"rule {self.name}: argument {name!r} has an empty path")

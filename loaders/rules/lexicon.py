@@ -109,6 +109,7 @@ class LexiconFile(FrozenModel):
     collectives: list[str]
     pair_nouns: list[str]
     pair_markers: list[str]
+    country_pair_nouns: list[str]
     amount_words: list[str]
     through_words: list[str]
     locatives: list[str]
@@ -218,6 +219,7 @@ class Lexicon:
                 "stand_ins",
                 "collectives",
                 "pair_nouns",
+                "country_pair_nouns",
                 "placing_verbs",
             )
         }
