@@ -595,8 +595,10 @@ class Recogniser:
             owner_start = next((s for (s, e) in discovered if e == name_end), None)
             name = f"{owned.group(1)} {' '.join(text[start:end].split())}"
             new_id = self.discovered_actor(name, fold(name), "Event", actors)
-            if owner_start is not None:
+            if owner_start is not None:  # the mention spans the whole phrase
                 actors[new_id].aliases.add(" ".join(text[owner_start:end].split()))
+                del discovered[(start, end)]
+                start = owner_start
             discovered[(start, end)] = new_id
 
     def discovered_actor(

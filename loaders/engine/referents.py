@@ -135,14 +135,35 @@ def _coordinated(unit: ParsedUnit, token: Token) -> list[Token]:
     if index is not None and index in unit.roots:
         token = unit.doc[unit.roots[index]]
     words = [token, *_between_span(unit, token), *_orphans_before(unit, token)]
+    if token.ent_type_ == "PERSON":
+        words += _persons_within(token)
     k = 0
     while k < len(words):  # conjuncts and named appositions, and theirs in turn
         word = words[k]
         k += 1
-        for other in (*word.conjuncts, *word.children):
-            if (other in word.conjuncts or _listed_beside(unit, word, other)) and other not in words:
+        for other in (*word.conjuncts, *word.children, *_of_conjuncts(unit, word)):
+            listed = other in word.conjuncts or _listed_beside(unit, word, other)
+            if (listed or other.dep_ == "conj") and other not in words:
                 words.append(other)
     return words
+
+
+def _of_conjuncts(unit: ParsedUnit, word: Token) -> list[Token]:
+    """Names the parser coordinated with the object of a word's "of" although they belong
+    to the word's own list: in "the NRF of South Africa and the JST", the JST is a second
+    body, not a second country (a conjunct of another actor type than the object)."""
+    out: list[Token] = []
+    for prep in word.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj" or unit.mention_of(obj) is None:
+                continue
+            for other in obj.conjuncts:
+                other_type = other._.actor_type
+                if other_type not in ("", obj._.actor_type) and other._.role == word._.role == "party":
+                    out.append(other)
+    return out
 
 
 def _listed_beside(unit: ParsedUnit, word: Token, other: Token) -> bool:
@@ -301,14 +322,36 @@ def _is_person(token: Token, lex: Lexicon) -> bool:
 
 def _person_tokens(token: Token) -> list[Token]:
     """The words of a person's mention: the name, its title and what the title names,
-    without clauses that only say what the person did."""
+    without clauses that only say what the person did, nor another person coordinated
+    into it by the parser ("Ambassador of Japan to Bangladesh and Ms. Fatima Yasmin")."""
     out: list[Token] = []
     stack = [token]
     while stack:
         node = stack.pop()
         out.append(node)
-        stack.extend(c for c in node.children if c.dep_ not in _CLAUSES)
+        stack.extend(
+            c for c in node.children
+            if c.dep_ not in _CLAUSES and not (c.dep_ == "conj" and _another_person(token, c))
+        )  # fmt: skip
     return sorted(out, key=lambda t: t.i)
+
+
+def _another_person(person: Token, word: Token) -> bool:
+    return word.ent_type_ == "PERSON" and word.ent_iob_ != "" and not _same_entity(person, word)
+
+
+def _same_entity(a: Token, b: Token) -> bool:
+    return any(a.i in range(e.start, e.end) and b.i in range(e.start, e.end) for e in a.doc.ents)
+
+
+def _persons_within(token: Token) -> list[Token]:
+    """People the parser coordinated inside a person's phrase instead of with the person."""
+    out: list[Token] = []
+    for node in token.subtree:
+        if node.dep_ == "conj" and node.i != token.i and _another_person(token, node):
+            if node.head.ent_type_ != "PERSON":
+                out.append(node)
+    return out
 
 
 def _person(unit: ParsedUnit, token: Token, ctx: DocumentContext, lex: Lexicon) -> PersonRef:

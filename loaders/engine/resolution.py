@@ -124,7 +124,9 @@ class Resolver:
             entry = self.unnamed.get(key)
             if entry is not None:
                 entry.surfaces.add(phrase.surface)
-                if phrase.title != phrase.surface and len(phrase.topics) < 2:
+                if len(phrase.topics) > 1 and entry.topic:  # "MoUs on A and on B"
+                    entry.titles.add(f"{phrase.surface} {entry.topic}")
+                elif phrase.title != phrase.surface:
                     entry.titles.add(phrase.title)
             self.seen[key] = phrase.position
             self.seen_in[key] = self.unit

@@ -158,6 +158,8 @@ class LexiconFile(FrozenModel):
 def singular(word: str) -> str:
     """A noun's singular form, crudely: "meetings" -> "meeting", "MoUs" -> "mou"."""
     lower = word.lower()
+    if word.endswith("s") and sum(c.isupper() for c in word) >= 2:
+        return lower[:-1]  # an acronym's plural: "MoUs", "MOCs"
     if lower.endswith("memoranda"):
         return lower[:-1] + "um"
     if len(lower) > 3 and lower.endswith("s") and not lower.endswith(("ss", "us", "is")):
