@@ -88,6 +88,8 @@ _NAME_COUNTRY = re.compile(r"(?<![\w'.\-])([\w'.\-]++)\s?\(([A-Z][\w .'\-]{2,40}
 _ACRONYM_COUNTRY = re.compile(r"(?<![\w\-])([A-Z][A-Z0-9\-]{1,9})\s?\(([A-Z][\w .'\-]{2,40})\)")
 _BRACKETED = re.compile(r"\(([A-Z][\w .'\-]{2,40})\)")  # the bracketed part of both
 _EXTEND_CONNECTORS = {"of", "for", "on", "to", "de", "del", "pour", "da", "do", "di"}
+# known names a longer discovered name may hold ("Hiroshima AI Process Friends Group")
+_CONTAINED = frozenset({"Country", "Organization", "Programme", "Agreement", "Event", "Project"})
 _STOP_IN_ACRONYM = {"of", "for", "and", "the", "on", "to", "de", "in", "with", "&"}
 
 
@@ -495,7 +497,7 @@ class Recogniser:
             if folded[end : end + 1] == ":" and folded[start:end].lower() in self.labels:
                 continue  # "Executing Agency:" is a field label
             if any(
-                s < start or e > end or self.known[a].type not in ("Country", "Organization")
+                s < start or e > end or self.known[a].type not in _CONTAINED
                 for s, e, a in known.overlapping(start, end)
             ):
                 continue

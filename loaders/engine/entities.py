@@ -66,6 +66,13 @@ def _place_prefix(folded: str, start: int, end: int) -> int | None:
     return None
 
 
+def _quoted(folded: str, start: int, end: int) -> bool:
+    """Whether a name stands inside quotation marks: a title, not an organisation."""
+    before = folded[max(0, start - 1) : start]
+    after = folded[end : end + 1]
+    return before in ('"', "'") or after in ('"', "'")
+
+
 def _a_role(folded: str, start: int) -> bool:
     """Whether a name is a role held "as" ("added as Eligible Partner Funding Agency")."""
     return folded[max(0, start - 3) : start] == "as "
@@ -119,6 +126,7 @@ def model_names(
                 or lex.kind_of_name(name) is not None and rec.head_of(words) is None
                 or _after_title(folded, start)
                 or _a_role(folded, start)
+                or (_quoted(folded, start, end) and rec.head_of(words) is None)
             ):
                 continue
             if ent.label_ in _PLACE_LABELS or place is not None:

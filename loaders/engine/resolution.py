@@ -119,6 +119,7 @@ class Resolver:
 
     def see_phrase(self, phrase: Phrase, span: tuple[int, int]) -> None:
         """An instrument named by its kind: an earlier one, or new ones."""
+        known = set(self.unnamed)
         keys = self._phrase_instruments(phrase)
         for key in keys:
             entry = self.unnamed.get(key)
@@ -126,8 +127,8 @@ class Resolver:
                 entry.surfaces.add(phrase.surface)
                 if len(phrase.topics) > 1 and entry.topic:  # "MoUs on A and on B"
                     entry.titles.add(f"{phrase.surface} {entry.topic}")
-                elif phrase.title != phrase.surface:
-                    entry.titles.add(phrase.title)
+                elif phrase.title != phrase.surface and key not in known:
+                    entry.titles.add(phrase.title)  # the title it is introduced with
             self.seen[key] = phrase.position
             self.seen_in[key] = self.unit
         self.phrase_keys[phrase.key] = keys
@@ -136,7 +137,7 @@ class Resolver:
         kind = phrase.kind
         if phrase.same_as is not None:
             return self.phrase_keys.get(phrase.same_as, [phrase.same_as])
-        if phrase.owner is not None and self._is_instrument(phrase.owner):
+        if phrase.owner is not None:
             if self.type_of(phrase.owner) == kind.type:
                 return [phrase.owner]  # "the collaboration of the X Programme" is X
             for key, entry in self.unnamed.items():
@@ -169,9 +170,6 @@ class Resolver:
         key = f"?{len(self.unnamed) + 1}"
         self.unnamed[key] = Unnamed(key, kind, topic, owner)
         return key
-
-    def _is_instrument(self, actor: str) -> bool:
-        return self.type_of(actor) in self.instrument_types
 
     def _latest(self, wanted: Callable[[str], bool]) -> str | None:
         found = [(position, key) for key, position in self.seen.items() if wanted(key)]
