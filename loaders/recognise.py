@@ -497,7 +497,7 @@ class Recogniser:
             if folded[end : end + 1] == ":" and folded[start:end].lower() in self.labels:
                 continue  # "Executing Agency:" is a field label
             if any(
-                s < start or e > end or self.known[a].type not in _CONTAINED
+                s < start or e > end or not self._may_contain(actor_type, self.known[a].type)
                 for s, e, a in known.overlapping(start, end)
             ):
                 continue
@@ -505,6 +505,16 @@ class Recogniser:
                 text[start:end], folded[start:end], actor_type, actors
             )
         return discovered
+
+    @staticmethod
+    def _may_contain(actor_type: str, known_type: str) -> bool:
+        """Whether a discovered name of `actor_type` may hold a known name of `known_type`:
+        a country or organisation ("UK-Japan Joint Committee"), or an instrument of another
+        type ("Hiroshima AI Process Friends Group"); never one of its own type ("Saudi
+        Arabia-G20 Digital Economy Ministers Meeting" is the known meeting, prefixed)."""
+        if known_type in ("Country", "Organization"):
+            return True
+        return known_type in _CONTAINED and known_type != actor_type
 
     def _acronym_definitions(
         self,

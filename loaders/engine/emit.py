@@ -48,16 +48,15 @@ def admit(
         if role is None:
             return None
         rel_type = role
-    elif instrument and rel_type in lex.pairs:
-        rel_type = lex.data.to_instrument.get(rel_type) or role or rel_type
     relation = schema.relation_types[rel_type]
     if relation.allows(source_type, target_type):
         return rel_type
     if not relation.directed and relation.allows(target_type, source_type):
         return rel_type
-    if instrument and role is not None and role != rel_type:
-        if schema.relation_types[role].allows(source_type, target_type):
-            return role
+    if instrument:  # the trigger's relation does not fit this instrument: what its parties do
+        for other in (lex.data.to_instrument.get(rel_type), role):
+            if other is not None and schema.relation_types[other].allows(source_type, target_type):
+                return other
     return None
 
 

@@ -66,6 +66,27 @@ def _place_prefix(folded: str, start: int, end: int) -> int | None:
     return None
 
 
+def _people_words(parsed: list[tuple[Doc, int]]) -> frozenset[str]:
+    """The words of every name the model reads as a person somewhere in the document."""
+    return frozenset(
+        t.lower_ for doc, _ in parsed for e in doc.ents if e.label_ == "PERSON" for t in e
+    )
+
+
+def _personal(ent: Span, words: list[str], people: frozenset[str]) -> bool:
+    """Whether a name the model calls an organisation is a person's: all its words name a
+    person elsewhere in the document, or, a single word, it is the subject of what someone
+    says ("As Shaw points out")."""
+    lowered = {w.lower() for w in words}
+    if lowered <= people:
+        return True
+    if len(words) > 1 or words[0].isupper():
+        return False
+    head = ent.root
+    speaking = lexicon().sets["reporting_verbs"] | {"point", "argue", "write", "observe"}
+    return head.dep_ == "nsubj" and head.head.lemma_ in speaking
+
+
 def _quoted(folded: str, start: int, end: int) -> bool:
     """Whether a name stands inside quotation marks: a title, not an organisation."""
     before = folded[max(0, start - 1) : start]
@@ -105,6 +126,7 @@ def model_names(
     def free(start: int, end: int) -> bool:
         return not any(s < end and start < e for s, e in taken)
 
+    people = _people_words(parsed)
     for doc, offset in parsed:
         for ent in doc.ents:
             if ent.label_ not in _LABEL_TYPES and ent.label_ not in _PLACE_LABELS:
@@ -127,6 +149,7 @@ def model_names(
                 or _after_title(folded, start)
                 or _a_role(folded, start)
                 or (_quoted(folded, start, end) and rec.head_of(words) is None)
+                or (rec.head_of(words) is None and _personal(ent, words, people))
             ):
                 continue
             if ent.label_ in _PLACE_LABELS or place is not None:

@@ -58,9 +58,10 @@ class InstrumentNodes:
                 and not f.source.startswith("?") and self.type_of(f.source) in parties_types
             ]  # fmt: skip
             parties = list(dict.fromkeys(f.source for f in own))
-            enough = parties and (
-                len(parties) > 1 or unnamed.kind.type != "Event" or unnamed.owner is not None
-            )
+            covers = any(f.target == key and f.type == "PART_OF" for f in facts)
+            enough = len(parties) > 1 or unnamed.owner is not None or (
+                bool(parties) and unnamed.kind.funds and covers
+            )  # one party's "agreement" is too vague to be a node, but for a loan for a project
             if not enough:
                 mapping[key] = None
                 continue

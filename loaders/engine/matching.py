@@ -35,6 +35,7 @@ __all__ = ["COOCCURRENCE", "Claim", "match_unit"]
 
 COOCCURRENCE = 0.3
 _MAX_COOCCURRING = 4
+_LARGEST_CLIQUE = 3  # a trilateral partnership's pairs; more parties meet in its node
 _CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis"})
 _PARTICLE_DEPS = frozenset({"prt", "dobj", "advmod", "prep", "compound:prt"})
 
@@ -110,14 +111,17 @@ def _crosses_clause(upper: Token, lower: Token) -> bool:
 
 
 def _adjacent(unit: ParsedUnit, first: Token, then: Token) -> bool:
-    """Whether `then` follows the phrase of `first` with nothing but punctuation between
-    ("X (Japan)", "X, Japan")."""
+    """Whether two words stand next to each other, the phrase of the first one before the
+    other, with nothing but punctuation and adverbs between ("X (Japan)", "X, directly
+    led by Y")."""
+    if then.i < first.i:
+        first, then = then, first
     index = unit.mention_at[first.i]
     end = first.i
     if index is not None:
         end = max(t.i for t in unit.doc if unit.mention_at[t.i] == index)
     between = unit.doc[end + 1 : then.i]
-    return then.i > end and len(between) <= 2 and all(t.is_punct for t in between)
+    return then.i > end and len(between) <= 3 and all(t.is_punct or t.tag_ == "RB" for t in between)
 
 
 def _nearest_instrument(
@@ -166,7 +170,7 @@ def _claims_of(
             continue
         if emit.among is not None:
             parties = ends(emit.among)
-            if len(parties) != 2:
+            if not 2 <= len(parties) <= _LARGEST_CLIQUE:
                 continue  # more parties are joined by their instrument, not by a clique
             for a, b in combinations(parties, 2):
                 out.append(Claim(a, b, kind, rule.name, rule.confidence, span, position))

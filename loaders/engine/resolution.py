@@ -62,6 +62,10 @@ class Unnamed:
     titles: set[str] = field(default_factory=set)
 
 
+def _words(surface: str) -> tuple[str, ...]:
+    return tuple(singular(w) for w in surface.split())
+
+
 def _compatible(a: str, b: str) -> bool:
     return not a or not b or a.lower() == b.lower()
 
@@ -152,16 +156,20 @@ class Resolver:
             if latest is not None:
                 return [latest]
         if len(phrase.topics) > 1:
-            return [self._reuse_or_new(kind, topic, fresh=phrase.fresh) for topic in phrase.topics]
+            return [
+                self._reuse_or_new(kind, topic, phrase.fresh, phrase.surface) for topic in phrase.topics
+            ]
         topic = phrase.topics[0] if phrase.topics else ""
-        return [self._reuse_or_new(kind, topic, fresh=phrase.fresh or phrase.counted > 1)]
+        return [self._reuse_or_new(kind, topic, phrase.fresh or phrase.counted > 1, phrase.surface)]
 
-    def _reuse_or_new(self, kind: Instrument, topic: str, fresh: bool) -> str:
-        """An agreement named again without "another" is the one already named (a press
-        release is about one MoC); other kinds ("a meeting", "a project") are new."""
+    def _reuse_or_new(self, kind: Instrument, topic: str, fresh: bool, surface: str) -> str:
+        """An agreement named again by the same words without "another" is the one already
+        named (the headline's MoC is the body's); other kinds ("a meeting", "a project")
+        and other words ("a charter" after "a roadmap") are new ones."""
         if not fresh and kind.type == "Agreement":
             for key, entry in self.unnamed.items():
-                if entry.kind == kind and entry.owner is None and _compatible(entry.topic, topic):
+                same = kind.bilateral == "SIGNED_MOC" or _words(surface) in map(_words, entry.surfaces)
+                if entry.kind == kind and entry.owner is None and same and _compatible(entry.topic, topic):
                     entry.topic = entry.topic or topic
                     return key
         return self._new(kind, topic, None)

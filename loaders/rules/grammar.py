@@ -72,10 +72,11 @@ class Step(FrozenModel):
     up: list[str] | None = None
     descend: bool = False
     adjacent: bool = False
-    role: Literal["party", "instrument", "place"] | None = None
+    before: bool = False  # the phrase right before the previous node, but for commas and adverbs
+    role: list[Literal["party", "instrument", "place"]] | None = None
     types: list[str] | None = None
 
-    _lists = field_validator("dep", "word", "lemma", "up", mode="before")(_listed)
+    _lists = field_validator("dep", "word", "lemma", "up", "role", mode="before")(_listed)
 
     @field_validator("types")
     @classmethod
@@ -86,8 +87,9 @@ class Step(FrozenModel):
 
     @model_validator(mode="after")
     def _one_direction(self) -> Step:
-        if self.up is not None and (self.dep is not None or self.descend):
-            raise ValueError("a step goes up to the head or down to a child, not both")
+        moves = [self.up is not None, self.descend, self.before]
+        if sum(moves) > 1 or (self.up is not None and self.dep is not None):
+            raise ValueError("a step goes up, down, or to the word before; one of them")
         return self
 
 
@@ -209,7 +211,7 @@ class CompiledRule:
     rule: Rule
     argument_nodes: dict[str, int]
     descents: tuple[tuple[int, int], ...]  # (upper node, lower node) joined by ">>"
-    adjacents: tuple[tuple[int, int], ...]  # (node, the node right after it, but for punctuation)
+    adjacents: tuple[tuple[int, int], ...]  # (node, node) next to each other, but for punctuation
     relations: frozenset[str] | None  # the relation types a relation trigger may give
 
     @property
@@ -261,7 +263,7 @@ def _step_attrs(step: Step, lex: Lexicon) -> dict[str, Any]:
         attrs["LEMMA"] = {"IN": sorted(lemmas)}
     extension: dict[str, Any] = {}
     if step.role is not None:
-        extension["role"] = step.role
+        extension["role"] = {"IN": step.role}
     if step.types is not None:
         extension["actor_type"] = {"IN": step.types}
     if extension:
@@ -293,17 +295,18 @@ def _compile(rule: Rule, lex: Lexicon) -> tuple[list[dict[str, Any]], CompiledRu
                     }
                 )
             else:
+                operator = ">>" if step.descend else ";*" if step.before else ">"
                 nodes.append(
                     {
                         "LEFT_ID": nodes[previous]["RIGHT_ID"],
-                        "REL_OP": ">>" if step.descend else ">",
+                        "REL_OP": operator,
                         "RIGHT_ID": node_id,
                         "RIGHT_ATTRS": _step_attrs(step, lex),
                     }
                 )
                 if step.descend:
                     descents.append((previous, len(nodes) - 1))
-                if step.adjacent:
+                if step.adjacent or step.before:
                     adjacents.append((previous, len(nodes) - 1))
             previous = len(nodes) - 1
         positions[name] = previous
