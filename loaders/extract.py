@@ -193,8 +193,7 @@ class _Reading:
         """One unit's claims, resolved in document order."""
         self.resolver.begin_unit()
         for mention in unit.mentions:
-            if self.actors.type_of(mention.actor) in self.instrument_types:
-                self.resolver.see_instrument(mention.actor, mention.start)
+            self.resolver.see_mention(mention.actor, mention.start)
         span = (unit.start, unit.end)
         claims: list[Claim] = []
         if unit.kind == "row":

@@ -72,6 +72,13 @@ _PIECE_SPLIT = re.compile(
     r",\s+(?:and\s+)?the\s+|\s+and\s+the\s+|,\s+and\s+|\s+in\s+|\s+to\s+(?=[a-z])"
 )
 _WORD = re.compile(r"[\w&'\-.]+")
+# a name closed by its kind in lower case ("the X Y project"), or a quoted title with its
+# kind inside or right after the quotes ("'X Y project'", "'X Y' initiative")
+_KINDS = r"(?:project|programme|program|initiative|scheme|fund)"
+_TITLED = re.compile(
+    rf"(?P<name>(?:[A-Z][\w&.'-]*[ \t]+(?:(?:and|for|of|on|in|the|&)[ \t]+)*){{1,8}})(?P<kind>{_KINDS})\b"
+    rf"|[\"'](?P<quoted>[A-Z][^\"'\n]{{2,80}}?)[\"'](?:[ \t](?P<after>{_KINDS})\b)?"
+)
 _DATE_TAIL = re.compile(
     r"\s+(?:on|in|of|from)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:January|February|March|April|May|"
     r"June|July|August|September|October|November|December|\d{4})\b.*$"
@@ -106,6 +113,13 @@ class Recogniser:
         self._demonym_pattern(pat)
         self._organisation_words(pat)
         self._class_lists(pat)
+        # the kind words that may close a name in lower case ("... Promotion project")
+        self.titled_kinds = {
+            word.lower(): actor_type
+            for actor_type in ("Project", "Programme")
+            for word in pat.organisation_words[actor_type]
+            if " " not in word and word[:1].isupper()
+        }
         self.acronym_type = pat.acronym_with_country
         self.generic = set(pat.generic_modifiers)
         self.leading = set(pat.leading_stopwords)
@@ -144,7 +158,7 @@ class Recogniser:
     def _demonym_pattern(self, pat: Patterns) -> None:
         """Demonyms and the scan that finds one acting for its country: before a head word
         ("Japanese Prime Minister") or as "<demonym> Government"."""
-        self.demonyms = {fold(d): f"country:{code}" for d, code in pat.demonyms.items()}
+        self.demonyms = {fold(d): demonym_actor(code) for d, code in pat.demonyms.items()}
         heads = "|".join(re.escape(h) for h in sorted(pat.demonym_heads, key=len, reverse=True))
         self.demonym = re.compile(
             "(" + trie_pattern(sorted(self.demonyms), not_after=r"[\w-]") + ")"
@@ -491,7 +505,7 @@ class Recogniser:
                 text[start:end], folded[start:end], actor_type, actors
             )
         listed = sorted(discovered)
-        for start, end, actor_type in self._discover_names(folded):
+        for start, end, actor_type in self._discover_names(folded) + self._titled_by_kind(folded):
             if any(s < end and start < e for (s, e) in listed):
                 continue
             if folded[end : end + 1] == ":" and folded[start:end].lower() in self.labels:
@@ -505,6 +519,39 @@ class Recogniser:
                 text[start:end], folded[start:end], actor_type, actors
             )
         return discovered
+
+    def _titled_by_kind(self, folded: str) -> list[tuple[int, int, str]]:
+        """Names a project or programme is given in running text, its kind in lower case:
+        "the Digital and Innovation Promotion project", a quoted title ("embarked on the
+        "ICT Innovation Ecosystem project"", "the 'Sustainable Pathways' initiative")."""
+        found: list[tuple[int, int, str]] = []
+        for match in _TITLED.finditer(folded):
+            if match.group("quoted") is not None:
+                start, end = match.start("quoted"), match.end("quoted")
+                last = match.group("quoted").split()[-1]
+                if match.group("after") is not None:
+                    last, end = match.group("after"), match.end("after")
+            else:
+                start, end = match.start("name"), match.end()
+                last = match.group("kind")
+            kind = self.titled_kinds.get(last.lower())
+            if kind is None:
+                continue
+            words = folded[start:end].replace('"', " ").replace("'", " ").split()[:-1]
+            while words and (words[0] in self.leading or words[0].lower() in self.openers):
+                start = folded.index(words[0], start) + len(words[0])
+                words = words[1:]
+            while start < end and folded[start] in " \t":
+                start += 1
+            if not words:
+                continue
+            capitals = [w for w in words if w[:1].isupper() and w not in self.generic]
+            if not capitals or fold(" ".join(words)).lower() in self.never:
+                continue
+            if len(words) == 1 and folded[start:end].split()[0] in self.lookup:
+                continue  # "the Japan project" names no project, only its country
+            found.append((start, end, kind))
+        return found
 
     @staticmethod
     def _may_contain(actor_type: str, known_type: str) -> bool:
@@ -659,6 +706,12 @@ class Recogniser:
             discovered[(start, end)] = actor_id
             return actor_id
         return None
+
+
+def demonym_actor(value: str) -> str:
+    """The actor a demonym stands for: a country by its ISO alpha-3 code ("JPN"), or an
+    actor id for one that names no country ("European": "org:eu")."""
+    return value if ":" in value else f"country:{value}"
 
 
 def _runs(folded: str) -> list[re.Match[str]]:

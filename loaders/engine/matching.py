@@ -54,14 +54,15 @@ class Claim:
     giver: bool = False
 
 
-def _verb_relation(token: Token, lex: Lexicon) -> str | None:
-    """The relation a verb gives, its particle included ("take part", "set up")."""
+def _verb_relation(token: Token, lex: Lexicon) -> tuple[str | None, int | None]:
+    """The relation a verb gives, its particle included ("take part", "set up",
+    "participate in"), and where that particle is (None for a verb of one word)."""
     for child in token.children:
         if child.dep_ in _PARTICLE_DEPS:
             found = lex.relation_of("verbs", (token.lemma_, lemma(child.lower_)))
             if found is not None:
-                return found
-    return lex.relation_of("verbs", (token.lemma_,))
+                return found, child.i
+    return lex.relation_of("verbs", (token.lemma_,)), None
 
 
 def _noun_relation(token: Token, table: str, lex: Lexicon) -> str | None:
@@ -75,16 +76,22 @@ def _noun_relation(token: Token, table: str, lex: Lexicon) -> str | None:
     return None
 
 
-def _trigger_relation(compiled: CompiledRule, trigger: Token, lex: Lexicon) -> str | None:
+def _trigger_relation(
+    compiled: CompiledRule, trigger: Token, token_ids: list[int], lex: Lexicon
+) -> str | None:
     """The relation type the trigger gives, or "" for triggers that give none of their
-    own; None when the trigger does not fit the rule."""
+    own; None when the trigger does not fit the rule (nor its phrase's particle the
+    preposition the rule asks for)."""
     spec = compiled.rule.trigger
     if compiled.relations is None:
         return ""
+    particle = None
     if spec.table == "verbs":
-        found = _verb_relation(trigger, lex)
+        found, particle = _verb_relation(trigger, lex)
     else:
         found = _noun_relation(trigger, spec.table, lex)
+    if any(token_ids[node] != particle for node in compiled.particles):
+        return None
     return found if found in compiled.relations else None
 
 
@@ -221,7 +228,7 @@ def match_unit(
         name = doc.vocab.strings[match_id]
         compiled = compiled_rules.rules[name]
         trigger = doc[token_ids[0]]
-        relation = _trigger_relation(compiled, trigger, lex)
+        relation = _trigger_relation(compiled, trigger, token_ids, lex)
         if relation is None or not _fits(compiled, trigger):
             continue
         if any(_crosses_clause(doc[token_ids[u]], doc[token_ids[w]]) for u, w in compiled.descents):
@@ -260,7 +267,7 @@ def _cooccurrence(
         if unit.mention_at[token.i] is not None:
             continue
         if token.tag_.startswith("VB"):
-            relation = _verb_relation(token, lex)
+            relation = _verb_relation(token, lex)[0]
         elif token.tag_.startswith("NN"):
             relation = _noun_relation(token, "nouns", lex)
         if relation is not None:

@@ -20,6 +20,7 @@ from spacy.tokens import Token
 
 from loaders.catalogue import patterns
 from loaders.engine.parsed import ParsedUnit, Phrase
+from loaders.recognise import demonym_actor, recogniser
 from loaders.rules.lexicon import Lexicon, lexicon
 from loaders.text import fold
 
@@ -111,7 +112,7 @@ def _class_nouns() -> frozenset[str]:
 
 @cache
 def _demonyms() -> dict[str, str]:
-    return {fold(d).lower(): f"country:{code}" for d, code in patterns().demonyms.items()}
+    return {fold(d).lower(): demonym_actor(code) for d, code in patterns().demonyms.items()}
 
 
 def referents(
@@ -259,9 +260,7 @@ def _own(unit: ParsedUnit, token: Token, ctx: DocumentContext, seen: set[int], d
         return _pronoun(unit, token, ctx, seen, depth)
     if _is_person(token, lex):
         return [_person(unit, token, ctx, lex)]
-    if token.lemma_ in lex.sets["pair_nouns"] and any(
-        c.lower_ in lex.words["pair_markers"] for c in token.children
-    ):
+    if token.lemma_ in lex.sets["pair_nouns"] and _a_pair(token, lex):
         return [PairRef(unit.start_of(token), token.lemma_)]
     if (
         token.lemma_ in lex.sets["stand_ins"]
@@ -273,6 +272,14 @@ def _own(unit: ParsedUnit, token: Token, ctx: DocumentContext, seen: set[int], d
         return _from(unit, token, ctx, seen, depth)
     appositions = [c for c in token.children if c.dep_ == "appos"]
     return [r for a in appositions for r in _all(unit, a, ctx, seen, depth + 1)]
+
+
+def _a_pair(token: Token, lex: Lexicon) -> bool:
+    """ "the two countries", "both sides", "the ministries" (a plural with "the" only)."""
+    markers = {c.lower_ for c in token.children if c.dep_ in ("det", "nummod", "predet", "amod")}
+    if markers & lex.words["pair_markers"]:
+        return True
+    return markers == {"the"} and token.tag_ in ("NNS", "NNPS")
 
 
 def _all(unit: ParsedUnit, token: Token, ctx: DocumentContext, seen: set[int], depth: int) -> list[Ref]:
@@ -380,7 +387,11 @@ def _person(unit: ParsedUnit, token: Token, ctx: DocumentContext, lex: Lexicon) 
     )
     institution = min(candidates)[2] if candidates else None
     if institution is None:
-        institution = _demonym_of(words) or ctx.body_for_title(_title_words(words, lex))
+        institution = (
+            _demonym_of(words)
+            or ctx.body_for_title(_title_words(words, lex))
+            or _known_body(_title_phrase(words, lex))
+        )
     return PersonRef(names, institution, titled, unit.start_of(token))
 
 
@@ -404,6 +415,37 @@ def _title_words(words: list[Token], lex: Lexicon) -> frozenset[str]:
                 rest.append(w.lower_)
             return frozenset(rest) - _SMALL
     return frozenset()
+
+
+_BODY_NAMES = ("Ministry of {}", "Ministry for {}", "Department of {}", "Department for {}")
+
+
+def _title_phrase(words: list[Token], lex: Lexicon) -> str:
+    """The words a title names after "for"/"of" ("Minister for Internal Affairs and
+    Communications" -> "Internal Affairs and Communications")."""
+    for k, word in enumerate(words):
+        if word.lower_ in lex.titles and k + 1 < len(words) and words[k + 1].lower_ in ("for", "of"):
+            rest: list[str] = []
+            for w in words[k + 2 :]:
+                if (w.is_punct and w.text != "-") or w.ent_type_ == "PERSON":
+                    break
+                rest.append(w.text)
+            return " ".join(rest)
+    return ""
+
+
+def _known_body(phrase: str) -> str | None:
+    """The body of the reference data a minister's title names: "Minister for Internal
+    Affairs and Communications" is the minister of the "Ministry of Internal Affairs and
+    Communications"."""
+    if not phrase:
+        return None
+    lookup = recogniser().lookup
+    for template in _BODY_NAMES:
+        found = lookup.get(fold(template.format(phrase)))
+        if found is not None:
+            return found[0]
+    return None
 
 
 def _members(unit: ParsedUnit, token: Token, ctx: DocumentContext, seen: set[int], depth: int) -> list[Ref]:

@@ -94,6 +94,7 @@ class Resolver:
         self.ahead = list(first_instruments)  # named instruments in document order
         self.pairs: dict[str, tuple[str, str]] = {}  # "countries", "bodies", "any" -> last pair
         self.people: dict[str, str] = {}
+        self.countries: dict[str, int] = {}  # country -> times named so far, in order
         self.generic = frozenset(lexicon().data.generic_anaphors)
         self.country_nouns = lexicon().sets["country_pair_nouns"]
 
@@ -110,6 +111,15 @@ class Resolver:
     def begin_unit(self) -> None:
         """The next unit of the document is read."""
         self.unit += 1
+
+    def see_mention(self, actor: str, position: int) -> None:
+        """A name at a place of the text: instruments become the latest of their kind,
+        countries are counted (the two most named are "the two countries" by default)."""
+        actor_type = self.type_of(actor)
+        if actor_type in self.instrument_types:
+            self.see_instrument(actor, position)
+        elif actor_type == "Country":
+            self.countries[actor] = self.countries.get(actor, 0) + 1
 
     def see_instrument(self, actor: str, position: int) -> None:
         """A named instrument (an agreement, a meeting, a project) at a place of the text."""
@@ -219,6 +229,9 @@ class Resolver:
         if isinstance(ref, PairRef):
             kind = "countries" if ref.noun in self.country_nouns else "bodies"
             pair = self.pairs.get(kind) or self.pairs.get("any")
+            if pair is None and kind == "countries" and len(self.countries) >= 2:
+                ranked = sorted(self.countries, key=lambda c: -self.countries[c])  # stable: first named first
+                return ranked[:2]
             return list(pair) if pair else []
         if isinstance(ref, PersonRef):
             found = self._person(ref)
@@ -232,7 +245,7 @@ class Resolver:
         for name in sorted(ref.names):
             if name in self.people:
                 return self.people[name]
-        return self.publisher if ref.titled else None
+        return self.publisher if ref.titled and not ref.names else None
 
     def _implicit(self, ref: ImplicitRef) -> list[str]:
         """The instrument of the sentence or the one before ("... signed an MoC. The

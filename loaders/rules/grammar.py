@@ -52,6 +52,7 @@ WORD_LISTS = (
 TABLES = ("verbs", "nouns", "holders", "instrument", "actor", *WORD_LISTS)
 RELATION_TABLES = ("verbs", "nouns", "holders")
 IMPLICIT = ("instrument", "trigger")  # targets that are not arguments
+PARTICLE = "@particle"  # a step's word: the preposition of the trigger's own phrase
 ROLES = ("party", "instrument", "place")
 
 for _name in ("role", "actor_type", "instrument_kind"):
@@ -211,6 +212,7 @@ class CompiledRule:
     rule: Rule
     argument_nodes: dict[str, int]
     descents: tuple[tuple[int, int], ...]  # (upper node, lower node) joined by ">>"
+    particles: tuple[int, ...]  # nodes that must be the trigger phrase's own preposition
     adjacents: tuple[tuple[int, int], ...]  # (node, node) next to each other, but for punctuation
     relations: frozenset[str] | None  # the relation types a relation trigger may give
 
@@ -255,7 +257,10 @@ def _step_attrs(step: Step, lex: Lexicon) -> dict[str, Any]:
     if step.dep is not None:
         attrs["DEP"] = {"IN": step.dep}
     if step.word is not None:
-        attrs["LOWER"] = {"IN": [w.lower() for w in step.word]}
+        words = [w.lower() for w in step.word if w != PARTICLE]
+        if PARTICLE in step.word:
+            words += sorted(lex.particles)
+        attrs["LOWER"] = {"IN": words}
     if step.lemma is not None:
         lemmas: set[str] = set()
         for item in step.lemma:
@@ -279,6 +284,7 @@ def _compile(rule: Rule, lex: Lexicon) -> tuple[list[dict[str, Any]], CompiledRu
     positions: dict[str, int] = {}
     descents: list[tuple[int, int]] = []
     adjacents: list[tuple[int, int]] = []
+    particles: list[int] = []
     for name, path in rule.arguments.items():
         previous = 0
         for k, step in enumerate(path):
@@ -308,9 +314,13 @@ def _compile(rule: Rule, lex: Lexicon) -> tuple[list[dict[str, Any]], CompiledRu
                     descents.append((previous, len(nodes) - 1))
                 if step.adjacent or step.before:
                     adjacents.append((previous, len(nodes) - 1))
+                if step.word is not None and PARTICLE in step.word:
+                    particles.append(len(nodes) - 1)
             previous = len(nodes) - 1
         positions[name] = previous
-    return nodes, CompiledRule(rule, positions, tuple(descents), tuple(adjacents), relations)
+    return nodes, CompiledRule(
+        rule, positions, tuple(descents), tuple(particles), tuple(adjacents), relations
+    )
 
 
 @dataclass

@@ -201,6 +201,7 @@ class Lexicon:
             k[0] for k in self.instruments
         )
         self.longest_instrument = max(len(k) for k in self.instruments)
+        self.particles = frozenset(k[-1] for k in self.verbs if len(k) > 1)
         self.pairs = frozenset(n for n, t in schema.relation_types.items() if not t.directed)
         self.fields = {
             tuple(p.lower().split()): rel_type
