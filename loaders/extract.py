@@ -38,7 +38,7 @@ from loaders.readers.fields import field_claims
 from loaders.readers.tables import TableReader
 from loaders.recognise import ActorInfo, Mention, recogniser
 from loaders.rules.lexicon import Instrument, lexicon
-from loaders.text import fold, word_count
+from loaders.text import fold, unmarked, word_count
 
 __all__ = ["EXTRACTOR_VERSION", "DocExtraction", "extract_document", "extractor_version"]
 
@@ -121,7 +121,7 @@ def extract_document(text: str) -> DocExtraction:
     recognition = rec.recognise(text, folded)
     units = units_of(folded, recognition.mentions, header.end)
     to_parse = [u for u in units if u.parse]
-    docs = parse([folded[u.start : u.end] for u in to_parse])
+    docs = parse([unmarked(folded[u.start : u.end]) for u in to_parse])
     names = model_names(
         [(d, u.start) for d, u in zip(docs, to_parse, strict=True)],
         text,

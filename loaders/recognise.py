@@ -508,7 +508,7 @@ class Recogniser:
         for start, end, actor_type in self._discover_names(folded) + self._titled_by_kind(folded):
             if any(s < end and start < e for (s, e) in listed):
                 continue
-            if folded[end : end + 1] == ":" and folded[start:end].lower() in self.labels:
+            if folded[end : end + 3].lstrip(" \t")[:1] == ":" and folded[start:end].lower() in self.labels:
                 continue  # "Executing Agency:" is a field label
             if any(
                 s < start or e > end or not self._may_contain(actor_type, self.known[a].type)

@@ -50,6 +50,10 @@ def _span(ent: Span, offset: int, folded: str) -> tuple[int, int] | None:
         if text.endswith(suffix):
             end -= len(suffix)
             text = text[: -len(suffix)]
+    if text.count("(") > text.count(")"):  # "Exercise with Recurrence (CYDER": the name ends before
+        cut = text.rfind("(")
+        end -= len(text) - cut
+        text = text[:cut]
     while text and not text[-1].isalnum() and text[-1] not in ")":
         end -= 1
         text = text[:-1]

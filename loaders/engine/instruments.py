@@ -33,6 +33,7 @@ __all__ = ["DERIVED", "InstrumentNodes", "NAMED_PARTIES"]
 
 DERIVED = 0.8  # the confidence of a view derived from a rule's reading
 NAMED_PARTIES = 0.7  # the confidence of a party read from an instrument's own name
+_SURE = 0.5  # views are derived from readings at least this sure, never from cooccurrence
 _PARTY_ROLES = frozenset({"SIGNED", "PARTICIPATES_IN", "LEADS", "HOSTS"})
 _SMALL = frozenset({"of", "on", "for", "and", "the", "in", "with", "to", "a", "an"})
 
@@ -111,7 +112,7 @@ class InstrumentNodes:
         lex = lexicon()
         by_instrument: dict[str, dict[str, list[Fact]]] = {}
         for fact in facts:
-            if fact.type in _PARTY_ROLES:
+            if fact.type in _PARTY_ROLES and fact.confidence >= _SURE:
                 by_instrument.setdefault(fact.target, {}).setdefault(fact.source, []).append(fact)
         out: list[Fact] = []
         for instrument, by_party in sorted(by_instrument.items()):

@@ -23,6 +23,13 @@ FIELD_CONFIDENCE = 0.85
 _LABEL = re.compile(r"[ \t]*[-*•]?[ \t]*([A-Za-z][\w /&()'-]{0,40}?)[ \t]*:[ \t]*")
 
 
+def _whose(folded: str, body: Mention, country: Mention) -> bool:
+    """Whether a country named right after a body says whose body it is ("X, Thailand",
+    "X (Thailand)")."""
+    between = folded[body.end : country.start].strip()
+    return country.actor.startswith("country:") and between in (",", "(", "")
+
+
 def field_claims(folded: str, start: int, end: int, mentions: list[Mention]) -> list[Claim]:
     """The claims of one field line (none when its label gives no relation)."""
     match = _LABEL.match(folded, start, end)
@@ -36,9 +43,10 @@ def field_claims(folded: str, start: int, end: int, mentions: list[Mention]) -> 
     instruments = frozenset(domain_schema().types_with_role("instrument"))
     document_instrument: Ref = ImplicitRef(start, instruments)
     out: list[Claim] = []
-    for mention in mentions:
-        if mention.start < match.end():
-            continue
+    values = [m for m in mentions if m.start >= match.end()]
+    for k, mention in enumerate(values):
+        if k > 0 and _whose(folded, values[k - 1], mention):
+            continue  # "Ministry of Digital Economy and Society, Thailand": the ministry's
         value: Ref = ActorRef(mention.actor)
         source, target = (
             (document_instrument, value) if rel_type == "LOCATED_IN" else (value, document_instrument)
