@@ -103,6 +103,22 @@ def _a_role(folded: str, start: int) -> bool:
     return folded[max(0, start - 3) : start] == "as "
 
 
+_TITLE_PATH = frozenset({"pobj", "prep", "conj", "compound", "nmod", "appos", "cc", "amod"})
+
+
+def _in_title(ent: Span) -> bool:
+    """Whether a name is part of a person's title ("Minister for Urban and Rural Affairs,
+    Ecclesiastical Affairs and Nordic Cooperation"): reached from a capitalised title word
+    through prepositions and lists only."""
+    titles = lexicon().titles
+    node = ent.root
+    while node.dep_ in _TITLE_PATH and node.head.i != node.i:
+        node = node.head
+        if node.text[:1].isupper() and node.lower_ in titles:
+            return True
+    return False
+
+
 def _after_title(folded: str, start: int) -> bool:
     """Whether a name follows a person's title and "for"/"of" ("Minister for Digital")."""
     before = folded[max(0, start - 40) : start].split()
@@ -151,6 +167,7 @@ def model_names(
                 or any(w.lower().rstrip(".") in lex.titles | lex.honorifics for w in words)
                 or lex.kind_of_name(name) is not None and rec.head_of(words) is None
                 or _after_title(folded, start)
+                or _in_title(ent)
                 or _a_role(folded, start)
                 or (_quoted(folded, start, end) and rec.head_of(words) is None)
                 or (rec.head_of(words) is None and _personal(ent, words, people))

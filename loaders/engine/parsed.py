@@ -263,10 +263,18 @@ def _topic_tokens(first: Token) -> list[Token]:
         for child in node.children:
             if child.dep_ == "prep" and child.lower_ in _TOPIC_STOPS:
                 continue
+            if child.dep_ == "prep" and child.lower_ == "in" and node.i != first.i and not _field_prep(child):
+                continue  # "on research cooperation in the presence of ...": not the topic
             if child.dep_ in _TOPIC_CLAUSES and child.i > first.i + 1:
                 continue
             stack.append(child)
     return sorted(out, key=lambda t: t.i)
+
+
+def _field_prep(prep: Token) -> bool:
+    """ "in the ICT sector", "in the field of ...": a field the topic is in."""
+    fields = lexicon().words["topic_fields"]
+    return any(singular(o.text) in fields for o in prep.children if o.dep_ == "pobj")
 
 
 def _split_topics(tokens: list[Token], first: Token, openers: set[str]) -> list[list[Token]]:

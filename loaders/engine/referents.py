@@ -154,7 +154,9 @@ def _of_conjuncts(unit: ParsedUnit, word: Token) -> list[Token]:
     to the word's own list: in "the NRF of South Africa and the JST", the JST is a second
     body, not a second country (a conjunct of another actor type than the object)."""
     out: list[Token] = []
-    for prep in word.children:
+    index = unit.mention_at[word.i]
+    inside = [t for t in unit.doc if index is not None and unit.mention_at[t.i] == index] or [word]
+    for prep in (c for t in inside for c in t.children):
         if prep.dep_ != "prep" or prep.lower_ != "of":
             continue
         for obj in prep.children:
@@ -386,12 +388,10 @@ def _person(unit: ParsedUnit, token: Token, ctx: DocumentContext, lex: Lexicon) 
         if w.ent_type_ == "PERSON" and len(w.text) > 2 and unit.mention_of(w) is None
     )
     institution = min(candidates)[2] if candidates else None
-    if institution is None:
-        institution = (
-            _demonym_of(words)
-            or ctx.body_for_title(_title_words(words, lex))
-            or _known_body(_title_phrase(words, lex))
-        )
+    if institution is None or ctx.type_of(institution) == "Country":
+        # "Minister for Internal Affairs and Communications of Japan": the ministry itself
+        body = ctx.body_for_title(_title_words(words, lex)) or _known_body(_title_phrase(words, lex))
+        institution = body or institution or _demonym_of(words)
     return PersonRef(names, institution, titled, unit.start_of(token))
 
 

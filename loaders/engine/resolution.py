@@ -62,8 +62,13 @@ class Unnamed:
     titles: set[str] = field(default_factory=set)
 
 
+_SPELLED = {("moc",): ("memorandum", "of", "cooperation"), ("mou",): ("memorandum", "of", "understanding")}
+
+
 def _words(surface: str) -> tuple[str, ...]:
-    return tuple(singular(w) for w in surface.split())
+    """A phrase as comparable words: singular, lower case, an MoC spelled out."""
+    words = tuple(singular(w) for w in surface.split())
+    return _SPELLED.get(words, words)
 
 
 def _compatible(a: str, b: str) -> bool:
@@ -178,7 +183,7 @@ class Resolver:
         and other words ("a charter" after "a roadmap") are new ones."""
         if not fresh and kind.type == "Agreement":
             for key, entry in self.unnamed.items():
-                same = kind.bilateral == "SIGNED_MOC" or _words(surface) in map(_words, entry.surfaces)
+                same = _words(surface) in map(_words, entry.surfaces)
                 if entry.kind == kind and entry.owner is None and same and _compatible(entry.topic, topic):
                     entry.topic = entry.topic or topic
                     return key

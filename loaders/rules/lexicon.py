@@ -107,6 +107,7 @@ class LexiconFile(FrozenModel):
     pronouns: list[str]
     stand_ins: list[str]
     collectives: list[str]
+    part_nouns: list[str]
     pair_nouns: list[str]
     pair_markers: list[str]
     country_pair_nouns: list[str]
@@ -221,6 +222,7 @@ class Lexicon:
                 "reporting_verbs",
                 "stand_ins",
                 "collectives",
+                "part_nouns",
                 "pair_nouns",
                 "country_pair_nouns",
                 "placing_verbs",
