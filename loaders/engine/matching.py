@@ -18,6 +18,7 @@ from itertools import combinations
 from spacy.tokens import Token
 
 from graph.schema import domain_schema
+from loaders.engine.matcher import CompiledPattern, PatternIndex
 from loaders.engine.parsed import ParsedUnit
 from loaders.engine.referents import (
     ActorRef,
@@ -215,6 +216,19 @@ def _emitted_type(
     return None
 
 
+_INDEXES: dict[int, PatternIndex] = {}
+
+
+def _index(compiled: Grammar) -> PatternIndex:
+    """The rules' patterns indexed by their anchors, built once per set of rules."""
+    key = id(compiled)
+    if key not in _INDEXES:
+        _INDEXES[key] = PatternIndex(
+            [CompiledPattern.of(name, rule.pattern) for name, rule in compiled.rules.items()]
+        )
+    return _INDEXES[key]
+
+
 def match_unit(
     unit: ParsedUnit, span: tuple[int, int], ctx: DocumentContext, rules: Grammar | None = None
 ) -> list[Claim]:
@@ -224,8 +238,7 @@ def match_unit(
     doc = unit.doc
     best: dict[tuple[int, Ref], int] = {}  # (trigger, source) -> most arguments matched
     found: list[tuple[int, int, Claim]] = []
-    for match_id, token_ids in compiled_rules.matcher(doc):
-        name = doc.vocab.strings[match_id]
+    for name, token_ids in _index(compiled_rules)(doc):
         compiled = compiled_rules.rules[name]
         trigger = doc[token_ids[0]]
         relation = _trigger_relation(compiled, trigger, token_ids, lex)

@@ -30,10 +30,12 @@ __all__ = [
     "RULES_FILE",
     "CompiledRule",
     "Emit",
+    "dependency_matcher",
     "Grammar",
     "Rule",
     "Step",
     "Trigger",
+    "compile_rules",
     "grammar",
     "load_rules",
 ]
@@ -207,9 +209,11 @@ class RulesFile(FrozenModel):
 
 @dataclass(frozen=True)
 class CompiledRule:
-    """A rule and where each of its arguments sits among its pattern's nodes."""
+    """A rule, its DependencyMatcher pattern, and where each of its arguments sits among
+    the pattern's nodes."""
 
     rule: Rule
+    pattern: list[dict[str, Any]]
     argument_nodes: dict[str, int]
     descents: tuple[tuple[int, int], ...]  # (upper node, lower node) joined by ">>"
     particles: tuple[int, ...]  # nodes that must be the trigger phrase's own preposition
@@ -276,11 +280,10 @@ def _step_attrs(step: Step, lex: Lexicon) -> dict[str, Any]:
     return attrs
 
 
-def _compile(rule: Rule, lex: Lexicon) -> tuple[list[dict[str, Any]], CompiledRule]:
+def _compile(rule: Rule, lex: Lexicon) -> CompiledRule:
     relations = _relations_of(rule.trigger, lex)
-    nodes: list[dict[str, Any]] = [
-        {"RIGHT_ID": "trigger", "RIGHT_ATTRS": _trigger_attrs(rule.trigger, lex, relations)}
-    ]
+    trigger_attrs = _trigger_attrs(rule.trigger, lex, relations)
+    nodes: list[dict[str, Any]] = [{"RIGHT_ID": "trigger", "RIGHT_ATTRS": trigger_attrs}]
     positions: dict[str, int] = {}
     descents: list[tuple[int, int]] = []
     adjacents: list[tuple[int, int]] = []
@@ -318,16 +321,21 @@ def _compile(rule: Rule, lex: Lexicon) -> tuple[list[dict[str, Any]], CompiledRu
                     particles.append(len(nodes) - 1)
             previous = len(nodes) - 1
         positions[name] = previous
-    return nodes, CompiledRule(
-        rule, positions, tuple(descents), tuple(particles), tuple(adjacents), relations
+    return CompiledRule(
+        rule,
+        nodes,
+        positions,
+        tuple(descents),
+        tuple(particles),
+        tuple(adjacents),
+        relations,
     )
 
 
 @dataclass
 class Grammar:
-    """The rules compiled into one DependencyMatcher, with each pattern's rule."""
+    """The compiled rules, in the file's order."""
 
-    matcher: DependencyMatcher
     rules: dict[str, CompiledRule]
 
 
@@ -349,15 +357,17 @@ def load_rules(path: Path = RULES_FILE) -> list[Rule]:
 
 
 def compile_rules(rules: list[Rule]) -> Grammar:
-    """One DependencyMatcher holding every rule, keyed by rule name."""
+    """Each rule compiled to its DependencyMatcher pattern, keyed by rule name."""
     lex = lexicon()
+    return Grammar({rule.name: _compile(rule, lex) for rule in rules})
+
+
+def dependency_matcher(compiled: Grammar) -> DependencyMatcher:
+    """spaCy's own DependencyMatcher holding every rule's pattern under the rule's name."""
     matcher = DependencyMatcher(model().vocab)
-    compiled: dict[str, CompiledRule] = {}
-    for rule in rules:
-        pattern, entry = _compile(rule, lex)
-        matcher.add(rule.name, [pattern])
-        compiled[rule.name] = entry
-    return Grammar(matcher, compiled)
+    for name, entry in compiled.rules.items():
+        matcher.add(name, [entry.pattern])
+    return matcher
 
 
 @cache
