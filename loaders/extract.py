@@ -121,7 +121,7 @@ def extract_document(text: str) -> DocExtraction:
     recognition = rec.recognise(text, folded)
     units = units_of(folded, recognition.mentions, header.end)
     to_parse = [u for u in units if u.parse]
-    docs = parse([unmarked(folded[u.start : u.end]) for u in to_parse])
+    docs = parse([unmarked(folded[u.start : u.end]) for u in to_parse], [u.names for u in to_parse])
     names = model_names(
         [(d, u.start) for d, u in zip(docs, to_parse, strict=True)],
         text,

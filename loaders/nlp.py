@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -45,6 +46,7 @@ __all__ = [
     "model",
     "model_info",
     "parse",
+    "scan",
     "words",
 ]
 
@@ -156,16 +158,43 @@ def model() -> Language:
     return spacy.load(model_info().path, exclude=list(_UNUSED_PIPES))
 
 
-def parse(texts: Sequence[str]) -> list[Doc]:
+def parse(texts: Sequence[str], names: Sequence[bool] | None = None) -> list[Doc]:
     """Each text parsed on its own (the unit never changes with what else is parsed), its
-    tokens lemmatised on their lower-case forms with the lookup table."""
+    tokens lemmatised on their lower-case forms with the lookup table. Named entities are
+    read only in the texts `names` marks (all when it is None): they cost as much as the
+    parse, and a sentence whose names are all known needs none."""
     if not texts:
         return []
-    docs = list(model().pipe(texts, batch_size=_BATCH))
+    nlp = model()
+    with nlp.select_pipes(disable=["ner"]):
+        docs = list(nlp.pipe(texts, batch_size=_BATCH))
+    wanted = [d for d, w in zip(docs, names or [True] * len(docs), strict=True) if w]
+    for _ in nlp.get_pipe("ner").pipe(wanted, batch_size=_BATCH):
+        pass
     for doc in docs:
         for token in doc:
             token.lemma_ = lemma(token.lower_)
     return docs
+
+
+_SCAN = re.compile(r"[^\W_][\w'&.\-]*[^\W_]|[^\W_]|[^\w\s]")
+
+
+def scan(text: str, offset: int = 0) -> list[Word]:
+    """The words of `text` as a quick regular-expression scan sees them, with lookup
+    lemmas: cheaper than the tokenizer, for deciding which sentences are worth a parse
+    (the parse itself always tokenizes with spaCy)."""
+    out: list[Word] = []
+    known = _KNOWN
+    for match in _SCAN.finditer(text):
+        word = match.group().rstrip(".") if match.group().endswith(".") and len(match.group()) > 1 else match.group()
+        forms = known.get(word)
+        if forms is None:
+            lower = word.lower()
+            forms = known[word] = (word, lower, lemma(lower))
+        start = offset + match.start()
+        out.append(_new_word(Word, (start, start + len(word), *forms)))
+    return out
 
 
 _KNOWN: dict[str, tuple[str, str, str]] = {}  # token text -> (text, lower-case, lemma)

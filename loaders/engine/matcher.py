@@ -49,7 +49,18 @@ def _predicate(attrs: dict[str, Any]) -> _Predicate:
         wanted = _values(spec)
         assert wanted is not None, f"unsupported extension pattern {spec!r}"
         tests.append(lambda t, n=name, w=wanted: t._.get(n) in w)
-    return lambda t: all(test(t) for test in tests)
+    if not tests:
+        return lambda t: True
+    if len(tests) == 1:
+        return tests[0]
+
+    def every(token: Token) -> bool:
+        for test in tests:
+            if not test(token):
+                return False
+        return True
+
+    return every
 
 
 def _related(token: Token, operator: str) -> Iterator[Token]:

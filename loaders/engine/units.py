@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from loaders.catalogue import patterns
-from loaders.nlp import Word, words
+from loaders.nlp import Word, scan
 from loaders.recognise import Mention
 from loaders.rules.lexicon import Lexicon, lexicon, singular
 from loaders.text import Segment, segment
@@ -52,6 +52,7 @@ class Unit:
     mentions: list[Mention]
     words: list[Word]
     parse: bool = False
+    names: bool = False  # whether it holds a capitalised word no mention covers
 
 
 def header_of(folded: str) -> DocumentHeader:
@@ -119,14 +120,14 @@ def units_of(folded: str, mentions: list[Mention], body_start: int) -> list[Unit
         if opener is not None and _BULLET.match(body) and _list_item(body):
             opener.end = seg.end
             opener.mentions = opener.mentions + inside
-            opener.words = opener.words + words(body, seg.start)
+            opener.words = opener.words + scan(body, seg.start)
             continue
         field = _FIELD.match(body)
         if field is not None and _is_field(field.group(1), lex):
             units.append(Unit("field", seg.start, seg.end, inside, []))
             opener = None
             continue
-        unit = Unit("sentence", seg.start, seg.end, inside, words(body, seg.start))
+        unit = Unit("sentence", seg.start, seg.end, inside, scan(body, seg.start))
         units.append(unit)
         if body.endswith(":"):
             unit.kind = "list"
@@ -134,7 +135,8 @@ def units_of(folded: str, mentions: list[Mention], body_start: int) -> list[Unit
         else:
             opener = None
     for unit in units:
-        unit.parse = unit.kind in ("sentence", "list") and _worth_parsing(unit, folded, lex)
+        if unit.kind in ("sentence", "list"):
+            unit.parse, unit.names = _worth_parsing(unit, folded, lex)
     return units
 
 
@@ -155,31 +157,70 @@ def _people_words() -> frozenset[str]:
     return lex.honorifics | lex.titles
 
 
-def _worth_parsing(unit: Unit, folded: str, lex: Lexicon) -> bool:
-    """Whether a sentence may hold a relation: a trigger word and two things to join, or a
-    person with a name beside them (who they speak for is learnt from it)."""
-    lemmas = {w.lemma for w in unit.words}
-    triggered = not lemmas.isdisjoint(lex.trigger_firsts) or any(
-        singular(w.text) in lex.instrument_heads for w in unit.words
-    )
-    people = sum(1 for w in unit.words if w.lower.rstrip(".") in _people_words())
-    cues = len(unit.mentions) + min(people, 2)
-    cues += sum(1 for w in unit.words if singular(w.text) in lex.instrument_heads)
-    cues += sum(1 for w in unit.words if w.lower in lex.words["pair_markers"])
-    if cues < 2:
-        cues += _unknown_names(unit, folded)
-    if triggered:
-        return cues >= 2
-    return people > 0 and bool(unit.mentions)
+_REACH = 10  # words: how far from its trigger a relation's two ends may stand
+_COUNTS = frozenset("two three four five six seven eight nine ten both the these those".split())
 
 
-def _unknown_names(unit: Unit, folded: str) -> int:
-    """Capitalised words outside every mention and not opening the sentence: names the
-    model may recognise."""
-    count = 0
+def _worth_parsing(unit: Unit, folded: str, lex: Lexicon) -> tuple[bool, bool]:
+    """Whether a sentence may hold a relation: a trigger word with two things to join
+    within reach of it (a recognised name, an instrument such as "the MoC", a person, "both
+    sides", an unknown capitalised name), or a person with a name beside them (who they
+    speak for is learnt from it). And whether its names need the model: an unknown
+    capitalised word within reach of a trigger."""
+    words = unit.words
+    starts = [w.start for w in words]
+    named = [bisect_left(starts, m.start) for m in unit.mentions]  # names and people
+    cues: list[int] = []  # other things a relation may join: "the MoC", "both sides"
+    triggers: list[int] = []
+    for k, word in enumerate(words):
+        noun = singular(word.text)
+        if word.lemma in lex.trigger_firsts or (
+            noun in lex.instrument_heads and _introduces_parties(words, k)
+        ):
+            triggers.append(k)
+        if noun in lex.instrument_heads and _one_or_counted(words, k, noun):
+            cues.append(k)
+        elif word.lower in lex.words["pair_markers"]:
+            named.append(k)
+        elif word.lower.rstrip(".") in _people_words() and word.text[:1].isupper():
+            named.append(k)
+    unknown = _unknown_names(unit, folded, starts)
+    if not triggers:
+        people = bool(unit.mentions) and len(named) > len(unit.mentions)
+        return people, people and bool(unknown)
+    named += unknown
+
+    def near(positions: list[int], t: int) -> int:
+        return sum(1 for c in positions if c != t and abs(c - t) <= _REACH)
+
+    worth = any(near(named, t) >= 1 and near(named, t) + near(cues, t) >= 2 for t in triggers)
+    return worth, worth and any(near(unknown, t) for t in triggers)
+
+
+_PARTY_PREPOSITIONS = frozenset({"between", "with", "among", "amongst", "for", "from", "by", "of"})
+
+
+def _introduces_parties(words: list[Word], k: int) -> bool:
+    """Whether an instrument word may give relations of its own: a preposition that
+    introduces parties follows it closely ("an MoC between X and Y", "a loan for Z")."""
+    return any(w.lower in _PARTY_PREPOSITIONS for w in words[k + 1 : k + 4])
+
+
+def _one_or_counted(words: list[Word], k: int, noun: str) -> bool:
+    """Whether an instrument word names one instrument ("the MoC", "three MoUs"), not
+    instruments in general ("partnerships", "initiatives")."""
+    if words[k].lower == noun or words[k].text.isupper():
+        return True
+    return k > 0 and (words[k - 1].lower in _COUNTS or words[k - 1].text.isdigit())
+
+
+def _unknown_names(unit: Unit, folded: str, starts: list[int]) -> list[int]:
+    """Word positions of capitalised words outside every mention and not opening the
+    sentence: names the model may recognise."""
+    out: list[int] = []
     for match in _CAPITALISED.finditer(folded, unit.start, unit.end):
         at = match.start()
         if at == unit.start or any(m.start <= at < m.end for m in unit.mentions):
             continue
-        count += 1
-    return count
+        out.append(bisect_left(starts, at))
+    return out
