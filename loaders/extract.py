@@ -24,6 +24,7 @@ from graph.model import Actor, Relation
 from graph.schema import domain_schema
 from loaders.catalogue import config_fingerprint, patterns
 from loaders.dates import dateline, dates_in
+from loaders.engine.aliases import short_names
 from loaders.engine.emit import admitted, relations_of
 from loaders.engine.entities import model_names
 from loaders.engine.instruments import InstrumentNodes
@@ -69,8 +70,11 @@ class _Actors:
     """The document's actors: those it names, and known ones its people stand for."""
 
     found: dict[str, ActorInfo]
+    groups: dict[str, list[str]]
 
     def type_of(self, actor_id: str) -> str:
+        if actor_id in self.groups:  # a group of parties is of its first party's type
+            return self.type_of(self.groups[actor_id][0])
         if actor_id not in self.found:
             known = recogniser().known[actor_id]
             self.found[actor_id] = ActorInfo(
@@ -79,6 +83,8 @@ class _Actors:
         return self.found[actor_id].type
 
     def name_of(self, actor_id: str) -> str:
+        if actor_id in self.groups:
+            return " and ".join(self.name_of(a) for a in self.groups[actor_id])
         self.type_of(actor_id)
         return self.found[actor_id].name
 
@@ -119,24 +125,22 @@ def extract_document(text: str) -> DocExtraction:
     header = header_of(folded)
     rec = recogniser()
     recognition = rec.recognise(text, folded)
-    units = units_of(folded, recognition.mentions, header.end)
+    defined = short_names(folded, recognition.mentions, recognition.actors)
+    known = sorted([*recognition.mentions, *defined.mentions], key=lambda m: (m.start, m.end))
+    units = units_of(folded, known, header.end)
     to_parse = [u for u in units if u.parse]
     docs = parse([unmarked(folded[u.start : u.end]) for u in to_parse], [u.names for u in to_parse])
     names = model_names(
-        [(d, u.start) for d, u in zip(docs, to_parse, strict=True)],
-        text,
-        folded,
-        recognition.mentions,
-        rec,
+        [(d, u.start) for d, u in zip(docs, to_parse, strict=True)], text, folded, known, rec
     )
-    actors = _Actors({**names.actors, **recognition.actors})
-    _with_model_names(units, [*recognition.mentions, *names.mentions])
-    ctx = DocumentContext(actors.type_of, actors.name_of, _bodies(actors.found))
+    actors = _Actors({**names.actors, **recognition.actors}, defined.groups)
+    _with_model_names(units, [*known, *names.mentions])
+    ctx = DocumentContext(actors.type_of, actors.name_of, _bodies(actors.found), defined.groups)
     parsed = {
         id(u): lay_mentions(d, u.start, u.mentions, actors.type_of)
         for d, u in zip(docs, to_parse, strict=True)
     }
-    ordered = sorted([*recognition.mentions, *names.mentions], key=lambda m: m.start)
+    ordered = sorted([*known, *names.mentions], key=lambda m: m.start)
     reading = _Reading(text, folded, actors, ctx, header.source, ordered)
     for unit in units:
         reading.read(unit, parsed.get(id(unit)))
@@ -169,6 +173,7 @@ class _Reading:
             list(dict.fromkeys(
                 m.actor for m in mentions if actors.type_of(m.actor) in instrument_types
             )),
+            actors.groups,
         )  # fmt: skip
         self.instrument_types = instrument_types
         self.lex = lex

@@ -198,8 +198,11 @@ def _noun_phrase(unit: ParsedUnit, head: Token) -> str:
         )  # fmt: skip
     tokens.sort(key=lambda t: t.i)
     span = [t for t in tokens if tokens[0].i <= t.i <= tokens[-1].i]
-    if len(span) != tokens[-1].i - tokens[0].i + 1 or len(span) > _LONGEST_TITLE:
-        return ""  # a phrase with a gap, or too long to be a title
+    headline = head.dep_ == "ROOT" and not any(t.tag_.startswith("VB") for t in head.doc)
+    if len(span) != tokens[-1].i - tokens[0].i + 1:
+        return ""  # a phrase with a gap is no title
+    if len(span) > _LONGEST_TITLE and not headline:
+        return ""  # too long to be a title, unless it is the whole heading line
     return unit.text_of(span)
 
 

@@ -91,6 +91,7 @@ class DocumentContext:
     type_of: Callable[[str], str]
     name_of: Callable[[str], str]
     bodies: list[tuple[frozenset[str], str]] = field(default_factory=list)
+    groups: dict[str, list[str]] = field(default_factory=dict)  # a short name's parties
 
     def body_for_title(self, title_words: frozenset[str]) -> str | None:
         """The body of the document a title names ("Minister for Digital" -> the agency
@@ -251,7 +252,8 @@ def _own(unit: ParsedUnit, token: Token, ctx: DocumentContext, seen: set[int], d
     lex = lexicon()
     mention = unit.mention_of(token)
     if mention is not None:
-        return [ActorRef(mention.actor)]
+        members = ctx.groups.get(mention.actor, [mention.actor])
+        return [ActorRef(actor) for actor in members]
     if token.i in unit.phrases:
         return [PhraseRef(unit.phrases[token.i])]
     lower = token.lower_

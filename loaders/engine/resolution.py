@@ -84,9 +84,11 @@ class Resolver:
         kind_of: Callable[[str], Instrument | None],
         publisher: str | None,
         first_instruments: Iterable[str],
+        groups: dict[str, list[str]] | None = None,
     ) -> None:
         self.type_of = type_of
         self.kind_of_actor = kind_of
+        self.groups = groups or {}  # a short name for several parties -> the parties
         self.publisher = publisher
         schema = domain_schema()
         self.parties = schema.types_with_role("party")
@@ -228,7 +230,7 @@ class Resolver:
 
     def _settle(self, ref: Ref) -> list[str]:
         if isinstance(ref, ActorRef):
-            return [ref.actor]
+            return self.groups.get(ref.actor, [ref.actor])
         if isinstance(ref, PhraseRef):
             return self.phrase_keys.get(ref.phrase.key, [])
         if isinstance(ref, PairRef):

@@ -190,11 +190,31 @@ def _worth_parsing(unit: Unit, folded: str, lex: Lexicon) -> tuple[bool, bool]:
         return people, people and bool(unknown)
     named += unknown
 
+    place = _places(words, unit.mentions)
+
     def near(positions: list[int], t: int) -> int:
-        return sum(1 for c in positions if c != t and abs(c - t) <= _REACH)
+        return sum(1 for c in positions if c != t and abs(place[c] - place[t]) <= _REACH)
 
     worth = any(near(named, t) >= 1 and near(named, t) + near(cues, t) >= 2 for t in triggers)
     return worth, worth and any(near(unknown, t) for t in triggers)
+
+
+def _places(words: list[Word], mentions: list[Mention]) -> list[int]:
+    """Each word's place counted with every name as one word: a long ministry's name is
+    one thing to reach, not twelve words."""
+    inside = [False] * len(words)
+    starts = [w.start for w in words]
+    for mention in mentions:
+        first = bisect_left(starts, mention.start)
+        for k in range(first + 1, bisect_left(starts, mention.end)):
+            inside[k] = True
+    out: list[int] = []
+    place = 0
+    for k in range(len(words)):
+        if not inside[k]:
+            place += 1
+        out.append(place)
+    return out
 
 
 _PARTY_PREPOSITIONS = frozenset({"between", "with", "among", "amongst", "for", "from", "by", "of"})
