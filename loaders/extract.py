@@ -33,13 +33,13 @@ from loaders.engine.parsed import ParsedUnit, lay_mentions
 from loaders.engine.publishers import publisher_of
 from loaders.engine.referents import DocumentContext, people_in
 from loaders.engine.resolution import Fact, Resolver
-from loaders.engine.units import Unit, header_of, units_of
+from loaders.engine.units import Unit, header_of, parse_text, units_of
 from loaders.nlp import model_info, parse
 from loaders.readers.fields import field_claims
 from loaders.readers.tables import TableReader
 from loaders.recognise import ActorInfo, Mention, recogniser
 from loaders.rules.lexicon import Instrument, lexicon
-from loaders.text import fold, unmarked, word_count
+from loaders.text import fold, word_count
 
 __all__ = ["EXTRACTOR_VERSION", "DocExtraction", "extract_document", "extractor_version"]
 
@@ -126,10 +126,12 @@ def extract_document(text: str) -> DocExtraction:
     rec = recogniser()
     recognition = rec.recognise(text, folded)
     defined = short_names(folded, recognition.mentions, recognition.actors)
-    known = sorted([*recognition.mentions, *defined.mentions], key=lambda m: (m.start, m.end))
+    known = sorted(
+        defined.pointed([*recognition.mentions, *defined.mentions]), key=lambda m: (m.start, m.end)
+    )
     units = units_of(folded, known, header.end)
     to_parse = [u for u in units if u.parse]
-    docs = parse([unmarked(folded[u.start : u.end]) for u in to_parse], [u.names for u in to_parse])
+    docs = parse([parse_text(folded, u) for u in to_parse], [u.names for u in to_parse])
     names = model_names(
         [(d, u.start) for d, u in zip(docs, to_parse, strict=True)], text, folded, known, rec
     )

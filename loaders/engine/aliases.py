@@ -30,10 +30,19 @@ _DETERMINERS = ("the ", "The ", "this ", "This ")
 
 @dataclass
 class ShortNames:
-    """What a document's short names add: mentions, and the groups they stand for."""
+    """What a document's short names add: mentions, the groups they stand for, and the
+    bodies named once with their country and once without (one body)."""
 
     mentions: list[Mention] = field(default_factory=list)
     groups: dict[str, list[str]] = field(default_factory=dict)
+    same: dict[str, str] = field(default_factory=dict)
+
+    def pointed(self, mentions: list[Mention]) -> list[Mention]:
+        """`mentions` with each short-named body pointing at its full name."""
+        return [
+            Mention(m.start, m.end, self.same[m.actor], m.kind) if m.actor in self.same else m
+            for m in mentions
+        ]
 
 
 def _bare(name: str) -> str:
@@ -43,11 +52,36 @@ def _bare(name: str) -> str:
     return name
 
 
+def _without_country(name: str) -> str | None:
+    """A body's name without the country that closes it ("Ministry of Industry and Trade
+    of Viet Nam" -> "Ministry of Industry and Trade"), or None when none closes it."""
+    from loaders.engine.instruments import country_named  # the scan of country names
+
+    cut = name.rfind(" of ")
+    if cut <= 0:
+        return None
+    tail = name[cut + 4 :].removeprefix("the ")
+    return name[:cut] if country_named([tail]) is not None and len(tail.split()) <= 4 else None
+
+
 def short_names(
     folded: str, mentions: list[Mention], actors: dict[str, ActorInfo]
 ) -> ShortNames:
-    """The mentions of every short name the document defines, after its definition."""
+    """The mentions of every short name the document defines, after its definition; and
+    which bodies it names both with and without their country."""
     out = ShortNames()
+    full = {
+        base: actor_id
+        for actor_id, info in sorted(actors.items())
+        if info.discovered and (base := _without_country(info.name)) is not None
+    }
+    for actor_id, info in sorted(actors.items()):
+        long_id = full.get(info.name)
+        if info.discovered and long_id is not None and long_id != actor_id:
+            out.same[actor_id] = long_id
+            actors[long_id].aliases |= {info.name, *info.aliases}
+    for actor_id in out.same:
+        del actors[actor_id]
     taken = [(m.start, m.end) for m in mentions]
     lex = lexicon()
     for definition in _DEFINITION.finditer(folded):

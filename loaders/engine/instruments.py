@@ -20,13 +20,16 @@ From the parties follow:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import cache
 
 from graph.schema import domain_schema
 from loaders.catalogue import slugify
 from loaders.engine.resolution import Fact, Resolver, Unnamed
-from loaders.recognise import ActorInfo
+from loaders.recognise import ActorInfo, recogniser
+from loaders.text import fold, trie_pattern
 from loaders.rules.lexicon import lexicon
 
 __all__ = ["DERIVED", "InstrumentNodes", "NAMED_PARTIES"]
@@ -70,7 +73,8 @@ class InstrumentNodes:
                 (y for f in own if (y := self.year_of(f.span, f.span[0])) is not None),
                 default=None,
             )
-            mapping[key] = self._name(unnamed, parties, year)
+            owners = {f.source: f.target for f in facts if f.type == "PART_OF"}
+            mapping[key] = self._name(unnamed, self._named_by(parties, owners), year)
         out: list[Fact] = []
         for fact in facts:
             source = mapping.get(fact.source, fact.source)
@@ -96,6 +100,15 @@ class InstrumentNodes:
         info.aliases |= unnamed.surfaces | unnamed.titles
         return actor_id
 
+    def _named_by(self, parties: list[str], owners: dict[str, str]) -> list[str]:
+        """The parties an instrument's name says: its two countries when its parties are two
+        countries' (Japan and Viet Nam, METI and Viet Nam's ministry), else the parties."""
+        countries = [self.country_of(p, owners) for p in parties]
+        distinct = sorted({c for c in countries if c is not None})
+        if None not in countries and len(distinct) == 2:
+            return distinct
+        return parties
+
     def _short(self, actor_id: str) -> str:
         """A party as an instrument's name says it: a country by its name, a body by its
         acronym where it has one ("JICA", "MIC"), else by its name."""
@@ -114,22 +127,61 @@ class InstrumentNodes:
         for fact in facts:
             if fact.type in _PARTY_ROLES and fact.confidence >= _SURE:
                 by_instrument.setdefault(fact.target, {}).setdefault(fact.source, []).append(fact)
+        owners = {f.source: f.target for f in facts if f.type == "PART_OF"}
         out: list[Fact] = []
         for instrument, by_party in sorted(by_instrument.items()):
             kind = self.resolver.kind(instrument)
             if kind is None or kind.bilateral is None or self.type_of(instrument) == "Event":
                 continue
-            if len(by_party) != 2:
-                continue  # a bilateral view only of a two-party instrument
-            a, b = sorted(by_party)
             rule = f"derived:{slugify(kind.kind)}"
-            for fact in by_party[a] + by_party[b]:
-                out.append(
-                    Fact(a, b, kind.bilateral, rule, min(DERIVED, fact.confidence), fact.span,
-                         position=fact.position)
-                )  # fmt: skip
+            for a, b, evidence in self._sides(by_party, owners):
+                for fact in evidence:
+                    out.append(
+                        Fact(a, b, kind.bilateral, rule, min(DERIVED, fact.confidence),
+                             fact.span, position=fact.position)
+                    )  # fmt: skip
         out.extend(self._given(facts, lex.data.covered_types))
         return out
+
+    def _sides(
+        self, by_party: dict[str, list[Fact]], owners: dict[str, str]
+    ) -> list[tuple[str, str, list[Fact]]]:
+        """The pairs a bilateral view joins: the two parties of a two-party instrument, or,
+        when its parties belong to two countries ("Japan and Viet Nam sign an MoC", "METI
+        and the Ministry of Industry and Trade of Viet Nam signed it"), the two countries
+        and, at each level where each side has one, the two bodies."""
+        if len(by_party) == 2:
+            a, b = sorted(by_party)
+            return [(a, b, by_party[a] + by_party[b])]
+        countries: dict[str, list[str]] = {}
+        for party in sorted(by_party):
+            country = self.country_of(party, owners)
+            if country is None:
+                return []  # a party of no known country: too many sides to tell
+            countries.setdefault(country, []).append(party)
+        if len(countries) != 2:
+            return []
+        (x, xs), (y, ys) = sorted(countries.items())
+        evidence = [f for p in (*xs, *ys) for f in by_party[p]]
+        pairs = [(x, y, evidence)]
+        bodies_x = [p for p in xs if p != x]
+        bodies_y = [p for p in ys if p != y]
+        if len(bodies_x) == 1 and len(bodies_y) == 1:
+            a, b = sorted((bodies_x[0], bodies_y[0]))
+            pairs.append((a, b, by_party[a] + by_party[b]))
+        return pairs
+
+    def country_of(self, actor: str, owners: dict[str, str]) -> str | None:
+        """The country a party belongs to: itself, the country the document says owns it,
+        or the country its own name or aliases hold ("... of Viet Nam", "Japan's ...")."""
+        if self.type_of(actor) == "Country":
+            return actor
+        owner = owners.get(actor)
+        if owner is not None and self.type_of(owner) == "Country":
+            return owner
+        info = self.actors.get(actor)
+        names = [self.name_of(actor), *(sorted(info.aliases) if info else [])]
+        return country_named(names)
 
     def _given(self, facts: list[Fact], covered_types: list[str]) -> list[Fact]:
         """ "JICA signed a loan agreement ... for the X Project": the giver of a loan or a
@@ -152,6 +204,23 @@ class InstrumentNodes:
                          position=fact.position)
                 )  # fmt: skip
         return out
+
+
+@cache
+def _countries() -> tuple[re.Pattern[str], dict[str, str]]:
+    """One scan for every name of a country, and the country each names."""
+    rec = recogniser()
+    names = {n: a for n, (a, kind) in rec.lookup.items() if a.startswith("country:") and kind != "metonym"}
+    pattern = re.compile(trie_pattern(sorted(names), not_after=r"\w") + r"(?!\w)")
+    return pattern, names
+
+
+def country_named(names: list[str]) -> str | None:
+    """The one country these names of an actor hold ("Ministry of Industry and Trade of Viet
+    Nam", "Japan International Cooperation Agency"), or None."""
+    pattern, countries = _countries()
+    found = {countries[m.group()] for name in names for m in pattern.finditer(fold(name))}
+    return found.pop() if len(found) == 1 else None
 
 
 def _label(surface: str, kind: str) -> str:

@@ -63,10 +63,33 @@ def _predicate(attrs: dict[str, Any]) -> _Predicate:
     return every
 
 
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_CONTROLLED = frozenset({"xcomp", "conj", "advcl", "pcomp"})
+
+
+def _inherited_subjects(verb: Token) -> list[Token]:
+    """The subjects a verb without one takes from the verb it depends on: "X agreed to
+    sign", "X signed ... and launched", "X addressed this by aiding" (one inference every
+    rule shares, so no rule is written twice for it)."""
+    node = verb
+    while node.tag_.startswith("VB") and not any(c.dep_ in _SUBJECTS for c in node.children):
+        if node.dep_ == "pcomp":  # "by aiding": the preposition hangs on the verb
+            node = node.head
+        if node.dep_ not in _CONTROLLED or node.head.i == node.i:
+            return []
+        node = node.head
+    if node.i == verb.i or not node.tag_.startswith("VB"):
+        return []
+    return [c for c in node.children if c.dep_ == "nsubj"]
+
+
 def _related(token: Token, operator: str) -> Iterator[Token]:
-    """The tokens `operator` relates to `token`, as DependencyMatcher defines it."""
+    """The tokens `operator` relates to `token`, as DependencyMatcher defines it, and for
+    `>` the subjects a verb inherits."""
     if operator == ">":
         yield from token.children
+        if token.tag_.startswith("VB"):
+            yield from _inherited_subjects(token)
     elif operator == ">>":
         yield from (t for t in token.subtree if t.i != token.i)
     elif operator == "<":

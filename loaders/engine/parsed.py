@@ -181,6 +181,7 @@ def _phrase(unit: ParsedUnit, head: Token, lex: Lexicon) -> Phrase | None:
 _TITLE_CUTS = frozenset({"relcl", "acl", "advcl", "appos", "punct", "det", "poss"})
 _HEAD_CUTS = frozenset({"cc", "conj"})  # "the MoC and the loan": two phrases
 _LONGEST_TITLE = 14  # words
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})  # a sentence, not a heading
 
 
 def _noun_phrase(unit: ParsedUnit, head: Token) -> str:
@@ -198,7 +199,7 @@ def _noun_phrase(unit: ParsedUnit, head: Token) -> str:
         )  # fmt: skip
     tokens.sort(key=lambda t: t.i)
     span = [t for t in tokens if tokens[0].i <= t.i <= tokens[-1].i]
-    headline = head.dep_ == "ROOT" and not any(t.tag_.startswith("VB") for t in head.doc)
+    headline = head.dep_ == "ROOT" and not any(t.tag_ in _FINITE for t in head.doc)
     if len(span) != tokens[-1].i - tokens[0].i + 1:
         return ""  # a phrase with a gap is no title
     if len(span) > _LONGEST_TITLE and not headline:
