@@ -63,6 +63,7 @@ class DocExtraction(BaseModel):
 
 
 _SMALL = frozenset({"of", "for", "the", "and", "on", "to", "in", "&", ","})
+_SURE = 0.5  # a name the model alone found is kept where a relation this sure links it
 
 
 @dataclass
@@ -143,7 +144,7 @@ def extract_document(text: str) -> DocExtraction:
         for d, u in zip(docs, to_parse, strict=True)
     }
     ordered = sorted([*known, *names.mentions], key=lambda m: m.start)
-    reading = _Reading(text, folded, actors, ctx, header.source, ordered)
+    reading = _Reading(text, folded, actors, ctx, header.source, ordered, set(names.actors))
     for unit in units:
         reading.read(unit, parsed.get(id(unit)))
     return reading.result()
@@ -160,7 +161,9 @@ class _Reading:
         ctx: DocumentContext,
         source: str | None,
         mentions: list[Mention],
+        modelled: set[str],
     ) -> None:
+        self.modelled = modelled  # the actors only the statistical model found
         self.text = text
         self.folded = folded
         self.actors = actors
@@ -232,18 +235,25 @@ class _Reading:
         facts = nodes.settle(facts)
         facts += admitted(nodes.derived(facts), self.actors.type_of, self.kind_of_actor)
         relations = _merged(relations_of(facts, self.text, self.folded, self.document_date))
+        actors = _actor_list(self.actors.found, relations, self.modelled)
+        kept = {a.id for a in actors}
         return DocExtraction(
             version=extractor_version(),
             words=word_count(self.text),
-            actors=_actor_list(self.actors.found, relations),
-            relations=relations,
+            actors=actors,
+            relations=[r for r in relations if r.source in kept and r.target in kept],
         )
 
 
-def _actor_list(found: dict[str, ActorInfo], relations: list[Relation]) -> list[Actor]:
-    """The document's actors in id order; a place no relation links is left out."""
-    linked = {e for r in relations for e in (r.source, r.target)}
-    kept = {k: v for k, v in found.items() if v.type != "Place" or k in linked}
+def _actor_list(
+    found: dict[str, ActorInfo], relations: list[Relation], modelled: set[str]
+) -> list[Actor]:
+    """The document's actors in id order. A place, or a name only the statistical model
+    found, is kept only where a relation links it."""
+    linked = {e for r in relations for e in (r.source, r.target) if r.confidence >= _SURE}
+    kept = {
+        k: v for k, v in found.items() if (v.type != "Place" and k not in modelled) or k in linked
+    }
     return [
         Actor(
             id=info.id,
