@@ -38,6 +38,7 @@ from loaders.nlp import model_info, parse
 from loaders.readers.fields import field_claims
 from loaders.readers.tables import TableReader
 from loaders.recognise import ActorInfo, Mention, recogniser
+from loaders.rules.grammar import grammar
 from loaders.rules.lexicon import Instrument, lexicon
 from loaders.text import fold, word_count
 
@@ -290,10 +291,10 @@ def _merged(relations: list[Relation]) -> list[Relation]:
     return out
 
 
-def _strength(relation: Relation) -> tuple[float, int, int, str]:
+def _strength(relation: Relation) -> tuple[float, int, int, int, str]:
     """How sure a reading is: its confidence first, then a date read in its own sentence,
-    then the date's precision."""
+    then the date's precision, then the rule written first in rules.yaml."""
     precision = {"day": 3, "month": 2, "year": 1}.get(relation.date_precision or "", 0)
     stated = 1 if relation.date_source == "sentence" else 0
-    return (relation.confidence, stated, precision, relation.rule)
+    return (relation.confidence, stated, precision, -grammar().rank(relation.rule), relation.rule)
 

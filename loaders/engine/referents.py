@@ -326,9 +326,20 @@ def _pronoun(unit: ParsedUnit, token: Token, ctx: DocumentContext, seen: set[int
 
 
 def _is_person(token: Token, lex: Lexicon) -> bool:
+    """A person's word: a name the model calls a person, a capitalised title ("Minister"),
+    or a name a title or honorific opens ("Minister Sato", "Mr. KONO Taro")."""
     if token.ent_type_ == "PERSON":
         return True
-    return token.text[:1].isupper() and token.lower_.rstrip(".") in lex.titles
+    if _titled(token, lex):
+        return True
+    return token.text[:1].isupper() and any(
+        c.dep_ == "compound" and _titled(c, lex) for c in token.children
+    )
+
+
+def _titled(token: Token, lex: Lexicon) -> bool:
+    word = token.lower_.rstrip(".")
+    return token.text[:1].isupper() and (word in lex.titles or word in lex.honorifics)
 
 
 def _person_tokens(token: Token) -> list[Token]:
@@ -387,7 +398,9 @@ def _person(unit: ParsedUnit, token: Token, ctx: DocumentContext, lex: Lexicon) 
     names = frozenset(
         w.lower_
         for w in words
-        if w.ent_type_ == "PERSON" and len(w.text) > 2 and unit.mention_of(w) is None
+        if len(w.text) > 2
+        and unit.mention_of(w) is None
+        and (w.ent_type_ == "PERSON" or _named_after_title(w, lex))
     )
     institution = min(candidates)[2] if candidates else None
     if institution is None or ctx.type_of(institution) == "Country":
@@ -395,6 +408,20 @@ def _person(unit: ParsedUnit, token: Token, ctx: DocumentContext, lex: Lexicon) 
         body = ctx.body_for_title(_title_words(words, lex)) or _known_body(_title_phrase(words, lex))
         institution = body or institution or _demonym_of(words)
     return PersonRef(names, institution, titled, unit.start_of(token))
+
+
+def _named_after_title(word: Token, lex: Lexicon) -> bool:
+    """Whether a capitalised word is a name a title or honorific opens ("Sato" of
+    "Minister Sato", "KONO" of "Mr. KONO Taro")."""
+    if not word.text[:1].isupper() or _titled(word, lex) or not word.is_alpha:
+        return False
+    for k in range(word.i - 1, max(-1, word.i - 4), -1):
+        before = word.doc[k]
+        if _titled(before, lex):
+            return True
+        if not (before.text[:1].isupper() and before.is_alpha):
+            return False
+    return False
 
 
 def _demonym_of(words: list[Token]) -> str | None:
@@ -494,4 +521,6 @@ def _from(unit: ParsedUnit, token: Token, ctx: DocumentContext, seen: set[int], 
 def people_in(unit: ParsedUnit, ctx: DocumentContext) -> list[PersonRef]:
     """Every person the model names in a unit, with who they speak for where it says so."""
     lex = lexicon()
-    return [_person(unit, ent.root, ctx, lex) for ent in unit.doc.ents if ent.label_ == "PERSON"]
+    heads = {ent.root.i for ent in unit.doc.ents if ent.label_ == "PERSON"}
+    heads |= {t.i for t in unit.doc if _is_person(t, lex) and not _titled(t, lex)}
+    return [_person(unit, unit.doc[i], ctx, lex) for i in sorted(heads)]

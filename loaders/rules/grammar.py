@@ -334,9 +334,15 @@ def _compile(rule: Rule, lex: Lexicon) -> CompiledRule:
 
 @dataclass
 class Grammar:
-    """The compiled rules, in the file's order."""
+    """The compiled rules, in the file's order: where two readings of one relation are
+    equally sure, the rule written first wins."""
 
     rules: dict[str, CompiledRule]
+
+    def rank(self, rule: str) -> int:
+        """A rule's place in the file; readers' and derived rules come after every rule."""
+        names = list(self.rules)
+        return names.index(rule) if rule in names else len(names)
 
 
 def load_rules(path: Path = RULES_FILE) -> list[Rule]:

@@ -228,6 +228,10 @@ class Lexicon:
                 "placing_verbs",
             )
         }
+        # the words that head a loan or a grant ("loan", "grant", "aid")
+        self.sets["funds_heads"] = frozenset(
+            key[-1] for key, kind in self.instruments.items() if kind.funds
+        )
         self.words = {
             name: frozenset(w.lower() for w in getattr(data, name))
             for name in (
