@@ -36,6 +36,7 @@ from loaders.engine.resolution import Fact, Resolver
 from loaders.engine.units import Unit, header_of, parse_text, units_of
 from loaders.nlp import model_info, parse
 from loaders.readers.fields import field_claims
+from loaders.readers.names import name_claims
 from loaders.readers.tables import TableReader
 from loaders.recognise import ActorInfo, Mention, recogniser
 from loaders.rules.grammar import grammar
@@ -185,6 +186,7 @@ class _Reading:
         self.lex = lex
         self.tables = TableReader(actors.type_of)
         self.facts: list[Fact] = []
+        self.named: set[str] = set()  # instruments whose names were read
         self.document_date = dateline(folded, patterns().paper_marks)
 
     def kind_of_actor(self, actor_id: str) -> Instrument | None:
@@ -206,20 +208,33 @@ class _Reading:
         for mention in unit.mentions:
             self.resolver.see_mention(mention.actor, mention.start)
         span = (unit.start, unit.end)
-        claims: list[Claim] = []
+        claims: list[Claim] = self._names(unit) if unit.kind != "row" else []
         if unit.kind == "row":
-            claims = self.tables.row(self.folded, unit.start, unit.end, unit.mentions)
+            claims += self.tables.row(self.folded, unit.start, unit.end, unit.mentions)
         else:
             self.tables.caption(self.folded[unit.start : unit.end], unit.mentions)
         if unit.kind == "field":
-            claims = field_claims(self.folded, unit.start, unit.end, unit.mentions)
+            claims += field_claims(self.folded, unit.start, unit.end, unit.mentions)
         elif parsed is not None:
             for phrase in sorted(parsed.phrases.values(), key=lambda p: p.position):
                 self.resolver.see_phrase(phrase, span)
             for person in people_in(parsed, self.ctx):
                 self.resolver.see_person(person)
-            claims = match_unit(parsed, span, self.ctx)
+            claims += match_unit(parsed, span, self.ctx)
         self.facts.extend(self.resolver.resolve(claims))
+
+    def _names(self, unit: Unit) -> list[Claim]:
+        """What the names of the instruments a unit names first say of them."""
+        claims: list[Claim] = []
+        for mention in unit.mentions:
+            actor = mention.actor
+            actor_type = self.actors.type_of(actor)
+            if actor_type not in self.instrument_types or actor in self.named:
+                continue
+            self.named.add(actor)
+            for name in dict.fromkeys((self.folded[mention.start : mention.end], self.actors.name_of(actor))):
+                claims += name_claims(actor, name, actor_type, (unit.start, unit.end), mention.start)
+        return claims
 
     def _year_of(self, span: tuple[int, int], position: int) -> int | None:
         stated = dates_in(self.folded[span[0] : span[1]], span[0])

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from loaders.catalogue import patterns
+from loaders.catalogue import patterns, slugify
 from loaders.recognise import ActorInfo, Mention, Recogniser
 from loaders.rules.lexicon import lexicon
 
@@ -178,7 +178,11 @@ def model_names(
             else:
                 head = rec.head_of(words)
                 actor_type = head[2] if head is not None else _LABEL_TYPES[ent.label_]
-            actor_id = rec.discovered_actor(text[start:end], name, actor_type, actors)
+            if actor_type == "Place":  # "in Tokyo" is the city, never Japan
+                actor_id = f"place:{slugify(name)}"
+                actors.setdefault(actor_id, ActorInfo(actor_id, " ".join(text[start:end].split()), "Place", discovered=True))
+            else:
+                actor_id = rec.discovered_actor(text[start:end], name, actor_type, actors)
             found.append(Mention(start, end, actor_id, "model"))
             taken.append((start, end))
     found.extend(_elsewhere(folded, found, taken))

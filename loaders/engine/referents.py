@@ -139,22 +139,26 @@ def _coordinated(unit: ParsedUnit, token: Token) -> list[Token]:
     words = [token, *_between_span(unit, token), *_orphans_before(unit, token)]
     if token.ent_type_ == "PERSON":
         words += _persons_within(token)
+    owners: list[Token] = []  # "the NRF of South Africa and the JST": South Africa owns, not listed
     k = 0
     while k < len(words):  # conjuncts and named appositions, and theirs in turn
         word = words[k]
         k += 1
-        for other in (*word.conjuncts, *word.children, *_of_conjuncts(unit, word)):
-            listed = other in word.conjuncts or _listed_beside(unit, word, other)
-            if (listed or other.dep_ == "conj") and other not in words:
+        joined, of_objects = _of_conjuncts(unit, word)
+        owners += of_objects
+        for other in (*word.conjuncts, *word.children, *joined):
+            listed = other in word.conjuncts or _listed_beside(unit, word, other) or other in joined
+            if listed and other not in words and other not in owners:
                 words.append(other)
     return words
 
 
-def _of_conjuncts(unit: ParsedUnit, word: Token) -> list[Token]:
+def _of_conjuncts(unit: ParsedUnit, word: Token) -> tuple[list[Token], list[Token]]:
     """Names the parser coordinated with the object of a word's "of" although they belong
     to the word's own list: in "the NRF of South Africa and the JST", the JST is a second
     body, not a second country (a conjunct of another actor type than the object)."""
     out: list[Token] = []
+    objects: list[Token] = []
     index = unit.mention_at[word.i]
     inside = [t for t in unit.doc if index is not None and unit.mention_at[t.i] == index] or [word]
     for prep in (c for t in inside for c in t.children):
@@ -167,7 +171,8 @@ def _of_conjuncts(unit: ParsedUnit, word: Token) -> list[Token]:
                 other_type = other._.actor_type
                 if other_type not in ("", obj._.actor_type) and other._.role == word._.role == "party":
                     out.append(other)
-    return out
+                    objects.append(obj)
+    return out, objects
 
 
 def _listed_beside(unit: ParsedUnit, word: Token, other: Token) -> bool:

@@ -104,6 +104,7 @@ class LexiconFile(FrozenModel):
     patient_verbs: list[str]
     meeting_verbs: list[str]
     reporting_verbs: list[str]
+    enacting_verbs: list[str]
     pronouns: list[str]
     stand_ins: list[str]
     collectives: list[str]
@@ -220,6 +221,7 @@ class Lexicon:
                 "patient_verbs",
                 "meeting_verbs",
                 "reporting_verbs",
+                "enacting_verbs",
                 "stand_ins",
                 "collectives",
                 "part_nouns",

@@ -54,7 +54,7 @@ def test_an_unnamed_instrument_keeps_its_date_at_day_precision_from_its_sentence
     assert {(r.date, r.date_precision, r.date_source, r.year) for r in signed} == {
         ("2024-03-12", "day", "sentence", 2024)
     }
-    assert all(r.rule == "frame:active" and r.confidence >= 0.8 for r in signed)
+    assert all(r.rule == "active" and r.confidence >= 0.8 for r in signed)
 
 
 def test_loan_agreement_with_a_government_for_a_project() -> None:
@@ -141,7 +141,7 @@ def test_funders_named_with_a_role_noun_fund_the_programme_of_their_clause() -> 
         ("Japan Science and Technology Agency", "Ocean Research Programme"),
         ("Australian Research Council", "Ocean Research Programme"),
     }
-    assert {r.rule for r in result.relations if r.type == "FUNDS"} == {"frame:role-noun"}
+    assert {r.rule for r in result.relations if r.type == "FUNDS"} == {"noun-source"}
 
 
 def test_a_grant_from_a_government_funds_the_project_it_supports() -> None:

@@ -1,0 +1,81 @@
+"""Instrument names: the parties and the instruments a name holds.
+
+"The Japan-UK Digital Partnership" names its two parties; "the Japan-EU Digital
+Partnership Council" is a council of the "Japan-EU Digital Partnership"; "the G7 Digital
+and Tech Ministers' Meeting" is a meeting of the G7. Where a document names such an
+instrument, the name itself says so, at a lower confidence than a sentence that states it:
+each country or organisation the name holds takes the instrument's role towards it, and an
+instrument the name holds is what it is PART_OF. The claims go through the same resolution
+and schema checks as the rules'.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from loaders.engine.matching import Claim
+from loaders.engine.referents import ActorRef
+from loaders.recognise import recogniser
+from loaders.text import fold
+
+__all__ = ["NAMED_PARTIES", "name_claims"]
+
+NAMED_PARTIES = 0.7
+_PARTY_TYPES = frozenset({"Country", "Organization"})
+_INSTRUMENT_TYPES = frozenset({"Agreement", "Programme", "Project", "Event"})
+_WORD_START = re.compile(r"(?<![\w'])\w")
+
+
+@cache
+def _held_names() -> re.Pattern[str]:
+    """One scan for the names a longer name may hold: parties and instruments."""
+    rec = recogniser()
+    names = [
+        name
+        for name, (actor, kind) in rec.lookup.items()
+        if kind != "metonym" and rec.known[actor].type in _PARTY_TYPES | _INSTRUMENT_TYPES
+    ]
+    return re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+
+
+def held(name: str) -> list[str]:
+    """The known actors a name holds at its words' starts, the whole name aside."""
+    rec = recogniser()
+    folded = fold(name)
+    pattern = _held_names()
+    out: list[str] = []
+    for start in _WORD_START.finditer(folded):
+        match = pattern.match(folded, start.start())
+        if match is None or (match.start() == 0 and match.end() == len(folded)):
+            continue
+        end = match.end()
+        if end < len(folded) and (folded[end].isalnum()):
+            continue
+        actor = rec.lookup[match.group()][0]
+        if actor not in out:
+            out.append(actor)
+    return out
+
+
+def name_claims(
+    actor: str, name: str, actor_type: str, span: tuple[int, int], position: int
+) -> list[Claim]:
+    """What an instrument's name says of it, with its sentence as evidence."""
+    rec = recogniser()
+    out: list[Claim] = []
+    for inner in held(name):
+        if inner == actor:
+            continue
+        inner_type = rec.known[inner].type
+        if inner_type in _PARTY_TYPES:
+            out.append(
+                Claim(ActorRef(inner), ActorRef(actor), "role", "name:parties", NAMED_PARTIES,
+                      span, position)
+            )  # fmt: skip
+        elif inner_type in _INSTRUMENT_TYPES and inner_type != actor_type:
+            out.append(
+                Claim(ActorRef(actor), ActorRef(inner), "PART_OF", "name:parties", NAMED_PARTIES,
+                      span, position)
+            )  # fmt: skip
+    return out
