@@ -36,6 +36,7 @@ from loaders.engine.resolution import Fact, Resolver
 from loaders.engine.units import Unit, header_of, parse_text, units_of
 from loaders.nlp import model_info, parse
 from loaders.readers.fields import field_claims
+from loaders.readers.glosses import gloss_claims
 from loaders.readers.names import name_claims
 from loaders.readers.tables import TableReader
 from loaders.recognise import ActorInfo, Mention, recogniser
@@ -215,7 +216,9 @@ class _Reading:
             self.tables.caption(self.folded[unit.start : unit.end], unit.mentions)
         if unit.kind == "field":
             claims += field_claims(self.folded, unit.start, unit.end, unit.mentions)
-        elif parsed is not None:
+        if unit.kind != "row":
+            claims += gloss_claims(self.folded, unit.mentions, span)
+        if parsed is not None:
             for phrase in sorted(parsed.phrases.values(), key=lambda p: p.position):
                 self.resolver.see_phrase(phrase, span)
             for person in people_in(parsed, self.ctx):

@@ -24,7 +24,7 @@ from loaders.recognise import Mention
 from loaders.rules.lexicon import Lexicon, lexicon, singular
 from loaders.text import Segment, segment, unmarked
 
-__all__ = ["DocumentHeader", "Unit", "header_of", "parse_text", "units_of"]
+__all__ = ["DocumentHeader", "Gloss", "Unit", "glosses", "header_of", "parse_text", "units_of"]
 
 _LONGEST = 3000  # characters; a longer "sentence" is text with no full stop
 _BULLET = re.compile(r"[ \t]*(?:[-*•]|\d+[.)])[ \t]")
@@ -58,12 +58,39 @@ class Unit:
 _TITLE_WORD = re.compile(r"\b[A-Z][a-z]+\b")
 
 
+@dataclass(frozen=True)
+class Gloss:
+    """A country in brackets right after a name: "the JST (Japan)", "DFG(Germany)"."""
+
+    body: Mention
+    country: Mention
+    start: int  # the opening bracket
+    end: int  # after the closing bracket
+
+
+def glosses(folded: str, mentions: list[Mention]) -> list[Gloss]:
+    """The country glosses of a run of mentions: whose each body is, said aside (the
+    parser reads "X (Japan), Y (Korea)" as "X, Y")."""
+    out: list[Gloss] = []
+    for before, gloss in zip(mentions, mentions[1:], strict=False):
+        if not gloss.actor.startswith("country:"):
+            continue
+        opening = folded[before.end : gloss.start]
+        closing = folded[gloss.end : gloss.end + 1]
+        if opening.strip() == "(" and closing == ")":
+            out.append(Gloss(before, gloss, before.end + opening.index("("), gloss.end + 1))
+    return out
+
+
 def parse_text(folded: str, unit: Unit) -> str:
     """What the parser reads of a unit, at the same offsets: footnote marks blanked and,
     in a heading written in Title Case ("Japan and Viet Nam Sign Memorandum of
     Cooperation"), the capitalised words that are no name in lower case, as the parser
     reads headings best."""
     text = unmarked(folded[unit.start : unit.end])
+    for gloss in glosses(folded, unit.mentions):  # "X (Japan), Y (Korea)": read "X, Y"
+        start, end = gloss.start - unit.start, gloss.end - unit.start
+        text = text[:start] + " " * (end - start) + text[end:]
     words = [w for w in unit.words if w.text[:1].isalpha()]
     capitalised = [w for w in words if w.text[:1].isupper()]
     if len(words) > 20 or text.rstrip().endswith(".") or len(capitalised) < 0.6 * len(words):
