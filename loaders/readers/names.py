@@ -63,19 +63,27 @@ def name_claims(
 ) -> list[Claim]:
     """What an instrument's name says of it, with its sentence as evidence."""
     rec = recogniser()
+    inner = [a for a in held(name) if a != actor]
+    parties = [a for a in inner if rec.known[a].type in _PARTY_TYPES]
     out: list[Claim] = []
-    for inner in held(name):
-        if inner == actor:
-            continue
-        inner_type = rec.known[inner].type
-        if inner_type in _PARTY_TYPES:
+    if len(parties) == 1 and rec.known[parties[0]].type == "Organization":
+        # "the G7 ICT Ministers' Meeting", "the GPAI Summit": one of the organisation's own
+        if actor_type != "Agreement":
             out.append(
-                Claim(ActorRef(inner), ActorRef(actor), "role", "name:parties", NAMED_PARTIES,
-                      span, position)
+                Claim(ActorRef(actor), ActorRef(parties[0]), "PART_OF", "name:parties",
+                      NAMED_PARTIES, span, position)
             )  # fmt: skip
-        elif inner_type in _INSTRUMENT_TYPES and inner_type != actor_type:
+        parties = []
+    for party in parties:
+        out.append(
+            Claim(ActorRef(party), ActorRef(actor), "role", "name:parties", NAMED_PARTIES,
+                  span, position)
+        )  # fmt: skip
+    for other in inner:
+        inner_type = rec.known[other].type
+        if inner_type in _INSTRUMENT_TYPES and inner_type != actor_type:
             out.append(
-                Claim(ActorRef(actor), ActorRef(inner), "PART_OF", "name:parties", NAMED_PARTIES,
+                Claim(ActorRef(actor), ActorRef(other), "PART_OF", "name:parties", NAMED_PARTIES,
                       span, position)
             )  # fmt: skip
     return out
