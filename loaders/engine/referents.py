@@ -27,6 +27,7 @@ from loaders.text import fold
 __all__ = [
     "ActorRef",
     "DocumentContext",
+    "GiverRef",
     "ImplicitRef",
     "PairRef",
     "PersonRef",
@@ -81,7 +82,15 @@ class ImplicitRef:
     types: frozenset[str]
 
 
-Ref = ActorRef | PhraseRef | PairRef | PersonRef | ImplicitRef
+@dataclass(frozen=True)
+class GiverRef:
+    """Who gave the document's latest loan or grant ("Loan amount: JPY 12.5 billion" under
+    a project's heading is that lender's funding of the project)."""
+
+    position: int
+
+
+Ref = ActorRef | PhraseRef | PairRef | PersonRef | ImplicitRef | GiverRef
 
 
 @dataclass
@@ -139,6 +148,7 @@ def _coordinated(unit: ParsedUnit, token: Token) -> list[Token]:
     words = [token, *_between_span(unit, token), *_orphans_before(unit, token)]
     if token.ent_type_ == "PERSON":
         words += _persons_within(token)
+    lex = lexicon()
     owners: list[Token] = []  # "the NRF of South Africa and the JST": South Africa owns, not listed
     k = 0
     while k < len(words):  # conjuncts and named appositions, and theirs in turn
@@ -146,8 +156,11 @@ def _coordinated(unit: ParsedUnit, token: Token) -> list[Token]:
         k += 1
         joined, of_objects = _of_conjuncts(unit, word)
         owners += of_objects
-        for other in (*word.conjuncts, *word.children, *joined):
-            listed = other in word.conjuncts or _listed_beside(unit, word, other) or other in joined
+        conjuncts = word.conjuncts
+        if _is_person(word, lex):  # a person's list is of people, not of their titles' bodies
+            conjuncts = tuple(c for c in conjuncts if _is_person(c, lex))
+        for other in (*conjuncts, *word.children, *joined):
+            listed = other in conjuncts or _listed_beside(unit, word, other) or other in joined
             if listed and other not in words and other not in owners:
                 words.append(other)
     return words
@@ -260,7 +273,8 @@ def _own(unit: ParsedUnit, token: Token, ctx: DocumentContext, seen: set[int], d
         members = ctx.groups.get(mention.actor, [mention.actor])
         return [ActorRef(actor) for actor in members]
     if token.i in unit.phrases:
-        return [PhraseRef(unit.phrases[token.i])]
+        named = _spelled_out(unit, token)
+        return [ActorRef(a) for a in named] if named else [PhraseRef(unit.phrases[token.i])]
     lower = token.lower_
     if lower in _RELATIVES:
         antecedent = _antecedent(token)
@@ -289,6 +303,24 @@ def _a_pair(token: Token, lex: Lexicon) -> bool:
     if markers & lex.words["pair_markers"]:
         return True
     return markers == {"the"} and token.tag_ in ("NNS", "NNPS")
+
+
+def _spelled_out(unit: ParsedUnit, token: Token) -> list[str]:
+    """The named instruments a colon spells an instrument phrase out as: "two projects in
+    Thailand: the "A" and the "B"" are A and B."""
+    phrase = unit.phrases[token.i]
+    end = max(t.i for t in token.subtree)
+    doc = unit.doc
+    if end + 1 >= len(doc) or doc[end + 1].text != ":":
+        return []
+    out: list[str] = []
+    for word in doc[end + 2 :]:
+        mention = unit.mention_of(word)
+        if mention is not None and word._.actor_type == phrase.kind.type and mention.actor not in out:
+            out.append(mention.actor)
+        elif word.tag_.startswith("VB"):
+            break
+    return out
 
 
 def _all(unit: ParsedUnit, token: Token, ctx: DocumentContext, seen: set[int], depth: int) -> list[Ref]:
@@ -386,7 +418,7 @@ def _person(unit: ParsedUnit, token: Token, ctx: DocumentContext, lex: Lexicon) 
     head = token.head
     if token.dep_ in ("compound", "appos") and head != token:
         words = sorted({*words, *_person_tokens(head)}, key=lambda t: t.i)
-    candidates: list[tuple[int, int, str]] = []
+    candidates: list[tuple[bool, int, int, str]] = []
     rank = {t: i for i, t in enumerate(lex.data.people.stands_for)}
     away = frozenset(lex.data.people.away_words)
     for k, word in enumerate(words):
@@ -397,8 +429,9 @@ def _person(unit: ParsedUnit, token: Token, ctx: DocumentContext, lex: Lexicon) 
         if before and before[-1].lower_ in away:
             continue
         actor_type = ctx.type_of(mention.actor)
-        if actor_type in rank:
-            candidates.append((rank[actor_type], k, mention.actor))
+        if actor_type in rank:  # a body of the reference data first, then the most specific
+            known = mention.actor in recogniser().known
+            candidates.append((not known, rank[actor_type], k, mention.actor))
     titled = any(w.lower_.rstrip(".") in lex.titles for w in words)
     names = frozenset(
         w.lower_
@@ -407,7 +440,7 @@ def _person(unit: ParsedUnit, token: Token, ctx: DocumentContext, lex: Lexicon) 
         and unit.mention_of(w) is None
         and (w.ent_type_ == "PERSON" or _named_after_title(w, lex))
     )
-    institution = min(candidates)[2] if candidates else None
+    institution = min(candidates)[3] if candidates else None
     if institution is None or ctx.type_of(institution) == "Country":
         # "Minister for Internal Affairs and Communications of Japan": the ministry itself
         body = ctx.body_for_title(_title_words(words, lex)) or _known_body(_title_phrase(words, lex))

@@ -25,6 +25,7 @@ from loaders.engine.matching import Claim
 from loaders.engine.parsed import Phrase
 from loaders.engine.referents import (
     ActorRef,
+    GiverRef,
     ImplicitRef,
     PairRef,
     PersonRef,
@@ -102,6 +103,7 @@ class Resolver:
         self.pairs: dict[str, tuple[str, str]] = {}  # "countries", "bodies", "any" -> last pair
         self.people: dict[str, str] = {}
         self.countries: dict[str, int] = {}  # country -> times named so far, in order
+        self.givers: list[str] = []  # who gave the document's latest loan or grant
         self.generic = frozenset(lexicon().data.generic_anaphors)
         self.country_nouns = lexicon().sets["country_pair_nouns"]
 
@@ -214,6 +216,9 @@ class Resolver:
                                  claim.span, claim.giver, claim.position)
                         )  # fmt: skip
         self._note_pairs(facts)
+        given = [f.source for f in facts if f.giver]
+        if given:
+            self.givers = list(dict.fromkeys(given))
         return facts
 
     def _note_pairs(self, facts: list[Fact]) -> None:
@@ -243,6 +248,8 @@ class Resolver:
         if isinstance(ref, PersonRef):
             found = self._person(ref)
             return [found] if found else []
+        if isinstance(ref, GiverRef):
+            return list(self.givers)
         return self._implicit(ref)
 
     def _person(self, ref: PersonRef) -> str | None:

@@ -13,7 +13,7 @@ import re
 
 from graph.schema import domain_schema
 from loaders.engine.matching import Claim
-from loaders.engine.referents import ActorRef, ImplicitRef, Ref
+from loaders.engine.referents import ActorRef, GiverRef, ImplicitRef, Ref
 from loaders.recognise import Mention
 from loaders.rules.lexicon import lexicon
 
@@ -37,10 +37,16 @@ def field_claims(folded: str, start: int, end: int, mentions: list[Mention]) -> 
         return []
     lex = lexicon()
     label = tuple(match.group(1).strip(" -*").lower().split())
+    instruments = frozenset(domain_schema().types_with_role("instrument"))
+    if " ".join(label) in lex.amount_fields:  # "Loan amount: JPY 12.5 billion" under a project
+        projects = frozenset(lex.data.covered_types)
+        return [
+            Claim(GiverRef(start), ImplicitRef(start, projects), "FUNDS", "field",
+                  FIELD_CONFIDENCE, (start, end), start)
+        ]  # fmt: skip
     rel_type = lex.fields.get(label)
     if rel_type is None:
         return []
-    instruments = frozenset(domain_schema().types_with_role("instrument"))
     document_instrument: Ref = ImplicitRef(start, instruments)
     out: list[Claim] = []
     values = [m for m in mentions if m.start >= match.end()]

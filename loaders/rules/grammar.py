@@ -47,6 +47,7 @@ WORD_LISTS = (
     "role_holders",
     "list_verbs",
     "cover_verbs",
+    "receiving_verbs",
     "patient_verbs",
     "meeting_verbs",
     "placing_verbs",

@@ -105,6 +105,7 @@ class LexiconFile(FrozenModel):
     meeting_verbs: list[str]
     reporting_verbs: list[str]
     enacting_verbs: list[str]
+    receiving_verbs: list[str]
     pronouns: list[str]
     stand_ins: list[str]
     collectives: list[str]
@@ -222,6 +223,7 @@ class Lexicon:
                 "meeting_verbs",
                 "reporting_verbs",
                 "enacting_verbs",
+                "receiving_verbs",
                 "stand_ins",
                 "collectives",
                 "part_nouns",
