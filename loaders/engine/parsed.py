@@ -74,23 +74,34 @@ class ParsedUnit:
 def lay_mentions(
     doc: Doc, offset: int, mentions: list[Mention], type_of: Callable[[str], str]
 ) -> ParsedUnit:
-    """Align the mentions of a unit on its parse and mark the tokens the rules look for."""
+    """Lay the mentions of a unit on its parse, each name made one token (as the rules see
+    it: "the Government of India" is one party, whatever the parser made of its words,
+    and what hangs on any of its words hangs on it), and mark the tokens the rules look
+    for."""
     schema = domain_schema()
+    spans: list[tuple[int, Span]] = []
+    taken: set[int] = set()
+    for index, mention in enumerate(mentions):
+        span = doc.char_span(mention.start - offset, mention.end - offset, alignment_mode="expand")
+        if span is None or len(span) == 0 or taken & {t.i for t in span}:
+            continue
+        taken |= {t.i for t in span}
+        spans.append((index, span))
+    with doc.retokenize() as retokenizer:
+        for _, span in spans:
+            if len(span) > 1:
+                root = span.root
+                retokenizer.merge(span, attrs={"TAG": root.tag_, "LEMMA": root.lemma_, "DEP": root.dep_})
     unit = ParsedUnit(doc, offset, mentions, [None] * len(doc))
     for index, mention in enumerate(mentions):
-        span = doc.char_span(
-            mention.start - offset, mention.end - offset, alignment_mode="expand"
-        )
-        if span is None or len(span) == 0:
+        token = _token_at(doc, mention.start - offset)
+        if token is None or unit.mention_at[token.i] is not None:
             continue
-        for token in span:
-            if unit.mention_at[token.i] is None:
-                unit.mention_at[token.i] = index
-        root = span.root
-        unit.roots[index] = root.i
+        unit.mention_at[token.i] = index
+        unit.roots[index] = token.i
         actor_type = type_of(mention.actor)
-        root._.role = schema.actor_types[actor_type].role
-        root._.actor_type = actor_type
+        token._.role = schema.actor_types[actor_type].role
+        token._.actor_type = actor_type
     lex = lexicon()
     for token in doc:
         if unit.mention_at[token.i] is not None or not token.tag_.startswith("NN"):
@@ -104,6 +115,16 @@ def lay_mentions(
             token._.actor_type = phrase.kind.type
             token._.instrument_kind = phrase.kind.kind
     return unit
+
+
+def _token_at(doc: Doc, char: int) -> Token | None:
+    """The token that covers a character of the unit, if any."""
+    for token in doc:
+        if token.idx <= char < token.idx + len(token.text):
+            return token
+        if token.idx > char:
+            return None
+    return None
 
 
 def _modifiers(head: Token) -> list[Token]:

@@ -18,6 +18,7 @@ from functools import cache
 
 from spacy.tokens import Token
 
+from graph.schema import domain_schema
 from loaders.catalogue import patterns
 from loaders.engine.parsed import ParsedUnit, Phrase
 from loaders.recognise import demonym_actor, recogniser
@@ -113,6 +114,11 @@ class DocumentContext:
             if words and (title_words <= words or words <= title_words)
         ]
         return max(matches)[2] if matches else None
+
+
+@cache
+def ctx_party_types() -> frozenset[str]:
+    return domain_schema().types_with_role("party")
 
 
 @cache
@@ -305,18 +311,22 @@ def _a_pair(token: Token, lex: Lexicon) -> bool:
     return markers == {"the"} and token.tag_ in ("NNS", "NNPS")
 
 
-def _spelled_out(unit: ParsedUnit, token: Token) -> list[str]:
-    """The named instruments a colon spells an instrument phrase out as: "two projects in
-    Thailand: the "A" and the "B"" are A and B."""
-    phrase = unit.phrases[token.i]
-    end = max(t.i for t in token.subtree)
+def _spelled_out(unit: ParsedUnit, token: Token, types: frozenset[str] | None = None) -> list[str]:
+    """The names a colon spells a plural out as: "two projects in Thailand: the "A" and the
+    "B"" are A and B; "9 institutions from 8 countries: X, Y and Z" are X, Y and Z (the
+    colon may follow the phrases that hang on the word, up to the next verb)."""
     doc = unit.doc
-    if end + 1 >= len(doc) or doc[end + 1].text != ":":
+    if types is None:
+        types = frozenset({unit.phrases[token.i].kind.type})
+    colon = next(
+        (w.i for w in doc[token.i + 1 :] if w.text == ":" or w.tag_.startswith("VB")), None
+    )
+    if colon is None or doc[colon].text != ":":
         return []
     out: list[str] = []
-    for word in doc[end + 2 :]:
+    for word in doc[colon + 1 :]:
         mention = unit.mention_of(word)
-        if mention is not None and word._.actor_type == phrase.kind.type and mention.actor not in out:
+        if mention is not None and word._.actor_type in types and mention.actor not in out:
             out.append(mention.actor)
         elif word.tag_.startswith("VB"):
             break
@@ -519,6 +529,11 @@ def _members(unit: ParsedUnit, token: Token, ctx: DocumentContext, seen: set[int
     """Who a stand-in or class noun stands for: "representatives of X", "the UK
     government", "Japanese officials", "companies NVIDIA, Amazon and Arm", "countries such
     as X and Y"."""
+    if token.tag_ in ("NNS", "NNPS"):  # "institutions from 8 countries: X, Y and Z"
+        parties = frozenset(ctx_party_types())
+        listed = _spelled_out(unit, token, parties)
+        if listed:
+            return [ActorRef(a) for a in listed]
     out: list[Ref] = []
     demonyms = _demonyms()
     children = list(token.children)
