@@ -37,7 +37,7 @@ from loaders.engine.units import Unit, header_of, parse_text, units_of
 from loaders.nlp import model_info, parse
 from loaders.readers.fields import field_claims
 from loaders.readers.glosses import gloss_claims
-from loaders.readers.names import name_claims
+from loaders.readers.names import country_claims, name_claims
 from loaders.readers.tables import TableReader
 from loaders.recognise import ActorInfo, Mention, recogniser
 from loaders.rules.grammar import grammar
@@ -187,7 +187,8 @@ class _Reading:
         self.lex = lex
         self.tables = TableReader(actors.type_of)
         self.facts: list[Fact] = []
-        self.named: set[str] = set()  # instruments whose names were read
+        self.named: set[str] = set()  # instruments and bodies whose names were read
+        self.owned_types = frozenset(lex.data.owned_types)
         self.document_date = dateline(folded, patterns().paper_marks)
 
     def kind_of_actor(self, actor_id: str) -> Instrument | None:
@@ -232,7 +233,14 @@ class _Reading:
         for mention in unit.mentions:
             actor = mention.actor
             actor_type = self.actors.type_of(actor)
-            if actor_type not in self.instrument_types or actor in self.named:
+            if actor in self.named or actor in self.actors.groups:
+                continue
+            if actor_type in self.owned_types:
+                self.named.add(actor)
+                surface = self.folded[mention.start : mention.end]
+                claims += country_claims(actor, surface, (unit.start, unit.end), mention.start)
+                continue
+            if actor_type not in self.instrument_types:
                 continue
             self.named.add(actor)
             for name in dict.fromkeys((self.folded[mention.start : mention.end], self.actors.name_of(actor))):

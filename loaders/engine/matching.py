@@ -129,7 +129,13 @@ def _adjacent(unit: ParsedUnit, first: Token, then: Token) -> bool:
     if index is not None:
         end = max(t.i for t in unit.doc if unit.mention_at[t.i] == index)
     between = unit.doc[end + 1 : then.i]
-    return then.i > end and len(between) <= 3 and all(t.is_punct or t.tag_ == "RB" for t in between)
+    own = unit.mentions[index].actor if index is not None else None
+
+    def aside(token: Token) -> bool:  # punctuation, an adverb, or the word's own acronym
+        mention = unit.mention_of(token)
+        return token.is_punct or token.tag_ == "RB" or (mention is not None and mention.actor == own)
+
+    return then.i > end and len(between) <= 4 and all(aside(t) for t in between)
 
 
 def _nearest_instrument(

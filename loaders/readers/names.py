@@ -19,7 +19,7 @@ from loaders.engine.referents import ActorRef
 from loaders.recognise import recogniser
 from loaders.text import fold
 
-__all__ = ["NAMED_PARTIES", "name_claims"]
+__all__ = ["NAMED_PARTIES", "country_claims", "name_claims"]
 
 NAMED_PARTIES = 0.7
 _PARTY_TYPES = frozenset({"Country", "Organization"})
@@ -56,6 +56,21 @@ def held(name: str) -> list[str]:
         if actor not in out:
             out.append(actor)
     return out
+
+
+def country_claims(
+    actor: str, surface: str, span: tuple[int, int], position: int
+) -> list[Claim]:
+    """ "the Ministry of Foreign Affairs of Japan", "Japan's Ministry of ...": a body whose
+    own name, as the text writes it, holds one country is PART_OF that country."""
+    rec = recogniser()
+    countries = [a for a in held(surface) if rec.known[a].type == "Country"]
+    if len(countries) != 1:
+        return []
+    return [
+        Claim(ActorRef(actor), ActorRef(countries[0]), "PART_OF", "name:country", NAMED_PARTIES,
+              span, position)
+    ]  # fmt: skip
 
 
 def name_claims(
