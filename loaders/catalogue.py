@@ -103,6 +103,7 @@ class SubnationalGovernments(FrozenModel):
 
     type: str
     subdivision_types: list[str]
+    common_names: list[str] = Field(default_factory=list)
     name: str
     aliases: list[str]
 
@@ -237,9 +238,10 @@ def _subnational_governments(countries: dict[str, CatalogueActor]) -> dict[str, 
     prefix = domain_schema().prefix_of(spec.type)
     taken = {fold(n).lower() for c in countries.values() for n in (c.name, *c.aliases)}
     wanted = set(spec.subdivision_types)
+    common = set(spec.common_names)
     out: dict[str, CatalogueActor] = {}
     for sub in sorted(pycountry.subdivisions, key=lambda s: s.code):
-        if sub.type not in wanted or fold(sub.name).lower() in taken:
+        if sub.type not in wanted or fold(sub.name).lower() in taken or sub.name in common:
             continue
         names = [t.format(name=sub.name) for t in (spec.name, *spec.aliases)]
         actor_id = f"{prefix}:{sub.code.lower()}"

@@ -38,6 +38,9 @@ class ModelNames:
     actors: dict[str, ActorInfo]
 
 
+_BRACKETED = re.compile(r"\s*\(([^()\s]{2,15})\)")
+
+
 def _span(ent: Span, offset: int, folded: str) -> tuple[int, int] | None:
     start = offset + ent.start_char
     end = offset + ent.end_char
@@ -119,6 +122,18 @@ def _in_title(ent: Span) -> bool:
     return False
 
 
+def _titled(ent: Span) -> bool:
+    """Whether a name has a person's title in apposition ("Vikas Sheel, Additional Secretary
+    of ..."; "SAITO Mitsunori, chief representative of JICA India"): a person's name."""
+    titles = lexicon().titles
+    for child in ent.root.children:
+        if child.dep_ == "appos" and not child.ent_type_:
+            words = [child, *(c for c in child.children if c.dep_ in ("compound", "amod"))]
+            if any(w.lower_ in titles for w in words):
+                return True
+    return False
+
+
 def _after_title(folded: str, start: int) -> bool:
     """Whether a name follows a person's title and "for"/"of" ("Minister for Digital")."""
     before = folded[max(0, start - 40) : start].split()
@@ -168,10 +183,16 @@ def model_names(
                 or lex.kind_of_name(name) is not None and rec.head_of(words) is None
                 or _after_title(folded, start)
                 or _in_title(ent)
+                or (rec.head_of(words) is None and _titled(ent))
                 or _a_role(folded, start)
                 or (_quoted(folded, start, end) and rec.head_of(words) is None)
                 or (rec.head_of(words) is None and _personal(ent, words, people))
             ):
+                continue
+            defined = _defined_by(folded, end, known)
+            if defined is not None:  # "the National High-Speed Rail Corp. Limited (NHSRCL)"
+                found.append(Mention(start, end, defined, "model"))
+                taken.append((start, end))
                 continue
             if ent.label_ in _PLACE_LABELS or place is not None:
                 actor_type = "Place"
@@ -187,6 +208,17 @@ def model_names(
             taken.append((start, end))
     found.extend(_elsewhere(folded, found, taken))
     return ModelNames(sorted(found, key=lambda m: (m.start, m.end)), actors)
+
+
+def _defined_by(folded: str, end: int, known: list[Mention]) -> str | None:
+    """The known actor whose acronym follows a name in brackets: the name is its own."""
+    match = _BRACKETED.match(folded, end)
+    if match is None:
+        return None
+    for mention in known:
+        if mention.start == match.start(1) and mention.end == match.end(1):
+            return mention.actor
+    return None
 
 
 def _elsewhere(folded: str, found: list[Mention], taken: list[tuple[int, int]]) -> list[Mention]:

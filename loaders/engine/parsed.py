@@ -83,7 +83,7 @@ def lay_mentions(
     taken: set[int] = set()
     for index, mention in enumerate(mentions):
         span = doc.char_span(mention.start - offset, mention.end - offset, alignment_mode="expand")
-        if span is None or len(span) == 0 or taken & {t.i for t in span}:
+        if span is None or not span.text.strip() or taken & {t.i for t in span}:
             continue
         taken |= {t.i for t in span}
         spans.append((index, span))
@@ -121,7 +121,7 @@ def _token_at(doc: Doc, char: int) -> Token | None:
     """The token that covers a character of the unit, if any."""
     for token in doc:
         if token.idx <= char < token.idx + len(token.text):
-            return token
+            return None if token.is_space else token
         if token.idx > char:
             return None
     return None
@@ -180,6 +180,7 @@ def _phrase(unit: ParsedUnit, head: Token, lex: Lexicon) -> Phrase | None:
         c.lower_ in lex.words["new_markers"] for c in head.children if c.dep_ in ("amod", "det")
     )
     topic_lists, owner = _topics(unit, head, lex)
+    owner = owner or _named_by(unit, head, kind)
     same_as = _copula_subject(unit, head, lex)
     surface = " ".join(t.text for t in words)
     topics = tuple(" ".join(t.text for t in tokens) for tokens in topic_lists)
@@ -243,6 +244,16 @@ def _copula_subject(unit: ParsedUnit, head: Token, lex: Lexicon) -> str | None:
             return unit.mentions[index].actor
         if child.i in unit.phrases:
             return unit.phrases[child.i].key
+    return None
+
+
+def _named_by(unit: ParsedUnit, head: Token, kind: Instrument) -> str | None:
+    """The actor of the phrase's own type its name stands before ("the Mumbai-Ahmedabad
+    High-Speed Rail (MAHSR) project" is that project)."""
+    for child in head.lefts:
+        at = unit.mention_at[child.i]
+        if child.dep_ in ("compound", "nmod") and at is not None and child._.actor_type == kind.type:
+            return unit.mentions[at].actor
     return None
 
 

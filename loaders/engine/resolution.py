@@ -169,9 +169,10 @@ class Resolver:
             return [self._new(kind, "", phrase.owner)]
         generic = singular(phrase.surface.split()[-1]) in self.generic
         if phrase.definite or (generic and not phrase.topics and not phrase.fresh):
-            latest = self._latest(lambda k: self.kind(k) == kind) or self._latest(
-                lambda k: self.instrument_type(k) == kind.type
-            )
+            latest = self._latest(
+                lambda k: self.kind(k) == kind
+                or (self.kind(k) is None and self.instrument_type(k) == kind.type)
+            ) or self._latest(lambda k: self.instrument_type(k) == kind.type)
             if latest is not None:
                 return [latest]
         if len(phrase.topics) > 1:

@@ -56,6 +56,7 @@ class Unit:
 
 
 _TITLE_WORD = re.compile(r"\b[A-Z][a-z]+\b")
+_DATELINE_END = re.compile(r"(?:,[^:\n—–.]{1,30})?\s*(?::|—|–|\s-{1,2})\s+")
 
 
 @dataclass(frozen=True)
@@ -82,12 +83,30 @@ def glosses(folded: str, mentions: list[Mention]) -> list[Gloss]:
     return out
 
 
+def dateline_place(folded: str, unit: Unit) -> Mention | None:
+    """The place a unit opens with as a news dateline ("New Delhi: The agency signed ...",
+    "TOKYO, March 3 — ..."): where the story was filed, no party to what it says."""
+    if not unit.mentions:
+        return None
+    first = unit.mentions[0]
+    if folded[unit.start : first.start].strip() or first.kind not in ("metonym", "model"):
+        return None
+    if first.kind == "model" and not first.actor.startswith("place:"):
+        return None
+    return first if _DATELINE_END.match(folded, first.end) else None
+
+
 def parse_text(folded: str, unit: Unit) -> str:
-    """What the parser reads of a unit, at the same offsets: footnote marks blanked and,
+    """What the parser reads of a unit, at the same offsets: footnote marks blanked, a
+    dateline's place blanked and,
     in a heading written in Title Case ("Japan and Viet Nam Sign Memorandum of
     Cooperation"), the capitalised words that are no name in lower case, as the parser
     reads headings best."""
     text = unmarked(folded[unit.start : unit.end])
+    place = dateline_place(folded, unit)
+    if place is not None:
+        end = _DATELINE_END.match(folded, place.end).end() - unit.start  # type: ignore[union-attr]
+        text = " " * end + text[end:]
     for gloss in glosses(folded, unit.mentions):  # "X (Japan), Y (Korea)": read "X, Y"
         start, end = gloss.start - unit.start, gloss.end - unit.start
         text = text[:start] + " " * (end - start) + text[end:]

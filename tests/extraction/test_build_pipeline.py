@@ -225,7 +225,7 @@ def test_the_json_export_carries_each_edges_rule_confidence_and_low_confidence_e
 ) -> None:
     folder = tmp_path / "docs"
     folder.mkdir()
-    text = "Japan and Kenya discussed the signing of an agreement in 2024."
+    text = "Reports from Japan and Kenya mentioned a partnership in 2024."
     (folder / "talks.txt").write_text(text, encoding="utf-8")
     graph, _ = build_graph([folder], None, 20_000, tmp_path / "cache")
     edges = json.loads(to_json(graph))["edges"]
@@ -238,7 +238,7 @@ def test_the_json_export_carries_each_edges_rule_confidence_and_low_confidence_e
 def test_kizuna_export_leaves_out_low_confidence_relations_unless_asked(tmp_path: Path) -> None:
     folder = tmp_path / "docs"
     folder.mkdir()
-    text = "Japan and Kenya discussed the signing of an agreement in 2024."
+    text = "Reports from Japan and Kenya mentioned a partnership in 2024."
     (folder / "talks.txt").write_text(text, encoding="utf-8")
     store = tmp_path / "g.json"
     built = runner.invoke(app, ["build", str(folder), "--store", str(store)])

@@ -11,33 +11,62 @@ import loaders.catalogue as catalogue_module
 from loaders.catalogue import CatalogueFile, catalogue, extractor_files
 from loaders.datafiles import DataFileError, load_data_file
 from loaders.dates import dateline, dates_in
-from loaders.lexicon import Frames
+from loaders.rules.grammar import load_rules
+from loaders.rules.lexicon import LEXICON_FILE, LexiconFile
 
-FRAMES = Path(catalogue_module.__file__).parent / "data" / "frames.yaml"
+RULES_FILE = Path(catalogue_module.__file__).parent / "data" / "rules.yaml"
 
 
 def test_an_empty_lexicon_file_is_rejected_by_name(tmp_path: Path) -> None:
-    path = tmp_path / "frames.yaml"
+    path = tmp_path / "lexicon.yaml"
     path.write_text("# nothing here\n", encoding="utf-8")
-    with pytest.raises(DataFileError, match=r"frames\.yaml: the file is empty"):
-        load_data_file(path, Frames)
+    with pytest.raises(DataFileError, match=r"lexicon\.yaml: the file is empty"):
+        load_data_file(path, LexiconFile)
 
 
 def test_broken_yaml_is_rejected_with_its_line(tmp_path: Path) -> None:
-    path = tmp_path / "frames.yaml"
-    path.write_text("instruments:\n  - {kind: MOC\ntriggers: []\n", encoding="utf-8")
-    with pytest.raises(DataFileError, match=r"frames\.yaml, line \d+: not valid YAML"):
-        load_data_file(path, Frames)
+    path = tmp_path / "lexicon.yaml"
+    path.write_text("relations:\n  SIGNED: {verbs: [sign\ncopulas: []\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"lexicon\.yaml, line \d+: not valid YAML"):
+        load_data_file(path, LexiconFile)
+
+
+def _edited(source: Path, tmp_path: Path, starts: str, old: str, new: str) -> tuple[Path, int]:
+    """A copy of a data file with one line edited; the path and the line's number."""
+    lines = source.read_text(encoding="utf-8").splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith(starts))
+    lines[at] = lines[at].replace(old, new)
+    path = tmp_path / source.name
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path, at + 1
 
 
 def test_an_unknown_relation_type_in_the_lexicon_is_rejected_with_its_line(tmp_path: Path) -> None:
-    lines = FRAMES.read_text(encoding="utf-8").splitlines()
-    at = next(i for i, line in enumerate(lines) if line.startswith("  FUNDS: [fund"))
-    lines[at] = lines[at].replace("FUNDS", "FINANCES")
-    path = tmp_path / "frames.yaml"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    with pytest.raises(DataFileError, match=rf"line {at + 1}: .*unknown relation type 'FINANCES'"):
-        load_data_file(path, Frames)
+    path, line = _edited(LEXICON_FILE, tmp_path, "  FUNDS:", "FUNDS", "FINANCES")
+    with pytest.raises(DataFileError, match=rf"line {line}: .*unknown relation type 'FINANCES'"):
+        load_data_file(path, LexiconFile)
+
+
+def test_a_rule_with_an_unknown_step_option_is_rejected_with_its_line(tmp_path: Path) -> None:
+    path, line = _edited(RULES_FILE, tmp_path, "      agent: [{dep: nsubj}]", "dep:", "dependency:")
+    with pytest.raises(DataFileError, match=rf"rules\.yaml, line {line}: .*dependency"):
+        load_rules(path)
+
+
+def test_a_rule_naming_a_word_list_the_lexicon_lacks_is_rejected_with_its_line(
+    tmp_path: Path,
+) -> None:
+    path, line = _edited(
+        RULES_FILE,
+        tmp_path,
+        '      agent: [{dep: agent}, {dep: pobj, lemma: "@funds_heads"}',
+        "@funds_heads",
+        "@fund_heads",
+    )
+    with pytest.raises(
+        DataFileError, match=rf"rules\.yaml, line {line}: .*unknown word list @fund_heads"
+    ):
+        load_rules(path)
 
 
 def test_an_unknown_actor_type_in_a_gazetteer_entry_is_rejected_with_its_line(
@@ -81,9 +110,10 @@ def test_an_id_defined_in_both_catalogue_files_is_an_error_naming_both(
 def test_the_fingerprint_covers_every_extractor_module_and_data_file() -> None:
     files = extractor_files()
     names = {p.name for p in files}
-    assert {p.name for p in files if p.parent.name == "frames"} >= {"reader.py", "verbs.py"}
-    assert {"people.py", "dates.py", "recognise.py", "extract.py"} <= names
-    assert {"frames.yaml", "patterns.yaml", "catalogue.yaml", "gazetteer.yaml"} <= names
+    assert {p.name for p in files if p.parent.name == "engine"} >= {"matcher.py", "referents.py"}
+    assert {p.name for p in files if p.parent.name == "rules"} >= {"grammar.py", "lexicon.py"}
+    assert {"nlp.py", "dates.py", "recognise.py", "extract.py"} <= names
+    assert {"lexicon.yaml", "rules.yaml", "patterns.yaml", "catalogue.yaml"} <= names
     assert "domain.yaml" in names
 
 
