@@ -273,6 +273,8 @@ def _topics(unit: ParsedUnit, head: Token, lex: Lexicon) -> tuple[list[list[Toke
         if not objects:
             continue
         obj = objects[0]
+        if obj.ent_type_ in ("DATE", "TIME", "CARDINAL"):
+            continue  # "signed an MoC on 29 March 2022": when, not what about
         if child.lower_ == "of" and unit.mention_at[obj.i] is not None:
             mention = unit.mentions[unit.mention_at[obj.i] or 0]
             return [], mention.actor

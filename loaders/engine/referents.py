@@ -163,9 +163,11 @@ def _coordinated(unit: ParsedUnit, token: Token) -> list[Token]:
         joined, of_objects = _of_conjuncts(unit, word)
         owners += of_objects
         conjuncts = word.conjuncts
+        children: tuple[Token, ...] = tuple(word.children)
         if _is_person(word, lex):  # a person's list is of people, not of their titles' bodies
             conjuncts = tuple(c for c in conjuncts if _is_person(c, lex))
-        for other in (*conjuncts, *word.children, *joined):
+            children = ()  # and what stands beside a person is their address
+        for other in (*conjuncts, *children, *joined):
             listed = other in conjuncts or _listed_beside(unit, word, other) or other in joined
             if listed and other not in words and other not in owners:
                 words.append(other)
@@ -540,7 +542,10 @@ def _members(unit: ParsedUnit, token: Token, ctx: DocumentContext, seen: set[int
     if token.dep_ == "conj":  # "the Digital and Tech Ministers of the G7": the list's "of"
         children += [c for c in token.head.children if c.dep_ == "prep" and c.i > token.i]
     stand_in = token.lemma_ in lexicon().sets["stand_ins"]
+    listed = any(c.dep_ == "appos" for c in children)
     for child in children:
+        if listed and child.dep_ in ("poss", "compound", "nmod"):
+            continue  # "all ORP current funders, i.e. X, Y and Z": the list, not the owner
         if child.dep_ in ("poss", "compound", "amod", "nmod", "appos"):
             if child.lower_ in demonyms and unit.mention_of(child) is None:
                 if stand_in:  # "Japanese officials" are Japan's; "Japanese universities" not

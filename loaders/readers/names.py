@@ -46,8 +46,9 @@ def held(name: str) -> list[str]:
     pattern = _held_names()
     out: list[str] = []
     for start in _WORD_START.finditer(folded):
-        match = pattern.match(folded, start.start())
-        if match is None or (match.start() == 0 and match.end() == len(folded)):
+        at = start.start()
+        match = pattern.match(folded, at, len(folded) - 1 if at == 0 else len(folded))
+        if match is None:
             continue
         end = match.end()
         if end < len(folded) and (folded[end].isalnum()):

@@ -191,6 +191,11 @@ class Rule(FrozenModel):
             if name not in self.arguments:
                 raise ValueError(f"rule {self.name}: `single` names {name!r}, no argument of it")
         for name, path in self.arguments.items():
+            if name in IMPLICIT:
+                raise ValueError(
+                    f"rule {self.name}: an argument may not be called {name!r}: emit reads "
+                    f"{name!r} as the {'nearest instrument' if name == 'instrument' else 'trigger word'}"
+                )
             if not path:
                 raise ValueError(f"rule {self.name}: argument {name!r} has an empty path")
         return self

@@ -186,12 +186,13 @@ def test_a_role_noun_without_an_of_or_from_gives_nothing() -> None:
 
 
 def test_a_trigger_without_a_frame_keeps_its_pair_only_below_the_default_threshold() -> None:
-    result = extract_document("Japan and Kenya discussed the signing of an agreement.")
+    result = extract_document("Reports from Japan and Kenya mentioned a partnership.")
     assert result.relations
     assert all(r.confidence < 0.5 for r in result.relations)
     cooccurring = [r for r in result.relations if r.rule == "cooccurrence"]
-    assert {r.source for r in cooccurring} == {"country:JPN", "country:KEN"}
-    assert all(r.type == "SIGNED" for r in cooccurring)
+    assert [(r.source, r.type, r.target) for r in cooccurring] == [
+        ("country:JPN", "PARTNERS_WITH", "country:KEN")
+    ]
 
 
 def test_instruments_coordinated_by_their_topics_are_two_nodes_with_the_same_parties() -> None:
@@ -335,7 +336,7 @@ def test_a_quoted_title_keeps_its_whole_topic() -> None:
     )
     moc = _one(result, "Agreement")
     names = {a.id: {a.name, *a.aliases} for a in result.actors}[moc]
-    assert any(n.endswith("Television and Information and Communication Technology") for n in names)
+    assert any("Television and Information and Communication Technology" in n for n in names)
 
 
 def test_who_agrees_to_establish_a_working_group_leads_it() -> None:
