@@ -134,6 +134,19 @@ def _titled(ent: Span) -> bool:
     return False
 
 
+def _a_field(ent: Span, name: str, never: frozenset[str] | set[str]) -> bool:
+    """Whether a name is a field of work, not a body: it opens with one ("Big Data
+    Analytics") or is listed with one ("Internet of Things, Artificial Intelligence and X")."""
+    words = name.lower().split()
+    if any(" ".join(words[:k]) in never for k in range(1, len(words))):
+        return True
+    for other in ent.root.conjuncts:
+        phrase = ent.doc[other.left_edge.i : other.i + 1].text.lower()
+        if phrase in never or phrase.removeprefix("the ") in never:
+            return True
+    return False
+
+
 def _after_title(folded: str, start: int) -> bool:
     """Whether a name follows a person's title and "for"/"of" ("Minister for Digital")."""
     before = folded[max(0, start - 40) : start].split()
@@ -184,6 +197,7 @@ def model_names(
                 or _after_title(folded, start)
                 or _in_title(ent)
                 or (rec.head_of(words) is None and _titled(ent))
+                or (rec.head_of(words) is None and _a_field(ent, name, rec.never))
                 or _a_role(folded, start)
                 or (_quoted(folded, start, end) and rec.head_of(words) is None)
                 or (rec.head_of(words) is None and _personal(ent, words, people))

@@ -188,10 +188,23 @@ class InstrumentNodes:
         grant FUNDS what the loan is for (what is PART_OF it)."""
         out: list[Fact] = []
         givers: dict[str, list[Fact]] = {}
+        signers: dict[str, list[Fact]] = {}
+        beneficiaries: dict[str, list[Fact]] = {}
         for fact in facts:
-            kind = self.resolver.kind(fact.target)
-            if fact.giver and kind is not None and kind.funds:
+            kind = self.resolver.kind(fact.target if fact.type != "BENEFITS" else fact.source)
+            if kind is None or not kind.funds:
+                continue
+            if fact.giver:
                 givers.setdefault(fact.target, []).append(fact)
+            elif fact.type == kind.role:
+                signers.setdefault(fact.target, []).append(fact)
+            elif fact.type == "BENEFITS":
+                beneficiaries.setdefault(fact.source, []).append(fact)
+        for grant, signed in signers.items():  # "Japan and Tuvalu signed the grant for Tuvalu"
+            receiving = {f.target for f in beneficiaries.get(grant, [])}
+            giving = [f for f in signed if f.source not in receiving]
+            if grant not in givers and receiving and len({f.source for f in giving}) == 1:
+                givers[grant] = giving
         for fact in facts:
             if fact.type != "PART_OF" or fact.target not in givers:
                 continue
@@ -201,6 +214,12 @@ class InstrumentNodes:
                 out.append(
                     Fact(given.source, fact.source, "FUNDS", "derived:giver",
                          min(DERIVED, given.confidence, fact.confidence), fact.span,
+                         position=fact.position)
+                )  # fmt: skip
+            for benefit in beneficiaries.get(fact.target, []):  # what it covers is for them too
+                out.append(
+                    Fact(fact.source, benefit.target, "BENEFITS", "derived:beneficiary",
+                         min(DERIVED, benefit.confidence, fact.confidence), fact.span,
                          position=fact.position)
                 )  # fmt: skip
         return out

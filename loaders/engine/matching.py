@@ -128,6 +128,8 @@ def _adjacent(unit: ParsedUnit, first: Token, then: Token) -> bool:
     end = first.i
     if index is not None:
         end = max(t.i for t in unit.doc if unit.mention_at[t.i] == index)
+    elif first.i in unit.phrases and then not in first.subtree:  # "the Grant Aid for Tuvalu, X"
+        end = first.right_edge.i
     between = unit.doc[end + 1 : then.i]
     own = unit.mentions[index].actor if index is not None else None
 

@@ -18,6 +18,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
+from graph.schema import domain_schema
 from loaders.catalogue import patterns
 from loaders.nlp import Word, scan
 from loaders.recognise import Mention
@@ -56,12 +57,14 @@ class Unit:
 
 
 _TITLE_WORD = re.compile(r"\b[A-Z][a-z]+\b")
+_GLOSS_END = re.compile(r"\s*[.;:)]|\s*$|,?\s+(?!and\b|or\b|nor\b)[a-z]")
 _DATELINE_END = re.compile(r"(?:,[^:\n—–.]{1,30})?\s*(?::|—|–|\s-{1,2})\s+")
 
 
 @dataclass(frozen=True)
 class Gloss:
-    """A country in brackets right after a name: "the JST (Japan)", "DFG(Germany)"."""
+    """A country in brackets or after a comma right after a name: "the JST (Japan)",
+    "DFG(Germany)", "the AIST, Japan in ..."."""
 
     body: Mention
     country: Mention
@@ -80,7 +83,25 @@ def glosses(folded: str, mentions: list[Mention]) -> list[Gloss]:
         closing = folded[gloss.end : gloss.end + 1]
         if opening.strip() == "(" and closing == ")":
             out.append(Gloss(before, gloss, before.end + opening.index("("), gloss.end + 1))
+        elif (
+            opening in (", ", "), ")
+            and before.actor.split(":")[0] in _body_prefixes()
+            and _GLOSS_END.match(folded, gloss.end)
+        ):  # "the AIST, Japan in establishing ...", not "the AIST, Japan and Korea"
+            start = before.end + opening.index(",")
+            out.append(Gloss(before, gloss, start, gloss.end))
     return out
+
+
+@cache
+def _body_prefixes() -> frozenset[str]:
+    """The id prefixes of the bodies a country may gloss: parties that are no country."""
+    schema = domain_schema()
+    return frozenset(
+        schema.prefix_of(name)
+        for name, spec in schema.actor_types.items()
+        if spec.role == "party" and name != "Country"
+    )
 
 
 def dateline_place(folded: str, unit: Unit) -> Mention | None:
