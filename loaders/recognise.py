@@ -76,7 +76,7 @@ _WORD = re.compile(r"[\w&'\-.]+")
 # kind inside or right after the quotes ("'X Y project'", "'X Y' initiative")
 _KINDS = r"(?:project|programme|program|initiative|scheme|fund)"
 _TITLED = re.compile(
-    rf"(?P<name>(?:[A-Z][\w&.'-]*[ \t]+(?:(?:and|for|of|on|in|the|&)[ \t]+)*){{1,8}})(?P<kind>{_KINDS})\b"
+    rf"(?P<name>(?:[A-Z](?:[\w&'-]|\.(?=\w))*[ \t]+(?:(?:and|for|of|on|in|the|&)[ \t]+)*){{1,8}})(?P<kind>{_KINDS})\b"
     rf"|[\"'](?P<quoted>[A-Z][^\"'\n]{{2,80}}?)[\"'](?:[ \t](?P<after>{_KINDS})\b)?"
 )
 _DATE_TAIL = re.compile(

@@ -106,6 +106,7 @@ class LexiconFile(FrozenModel):
     reporting_verbs: list[str]
     enacting_verbs: list[str]
     receiving_verbs: list[str]
+    money_words: list[str]
     pronouns: list[str]
     stand_ins: list[str]
     collectives: list[str]
@@ -230,6 +231,7 @@ class Lexicon:
                 "pair_nouns",
                 "country_pair_nouns",
                 "placing_verbs",
+                "money_words",
             )
         }
         # the words that head a loan or a grant ("loan", "grant", "aid")

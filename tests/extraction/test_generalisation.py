@@ -15,7 +15,7 @@ ODA_LOAN = (
     "The Japan International Cooperation Agency (JICA) signed a loan agreement with the "
     "Government of the Philippines to provide ODA for the Metro Manila Subway Project. "
     "The Metro Manila Subway Project is located in the Philippines. The project will be "
-    "implemented by the Department of Transportation (DOTr) of the Philippines."
+    "implemented by the Light Rail Transit Authority (LRTA) of the Philippines."
 )
 JOINT_RESEARCH = (
     "Kyoto University and the Indian Institute of Technology Hyderabad (IITH) launched a joint "
@@ -41,7 +41,7 @@ def test_discovered_actors_are_not_in_the_catalogue() -> None:
     known = catalogue().actors
     for actor_id in [
         "project:metro-manila-subway-project",
-        "agency:department-of-transportation",
+        "agency:light-rail-transit-authority",
         "university:indian-institute-of-technology-hyderabad",
         "event:mekong-japan-digital-summit",
         "project:mekong-digital-connectivity-project",
@@ -72,7 +72,7 @@ def test_oda_loan_for_a_metro_line() -> None:
     assert _actors(result)[subway] == "Project"
     assert ("agency:jica", "FUNDS", subway, None) in relations
     assert (subway, "LOCATED_IN", "country:PHL", None) in relations
-    assert ("agency:department-of-transportation", "IMPLEMENTS", subway, None) in relations
+    assert ("agency:light-rail-transit-authority", "IMPLEMENTS", subway, None) in relations
     assert not any(a.name.startswith("ODA") for a in result.actors)
 
 
