@@ -124,9 +124,20 @@ def model_info() -> ModelInfo:
 
 
 @cache
+def _keeping_prefixed_words(nlp: Language) -> Language:
+    """The tokenizer keeps a word made with a bound prefix whole ("co-financed",
+    "co-hosted", "e-Government"): split at its hyphen, the parser reads "co" as a word of
+    its own and the verb as a stray clause."""
+    nlp.tokenizer.token_match = _PREFIXED.match  # type: ignore[attr-defined]
+    return nlp
+
+
+_PREFIXED = re.compile(r"(?i)^(?:co|re|pre|non|multi|inter|cross|sub|e)-[a-z]+$")
+
+
 def _lookup_pipeline() -> Language:
     """A blank English pipeline with the lookup lemmatizer (tables from spacy-lookups-data)."""
-    nlp = spacy.blank("en")
+    nlp = _keeping_prefixed_words(spacy.blank("en"))
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     nlp.initialize()
     return nlp
@@ -141,8 +152,16 @@ def _lemma_table() -> Table:
 
 @lru_cache(maxsize=65536)
 def lemma(lower: str) -> str:
-    """The lookup lemma of a lower-case word (the word itself when the table has none)."""
-    return str(_lemma_table().get(lower, lower))
+    """The lookup lemma of a lower-case word (the word itself when the table has none); a
+    hyphenated word the table lacks takes its last part's ("co-financed": "co-finance")."""
+    table = _lemma_table()
+    found = table.get(lower)
+    if found is not None:
+        return str(found)
+    head, hyphen, last = lower.rpartition("-")
+    if hyphen and head and last in table:
+        return f"{head}-{table[last]}"
+    return lower
 
 
 @lru_cache(maxsize=4096)
@@ -155,7 +174,7 @@ def lemmas_of(phrase: str) -> tuple[str, ...]:
 def model() -> Language:
     """The statistical pipeline: tokenizer, tagger, parser and named entities, with lookup
     lemmas instead of the model's rule lemmatizer (one lemma table for all the rules)."""
-    return spacy.load(model_info().path, exclude=list(_UNUSED_PIPES))
+    return _keeping_prefixed_words(spacy.load(model_info().path, exclude=list(_UNUSED_PIPES)))
 
 
 def parse(texts: Sequence[str], names: Sequence[bool] | None = None) -> list[Doc]:

@@ -23,6 +23,7 @@ from loaders.engine.parsed import ParsedUnit
 from loaders.engine.referents import (
     ActorRef,
     DocumentContext,
+    GiverRef,
     ImplicitRef,
     PhraseRef,
     Ref,
@@ -178,6 +179,8 @@ def _claims_of(
             return _nearest_instrument(unit, trigger, ctx, within)
         if name == "trigger":
             return referents(unit, trigger, ctx, single=True)
+        if name == "lender":
+            return [GiverRef(position)]
         return arguments[name]
 
     for emit in rule.emit:
@@ -244,8 +247,8 @@ def match_unit(
     compiled_rules = rules or grammar()
     lex = lexicon()
     doc = unit.doc
-    best: dict[tuple[int, Ref], int] = {}  # (trigger, source) -> most arguments matched
-    found: list[tuple[int, int, Claim]] = []
+    best: dict[tuple[int, Ref], tuple[int, int]] = {}  # (trigger, source) -> most arguments matched
+    found: list[tuple[int, tuple[int, int], Claim]] = []
     for name, token_ids in _index(compiled_rules)(doc):
         compiled = compiled_rules.rules[name]
         trigger = doc[token_ids[0]]
@@ -264,7 +267,7 @@ def match_unit(
             continue
         for claim in _claims_of(compiled, relation, trigger, arguments, unit, span, ctx):
             key = (trigger.i, claim.source)
-            best[key] = max(best.get(key, 0), compiled.size)
+            best[key] = max(best.get(key, (0, 0)), compiled.size)
             found.append((trigger.i, compiled.size, claim))
     claims = [c for t, size, c in found if size == best[(t, c.source)]]
     if not claims:

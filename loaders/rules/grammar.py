@@ -51,10 +51,11 @@ WORD_LISTS = (
     "patient_verbs",
     "meeting_verbs",
     "placing_verbs",
+    "cofunding_verbs",
 )
 TABLES = ("verbs", "nouns", "holders", "instrument", "actor", *WORD_LISTS)
 RELATION_TABLES = ("verbs", "nouns", "holders")
-IMPLICIT = ("instrument", "trigger")  # targets that are not arguments
+IMPLICIT = ("instrument", "trigger", "lender")  # targets that are not arguments
 PARTICLE = "@particle"  # a step's word: the preposition of the trigger's own phrase
 ROLES = ("party", "instrument", "place")
 
@@ -227,8 +228,10 @@ class CompiledRule:
     relations: frozenset[str] | None  # the relation types a relation trigger may give
 
     @property
-    def size(self) -> int:
-        return len(self.rule.arguments)
+    def size(self) -> tuple[int, int]:
+        """How much a match says: its arguments, then the steps its path took (a more
+        specific reading of the same words wins)."""
+        return len(self.rule.arguments), len(self.pattern)
 
 
 def _relations_of(trigger: Trigger, lex: Lexicon) -> frozenset[str] | None:

@@ -107,6 +107,7 @@ class LexiconFile(FrozenModel):
     enacting_verbs: list[str]
     receiving_verbs: list[str]
     money_words: list[str]
+    cofunding_verbs: list[str]
     pronouns: list[str]
     stand_ins: list[str]
     collectives: list[str]
@@ -232,6 +233,7 @@ class Lexicon:
                 "country_pair_nouns",
                 "placing_verbs",
                 "money_words",
+                "cofunding_verbs",
             )
         }
         # the words that head a loan or a grant ("loan", "grant", "aid")
