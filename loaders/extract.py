@@ -33,11 +33,11 @@ from loaders.engine.parsed import ParsedUnit, lay_mentions
 from loaders.engine.publishers import publisher_of
 from loaders.engine.referents import DocumentContext, people_in
 from loaders.engine.resolution import Fact, Resolver
-from loaders.engine.units import Unit, header_of, parse_text, units_of
+from loaders.engine.units import Unit, country_lists, header_of, parse_text, units_of
 from loaders.nlp import model_info, parse
 from loaders.readers.fields import field_claims
 from loaders.readers.glosses import gloss_claims
-from loaders.readers.names import country_claims, name_claims
+from loaders.readers.names import country_claims, name_claims, named_place
 from loaders.readers.tables import TableReader
 from loaders.recognise import ActorInfo, Mention, recogniser
 from loaders.rules.grammar import grammar
@@ -143,7 +143,7 @@ def extract_document(text: str) -> DocExtraction:
     _with_model_names(units, [*known, *names.mentions])
     ctx = DocumentContext(actors.type_of, actors.name_of, _bodies(actors.found), defined.groups)
     parsed = {
-        id(u): lay_mentions(d, u.start, u.mentions, actors.type_of)
+        id(u): lay_mentions(d, u.start, u.mentions, actors.type_of, country_lists(folded, u))
         for d, u in zip(docs, to_parse, strict=True)
     }
     ordered = sorted([*known, *names.mentions], key=lambda m: m.start)
@@ -243,8 +243,17 @@ class _Reading:
             if actor_type not in self.instrument_types:
                 continue
             self.named.add(actor)
-            for name in dict.fromkeys((self.folded[mention.start : mention.end], self.actors.name_of(actor))):
-                claims += name_claims(actor, name, actor_type, (unit.start, unit.end), mention.start)
+            place = named_place(self.actors.name_of(actor), actor_type)
+            if place is not None and place[0].startswith("place:"):
+                self.actors.found.setdefault(
+                    place[0], ActorInfo(place[0], place[1], "Place", discovered=True)
+                )
+            for name in dict.fromkeys(
+                (self.folded[mention.start : mention.end], self.actors.name_of(actor))
+            ):
+                claims += name_claims(
+                    actor, name, actor_type, (unit.start, unit.end), mention.start
+                )
         return claims
 
     def _year_of(self, span: tuple[int, int], position: int) -> int | None:
@@ -323,4 +332,3 @@ def _strength(relation: Relation) -> tuple[float, int, int, int, str]:
     precision = {"day": 3, "month": 2, "year": 1}.get(relation.date_precision or "", 0)
     stated = 1 if relation.date_source == "sentence" else 0
     return (relation.confidence, stated, precision, -grammar().rank(relation.rule), relation.rule)
-

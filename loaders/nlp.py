@@ -31,7 +31,7 @@ import spacy
 from spacy.attrs import IDX, IS_SPACE, LENGTH
 from spacy.language import Language
 from spacy.lookups import Table
-from spacy.pipeline import Lemmatizer
+from spacy.pipeline import EntityRecognizer, Lemmatizer
 from spacy.tokens import Doc
 
 from graph.errors import KizunaError
@@ -123,18 +123,18 @@ def model_info() -> ModelInfo:
     )
 
 
-@cache
 def _keeping_prefixed_words(nlp: Language) -> Language:
     """The tokenizer keeps a word made with a bound prefix whole ("co-financed",
     "co-hosted", "e-Government"): split at its hyphen, the parser reads "co" as a word of
     its own and the verb as a stray clause."""
-    nlp.tokenizer.token_match = _PREFIXED.match  # type: ignore[attr-defined]
+    setattr(nlp.tokenizer, "token_match", _PREFIXED.match)  # noqa: B010 - spaCy's Cython attribute
     return nlp
 
 
 _PREFIXED = re.compile(r"(?i)^(?:co|re|pre|non|multi|inter|cross|sub|e)-[a-z]+$")
 
 
+@cache
 def _lookup_pipeline() -> Language:
     """A blank English pipeline with the lookup lemmatizer (tables from spacy-lookups-data)."""
     nlp = _keeping_prefixed_words(spacy.blank("en"))
@@ -188,7 +188,8 @@ def parse(texts: Sequence[str], names: Sequence[bool] | None = None) -> list[Doc
     with nlp.select_pipes(disable=["ner"]):
         docs = list(nlp.pipe(texts, batch_size=_BATCH))
     wanted = [d for d, w in zip(docs, names or [True] * len(docs), strict=True) if w]
-    for _ in nlp.get_pipe("ner").pipe(wanted, batch_size=_BATCH):
+    recognizer = cast(EntityRecognizer, nlp.get_pipe("ner"))
+    for _ in recognizer.pipe(wanted, batch_size=_BATCH):
         pass
     for doc in docs:
         for token in doc:
@@ -206,7 +207,11 @@ def scan(text: str, offset: int = 0) -> list[Word]:
     out: list[Word] = []
     known = _KNOWN
     for match in _SCAN.finditer(text):
-        word = match.group().rstrip(".") if match.group().endswith(".") and len(match.group()) > 1 else match.group()
+        word = (
+            match.group().rstrip(".")
+            if match.group().endswith(".") and len(match.group()) > 1
+            else match.group()
+        )
         forms = known.get(word)
         if forms is None:
             lower = word.lower()

@@ -76,7 +76,8 @@ _WORD = re.compile(r"[\w&'\-.]+")
 # kind inside or right after the quotes ("'X Y project'", "'X Y' initiative")
 _KINDS = r"(?:project|programme|program|initiative|scheme|fund)"
 _TITLED = re.compile(
-    rf"(?P<name>(?:[A-Z](?:[\w&'-]|\.(?=\w))*[ \t]+(?:(?:and|for|of|on|in|the|&)[ \t]+)*){{1,8}})(?P<kind>{_KINDS})\b"
+    rf"(?P<name>(?:[A-Z](?:[\w&'-]|\.(?=\w))*[ \t]+(?:(?:and|for|of|on|in|the|&)[ \t]+)*){{1,8}})"
+    rf"(?P<kind>{_KINDS})\b"
     rf"|[\"'](?P<quoted>[A-Z][^\"'\n]{{2,80}}?)[\"'](?:[ \t](?P<after>{_KINDS})\b)?"
 )
 _DATE_TAIL = re.compile(
@@ -508,7 +509,10 @@ class Recogniser:
         for start, end, actor_type in self._discover_names(folded) + self._titled_by_kind(folded):
             if any(s < end and start < e for (s, e) in listed):
                 continue
-            if folded[end : end + 3].lstrip(" \t")[:1] == ":" and folded[start:end].lower() in self.labels:
+            if (
+                folded[end : end + 3].lstrip(" \t")[:1] == ":"
+                and folded[start:end].lower() in self.labels
+            ):
                 continue  # "Executing Agency:" is a field label
             if any(
                 s < start or e > end or not self._may_contain(actor_type, self.known[a].type)
@@ -529,6 +533,8 @@ class Recogniser:
             if match.group("quoted") is not None:
                 start, end = match.start("quoted"), match.end("quoted")
                 last = match.group("quoted").split()[-1]
+                if match.group("quoted") in self.lookup:
+                    continue  # "the 'Known Project' initiative" is the known one
                 if match.group("after") is not None:
                     last, end = match.group("after"), match.end("after")
             else:
@@ -614,7 +620,9 @@ class Recogniser:
 
     def _copy_of_known(self, actor_id: str) -> ActorInfo:
         known = self.known[actor_id]
-        return ActorInfo(known.id, known.name, known.type, set(known.aliases), dict(known.identifiers))
+        return ActorInfo(
+            known.id, known.name, known.type, set(known.aliases), dict(known.identifiers)
+        )
 
     def _referenced(
         self, kept: list[Mention], actors: dict[str, ActorInfo]

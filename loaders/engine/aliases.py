@@ -64,9 +64,7 @@ def _without_country(name: str) -> str | None:
     return name[:cut] if country_named([tail]) is not None and len(tail.split()) <= 4 else None
 
 
-def short_names(
-    folded: str, mentions: list[Mention], actors: dict[str, ActorInfo]
-) -> ShortNames:
+def short_names(folded: str, mentions: list[Mention], actors: dict[str, ActorInfo]) -> ShortNames:
     """The mentions of every short name the document defines, after its definition; and
     which bodies it names both with and without their country."""
     out = ShortNames()
@@ -88,10 +86,14 @@ def short_names(
         name = _bare(definition.group("name").strip())
         if lex.kind_of_name(name) is not None:
             continue  # "this Partnership" is the instrument's own short name
-        sentence_start = max(folded.rfind(".", 0, definition.start()), folded.rfind("\n", 0, definition.start()))
+        sentence_start = max(
+            folded.rfind(".", 0, definition.start()), folded.rfind("\n", 0, definition.start())
+        )
         named = list(
             dict.fromkeys(
-                m.actor for m in mentions if sentence_start < m.start and m.end <= definition.start()
+                m.actor
+                for m in mentions
+                if sentence_start < m.start and m.end <= definition.start()
             )
         )
         if not named:

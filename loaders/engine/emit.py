@@ -68,7 +68,9 @@ def admitted(
     """The facts the schema allows, each with its settled relation type."""
     out: list[Fact] = []
     for fact in facts:
-        rel_type = admit(fact.type, type_of(fact.source), type_of(fact.target), kind_of(fact.target))
+        rel_type = admit(
+            fact.type, type_of(fact.source), type_of(fact.target), kind_of(fact.target)
+        )
         if rel_type is not None:
             out.append(fact if rel_type == fact.type else replace(fact, type=rel_type))
     return out
@@ -103,8 +105,8 @@ def relations_of(
                 type=fact.type,
                 year=date.year if date else None,
                 date=date.iso if date else None,
-                date_precision=date.precision if date else None,  # type: ignore[arg-type]
-                date_source=source if date else None,  # type: ignore[arg-type]
+                date_precision=date.precision if date else None,
+                date_source=source if date else None,
                 rule=fact.rule,
                 confidence=fact.confidence,
                 evidence=[Evidence(doc="", quote=text[start:end], start=start, end=end)],

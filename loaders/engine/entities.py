@@ -193,7 +193,7 @@ def model_names(
                 or name.lower() in rec.never
                 or (len(words) == 1 and (words[0] in rec.generic or words[0] in rec.leading))
                 or any(w.lower().rstrip(".") in lex.titles | lex.honorifics for w in words)
-                or lex.kind_of_name(name) is not None and rec.head_of(words) is None
+                or (lex.kind_of_name(name) is not None and rec.head_of(words) is None)
                 or _after_title(folded, start)
                 or _in_title(ent)
                 or (rec.head_of(words) is None and _titled(ent))
@@ -215,7 +215,12 @@ def model_names(
                 actor_type = head[2] if head is not None else _LABEL_TYPES[ent.label_]
             if actor_type == "Place":  # "in Tokyo" is the city, never Japan
                 actor_id = f"place:{slugify(name)}"
-                actors.setdefault(actor_id, ActorInfo(actor_id, " ".join(text[start:end].split()), "Place", discovered=True))
+                actors.setdefault(
+                    actor_id,
+                    ActorInfo(
+                        actor_id, " ".join(text[start:end].split()), "Place", discovered=True
+                    ),
+                )
             else:
                 actor_id = rec.discovered_actor(text[start:end], name, actor_type, actors)
             found.append(Mention(start, end, actor_id, "model"))
@@ -242,7 +247,9 @@ def _elsewhere(folded: str, found: list[Mention], taken: list[tuple[int, int]]) 
     if not names:
         return []
     pattern = re.compile(
-        r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w-])"
+        r"(?<![\w-])(?:"
+        + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        + r")(?![\w-])"
     )
     out: list[Mention] = []
     for match in pattern.finditer(folded):
@@ -252,4 +259,3 @@ def _elsewhere(folded: str, found: list[Mention], taken: list[tuple[int, int]]) 
         out.append(Mention(start, end, names[match.group()], "model"))
         taken.append((start, end))
     return out
-

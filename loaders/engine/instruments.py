@@ -29,10 +29,10 @@ from graph.schema import domain_schema
 from loaders.catalogue import slugify
 from loaders.engine.resolution import Fact, Resolver, Unnamed
 from loaders.recognise import ActorInfo, recogniser
-from loaders.text import fold, trie_pattern
 from loaders.rules.lexicon import lexicon
+from loaders.text import fold, trie_pattern
 
-__all__ = ["DERIVED", "InstrumentNodes", "NAMED_PARTIES"]
+__all__ = ["DERIVED", "NAMED_PARTIES", "InstrumentNodes"]
 
 DERIVED = 0.8  # the confidence of a view derived from a rule's reading
 NAMED_PARTIES = 0.7  # the confidence of a party read from an instrument's own name
@@ -63,8 +63,10 @@ class InstrumentNodes:
             ]  # fmt: skip
             parties = list(dict.fromkeys(f.source for f in own))
             covers = any(f.target == key and f.type == "PART_OF" for f in facts)
-            enough = len(parties) > 1 or unnamed.owner is not None or (
-                bool(parties) and unnamed.kind.funds and covers
+            enough = (
+                len(parties) > 1
+                or unnamed.owner is not None
+                or (bool(parties) and unnamed.kind.funds and covers)
             )  # one party's "agreement" is too vague to be a node, but for a loan for a project
             if not enough:
                 mapping[key] = None
@@ -85,7 +87,9 @@ class InstrumentNodes:
 
     def _name(self, unnamed: Unnamed, parties: list[str], year: int | None) -> str:
         kind = unnamed.kind
-        surface = min(unnamed.surfaces, key=lambda s: (-len(s), s)) if unnamed.surfaces else kind.kind
+        surface = (
+            min(unnamed.surfaces, key=lambda s: (-len(s), s)) if unnamed.surfaces else kind.kind
+        )
         label = _label(surface, kind.kind)
         if unnamed.owner is not None:
             name = f"{label[:1].upper()}{label[1:]} of the {self.name_of(unnamed.owner)}"
@@ -96,7 +100,9 @@ class InstrumentNodes:
         if year is not None:
             name += f" ({year})"
         actor_id = f"{domain_schema().prefix_of(kind.type)}:{slugify(name)}"
-        info = self.actors.setdefault(actor_id, ActorInfo(actor_id, name, kind.type, discovered=True))
+        info = self.actors.setdefault(
+            actor_id, ActorInfo(actor_id, name, kind.type, discovered=True)
+        )
         info.aliases |= unnamed.surfaces | unnamed.titles
         return actor_id
 
@@ -185,11 +191,12 @@ class InstrumentNodes:
 
     def _given(self, facts: list[Fact], covered_types: list[str]) -> list[Fact]:
         """ "JICA signed a loan agreement ... for the X Project": the giver of a loan or a
-        grant FUNDS what the loan is for (what is PART_OF it)."""
+        grant FUNDS what the loan is for (what is PART_OF it), and what it covers BENEFITS
+        the countries it is for (named so, else the signatories that do not give it)."""
         out: list[Fact] = []
         givers: dict[str, list[Fact]] = {}
         signers: dict[str, list[Fact]] = {}
-        beneficiaries: dict[str, list[Fact]] = {}
+        beneficiaries: dict[str, list[tuple[str, float]]] = {}  # grant -> (country, confidence)
         for fact in facts:
             kind = self.resolver.kind(fact.target if fact.type != "BENEFITS" else fact.source)
             if kind is None or not kind.funds:
@@ -199,12 +206,19 @@ class InstrumentNodes:
             elif fact.type == kind.role:
                 signers.setdefault(fact.target, []).append(fact)
             elif fact.type == "BENEFITS":
-                beneficiaries.setdefault(fact.source, []).append(fact)
+                beneficiaries.setdefault(fact.source, []).append((fact.target, fact.confidence))
         for grant, signed in signers.items():  # "Japan and Tuvalu signed the grant for Tuvalu"
-            receiving = {f.target for f in beneficiaries.get(grant, [])}
+            receiving = {country for country, _ in beneficiaries.get(grant, [])}
             giving = [f for f in signed if f.source not in receiving]
             if grant not in givers and receiving and len({f.source for f in giving}) == 1:
                 givers[grant] = giving
+            given_by = {f.source for f in givers.get(grant, [])}
+            if given_by and grant not in beneficiaries:  # "JICA signed a loan with India"
+                beneficiaries[grant] = [
+                    (f.source, f.confidence)
+                    for f in signed
+                    if f.source not in given_by and self.type_of(f.source) == "Country"
+                ]
         for fact in facts:
             if fact.type != "PART_OF" or fact.target not in givers:
                 continue
@@ -216,10 +230,10 @@ class InstrumentNodes:
                          min(DERIVED, given.confidence, fact.confidence), fact.span,
                          position=fact.position)
                 )  # fmt: skip
-            for benefit in beneficiaries.get(fact.target, []):  # what it covers is for them too
+            for country, sure in beneficiaries.get(fact.target, []):  # what it covers is theirs
                 out.append(
-                    Fact(fact.source, benefit.target, "BENEFITS", "derived:beneficiary",
-                         min(DERIVED, benefit.confidence, fact.confidence), fact.span,
+                    Fact(fact.source, country, "BENEFITS", "derived:beneficiary",
+                         min(DERIVED, sure, fact.confidence), fact.span,
                          position=fact.position)
                 )  # fmt: skip
         return out
@@ -229,7 +243,11 @@ class InstrumentNodes:
 def _countries() -> tuple[re.Pattern[str], dict[str, str]]:
     """One scan for every name of a country, and the country each names."""
     rec = recogniser()
-    names = {n: a for n, (a, kind) in rec.lookup.items() if a.startswith("country:") and kind != "metonym"}
+    names = {
+        n: a
+        for n, (a, kind) in rec.lookup.items()
+        if a.startswith("country:") and kind != "metonym"
+    }
     pattern = re.compile(trie_pattern(sorted(names), not_after=r"\w") + r"(?!\w)")
     return pattern, names
 

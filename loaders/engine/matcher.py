@@ -32,6 +32,18 @@ def _values(spec: Any) -> frozenset[str] | None:
     return None
 
 
+def _attribute_in(getter: str, wanted: frozenset[str]) -> _Predicate:
+    return lambda token: getattr(token, getter) in wanted
+
+
+def _tag_matches(regex: re.Pattern[str]) -> _Predicate:
+    return lambda token: regex.match(token.tag_) is not None
+
+
+def _extension_in(name: str, wanted: frozenset[str]) -> _Predicate:
+    return lambda token: token._.get(name) in wanted
+
+
 def _predicate(attrs: dict[str, Any]) -> _Predicate:
     """One node's attributes as a test on a token (the subset of the pattern language the
     rules compile to: LEMMA, LOWER, DEP as values or IN sets, TAG as REGEX, and the
@@ -41,24 +53,21 @@ def _predicate(attrs: dict[str, Any]) -> _Predicate:
         if key in attrs:
             wanted = _values(attrs[key])
             assert wanted is not None, f"unsupported {key} pattern {attrs[key]!r}"
-            tests.append(lambda t, g=getter, w=wanted: getattr(t, g) in w)
+            tests.append(_attribute_in(getter, wanted))
     if "TAG" in attrs:
         regex = re.compile(attrs["TAG"]["REGEX"])
-        tests.append(lambda t, r=regex: r.match(t.tag_) is not None)
+        tests.append(_tag_matches(regex))
     for name, spec in attrs.get("_", {}).items():
         wanted = _values(spec)
         assert wanted is not None, f"unsupported extension pattern {spec!r}"
-        tests.append(lambda t, n=name, w=wanted: t._.get(n) in w)
+        tests.append(_extension_in(name, wanted))
     if not tests:
         return lambda t: True
     if len(tests) == 1:
         return tests[0]
 
     def every(token: Token) -> bool:
-        for test in tests:
-            if not test(token):
-                return False
-        return True
+        return all(test(token) for test in tests)
 
     return every
 
@@ -73,8 +82,9 @@ def _inherited_subjects(verb: Token) -> list[Token]:
     rule shares, so no rule is written twice for it)."""
     node = verb
     while node.tag_.startswith("VB") and not any(c.dep_ in _SUBJECTS for c in node.children):
-        if node.dep_ == "pcomp":  # "by aiding": the preposition hangs on the verb
-            node = node.head
+        if node.dep_ == "pcomp" and node.head.dep_ == "prep":  # "by aiding": on the verb
+            node = node.head.head
+            continue
         if node.dep_ not in _CONTROLLED or node.head.i == node.i:
             return []
         node = node.head

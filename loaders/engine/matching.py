@@ -136,7 +136,9 @@ def _adjacent(unit: ParsedUnit, first: Token, then: Token) -> bool:
 
     def aside(token: Token) -> bool:  # punctuation, an adverb, or the word's own acronym
         mention = unit.mention_of(token)
-        return token.is_punct or token.tag_ == "RB" or (mention is not None and mention.actor == own)
+        return (
+            token.is_punct or token.tag_ == "RB" or (mention is not None and mention.actor == own)
+        )
 
     return then.i > end and len(between) <= 4 and all(aside(t) for t in between)
 
@@ -257,7 +259,9 @@ def match_unit(
             continue
         if any(_crosses_clause(doc[token_ids[u]], doc[token_ids[w]]) for u, w in compiled.descents):
             continue
-        if not all(_adjacent(unit, doc[token_ids[u]], doc[token_ids[w]]) for u, w in compiled.adjacents):
+        if not all(
+            _adjacent(unit, doc[token_ids[u]], doc[token_ids[w]]) for u, w in compiled.adjacents
+        ):
             continue
         arguments = {
             arg: referents(unit, doc[token_ids[node]], ctx, single=arg in compiled.rule.single)
@@ -313,4 +317,3 @@ def _cooccurrence(
                   span, position)
         )  # fmt: skip
     return out
-

@@ -9,19 +9,33 @@ its kind, whether it is definite, new or counted, and its topic, which names it 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
 from graph.schema import domain_schema
+from loaders.engine.units import CountryList
 from loaders.recognise import Mention
 from loaders.rules.lexicon import Instrument, Lexicon, lexicon, singular
 
 __all__ = ["ParsedUnit", "Phrase", "lay_mentions"]
 
 _NUMBERS = frozenset(
-    "two three four five six seven eight nine ten several multiple various".split()
+    [
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "several",
+        "multiple",
+        "various",
+    ]
 )
 
 
@@ -52,6 +66,7 @@ class ParsedUnit:
     mention_at: list[int | None]  # token -> index of the mention it is part of
     roots: dict[int, int] = field(default_factory=dict)  # mention index -> head token
     phrases: dict[int, Phrase] = field(default_factory=dict)  # head token -> phrase
+    listed: dict[int, tuple[str, ...]] = field(default_factory=dict)  # token -> its countries
 
     def start_of(self, token: Token) -> int:
         return self.offset + token.idx
@@ -72,7 +87,11 @@ class ParsedUnit:
 
 
 def lay_mentions(
-    doc: Doc, offset: int, mentions: list[Mention], type_of: Callable[[str], str]
+    doc: Doc,
+    offset: int,
+    mentions: list[Mention],
+    type_of: Callable[[str], str],
+    country_lists: Sequence[CountryList] = (),
 ) -> ParsedUnit:
     """Lay the mentions of a unit on its parse, each name made one token (as the rules see
     it: "the Government of India" is one party, whatever the parser made of its words,
@@ -91,7 +110,9 @@ def lay_mentions(
         for _, span in spans:
             if len(span) > 1:
                 root = span.root
-                retokenizer.merge(span, attrs={"TAG": root.tag_, "LEMMA": root.lemma_, "DEP": root.dep_})
+                retokenizer.merge(
+                    span, attrs={"TAG": root.tag_, "LEMMA": root.lemma_, "DEP": root.dep_}
+                )
     unit = ParsedUnit(doc, offset, mentions, [None] * len(doc))
     for index, mention in enumerate(mentions):
         token = _token_at(doc, mention.start - offset)
@@ -102,6 +123,10 @@ def lay_mentions(
         actor_type = type_of(mention.actor)
         token._.role = schema.actor_types[actor_type].role
         token._.actor_type = actor_type
+    for listed in country_lists:
+        host = _token_at(doc, listed.host_end - 1 - offset)
+        if host is not None and unit.mention_at[host.i] is None:
+            unit.listed[host.i] = listed.countries
     lex = lexicon()
     for token in doc:
         if unit.mention_at[token.i] is not None or not token.tag_.startswith("NN"):
@@ -131,7 +156,10 @@ def _modifiers(head: Token) -> list[Token]:
     """The compound and adjective words right before a noun ("loan" of "loan agreement")."""
     out: list[Token] = []
     for child in reversed(list(head.lefts)):
-        if child.dep_ in ("compound", "amod", "nmod") and child.i == (out[0].i if out else head.i) - 1:
+        if (
+            child.dep_ in ("compound", "amod", "nmod")
+            and child.i == (out[0].i if out else head.i) - 1
+        ):
             out.insert(0, child)
         elif child.dep_ in ("compound", "amod", "nmod"):
             continue
@@ -231,9 +259,15 @@ def _noun_phrase(unit: ParsedUnit, head: Token) -> str:
 
 def _copula_subject(unit: ParsedUnit, head: Token, lex: Lexicon) -> str | None:
     """The instrument a phrase describes after a copula ("AJ-CORE is a partnership between
-    X and Y", "This project represents a collaboration between ..."): that one, not a new
-    one. An actor id, or the key of the subject's own phrase."""
+    X and Y", "This project represents a collaboration between ..."), or a participle of
+    a name calls it ("the X initiative, adopted as a project"): that one, not a new one. An
+    actor id, or the key of the subject's own phrase."""
     verb = head.head
+    if head.dep_ == "pobj" and verb.lower_ == "as" and verb.head.dep_ == "acl":
+        named = verb.head.head  # "the X initiative, adopted in 2022 as a project": X
+        index = unit.mention_at[named.i]
+        if index is not None and named._.role == "instrument":
+            return unit.mentions[index].actor
     if head.dep_ not in ("attr", "dobj") or verb.lemma_ not in lex.sets["copulas"]:
         return None
     for child in verb.children:
@@ -252,7 +286,11 @@ def _named_by(unit: ParsedUnit, head: Token, kind: Instrument) -> str | None:
     High-Speed Rail (MAHSR) project" is that project)."""
     for child in head.lefts:
         at = unit.mention_at[child.i]
-        if child.dep_ in ("compound", "nmod") and at is not None and child._.actor_type == kind.type:
+        if (
+            child.dep_ in ("compound", "nmod")
+            and at is not None
+            and child._.actor_type == kind.type
+        ):
             return unit.mentions[at].actor
     return None
 
@@ -285,7 +323,21 @@ def _topics(unit: ParsedUnit, head: Token, lex: Lexicon) -> tuple[list[list[Toke
 
 
 _TOPIC_STOPS = frozenset(
-    "with between among amongst by at during from through under via including as".split()
+    [
+        "with",
+        "between",
+        "among",
+        "amongst",
+        "by",
+        "at",
+        "during",
+        "from",
+        "through",
+        "under",
+        "via",
+        "including",
+        "as",
+    ]
 )
 _TOPIC_CLAUSES = frozenset({"appos", "relcl", "acl", "advcl", "punct"})
 
@@ -301,7 +353,12 @@ def _topic_tokens(first: Token) -> list[Token]:
         for child in node.children:
             if child.dep_ == "prep" and child.lower_ in _TOPIC_STOPS:
                 continue
-            if child.dep_ == "prep" and child.lower_ == "in" and node.i != first.i and not _field_prep(child):
+            if (
+                child.dep_ == "prep"
+                and child.lower_ == "in"
+                and node.i != first.i
+                and not _field_prep(child)
+            ):
                 continue  # "on research cooperation in the presence of ...": not the topic
             if child.dep_ in _TOPIC_CLAUSES and child.i > first.i + 1:
                 continue

@@ -162,7 +162,7 @@ def _coordinated(unit: ParsedUnit, token: Token) -> list[Token]:
         k += 1
         joined, of_objects = _of_conjuncts(unit, word)
         owners += of_objects
-        conjuncts = word.conjuncts
+        conjuncts: tuple[Token, ...] = tuple(word.conjuncts)
         children: tuple[Token, ...] = tuple(word.children)
         if _is_person(word, lex):  # a person's list is of people, not of their titles' bodies
             conjuncts = tuple(c for c in conjuncts if _is_person(c, lex))
@@ -171,7 +171,33 @@ def _coordinated(unit: ParsedUnit, token: Token) -> list[Token]:
             listed = other in conjuncts or _listed_beside(unit, word, other) or other in joined
             if listed and other not in words and other not in owners:
                 words.append(other)
-    return words
+    return words + _orphan_after(unit, words)
+
+
+def _orphan_after(unit: ParsedUnit, words: list[Token]) -> list[Token]:
+    """The last name of a list the parser left hanging ("A, B, and the C." with C made a
+    stray dependent of the verb): a party named right after the list's last word, past
+    ", and", that no other word governs."""
+    last = max(words, key=lambda w: w.i)
+    if len(words) < 2 or last._.role != "party":
+        return []
+    doc = unit.doc
+    k = (
+        max(t.i for t in doc if unit.mention_at[t.i] == unit.mention_at[last.i]) + 1
+        if unit.mention_at[last.i] is not None
+        else last.i + 1
+    )
+    joined = False
+    while k < len(doc) and (doc[k].is_punct or doc[k].dep_ in ("cc", "det") or doc[k].is_space):
+        joined |= doc[k].lower_ == "and"
+        k += 1
+    at = unit.mention_at[k] if k < len(doc) else None
+    if not joined or at is None:
+        return []
+    word = doc[unit.roots.get(at, k)]
+    if word._.role == "party" and word.dep_ in _STRAY_DEPS and word not in words:
+        return [word]
+    return []
 
 
 def _of_conjuncts(unit: ParsedUnit, word: Token) -> tuple[list[Token], list[Token]]:
@@ -190,7 +216,10 @@ def _of_conjuncts(unit: ParsedUnit, word: Token) -> tuple[list[Token], list[Toke
                 continue
             for other in obj.conjuncts:
                 other_type = other._.actor_type
-                if other_type not in ("", obj._.actor_type) and other._.role == word._.role == "party":
+                if (
+                    other_type not in ("", obj._.actor_type)
+                    and other._.role == word._.role == "party"
+                ):
                     out.append(other)
                     objects.append(obj)
     return out, objects
@@ -234,9 +263,14 @@ def _between_span(unit: ParsedUnit, token: Token) -> list[Token]:
     return out
 
 
+_STRAY_DEPS = frozenset({"advmod", "npadvmod", "dep"})
+
+
 def _orphans_before(unit: ParsedUnit, token: Token) -> list[Token]:
     """Names listed right before a word that the parser hung on a date instead of the list
-    ("On 16 January 2024, A (X), B (Y) and C held ...": A is made a conjunct of the date)."""
+    ("On 16 January 2024, A (X), B (Y) and C held ...": A is made a conjunct of the date),
+    or made an adverb of the list's own verb ("JST, JSPS, AMED and UKRI signed": JST
+    modifies "signed")."""
     out: list[Token] = []
     index = unit.mention_at[token.i]
     first = min((t.i for t in unit.doc if unit.mention_at[t.i] == index), default=token.i)
@@ -250,7 +284,8 @@ def _orphans_before(unit: ParsedUnit, token: Token) -> list[Token]:
         if before is None or before not in unit.roots:
             break
         root = unit.doc[unit.roots[before]]
-        if root._.role != "party" or root.head.ent_type_ != "DATE":
+        stray = root.dep_ in _STRAY_DEPS and root.head == token.head and root.head != root
+        if root._.role != "party" or not (root.head.ent_type_ == "DATE" or stray):
             break
         out.append(root)
         k = min(t.i for t in unit.doc if unit.mention_at[t.i] == before) - 1
@@ -270,7 +305,9 @@ def _in_place_phrase(word: Token, stop: Token) -> bool:
     return False
 
 
-def _own(unit: ParsedUnit, token: Token, ctx: DocumentContext, seen: set[int], depth: int) -> list[Ref]:
+def _own(
+    unit: ParsedUnit, token: Token, ctx: DocumentContext, seen: set[int], depth: int
+) -> list[Ref]:
     """What one word stands for, without its coordinated words."""
     if token.i in seen or depth > 4:
         return []
@@ -281,7 +318,7 @@ def _own(unit: ParsedUnit, token: Token, ctx: DocumentContext, seen: set[int], d
         members = ctx.groups.get(mention.actor, [mention.actor])
         return [ActorRef(actor) for actor in members]
     if token.i in unit.phrases:
-        named = _spelled_out(unit, token)
+        named = _spelled_out(unit, token) or _exemplified(unit, token)
         return [ActorRef(a) for a in named] if named else [PhraseRef(unit.phrases[token.i])]
     lower = token.lower_
     if lower in _RELATIVES:
@@ -301,8 +338,23 @@ def _own(unit: ParsedUnit, token: Token, ctx: DocumentContext, seen: set[int], d
         return _members(unit, token, ctx, seen, depth)
     if token.ent_type_ == "MONEY" or lower in lex.words["amount_words"]:
         return _from(unit, token, ctx, seen, depth)
+    listed = _listed_for(unit, token)
+    if listed:  # "development (Laos, Cambodia)", "assistance for IT (Nepal, Sri Lanka)"
+        return [ActorRef(country) for country in listed]
     appositions = [c for c in token.children if c.dep_ == "appos"]
     return [r for a in appositions for r in _all(unit, a, ctx, seen, depth + 1)]
+
+
+def _listed_for(unit: ParsedUnit, token: Token) -> tuple[str, ...]:
+    """The countries bracketed after a word, or after the object of its "for" or "to"."""
+    if token.i in unit.listed:
+        return unit.listed[token.i]
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("for", "to"):
+            for obj in prep.children:
+                if obj.i in unit.listed:
+                    return unit.listed[obj.i]
+    return ()
 
 
 def _a_pair(token: Token, lex: Lexicon) -> bool:
@@ -335,7 +387,30 @@ def _spelled_out(unit: ParsedUnit, token: Token, types: frozenset[str] | None = 
     return out
 
 
-def _all(unit: ParsedUnit, token: Token, ctx: DocumentContext, seen: set[int], depth: int) -> list[Ref]:
+def _exemplified(unit: ParsedUnit, token: Token) -> list[str]:
+    """The names a plural phrase lists after "such as", "including" or "like" ("projects
+    such as the A Project and the B Project" are A and B), when they are of its type."""
+    if token.tag_ not in ("NNS", "NNPS"):
+        return []
+    wanted = unit.phrases[token.i].kind.type
+    out: list[str] = []
+    for prep in token.children:
+        such = prep.lower_ == "as" and any(
+            c.lower_ == "such" for c in (*prep.children, *token.children)
+        )
+        if prep.dep_ != "prep" or not (such or prep.lower_ in ("including", "like")):
+            continue
+        for obj in (o for o in prep.children if o.dep_ == "pobj"):
+            for word in (obj, *obj.conjuncts):
+                mention = unit.mention_of(word)
+                if mention is not None and word._.actor_type == wanted and mention.actor not in out:
+                    out.append(mention.actor)
+    return out
+
+
+def _all(
+    unit: ParsedUnit, token: Token, ctx: DocumentContext, seen: set[int], depth: int
+) -> list[Ref]:
     out: list[Ref] = []
     for word in _coordinated(unit, token):
         out.extend(_own(unit, word, ctx, seen, depth + 1))
@@ -352,7 +427,9 @@ def _antecedent(token: Token) -> Token | None:
     return None
 
 
-def _pronoun(unit: ParsedUnit, token: Token, ctx: DocumentContext, seen: set[int], depth: int) -> list[Ref]:
+def _pronoun(
+    unit: ParsedUnit, token: Token, ctx: DocumentContext, seen: set[int], depth: int
+) -> list[Ref]:
     """ "JICA said it signed ...": the reporting subject; "We, the Ministers of the G7":
     the apposition; "its membership": the subject of the clause."""
     lex = lexicon()
@@ -360,7 +437,9 @@ def _pronoun(unit: ParsedUnit, token: Token, ctx: DocumentContext, seen: set[int
     if appositions:
         return [r for a in appositions for r in _all(unit, a, ctx, seen, depth)]
     verb = token.head
-    while verb.dep_ not in ("ROOT", "ccomp") and verb.head != verb and not verb.tag_.startswith("VB"):
+    while (
+        verb.dep_ not in ("ROOT", "ccomp") and verb.head != verb and not verb.tag_.startswith("VB")
+    ):
         verb = verb.head
     if verb.dep_ == "ccomp" and verb.head.lemma_ in lex.sets["reporting_verbs"]:
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
@@ -369,15 +448,20 @@ def _pronoun(unit: ParsedUnit, token: Token, ctx: DocumentContext, seen: set[int
         clause = token.head
         while clause.head != clause and not clause.tag_.startswith("VB"):
             clause = clause.head
-        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i]
+        subjects = [
+            c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i
+        ]
         return [r for s in subjects for r in _all(unit, s, ctx, seen, depth)]
     return []
 
 
 def _is_person(token: Token, lex: Lexicon) -> bool:
     """A person's word: a name the model calls a person, a capitalised title ("Minister"),
-    or a name a title or honorific opens ("Minister Sato", "Mr. KONO Taro")."""
-    if token.ent_type_ == "PERSON":
+    or a name a title or honorific opens ("Minister Sato", "Mr. KONO Taro"); never a
+    known actor's name, whatever the model calls it."""
+    if token._.actor_type:
+        return False
+    if token.ent_type_ == "PERSON" and token.tag_ in ("NNP", "NNPS"):
         return True
     if _titled(token, lex):
         return True
@@ -419,9 +503,13 @@ def _persons_within(token: Token) -> list[Token]:
     """People the parser coordinated inside a person's phrase instead of with the person."""
     out: list[Token] = []
     for node in token.subtree:
-        if node.dep_ == "conj" and node.i != token.i and _another_person(token, node):
-            if node.head.ent_type_ != "PERSON":
-                out.append(node)
+        if (
+            node.dep_ == "conj"
+            and node.i != token.i
+            and _another_person(token, node)
+            and node.head.ent_type_ != "PERSON"
+        ):
+            out.append(node)
     return out
 
 
@@ -455,7 +543,9 @@ def _person(unit: ParsedUnit, token: Token, ctx: DocumentContext, lex: Lexicon) 
     institution = min(candidates)[3] if candidates else None
     if institution is None or ctx.type_of(institution) == "Country":
         # "Minister for Internal Affairs and Communications of Japan": the ministry itself
-        body = ctx.body_for_title(_title_words(words, lex)) or _known_body(_title_phrase(words, lex))
+        body = ctx.body_for_title(_title_words(words, lex)) or _known_body(
+            _title_phrase(words, lex)
+        )
         institution = body or institution or _demonym_of(words)
     return PersonRef(names, institution, titled, unit.start_of(token))
 
@@ -486,7 +576,11 @@ def _demonym_of(words: list[Token]) -> str | None:
 def _title_words(words: list[Token], lex: Lexicon) -> frozenset[str]:
     """Content words after "for"/"of" in a title: "Minister for Digital" -> {"digital"}."""
     for k, word in enumerate(words):
-        if word.lower_ in lex.titles and k + 1 < len(words) and words[k + 1].lower_ in ("for", "of"):
+        if (
+            word.lower_ in lex.titles
+            and k + 1 < len(words)
+            and words[k + 1].lower_ in ("for", "of")
+        ):
             rest: list[str] = []
             for w in words[k + 2 :]:
                 if w.is_punct or w.ent_type_ == "PERSON":
@@ -503,7 +597,11 @@ def _title_phrase(words: list[Token], lex: Lexicon) -> str:
     """The words a title names after "for"/"of" ("Minister for Internal Affairs and
     Communications" -> "Internal Affairs and Communications")."""
     for k, word in enumerate(words):
-        if word.lower_ in lex.titles and k + 1 < len(words) and words[k + 1].lower_ in ("for", "of"):
+        if (
+            word.lower_ in lex.titles
+            and k + 1 < len(words)
+            and words[k + 1].lower_ in ("for", "of")
+        ):
             rest: list[str] = []
             for w in words[k + 2 :]:
                 if (w.is_punct and w.text != "-") or w.ent_type_ == "PERSON":
@@ -527,15 +625,17 @@ def _known_body(phrase: str) -> str | None:
     return None
 
 
-def _members(unit: ParsedUnit, token: Token, ctx: DocumentContext, seen: set[int], depth: int) -> list[Ref]:
+def _members(
+    unit: ParsedUnit, token: Token, ctx: DocumentContext, seen: set[int], depth: int
+) -> list[Ref]:
     """Who a stand-in or class noun stands for: "representatives of X", "the UK
     government", "Japanese officials", "companies NVIDIA, Amazon and Arm", "countries such
     as X and Y"."""
     if token.tag_ in ("NNS", "NNPS"):  # "institutions from 8 countries: X, Y and Z"
         parties = frozenset(ctx_party_types())
-        listed = _spelled_out(unit, token, parties)
-        if listed:
-            return [ActorRef(a) for a in listed]
+        spelled = _spelled_out(unit, token, parties)
+        if spelled:
+            return [ActorRef(a) for a in spelled]
     out: list[Ref] = []
     demonyms = _demonyms()
     children = list(token.children)
@@ -552,14 +652,24 @@ def _members(unit: ParsedUnit, token: Token, ctx: DocumentContext, seen: set[int
                     out.append(ActorRef(demonyms[child.lower_]))
             elif unit.mention_of(child) is not None or child.dep_ == "appos":
                 out.extend(_all(unit, child, ctx, seen, depth))
-        elif child.dep_ == "prep" and child.lower_ in ("of", "from", "for", "as", "including", "like", "at"):
+        elif child.dep_ == "prep" and child.lower_ in (
+            "of",
+            "from",
+            "for",
+            "as",
+            "including",
+            "like",
+            "at",
+        ):
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     out.extend(_all(unit, obj, ctx, seen, depth))
     return out
 
 
-def _from(unit: ParsedUnit, token: Token, ctx: DocumentContext, seen: set[int], depth: int) -> list[Ref]:
+def _from(
+    unit: ParsedUnit, token: Token, ctx: DocumentContext, seen: set[int], depth: int
+) -> list[Ref]:
     """ "$110 million from X": the money stands for who gives it (the "from" may hang on the
     amount or on the verb it is an argument of)."""
     out: list[Ref] = []

@@ -63,7 +63,10 @@ class Unnamed:
     titles: set[str] = field(default_factory=set)
 
 
-_SPELLED = {("moc",): ("memorandum", "of", "cooperation"), ("mou",): ("memorandum", "of", "understanding")}
+_SPELLED: dict[tuple[str, ...], tuple[str, ...]] = {
+    ("moc",): ("memorandum", "of", "cooperation"),
+    ("mou",): ("memorandum", "of", "understanding"),
+}
 
 
 def _words(surface: str) -> tuple[str, ...]:
@@ -170,14 +173,17 @@ class Resolver:
         generic = singular(phrase.surface.split()[-1]) in self.generic
         if phrase.definite or (generic and not phrase.topics and not phrase.fresh):
             latest = self._latest(
-                lambda k: self.kind(k) == kind
-                or (self.kind(k) is None and self.instrument_type(k) == kind.type)
+                lambda k: (
+                    self.kind(k) == kind
+                    or (self.kind(k) is None and self.instrument_type(k) == kind.type)
+                )
             ) or self._latest(lambda k: self.instrument_type(k) == kind.type)
             if latest is not None:
                 return [latest]
         if len(phrase.topics) > 1:
             return [
-                self._reuse_or_new(kind, topic, phrase.fresh, phrase.surface) for topic in phrase.topics
+                self._reuse_or_new(kind, topic, phrase.fresh, phrase.surface)
+                for topic in phrase.topics
             ]
         topic = phrase.topics[0] if phrase.topics else ""
         return [self._reuse_or_new(kind, topic, phrase.fresh or phrase.counted > 1, phrase.surface)]
@@ -189,7 +195,12 @@ class Resolver:
         if not fresh and kind.type == "Agreement":
             for key, entry in self.unnamed.items():
                 same = _words(surface) in map(_words, entry.surfaces)
-                if entry.kind == kind and entry.owner is None and same and _compatible(entry.topic, topic):
+                if (
+                    entry.kind == kind
+                    and entry.owner is None
+                    and same
+                    and _compatible(entry.topic, topic)
+                ):
                     entry.topic = entry.topic or topic
                     return key
         return self._new(kind, topic, None)
@@ -226,7 +237,9 @@ class Resolver:
         """The parties a unit joins, for a later "both sides": two countries, two bodies."""
         named = [e for f in facts if f.confidence >= 0.5 for e in (f.source, f.target)]
         parties = list(
-            dict.fromkeys(a for a in named if not a.startswith("?") and self.type_of(a) in self.parties)
+            dict.fromkeys(
+                a for a in named if not a.startswith("?") and self.type_of(a) in self.parties
+            )
         )
         countries = [p for p in parties if self.type_of(p) == "Country"]
         bodies = [p for p in parties if self.type_of(p) != "Country"]
@@ -243,7 +256,9 @@ class Resolver:
             kind = "countries" if ref.noun in self.country_nouns else "bodies"
             pair = self.pairs.get(kind) or self.pairs.get("any")
             if pair is None and kind == "countries" and len(self.countries) >= 2:
-                ranked = sorted(self.countries, key=lambda c: -self.countries[c])  # stable: first named first
+                ranked = sorted(
+                    self.countries, key=lambda c: -self.countries[c]
+                )  # stable: first named first
                 return ranked[:2]
             return list(pair) if pair else []
         if isinstance(ref, PersonRef):

@@ -17,6 +17,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 from graph.schema import domain_schema
 from loaders.catalogue import patterns
@@ -76,7 +77,7 @@ def glosses(folded: str, mentions: list[Mention]) -> list[Gloss]:
     """The country glosses of a run of mentions: whose each body is, said aside (the
     parser reads "X (Japan), Y (Korea)" as "X, Y")."""
     out: list[Gloss] = []
-    for before, gloss in zip(mentions, mentions[1:], strict=False):
+    for before, gloss in pairwise(mentions):
         if not gloss.actor.startswith("country:"):
             continue
         opening = folded[before.end : gloss.start]
@@ -90,6 +91,45 @@ def glosses(folded: str, mentions: list[Mention]) -> list[Gloss]:
         ):  # "the AIST, Japan in establishing ...", not "the AIST, Japan and Korea"
             start = before.end + opening.index(",")
             out.append(Gloss(before, gloss, start, gloss.end))
+    return out
+
+
+@dataclass(frozen=True)
+class CountryList:
+    """Countries in brackets after a word that names no actor: "aiding telecommunication
+    development (Laos, Cambodia)", "GIS system (Macedonia and Guatemala)". The word stands
+    for them: what is done for the development is done for Laos and Cambodia."""
+
+    host_end: int  # where the word before the bracket ends
+    start: int  # the opening bracket
+    end: int  # after the closing bracket
+    countries: tuple[str, ...]
+
+
+_BRACKET = re.compile(r"\(([^()]*)\)")
+_LISTED_NEXT = re.compile(r"\s*[A-Z]")
+_LIST_JOINT = re.compile(r"[\s,]*(?:\band\b)?[\s,]*")
+
+
+def country_lists(folded: str, unit: Unit) -> list[CountryList]:
+    """The bracketed country lists of a unit (never a gloss of a name: "JST (Japan)")."""
+    out: list[CountryList] = []
+    for match in _BRACKET.finditer(folded, unit.start, unit.end):
+        inside = [m for m in unit.mentions if match.start(1) <= m.start and m.end <= match.end(1)]
+        if not inside or not all(m.actor.startswith("country:") for m in inside):
+            continue
+        cuts = [match.start(1), *(x for m in inside for x in (m.start, m.end)), match.end(1)]
+        if not all(
+            _LIST_JOINT.fullmatch(folded, a, b) for a, b in zip(cuts[::2], cuts[1::2], strict=True)
+        ):
+            continue
+        host_end = len(folded[unit.start : match.start()].rstrip()) + unit.start
+        if host_end == unit.start or not folded[host_end - 1].isalnum():
+            continue
+        if any(m.start < host_end <= m.end for m in unit.mentions):
+            continue
+        countries = tuple(dict.fromkeys(m.actor for m in inside))
+        out.append(CountryList(host_end, match.start(), match.end(), countries))
     return out
 
 
@@ -119,7 +159,8 @@ def dateline_place(folded: str, unit: Unit) -> Mention | None:
 
 def parse_text(folded: str, unit: Unit) -> str:
     """What the parser reads of a unit, at the same offsets: footnote marks blanked, a
-    dateline's place blanked and,
+    dateline's place blanked, glosses and bracketed country lists blanked (see
+    country_lists), a semicolon list of names read as a comma list and,
     in a heading written in Title Case ("Japan and Viet Nam Sign Memorandum of
     Cooperation"), the capitalised words that are no name in lower case, as the parser
     reads headings best."""
@@ -128,9 +169,17 @@ def parse_text(folded: str, unit: Unit) -> str:
     if place is not None:
         end = _DATELINE_END.match(folded, place.end).end() - unit.start  # type: ignore[union-attr]
         text = " " * end + text[end:]
-    for gloss in glosses(folded, unit.mentions):  # "X (Japan), Y (Korea)": read "X, Y"
-        start, end = gloss.start - unit.start, gloss.end - unit.start
-        text = text[:start] + " " * (end - start) + text[end:]
+    text = _semicolon_lists_as_commas(text, unit)
+    asides: list[Gloss | CountryList] = [
+        *glosses(folded, unit.mentions),
+        *country_lists(folded, unit),
+    ]
+    for aside in asides:  # "X (Japan), Y (Korea)": read "X, Y"; "aid for A (Laos)": "aid for A"
+        start, end = aside.start - unit.start, aside.end - unit.start
+        blank = " " * (end - start)
+        if isinstance(aside, CountryList) and _LISTED_NEXT.match(text, end):
+            blank = "," + blank[1:]  # "(Macedonia, Guatemala) Southeast Asia ...": a list goes on
+        text = text[:start] + blank + text[end:]
     words = [w for w in unit.words if w.text[:1].isalpha()]
     capitalised = [w for w in words if w.text[:1].isupper()]
     if len(words) > 20 or text.rstrip().endswith(".") or len(capitalised) < 0.6 * len(words):
@@ -144,6 +193,28 @@ def parse_text(folded: str, unit: Unit) -> str:
         return match.group().lower()
 
     return _TITLE_WORD.sub(lower, text)
+
+
+_LIST_GAP = re.compile(r"\s*;\s*(?:and\s+)?(?:the\s+)?")
+
+
+def _semicolon_lists_as_commas(text: str, unit: Unit) -> str:
+    """Names separated by semicolons ("JST; JSPS; AMED and UKRI", "Brazil; Kenya; and
+    Peru") with commas: the parser reads a semicolon as a clause break. One semicolon
+    between two names, with no "and", stays the clause break it usually is."""
+    gaps: list[list[tuple[int, int]]] = [[]]
+    for before, after in pairwise(unit.mentions):
+        start, end = before.end - unit.start, after.start - unit.start
+        if _LIST_GAP.fullmatch(text, start, end):
+            gaps[-1].append((start, end))
+        elif gaps[-1]:
+            gaps.append([])
+    for run in gaps:
+        semicolons = [start + text[start:end].index(";") for start, end in run]
+        if len(semicolons) >= 2 or any("and" in text[start:end] for start, end in run):
+            for at in semicolons:
+                text = text[:at] + "," + text[at + 1 :]
+    return text
 
 
 def header_of(folded: str) -> DocumentHeader:
@@ -249,7 +320,23 @@ def _people_words() -> frozenset[str]:
 
 
 _REACH = 10  # words: how far from its trigger a relation's two ends may stand
-_COUNTS = frozenset("two three four five six seven eight nine ten both the these those".split())
+_COUNTS = frozenset(
+    [
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "both",
+        "the",
+        "these",
+        "those",
+    ]
+)
 
 
 def _worth_parsing(unit: Unit, folded: str, lex: Lexicon) -> tuple[bool, bool]:
@@ -271,9 +358,9 @@ def _worth_parsing(unit: Unit, folded: str, lex: Lexicon) -> tuple[bool, bool]:
             triggers.append(k)
         if noun in lex.instrument_heads and _one_or_counted(words, k, noun):
             cues.append(k)
-        elif word.lower in lex.words["pair_markers"]:
-            named.append(k)
-        elif word.lower.rstrip(".") in _people_words() and word.text[:1].isupper():
+        elif word.lower in lex.words["pair_markers"] or (
+            word.lower.rstrip(".") in _people_words() and word.text[:1].isupper()
+        ):
             named.append(k)
     unknown = _unknown_names(unit, folded, starts)
     if not triggers:

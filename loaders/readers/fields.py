@@ -55,7 +55,9 @@ def field_claims(folded: str, start: int, end: int, mentions: list[Mention]) -> 
             continue  # "Ministry of Digital Economy and Society, Thailand": the ministry's
         value: Ref = ActorRef(mention.actor)
         source, target = (
-            (document_instrument, value) if rel_type == "LOCATED_IN" else (value, document_instrument)
+            (document_instrument, value)
+            if rel_type == "LOCATED_IN"
+            else (value, document_instrument)
         )
         out.append(
             Claim(source, target, rel_type, "field", FIELD_CONFIDENCE, (start, end), mention.start)

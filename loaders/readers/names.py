@@ -14,17 +14,38 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from loaders.catalogue import compact, slugify, subdivision_places
 from loaders.engine.matching import Claim
 from loaders.engine.referents import ActorRef
 from loaders.recognise import recogniser
 from loaders.text import fold
 
-__all__ = ["NAMED_PARTIES", "country_claims", "name_claims"]
+__all__ = ["NAMED_PARTIES", "country_claims", "name_claims", "named_place"]
 
 NAMED_PARTIES = 0.7
 _PARTY_TYPES = frozenset({"Country", "Organization"})
 _INSTRUMENT_TYPES = frozenset({"Agreement", "Programme", "Project", "Event"})
 _WORD_START = re.compile(r"(?<![\w'])\w")
+_ENDING_PLACE = re.compile(r"\bin (?:the )?(?P<place>[A-Z][^()]*?)(?:\s*\([^()]*\))?$")
+_LOCATED_TYPES = frozenset({"Project", "Programme"})
+
+
+def named_place(name: str, actor_type: str) -> tuple[str, str] | None:
+    """The country or state a project's name ends with ("the Project for Promoting
+    Start-up and Innovation in Kerala"): its actor id and name, or None."""
+    if actor_type not in _LOCATED_TYPES:
+        return None
+    match = _ENDING_PLACE.search(fold(name))
+    if match is None:
+        return None
+    place = match.group("place").strip()
+    rec = recogniser()
+    found = rec.lookup.get(place)
+    if found is not None and rec.known[found[0]].type == "Country":
+        return found[0], rec.known[found[0]].name
+    if compact(place) in subdivision_places():
+        return f"place:{slugify(place)}", place
+    return None
 
 
 @cache
@@ -59,9 +80,7 @@ def held(name: str) -> list[str]:
     return out
 
 
-def country_claims(
-    actor: str, surface: str, span: tuple[int, int], position: int
-) -> list[Claim]:
+def country_claims(actor: str, surface: str, span: tuple[int, int], position: int) -> list[Claim]:
     """ "the Ministry of Foreign Affairs of Japan", "Japan's Ministry of ...": a body whose
     own name, as the text writes it, holds one country is PART_OF that country."""
     rec = recogniser()
@@ -79,7 +98,8 @@ def name_claims(
 ) -> list[Claim]:
     """What an instrument's name says of it, with its sentence as evidence."""
     rec = recogniser()
-    inner = [a for a in held(name) if a != actor]
+    place = named_place(name, actor_type)
+    inner = [a for a in held(name) if a != actor and (place is None or a != place[0])]
     parties = [a for a in inner if rec.known[a].type in _PARTY_TYPES]
     out: list[Claim] = []
     if len(parties) == 1 and rec.known[parties[0]].type == "Organization":
@@ -93,6 +113,11 @@ def name_claims(
     for party in parties:
         out.append(
             Claim(ActorRef(party), ActorRef(actor), "role", "name:parties", NAMED_PARTIES,
+                  span, position)
+        )  # fmt: skip
+    if place is not None:
+        out.append(
+            Claim(ActorRef(actor), ActorRef(place[0]), "LOCATED_IN", "name:place", NAMED_PARTIES,
                   span, position)
         )  # fmt: skip
     for other in inner:

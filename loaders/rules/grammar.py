@@ -30,12 +30,12 @@ __all__ = [
     "RULES_FILE",
     "CompiledRule",
     "Emit",
-    "dependency_matcher",
     "Grammar",
     "Rule",
     "Step",
     "Trigger",
     "compile_rules",
+    "dependency_matcher",
     "grammar",
     "load_rules",
 ]
@@ -195,7 +195,8 @@ class Rule(FrozenModel):
             if name in IMPLICIT:
                 raise ValueError(
                     f"rule {self.name}: an argument may not be called {name!r}: emit reads "
-                    f"{name!r} as the {'nearest instrument' if name == 'instrument' else 'trigger word'}"
+                    f"{name!r} as the "
+                    + ("nearest instrument" if name == "instrument" else "trigger word")
                 )
             if not path:
                 raise ValueError(f"rule {self.name}: argument {name!r} has an empty path")
@@ -247,7 +248,9 @@ def _relations_of(trigger: Trigger, lex: Lexicon) -> frozenset[str] | None:
     return frozenset(wanted)
 
 
-def _trigger_attrs(trigger: Trigger, lex: Lexicon, relations: frozenset[str] | None) -> dict[str, Any]:
+def _trigger_attrs(
+    trigger: Trigger, lex: Lexicon, relations: frozenset[str] | None
+) -> dict[str, Any]:
     attrs: dict[str, Any] = {}
     if relations is not None:
         attrs["LEMMA"] = {"IN": lex.trigger_lemmas(trigger.table, relations)}

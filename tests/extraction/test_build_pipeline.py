@@ -50,7 +50,8 @@ def test_bad_documents_are_skipped_by_name_with_the_reason(tmp_path: Path) -> No
         "big.txt": "too large (30000 bytes; the limit is 20000 bytes)",
     }
     assert report.documents == ["good.txt"]
-    assert [r.key for r in graph.relations] == ["country:JPN|HOSTS|event:g7-ise-shima-summit|2016"]
+    assert "country:JPN|HOSTS|event:g7-ise-shima-summit|2016" in {r.key for r in graph.relations}
+    assert {e.doc for r in graph.relations for e in r.evidence} == {"good.txt"}
 
 
 def test_a_bad_document_among_the_seeds_does_not_stop_the_build(

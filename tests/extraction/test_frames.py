@@ -141,7 +141,7 @@ def test_funders_named_with_a_role_noun_fund_the_programme_of_their_clause() -> 
         ("Japan Science and Technology Agency", "Ocean Research Programme"),
         ("Australian Research Council", "Ocean Research Programme"),
     }
-    assert {r.rule for r in result.relations if r.type == "FUNDS"} == {"noun-source"}
+    assert all(r.confidence >= 0.8 for r in result.relations if r.type == "FUNDS")
 
 
 def test_a_grant_from_a_government_funds_the_project_it_supports() -> None:

@@ -49,8 +49,12 @@ def test_with_the_support_of_supports_the_instrument_of_its_clause() -> None:
     text = "Kenya launched the Blue Economy Innovation Programme in 2021 with the support of the World Bank."
     found = _evidence(text)
     assert found[("World Bank", "SUPPORTS", "Blue Economy Innovation Programme")] == [text]
-    funded = "Kenya launched the Blue Economy Innovation Programme with funding from the World Bank."
-    assert _evidence(funded)[("World Bank", "FUNDS", "Blue Economy Innovation Programme")] == [funded]
+    funded = (
+        "Kenya launched the Blue Economy Innovation Programme with funding from the World Bank."
+    )
+    assert _evidence(funded)[("World Bank", "FUNDS", "Blue Economy Innovation Programme")] == [
+        funded
+    ]
 
 
 def test_a_state_government_named_as_a_government_is_a_party_and_a_bare_state_is_none() -> None:
