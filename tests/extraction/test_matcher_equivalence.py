@@ -25,7 +25,7 @@ DOCUMENTS = [
 def parsed_docs() -> list[Doc]:
     """The parses the rules run on, each with its mentions laid on it."""
     seen: list[Doc] = []
-    real = extract.match_unit
+    real = extract.match_unit  # type: ignore[attr-defined]
 
     def keeping(unit: ParsedUnit, *args: object, **kwargs: object) -> object:
         seen.append(unit.doc)
