@@ -22,7 +22,8 @@ from loaders.cache import ExtractionCache
 from loaders.corpus import Corpus, save_corpus
 from loaders.curation import apply_curation, load_curation
 from loaders.documents import SkippedDocument, SourceDocument, read_documents
-from loaders.extract import DocExtraction, extract_document
+from loaders.extract import DocExtraction
+from loaders.extraction_workers import extracted
 from loaders.merge import merge
 
 __all__ = ["BuildReport", "Progress", "build", "build_graph"]
@@ -51,14 +52,22 @@ def _extract(
     report: BuildReport,
     progress: Progress | None,
 ) -> list[tuple[Document, DocExtraction]]:
-    """Each document's extraction, from the cache when its content was extracted before."""
+    """Each document's extraction, from the cache when its content was extracted before,
+    the others extracted over the machine's cores."""
+    cached = {s.sha256: cache.get(s.sha256) for s in sources} if cache is not None else {}
+    new = list(dict.fromkeys(s.text for s in sources if cached.get(s.sha256) is None))
+    stream = zip(new, extracted(new), strict=True)  # in order, as each is done
+    fresh: dict[str, DocExtraction] = {}
     results: list[tuple[Document, DocExtraction]] = []
     for number, source in enumerate(sources, start=1):
         if progress is not None:
             progress(source.name, number, len(sources))
-        extraction = cache.get(source.sha256) if cache is not None else None
+        extraction = cached.get(source.sha256)
         if extraction is None:
-            extraction = extract_document(source.text)
+            while source.text not in fresh:
+                text, done = next(stream)
+                fresh[text] = done
+            extraction = fresh[source.text]
             report.extracted.append(source.name)
             if cache is not None:
                 cache.put(source.sha256, extraction)
