@@ -19,6 +19,6 @@ def test_extractions_over_the_cores_equal_one_cores_in_order(
     texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
     texts = [*texts, texts[0] + "\n\nA copy."]
     monkeypatch.setattr(extraction_workers, "PARALLEL_WORDS", 0)
-    monkeypatch.setattr(extraction_workers.os, "sched_getaffinity", lambda _pid: {0, 1})
+    monkeypatch.setattr("os.sched_getaffinity", lambda _pid: {0, 1})
     spread = [e.model_dump_json() for e in extraction_workers.extracted(texts)]
     assert spread == [extract_document(t).model_dump_json() for t in texts]

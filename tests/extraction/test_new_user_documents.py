@@ -50,10 +50,12 @@ def test_one_memorandum_from_headline_and_body(meti_vietnam: tuple[str, DocExtra
     assert _named_as(moc, "MoC")
 
 
-def test_japan_and_vietnam_signed_the_moc_in_2025(meti_vietnam: tuple[str, DocExtraction]) -> None:
+def test_japan_and_vietnam_signed_the_moc_on_its_day(
+    meti_vietnam: tuple[str, DocExtraction],
+) -> None:
     _, result = meti_vietnam
     (signed,) = _between(result, "SIGNED_MOC", "country:JPN", "country:VNM")
-    assert signed.year == 2025
+    assert (signed.year, signed.date) == (2025, "2025-06-03")
     (ministry,) = [a for a in result.actors if _named_as(a, "Ministry of Industry and Trade")]
     assert [r.year for r in _between(result, "SIGNED_MOC", "agency:meti", ministry.id)] == [2025]
 
