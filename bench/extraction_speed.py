@@ -26,7 +26,7 @@ from loaders.text import word_count
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _body(text: str) -> str:
+def seed_body(text: str) -> str:
     """A seed up to its references heading: reading stops there, and a document joined
     from whole seeds would be read only up to the first seed's references."""
     headings = {h.lower() for h in patterns().reference_headings}
@@ -67,7 +67,7 @@ def main() -> None:
         f"the same corpus as kizuna build extracts it, over {cores} cores: {elapsed:.2f} s wall, "
         f"{words / elapsed:,.0f} words/s (workers' start included)"
     )
-    joined = "\n\n".join(_body(text) for text in seeds)
+    joined = "\n\n".join(seed_body(text) for text in seeds)
     for times in (2, 4, 8):
         long_text = "\n\n".join([joined] * times)
         cpu_start = time.process_time()
