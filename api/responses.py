@@ -80,6 +80,11 @@ class HealthReport(_Response):
     actors: int
     relations: int
     documents: int
+    warning: str | None = Field(
+        default=None,
+        description="Only when the store on disk cannot be read: what is wrong with it. The "
+        "service keeps answering from the last graph it read until the file is rebuilt.",
+    )
 
     model_config = ConfigDict(
         extra="forbid",

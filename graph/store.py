@@ -23,7 +23,7 @@ from graph.model import Actor, Document, Graph, Relation
 from graph.querying import Filters
 from graph.views import ActorDetail, Neighbourhood, Path, SearchPage, Stats
 
-__all__ = ["ExplainsQueries", "GraphStore"]
+__all__ = ["ExplainsQueries", "GraphStore", "HasGenerations", "ReportsProblems"]
 
 
 @runtime_checkable
@@ -89,3 +89,21 @@ class ExplainsQueries(Protocol):
         self, source: str, target: str, max_hops: int, k: int, filters: Filters
     ) -> tuple[str, dict[str, Any]]:
         """The Cypher text and its parameters for these paths."""
+
+
+@runtime_checkable
+class ReportsProblems(Protocol):
+    """A store that can keep answering from the last graph it read when its source goes wrong
+    (the embedded store's file damaged or unreadable), and says what is wrong meanwhile."""
+
+    def problem(self) -> str | None:
+        """What is wrong with the store's source, or None."""
+
+
+@runtime_checkable
+class HasGenerations(Protocol):
+    """A store that can say which loaded graph answers now, so that an answer computed from it
+    (the analytics) can be kept until another graph takes its place."""
+
+    def generation(self) -> str | None:
+        """A value that changes whenever another graph is loaded; None when unknown."""

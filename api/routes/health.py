@@ -7,6 +7,7 @@ from fastapi import APIRouter, Request
 from api.responses import GraphStats, HealthReport, RankedActor
 from api.routes.shared import ERRORS, StoreDep, backend_of
 from graph.errors import StoreUnavailable
+from graph.store import ReportsProblems
 
 __all__ = ["router"]
 
@@ -16,12 +17,14 @@ router = APIRouter(tags=["service"])
 @router.get(
     "/health",
     response_model=HealthReport,
+    response_model_exclude_none=True,
     responses={503: ERRORS[503]},
     summary="Is the store reachable?",
 )
 def health(request: Request, store: StoreDep) -> HealthReport:
     """The backend in use and how many actors, relations and documents it holds; 503 when
-    the store cannot be reached (the service keeps running and recovers when it returns)."""
+    the store cannot be reached (the service keeps running and recovers when it returns).
+    `warning` appears when the store file cannot be read and the last graph read answers."""
     backend = backend_of(request)
     try:
         store.ping()
@@ -33,6 +36,7 @@ def health(request: Request, store: StoreDep) -> HealthReport:
         actors=stats.actors,
         relations=stats.relations,
         documents=stats.documents,
+        warning=store.problem() if isinstance(store, ReportsProblems) else None,
     )
 
 
