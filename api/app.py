@@ -22,6 +22,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
 from api.errors_http import install_error_handlers
+from api.heavy import HeavyWork
 from api.routes import actors, analytics, documents, explorer, health, neo4j_browser, paths
 from api.settings import Settings
 from graph.store import GraphStore
@@ -100,6 +101,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         redoc_url=None,
     )
     app.state.browser_url = chosen.neo4j_browser_url
+    app.state.heavy = HeavyWork(chosen.analytics_wait)
     if store is not None:
         app.state.store = store
         app.state.backend = backend_name(store)

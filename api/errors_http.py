@@ -21,6 +21,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from graph.errors import (
     ActorNotFound,
     AmbiguousActor,
+    Busy,
     CorpusError,
     CurationError,
     DocumentNotFound,
@@ -42,6 +43,7 @@ STATUS: dict[type[KizunaError], int] = {
     CurationError: 422,
     CorpusError: 422,
     StoreUnavailable: 503,
+    Busy: 503,
     StoreCorrupt: 500,
 }
 """The HTTP status of each error class; a class not listed answers as its nearest base does."""
@@ -64,7 +66,10 @@ async def _kizuna_error(_: Request, exc: Exception) -> JSONResponse:
     status = status_of(exc)
     if status >= 500:
         log.warning("%s: %s", type(exc).__name__, exc.message)
-    return _json(status, exc.to_json())
+    response = _json(status, exc.to_json())
+    if "retry_after" in exc.details:
+        response.headers["Retry-After"] = str(exc.details["retry_after"])
+    return response
 
 
 def _describe(error: dict[str, Any]) -> dict[str, Any]:

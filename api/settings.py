@@ -34,6 +34,11 @@ class Settings(BaseSettings):
         ge=0,
         description="Seconds a command that writes the store waits for another to finish.",
     )
+    analytics_wait: float = Field(
+        default=20.0,
+        gt=0,
+        description="Seconds an analysis waits for the one running before it answers 503.",
+    )
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
     workers: int = Field(

@@ -89,15 +89,17 @@ class Snapshot:
 class MemoryStore:
     """A GraphStore held in memory, persisted to `path` (or nowhere when path is None)."""
 
-    def __init__(self, path: FsPath | None = None) -> None:
+    def __init__(self, path: FsPath | None = None, snapshot: Snapshot | None = None) -> None:
+        """A store persisted to `path` (None: in memory only), holding `snapshot` (by default
+        the graph in the file, or none)."""
         self.path = path
         self._swap = threading.Lock()  # one reload (or replace) at a time
         self._stamp: Stamp | None = None
         self._failed: tuple[Stamp, str] | None = None
         self.reloads = 0
         """How many times the file was read (tests count one per replacement)."""
-        self._snapshot = Snapshot(store_file(Graph()))
-        if path is not None and path.exists():
+        self._snapshot = snapshot or Snapshot(store_file(Graph()))
+        if snapshot is None and path is not None and path.exists():
             with self._swap:
                 self._reload(strict=True)
 
@@ -138,6 +140,11 @@ class MemoryStore:
     def generation(self) -> str:
         """Which loaded graph answers now: a new value after each reload or replace."""
         return f"memory-{self._current().generation}"
+
+    def pinned(self) -> MemoryStore:
+        """A store answering from the snapshot this one holds now, whatever is loaded later
+        (an analysis and the names of its actors come from one graph)."""
+        return MemoryStore(None, self._current())
 
     def _install(self, snapshot: Snapshot) -> None:
         previous, self._snapshot = self._snapshot, snapshot

@@ -23,7 +23,7 @@ from graph.model import Actor, Document, Graph, Relation
 from graph.querying import Filters
 from graph.views import ActorDetail, Neighbourhood, Path, SearchPage, Stats
 
-__all__ = ["ExplainsQueries", "GraphStore", "HasGenerations", "ReportsProblems"]
+__all__ = ["ExplainsQueries", "GraphStore", "HasGenerations", "ReportsProblems", "pinned"]
 
 
 @runtime_checkable
@@ -107,3 +107,17 @@ class HasGenerations(Protocol):
 
     def generation(self) -> str | None:
         """A value that changes whenever another graph is loaded; None when unknown."""
+
+
+@runtime_checkable
+class Pins(Protocol):
+    """A store that can hand out a view of itself fixed on the graph it holds now, so that
+    several questions (an analysis, then the names of its actors) are answered from it."""
+
+    def pinned(self) -> GraphStore:
+        """This store, answering from the graph it holds now until the view is dropped."""
+
+
+def pinned(store: GraphStore) -> GraphStore:
+    """`store` fixed on its current graph when it can be; else `store` itself."""
+    return store.pinned() if isinstance(store, Pins) else store
