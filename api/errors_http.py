@@ -3,13 +3,16 @@
 One handler serves the whole KizunaError hierarchy; `STATUS` maps each error class to its
 HTTP status, so graph/ never speaks HTTP. Request validation (a parameter out of its bounds,
 a number that is not a number) answers 422 in the same shape with a message naming the
-parameter. Neo4j driver errors that a store let through
-answer 503, and anything unexpected answers a JSON 500 rather than a bare traceback.
+parameter. Neo4j driver errors that a store let through answer 503 when they pass (the server
+unreachable or busy), and 500 with an error id when the server refused a query as wrong; anything
+unexpected answers a JSON 500 with an error id rather than a bare traceback. What a 500 is
+about (a traceback, a Cypher statement) goes to the log under that id, never to the client.
 """
 
 from __future__ import annotations
 
 import logging
+import uuid
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -108,7 +111,13 @@ async def _http_error(_: Request, exc: Exception) -> JSONResponse:
 
 
 async def _driver_error(_: Request, exc: Exception) -> JSONResponse:
-    log.warning("Neo4j driver error: %r", exc)
+    from neo4j.exceptions import AuthError, Neo4jError, TransientError
+
+    if isinstance(exc, Neo4jError) and not isinstance(exc, AuthError | TransientError):
+        from graph.neo4j_store import refused
+
+        return _json(500, refused(exc, "answer the request").to_json())
+    log.warning("Neo4j driver error: %s", type(exc).__name__)
     return _json(
         503,
         {
@@ -122,13 +131,15 @@ async def _driver_error(_: Request, exc: Exception) -> JSONResponse:
 
 
 async def _unexpected(_: Request, exc: Exception) -> JSONResponse:
-    log.exception("Unexpected error", exc_info=exc)
+    error_id = uuid.uuid4().hex[:12]
+    log.error("Unexpected error %s", error_id, exc_info=exc)
     return _json(
         500,
         {
             "error": "InternalError",
             "message": f"The service failed unexpectedly ({type(exc).__name__}); "
-            "this is a bug, please report it with the request.",
+            f"this is a bug, please report it with the request and the error id {error_id}.",
+            "error_id": error_id,
         },
     )
 

@@ -523,7 +523,8 @@ class ErrorResponse(BaseModel):
 
     Details: `close_matches` (404: actors you may mean), `candidates` (409: the actors a name
     could be), `unknown`/`known` (422: types not in the schema), `errors` (422: each invalid
-    parameter), `backend` (503).
+    parameter), `backend` (503), `retry_after` (503 Busy, also the Retry-After header),
+    `error_id` (500: quote it in a report; the log holds the rest).
     """
 
     model_config = ConfigDict(

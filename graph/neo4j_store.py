@@ -8,15 +8,20 @@ more, cut at the limit in the query. The shared
 functions of `graph.querying` rank, filter and order what comes back.
 
 A load (`replace`) is staged and switched in by `graph.neo4j_load`: a load that fails anywhere
-before the switch leaves the previous graph as it was. Driver errors are translated here into
-StoreUnavailable, with what to do about them.
+before the switch leaves the previous graph as it was. Driver errors are translated here: a
+server that cannot be reached, refuses the credentials or meets a passing fault into
+StoreUnavailable, with what to do about it (never naming a password); a query the server
+refuses as wrong (syntax, parameters, a constraint) into QueryFailed, a bug, whose Cypher and
+server message go to the log under an error id, never to the client.
 """
 
 from __future__ import annotations
 
 import itertools
+import logging
 import re
 import threading
+import uuid
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Set
 from contextlib import contextmanager
@@ -24,12 +29,19 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import neo4j
-from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
+from neo4j.exceptions import (
+    AuthError,
+    DriverError,
+    Neo4jError,
+    ServiceUnavailable,
+    SessionExpired,
+    TransientError,
+)
 from pydantic import BaseModel
 
 from graph import cypher
 from graph.collector import collector_paused
-from graph.errors import StoreUnavailable
+from graph.errors import QueryFailed, StoreUnavailable
 from graph.levels import neighbourhood_levels
 from graph.model import Actor, Document, Evidence, Graph, Relation
 from graph.name_index import NameIndex, name_table
@@ -58,7 +70,9 @@ from graph.views import (
     Stats,
 )
 
-__all__ = ["LoadReport", "Neo4jStore", "graph_digest", "lucene_escape"]
+__all__ = ["LoadReport", "Neo4jStore", "graph_digest", "lucene_escape", "refused"]
+
+log = logging.getLogger("kizuna.neo4j")
 
 _LUCENE_SPECIAL = re.compile(r'([+\-!(){}\[\]^"~*?:\\/&|])')
 _FULLTEXT_CANDIDATES = 1000
@@ -97,6 +111,25 @@ def actor_from(props: dict[str, Any]) -> Actor:
         documents=list(props.get("documents") or []),
         discovered=bool(props.get("discovered", False)),
         identifiers={k: str(v) for k, v in props.items() if k not in ACTOR_CORE},
+    )
+
+
+def refused(exc: Neo4jError, what: str, statement: str | None = None) -> QueryFailed:
+    """A query the server refused as wrong (or failed inside): logged whole with the Cypher
+    under a new error id, and told to the client by its code and that id alone."""
+    error_id = uuid.uuid4().hex[:12]
+    log.error(
+        "Neo4j error %s while trying to %s: %s: %s%s",
+        error_id,
+        what,
+        exc.code,
+        exc.message,
+        f"\nStatement:\n{statement}" if statement else "",
+    )
+    return QueryFailed(
+        f"Neo4j refused a query while trying to {what} ({exc.code}). This is a bug in "
+        f"Kizuna, not in the request: please report it with the error id {error_id}.",
+        error_id=error_id,
     )
 
 
@@ -186,24 +219,29 @@ class Neo4jStore:
     # --- the boundary: every driver call goes through here ------------------------------
 
     @contextmanager
-    def _boundary(self, what: str) -> Iterator[None]:
+    def _boundary(self, what: str, statement: str | None = None) -> Iterator[None]:
+        """Translate the driver's errors met while trying to do `what` (running `statement`,
+        when one is named: it is logged with a refused query, never put in the message)."""
         try:
             yield
         except AuthError as exc:
             raise StoreUnavailable(
                 f"Neo4j refused the credentials while trying to {what}. Set NEO4J_USER and "
-                "NEO4J_PASSWORD (the local server's are neo4j / kizuna-local)."
+                "NEO4J_PASSWORD to an account of that server (the README says which for the "
+                "local one)."
             ) from exc
         except (ServiceUnavailable, SessionExpired) as exc:
             raise StoreUnavailable(
                 f"Neo4j cannot be reached to {what}. Start the local server with "
                 "`scripts/neo4j-local start`, or point NEO4J_URI at a running one."
             ) from exc
-        except Neo4jError as exc:
+        except TransientError as exc:
             raise StoreUnavailable(
-                f"Neo4j failed to {what}: {exc.code}: {exc.message}. "
+                f"Neo4j could not {what} just now ({exc.code}); retry. "
                 "Nothing was changed by this request."
             ) from exc
+        except Neo4jError as exc:
+            raise refused(exc, what, statement) from exc
         except (DriverError, OSError) as exc:
             raise StoreUnavailable(
                 f"The connection to Neo4j failed while trying to {what} ({exc}). "
@@ -214,7 +252,7 @@ class Neo4jStore:
         # An auto-commit query in a plain session: a server that is down fails at once
         # (execute_query would retry for half a minute before the user sees a 503).
         with (
-            self._boundary(what),
+            self._boundary(what, statement),
             self.driver.session(
                 database=self.database, default_access_mode=neo4j.READ_ACCESS
             ) as session,
