@@ -11,11 +11,13 @@ these machines have no internet and the CDN that FastAPI's default page loads is
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
 from typing import Literal
 
+from anyio import to_thread
 from fastapi import FastAPI
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse
@@ -25,9 +27,10 @@ from api.errors_http import install_error_handlers
 from api.heavy import HeavyWork
 from api.routes import actors, analytics, documents, explorer, health, neo4j_browser, paths
 from api.settings import Settings
-from graph.store import GraphStore
+from graph.errors import KizunaError
+from graph.store import GraphStore, Warms
 
-__all__ = ["STATIC_DIR", "backend_name", "create_app", "open_store"]
+__all__ = ["STATIC_DIR", "backend_name", "create_app", "open_store", "warm"]
 
 STATIC_DIR = Path(__file__).parent / "static"
 
@@ -43,6 +46,8 @@ an ambiguous name, 422 the parameter that is out of range, 503 means the store i
 """
 
 Backend = Literal["memory", "neo4j"]
+
+log = logging.getLogger("kizuna.api")
 
 
 def backend_name(store: GraphStore) -> Backend:
@@ -75,6 +80,18 @@ def open_store(settings: Settings) -> Iterator[GraphStore]:
         driver.close()
 
 
+def warm(store: GraphStore) -> None:
+    """Warm a store that needs it before it serves (Neo4j after a start: a cold page cache, a
+    name index to build), so the first answers are as fast as later ones. A store that cannot
+    be reached yet is not waited for: its first answers warm it instead."""
+    if not isinstance(store, Warms):
+        return
+    try:
+        store.warm()
+    except KizunaError as exc:
+        log.warning("The store was not warmed before serving: %s", exc.message)
+
+
 def create_app(settings: Settings | None = None, store: GraphStore | None = None) -> FastAPI:
     """The API over `store` if given (the caller closes it), else over the settings' store."""
     chosen = settings or Settings()
@@ -87,6 +104,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
             yield
             return
         with open_store(chosen) as opened:
+            await to_thread.run_sync(warm, opened)
             app.state.store = opened
             app.state.backend = chosen.backend
             yield

@@ -23,7 +23,15 @@ from graph.model import Actor, Document, Graph, Relation
 from graph.querying import Filters
 from graph.views import ActorDetail, Neighbourhood, Path, SearchPage, Stats
 
-__all__ = ["ExplainsQueries", "GraphStore", "HasGenerations", "ReportsProblems", "pinned"]
+__all__ = [
+    "ExplainsQueries",
+    "GraphStore",
+    "HasGenerations",
+    "Pins",
+    "ReportsProblems",
+    "Warms",
+    "pinned",
+]
 
 
 @runtime_checkable
@@ -121,3 +129,12 @@ class Pins(Protocol):
 def pinned(store: GraphStore) -> GraphStore:
     """`store` fixed on its current graph when it can be; else `store` itself."""
     return store.pinned() if isinstance(store, Pins) else store
+
+
+@runtime_checkable
+class Warms(Protocol):
+    """A store whose first answers after a start or a load are slow unless it is warmed
+    first (Neo4j: a cold page cache, a name index to build)."""
+
+    def warm(self) -> None:
+        """Read what the first answers need; raise StoreUnavailable if it cannot."""
