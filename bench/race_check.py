@@ -6,7 +6,8 @@ benchmark (bench/reload_race.py: a million relations, a minute). An answer is wr
 path hop lists a relation that does not join its two actors, a neighbourhood holds an edge to
 an actor it does not list, an actor lists a relation it is not an end of, centrality names an
 actor the store does not know, or the relations and actors of one answer are not all of one
-of the two graphs.
+of the two graphs. An analysis turned away with 503 and Retry-After (one runs at a time) is
+counted apart, as busy.
 """
 
 from __future__ import annotations
@@ -77,6 +78,11 @@ class Checker:
 
     def check(self, kind: str, response: httpx.Response) -> None:
         problem = None
+        if response.status_code == 503 and "Retry-After" in response.headers:
+            with self.lock:  # an analysis turned away while another runs: load shed, not wrong
+                self.counts[kind] += 1
+                self.counts["busy"] += 1
+            return
         if response.status_code >= 500:
             problem = f"{response.status_code}: {response.text[:200]}"
         elif response.status_code == 200:
@@ -95,10 +101,11 @@ class Checker:
 
     @property
     def answered(self) -> int:
-        return sum(self.counts[k] for k in KINDS) - self.counts["no answer"]
+        return sum(self.counts[k] for k in KINDS) - self.counts["no answer"] - self.counts["busy"]
 
     @property
     def server_errors(self) -> int:
+        """Answers 5xx, but for the 503s of analyses turned away with Retry-After."""
         return sum(n for code, n in self.counts.items() if code.isdigit() and code >= "500")
 
     def paths(self, body: dict[str, Any]) -> str | None:

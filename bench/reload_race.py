@@ -32,7 +32,7 @@ import httpx
 from bench.race_check import Checker, GraphKeys, race, requests_for
 from bench.synthetic_graph import load_average, synthetic_documents, synthetic_graph
 
-__all__ = ["main"]
+__all__ = ["main", "serve_api"]
 
 
 def _write(path: Path, actors: int, relations: int, seed: int) -> None:
@@ -65,7 +65,9 @@ def _memory(pid: int, field: str) -> float:
     return 0.0
 
 
-def _serve(store: Path, port: int) -> subprocess.Popen[bytes]:
+def serve_api(store: Path, port: int) -> subprocess.Popen[bytes]:
+    """The API over the embedded store at `store`, served by uvicorn in its own process, once
+    it answers /health."""
     env = {**os.environ, "KIZUNA_STORE": str(store), "KIZUNA_BACKEND": "memory"}
     code = (
         "from api.cli.serve_command import run_server; "
@@ -93,6 +95,9 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=8701)
     parser.add_argument("--folder", type=Path, default=Path("/tmp/kizuna-reload-race"))
     parser.add_argument("--reuse", action="store_true", help="keep the files already written")
+    parser.add_argument(
+        "--no-centrality", action="store_true", help="leave the degree centrality out of the mix"
+    )
     args = parser.parse_args()
 
     args.folder.mkdir(parents=True, exist_ok=True)
@@ -107,11 +112,11 @@ def main() -> None:
     shared = sorted(graphs[0].actors & graphs[1].actors)
     hubs = [i for i in shared if i.startswith("country:syn-0000")][:6]
     others = random.Random(3).sample([i for i in shared if i not in hubs], 20)
-    asked = requests_for(hubs, others)
+    asked = requests_for(hubs, others, centrality=not args.no_centrality)
     store = args.folder / "store.json"
     shutil.copyfile(files[0], store)
 
-    server = _serve(store, args.port)
+    server = serve_api(store, args.port)
     peak = [0.0]
     stop = threading.Event()
 
@@ -155,7 +160,8 @@ def main() -> None:
         f"requests: {sum(counts[k] for k in ('paths', 'neighbourhood', 'actor', 'centrality'))}"
         f" ({by_kind}, centrality {counts['centrality']}); answered 200: {counts['200']}, "
         f"4xx: {sum(n for c, n in counts.items() if c.startswith('4'))}, "
-        f"5xx: {checker.server_errors}, no answer: {counts['no answer']}\n"
+        f"5xx: {checker.server_errors}, 503 busy with Retry-After: {counts['busy']}, "
+        f"no answer: {counts['no answer']}\n"
         f"wrong answers: {len(checker.wrong)}"
         + "".join(f"\n  {w[:160]}" for w in checker.wrong[:5])
         + f"\nAPI process memory: {before:.0f} MB before the race, peak {high_water:.0f} MB "

@@ -18,6 +18,7 @@ from rich.table import Table
 from api.cli.context import StoreOption, settings_of
 from api.cli.output import counted, fail, print_counts
 from graph.errors import KizunaError
+from graph.files import file_problem
 from graph.formats.exports import to_csv_tables, to_csv_zip, to_graphml, to_json
 from graph.memory_store import MemoryStore
 from graph.model import Graph
@@ -99,7 +100,11 @@ def export_command(
     graph = whole.model_copy(
         update={"relations": [r for r in whole.relations if r.confidence >= min_confidence]}
     )
-    places = _write(graph, format, output)
+    try:
+        places = _write(graph, format, output)
+    except OSError as exc:
+        where = exc.filename or output
+        raise fail(console, f"cannot write {where}: {file_problem(exc)}.") from exc
     console.print(
         f"Exported {counted(len(graph.actors), 'actor')} and "
         f"{counted(len(graph.relations), 'relation')} as {format.value} to " + " and ".join(places),

@@ -308,3 +308,13 @@ def test_an_added_folder_does_not_follow_links_out_of_it(home: Path) -> None:
     assert "notes.txt" in done.output and "leads out of" in done.output
     assert "notes.txt" not in _corpus(home) and "notes.txt" not in _documents(home)
     assert {"kyoto.txt", "osaka.txt", "tohoku.txt", "inside.txt"} <= set(_corpus(home))
+
+
+def test_a_folder_given_where_a_file_is_expected_is_one_line(home: Path) -> None:
+    folder = home / "mine"
+    exported = _kizuna(home, "export", "-o", str(folder))
+    assert exported.exit_code == 1
+    assert "Traceback" not in exported.output
+    assert exported.output.count("error:") == 1 and "it is a folder, not a file" in exported.output
+    stats = _kizuna(home, "stats", "--store", str(folder))
+    assert stats.exit_code == 1 and "it is a folder, not a file" in stats.output
