@@ -147,6 +147,7 @@ def main() -> None:
         stop.set()
         sampler.join()
         high_water = _memory(server.pid, "VmHWM")
+        after = _memory(server.pid, "VmRSS")
     finally:
         stop.set()
         server.terminate()
@@ -165,7 +166,7 @@ def main() -> None:
         f"wrong answers: {len(checker.wrong)}"
         + "".join(f"\n  {w[:160]}" for w in checker.wrong[:5])
         + f"\nAPI process memory: {before:.0f} MB before the race, peak {high_water:.0f} MB "
-        f"(sampled peak {peak[0]:.0f} MB)",
+        f"(sampled peak {peak[0]:.0f} MB), {after:.0f} MB after it",
         flush=True,
     )
 
