@@ -19,11 +19,14 @@ serving, and `problem()` says what is wrong with the file until it is replaced a
 
 from __future__ import annotations
 
+import ctypes
+import functools
 import itertools
 import os
 import threading
+import weakref
 from collections import Counter
-from collections.abc import Set
+from collections.abc import Callable, Set
 from pathlib import Path as FsPath
 
 import msgspec
@@ -64,6 +67,23 @@ Stamp = tuple[int, int, int, int]
 """What tells one store file from its replacement: inode, size, mtime and ctime (ns)."""
 
 _generations = itertools.count(1)
+
+
+@functools.cache
+def _malloc_trim() -> Callable[[int], int] | None:
+    try:
+        trim: Callable[[int], int] = ctypes.CDLL(None).malloc_trim
+    except (AttributeError, OSError):  # not glibc
+        return None
+    return trim
+
+
+def _give_back_memory() -> None:
+    """Return the memory of a dropped snapshot to the system: glibc keeps what Python frees
+    in its arenas, and a store replaced every few seconds would hold several graphs' worth."""
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
 
 
 def _stamp(status: os.stat_result) -> Stamp:
@@ -149,6 +169,7 @@ class MemoryStore:
     def _install(self, snapshot: Snapshot) -> None:
         previous, self._snapshot = self._snapshot, snapshot
         previous.table.forget()  # queries still holding it rebuild what they ask
+        weakref.finalize(previous, _give_back_memory)  # once the last query lets it go
 
     def _reload(self, strict: bool = False) -> None:
         """Read the file into a new snapshot and swap it in; hold `_swap`. A file that fails
