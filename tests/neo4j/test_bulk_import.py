@@ -12,7 +12,6 @@ import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
-import neo4j
 import pytest
 
 from graph.formats.neo4j_csv import write_import_csv
@@ -20,7 +19,7 @@ from graph.memory_store import MemoryStore
 from graph.model import Graph
 from graph.neo4j_props import actor_digest, relation_digest
 from graph.neo4j_store import Neo4jStore
-from tests.neo4j_server import PROJECT, START_TIMEOUT
+from tests.neo4j_server import PROJECT, START_TIMEOUT, Connect
 
 pytestmark = pytest.mark.neo4j
 
@@ -50,7 +49,10 @@ def throwaway_server(tmp_path: Path) -> Iterator[tuple[dict[str, str], str]]:
 
 
 def test_imported_csv_gives_the_same_graph_as_a_bolt_load(
-    throwaway_server: tuple[dict[str, str], str], contract_graph: Graph, tmp_path: Path
+    throwaway_server: tuple[dict[str, str], str],
+    neo4j_connect: Connect,
+    contract_graph: Graph,
+    tmp_path: Path,
 ) -> None:
     env, uri = throwaway_server
     write_import_csv(contract_graph, tmp_path / "csv")
@@ -64,31 +66,28 @@ def test_imported_csv_gives_the_same_graph_as_a_bolt_load(
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "IMPORT DONE" in done.stdout
-    driver = neo4j.GraphDatabase.driver(uri, auth=("neo4j", "kizuna-local"))
-    try:
-        store = Neo4jStore(driver)
-        store.ensure_schema()
-        assert store.snapshot() == contract_graph.normalised()
-        assert store.search("JICA").hits[0].actor.id == "agency:jica"
-        records = driver.execute_query(
-            "MATCH (d:Document)-[:MENTIONS]->(:Agency {id: 'agency:jica'}) RETURN d.name AS n"
-        ).records
-        assert [r["n"] for r in records] == ["contract.txt"]
-        # The import writes the digests a Bolt load writes, so that a reload compares them.
-        actors = driver.execute_query("MATCH (a:Actor) RETURN a.id AS id, a.digest AS d").records
-        assert {r["id"]: r["d"] for r in actors} == {
-            a.id: actor_digest(a) for a in contract_graph.actors
-        }
-        relations = driver.execute_query(
-            "MATCH (:Actor)-[r]->(:Actor) RETURN r.key AS key, r.digest AS d"
-        ).records
-        assert {r["key"]: r["d"] for r in relations} == {
-            r.key: relation_digest(r) for r in contract_graph.relations
-        }
-        store.replace(contract_graph)  # a Bolt load over the import changes nothing
-        assert store.snapshot() == contract_graph.normalised()
-    finally:
-        driver.close()
+    driver = neo4j_connect(neo4j_uri=uri)
+    store = Neo4jStore(driver)
+    store.ensure_schema()
+    assert store.snapshot() == contract_graph.normalised()
+    assert store.search("JICA").hits[0].actor.id == "agency:jica"
+    records = driver.execute_query(
+        "MATCH (d:Document)-[:MENTIONS]->(:Agency {id: 'agency:jica'}) RETURN d.name AS n"
+    ).records
+    assert [r["n"] for r in records] == ["contract.txt"]
+    # The import writes the digests a Bolt load writes, so that a reload compares them.
+    actors = driver.execute_query("MATCH (a:Actor) RETURN a.id AS id, a.digest AS d").records
+    assert {r["id"]: r["d"] for r in actors} == {
+        a.id: actor_digest(a) for a in contract_graph.actors
+    }
+    relations = driver.execute_query(
+        "MATCH (:Actor)-[r]->(:Actor) RETURN r.key AS key, r.digest AS d"
+    ).records
+    assert {r["key"]: r["d"] for r in relations} == {
+        r.key: relation_digest(r) for r in contract_graph.relations
+    }
+    store.replace(contract_graph)  # a Bolt load over the import changes nothing
+    assert store.snapshot() == contract_graph.normalised()
 
 
 def _kizuna(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
@@ -103,7 +102,10 @@ def _kizuna(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]
 
 
 def test_bulk_load_imports_the_built_graph_and_refuses_a_database_that_holds_one(
-    throwaway_server: tuple[dict[str, str], str], contract_graph: Graph, tmp_path: Path
+    throwaway_server: tuple[dict[str, str], str],
+    neo4j_connect: Connect,
+    contract_graph: Graph,
+    tmp_path: Path,
 ) -> None:
     env, uri = throwaway_server
     env = {**env, "NEO4J_URI": uri, "KIZUNA_STORE": str(tmp_path / "store.json")}
@@ -114,24 +116,21 @@ def test_bulk_load_imports_the_built_graph_and_refuses_a_database_that_holds_one
     again = _kizuna(env, "neo4j", "load", "--bulk")
     assert again.returncode == 1
     assert "imports into an empty database" in again.stdout
-    driver = neo4j.GraphDatabase.driver(uri, auth=("neo4j", "kizuna-local"))
-    try:
-        store = Neo4jStore(driver)
-        assert store.snapshot() == contract_graph.normalised()
-        elements = "MATCH (a:Actor) RETURN a.id AS id, elementId(a) AS e ORDER BY id"
-        before = driver.execute_query(elements).records
-        # The import recorded the graph as in use: loading it over Bolt writes nothing.
-        assert store.load(contract_graph.normalised()).mode == "unchanged"
-        assert driver.execute_query(elements).records == before
-        # A changed graph is written as a delta over the import.
-        graph = contract_graph.normalised()
-        changed = graph.model_copy(update={"relations": graph.relations[1:]})
-        report = store.load(changed)
-        assert (report.mode, report.deleted_relations) == ("delta", 1)
-        assert store.snapshot() == changed
-        assert driver.execute_query(elements).records == before
-    finally:
-        driver.close()
+    driver = neo4j_connect(neo4j_uri=uri)
+    store = Neo4jStore(driver)
+    assert store.snapshot() == contract_graph.normalised()
+    elements = "MATCH (a:Actor) RETURN a.id AS id, elementId(a) AS e ORDER BY id"
+    before = driver.execute_query(elements).records
+    # The import recorded the graph as in use: loading it over Bolt writes nothing.
+    assert store.load(contract_graph.normalised()).mode == "unchanged"
+    assert driver.execute_query(elements).records == before
+    # A changed graph is written as a delta over the import.
+    graph = contract_graph.normalised()
+    changed = graph.model_copy(update={"relations": graph.relations[1:]})
+    report = store.load(changed)
+    assert (report.mode, report.deleted_relations) == ("delta", 1)
+    assert store.snapshot() == changed
+    assert driver.execute_query(elements).records == before
 
 
 def test_bulk_load_says_it_does_not_apply_to_a_remote_server(tmp_path: Path) -> None:
@@ -147,7 +146,10 @@ def test_bulk_load_says_it_does_not_apply_to_a_remote_server(tmp_path: Path) -> 
 
 
 def test_bulk_load_with_wipe_stops_a_running_server_and_replaces_its_graph(
-    throwaway_server: tuple[dict[str, str], str], contract_graph: Graph, tmp_path: Path
+    throwaway_server: tuple[dict[str, str], str],
+    neo4j_connect: Connect,
+    contract_graph: Graph,
+    tmp_path: Path,
 ) -> None:
     env, uri = throwaway_server
     env = {**env, "NEO4J_URI": uri, "KIZUNA_STORE": str(tmp_path / "store.json")}
@@ -163,8 +165,5 @@ def test_bulk_load_with_wipe_stops_a_running_server_and_replaces_its_graph(
     done = _kizuna(env, "neo4j", "load", "--bulk", "--wipe")
     assert done.returncode == 0, done.stdout + done.stderr
     assert f"{len(contract_graph.relations)} relations" in done.stdout
-    driver = neo4j.GraphDatabase.driver(uri, auth=("neo4j", "kizuna-local"))
-    try:
-        assert Neo4jStore(driver).snapshot() == contract_graph.normalised()
-    finally:
-        driver.close()
+    driver = neo4j_connect(neo4j_uri=uri)
+    assert Neo4jStore(driver).snapshot() == contract_graph.normalised()
