@@ -28,15 +28,12 @@ from graph.model import Graph
 from graph.neo4j_load import bulk_import
 from graph.neo4j_store import LoadReport, Neo4jStore
 
-__all__ = ["app"]
-
-app = typer.Typer(help="Work with a Neo4j server.", no_args_is_help=True)
+__all__ = ["load_command", "status_command"]
 
 LOCAL_SERVER = Path(__file__).resolve().parents[2] / "scripts" / "neo4j-local"
 
 
-@app.command()
-def load(
+def load_command(
     ctx: typer.Context,
     store: StoreOption = None,
     wipe: Annotated[
@@ -150,8 +147,7 @@ def _bulk_refusal(neo: Neo4jStore, settings: Settings, wipe: bool) -> str | None
     return None
 
 
-@app.command()
-def status(ctx: typer.Context) -> None:
+def status_command(ctx: typer.Context) -> None:
     """Say whether Neo4j answers, and what graph it holds."""
     console = Console()
     settings = settings_of(ctx)
