@@ -12,7 +12,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from graph.model import Evidence, Relation, StrictModel, relation_facts
-from graph.views import ActorSummary
+from graph.views import ActorSummary, Stats
 
 __all__ = [
     "ActorProfile",
@@ -36,7 +36,6 @@ __all__ = [
     "NodeView",
     "PathHop",
     "PathsAnswer",
-    "RankedActor",
     "RelationFacts",
     "SearchMatch",
     "relation_row",
@@ -473,25 +472,8 @@ class PathsAnswer(_Response):
     )
 
 
-class RankedActor(_Response):
-    """An actor with its number of relations."""
-
-    id: str
-    name: str
-    type: str
-    degree: int
-
-
-class GraphStats(_Response):
+class GraphStats(Stats):
     """How much the graph holds, by type, and its most connected actors."""
-
-    actors: int
-    relations: int
-    documents: int
-    evidence: int
-    actors_by_type: dict[str, int]
-    relations_by_type: dict[str, int]
-    most_connected: list[RankedActor]
 
     model_config = ConfigDict(
         extra="forbid",

@@ -44,6 +44,7 @@ from graph.views import (
     Neighbourhood,
     NeighbourhoodNode,
     Path,
+    RankedActor,
     SearchPage,
     Stats,
 )
@@ -302,7 +303,7 @@ class MemoryStore:
             evidence=table.evidence_count(),
             actors_by_type=dict(sorted(Counter(row.type for row in self._rows.values()).items())),
             relations_by_type={t: n for t, n in zip(table.types, by_type, strict=True) if n},
-            most_connected=[(self._summary(n), d) for d, n in top],
+            most_connected=[RankedActor(**self._summary(n).model_dump(), degree=d) for d, n in top],
         )
 
     def ping(self) -> None:

@@ -53,6 +53,7 @@ from graph.views import (
     Neighbourhood,
     NeighbourhoodNode,
     Path,
+    RankedActor,
     SearchHit,
     SearchPage,
     Stats,
@@ -705,7 +706,8 @@ class Neo4jStore:
             actors_by_type=dict(sorted(actors_by_type.items())),
             relations_by_type=dict(sorted((r["type"], r["n"]) for r in rel_records)),
             most_connected=[
-                (ActorSummary(id=r["id"], name=r["name"], type=r["type"]), r["degree"]) for r in top
+                RankedActor(id=r["id"], name=r["name"], type=r["type"], degree=r["degree"])
+                for r in top
             ],
         )
 

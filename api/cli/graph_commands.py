@@ -142,8 +142,8 @@ def stats_command(ctx: typer.Context, store: StoreOption = None) -> None:
     table.add_column("actor")
     table.add_column("type")
     table.add_column("degree", justify="right")
-    for summary, degree in stats.most_connected:
-        table.add_row(f"{summary.name} ({summary.id})", summary.type, str(degree))
+    for ranked in stats.most_connected:
+        table.add_row(f"{ranked.name} ({ranked.id})", ranked.type, str(ranked.degree))
     console.print(table)
     try:
         _print_corpus(console, store_path)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request
 
-from api.responses import GraphStats, HealthReport, RankedActor
+from api.responses import GraphStats, HealthReport
 from api.routes.shared import ERRORS, StoreDep, backend_of
 from graph.errors import StoreUnavailable
 
@@ -45,16 +45,4 @@ def health(request: Request, store: StoreDep) -> HealthReport:
 def stats(store: StoreDep) -> GraphStats:
     """How many actors, relations, documents and pieces of evidence the graph holds, by type,
     and the ten actors with the most relations."""
-    found = store.stats()
-    return GraphStats(
-        actors=found.actors,
-        relations=found.relations,
-        documents=found.documents,
-        evidence=found.evidence,
-        actors_by_type=found.actors_by_type,
-        relations_by_type=found.relations_by_type,
-        most_connected=[
-            RankedActor(id=a.id, name=a.name, type=a.type, degree=degree)
-            for a, degree in found.most_connected
-        ],
-    )
+    return GraphStats.model_validate(store.stats().model_dump())
