@@ -93,24 +93,20 @@ ActorTypesParam = Annotated[
         openapi_examples={"states": {"summary": "Countries only", "value": ["Country"]}},
     ),
 ]
-SinceParam = Annotated[
-    int | None,
-    Query(
+
+
+def _year_bound(side: str, summary: str) -> Any:
+    """The query parameter of one end of the years a relation may be stated for."""
+    return Query(
         ge=0,
         le=9999,
-        description="Only relations stated for this year or later (undated ones are left out).",
-        openapi_examples={"2023": {"summary": "From 2023", "value": 2023}},
-    ),
-]
-UntilParam = Annotated[
-    int | None,
-    Query(
-        ge=0,
-        le=9999,
-        description="Only relations stated for this year or earlier (undated ones are left out).",
-        openapi_examples={"2023": {"summary": "Up to 2023", "value": 2023}},
-    ),
-]
+        description=f"Only relations stated for this year or {side} (undated ones are left out).",
+        openapi_examples={"2023": {"summary": summary, "value": 2023}},
+    )
+
+
+SinceParam = Annotated[int | None, _year_bound("later", "From 2023")]
+UntilParam = Annotated[int | None, _year_bound("earlier", "Up to 2023")]
 
 
 MinConfidenceParam = Annotated[
