@@ -24,15 +24,15 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import neo4j
-from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
+from neo4j.exceptions import DriverError, Neo4jError
 from pydantic import BaseModel
 
 from graph import cypher
 from graph.collector import collector_paused
-from graph.errors import StoreUnavailable
 from graph.levels import neighbourhood_levels
 from graph.model import Actor, Document, Evidence, Graph, Relation
 from graph.name_index import NameIndex, name_table
+from graph.neo4j_errors import driver_failure
 from graph.neo4j_load import ACTOR_CORE, LoadReport, StagedLoad, graph_digest, load_report
 from graph.neo4j_props import graph_digests
 from graph.querying import (
@@ -190,26 +190,8 @@ class Neo4jStore:
     def _boundary(self, what: str) -> Iterator[None]:
         try:
             yield
-        except AuthError as exc:
-            raise StoreUnavailable(
-                f"Neo4j refused the credentials while trying to {what}. Set NEO4J_USER and "
-                "NEO4J_PASSWORD (the local server's are neo4j / kizuna-local)."
-            ) from exc
-        except (ServiceUnavailable, SessionExpired) as exc:
-            raise StoreUnavailable(
-                f"Neo4j cannot be reached to {what}. Start the local server with "
-                "`scripts/neo4j-local start`, or point NEO4J_URI at a running one."
-            ) from exc
-        except Neo4jError as exc:
-            raise StoreUnavailable(
-                f"Neo4j failed to {what}: {exc.code}: {exc.message}. "
-                "Nothing was changed by this request."
-            ) from exc
-        except (DriverError, OSError) as exc:
-            raise StoreUnavailable(
-                f"The connection to Neo4j failed while trying to {what} ({exc}). "
-                "Check that the server runs (`scripts/neo4j-local status`)."
-            ) from exc
+        except (DriverError, Neo4jError, OSError) as exc:
+            raise driver_failure(exc, what) from exc
 
     def _read(self, statement: str, what: str, **params: Any) -> list[neo4j.Record]:
         # An auto-commit query in a plain session: a server that is down fails at once
