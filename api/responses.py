@@ -12,7 +12,16 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from api import response_examples
-from graph.model import Evidence, Relation, StrictModel, relation_facts
+from graph.analytics import Measure
+from graph.model import (
+    DatePrecision,
+    DateSource,
+    Evidence,
+    Relation,
+    StrictModel,
+    relation_facts,
+)
+from graph.store import Backend
 from graph.views import ActorSummary, Neighbourhood, Stats
 
 __all__ = [
@@ -70,7 +79,7 @@ class HealthReport(_Response):
     """The service is up and its store answers; how much the store holds."""
 
     status: Literal["ok"] = "ok"
-    backend: Literal["memory", "neo4j"]
+    backend: Backend
     actors: int
     relations: int
     documents: int
@@ -110,8 +119,8 @@ class RelationFacts(_Response):
         default=None,
         description="The date at the precision the text gives it: 2024-03-12, 2024-03 or 2024.",
     )
-    date_precision: Literal["day", "month", "year"] | None = None
-    date_source: Literal["sentence", "document"] | None = Field(
+    date_precision: DatePrecision | None = None
+    date_source: DateSource | None = Field(
         default=None,
         description="sentence when the evidence states the date, document when it comes from "
         "the document's dateline.",
@@ -345,7 +354,7 @@ class CentralActor(_Response):
 class CentralityRanking(_Response):
     """Actors ranked by a centrality measure over the ties that pass the filters."""
 
-    measure: Literal["degree", "betweenness", "eigenvector"]
+    measure: Measure
     reading: str = Field(description="How the measure reads for diplomacy, in one sentence.")
     method: str = Field(description="How the scores were computed.")
     approximate: bool = Field(description="True when the scores are a seeded estimate.")

@@ -37,6 +37,7 @@ from graph.paths import k_shortest_routes
 from graph.querying import Filters, edge_order, hop_relation_order, normalise_text, search_page
 from graph.relation_table import NO_YEAR, RelationTable, trusted
 from graph.resolve import not_found
+from graph.store import Backend
 from graph.views import (
     ActorDetail,
     ActorSummary,
@@ -54,6 +55,8 @@ __all__ = ["MemoryStore"]
 
 class MemoryStore:
     """A GraphStore held in memory, persisted to `path` (or nowhere when path is None)."""
+
+    backend: Backend = "memory"
 
     def __init__(self, path: FsPath | None = None) -> None:
         self.path = path

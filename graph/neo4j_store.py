@@ -46,6 +46,7 @@ from graph.querying import (
 from graph.relation_cache import RelationCache
 from graph.relation_table import trusted
 from graph.resolve import not_found, require_known
+from graph.store import Backend
 from graph.views import (
     ActorDetail,
     ActorSummary,
@@ -164,6 +165,8 @@ def _filtering(params: Mapping[str, Any]) -> cypher.Filtering:
 
 class Neo4jStore:
     """A GraphStore held in a Neo4j database. The caller creates and closes the driver."""
+
+    backend: Backend = "neo4j"
 
     def __init__(
         self,

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter
 
 from api.responses import GraphStats, HealthReport
-from api.routes.shared import ERRORS, StoreDep, backend_of
+from api.routes.shared import ERRORS, StoreDep
 from graph.errors import StoreUnavailable
 
 __all__ = ["router"]
@@ -19,10 +19,10 @@ router = APIRouter(tags=["service"])
     responses={503: ERRORS[503]},
     summary="Is the store reachable?",
 )
-def health(request: Request, store: StoreDep) -> HealthReport:
+def health(store: StoreDep) -> HealthReport:
     """The backend in use and how many actors, relations and documents it holds; 503 when
     the store cannot be reached (the service keeps running and recovers when it returns)."""
-    backend = backend_of(request)
+    backend = store.backend
     try:
         store.ping()
         stats = store.stats()

@@ -29,7 +29,6 @@ __all__ = [
     "TypesParam",
     "UntilParam",
     "applied",
-    "backend_of",
     "current_store",
     "cypher_answer",
     "json_answer",
@@ -67,11 +66,6 @@ def json_answer(answer: BaseModel, **rows: list[dict[str, Any]]) -> Response:
 def current_store(request: Request) -> GraphStore:
     store: GraphStore = request.app.state.store
     return store
-
-
-def backend_of(request: Request) -> str:
-    backend: str = request.app.state.backend
-    return backend
 
 
 StoreDep = Annotated[GraphStore, Depends(current_store)]
