@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import time
-from pathlib import Path
 from typing import Annotated
 from urllib.parse import urlsplit
 
@@ -20,17 +19,15 @@ import typer
 from rich.console import Console
 
 from api.cli.context import StoreOption, settings_of
+from api.cli.local_server import LOCAL_SERVER, bulk_import
 from api.cli.output import counted, fail
 from api.settings import Settings
 from graph.errors import KizunaError, StoreUnavailable
 from graph.memory_store import MemoryStore
 from graph.model import Graph
-from graph.neo4j_load import bulk_import
 from graph.neo4j_store import LoadReport, Neo4jStore
 
 __all__ = ["load_command", "status_command"]
-
-LOCAL_SERVER = Path(__file__).resolve().parents[2] / "scripts" / "neo4j-local"
 
 
 def load_command(
@@ -114,7 +111,7 @@ def _bulk_import(
     refusal = _bulk_refusal(neo, settings, wipe)
     if refusal is not None:
         raise fail(console, refusal)
-    report, _ = bulk_import(neo, graph, LOCAL_SERVER)
+    report, _ = bulk_import(neo, graph)
     return report
 
 
