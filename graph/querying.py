@@ -127,9 +127,6 @@ class Filters:
             self.until is None or year <= self.until
         )
 
-    def accepts_actor(self, actor_type: str) -> bool:
-        return self.actor_types is None or actor_type in self.actor_types
-
 
 def _known(
     values: Iterable[str] | None, known: Mapping[str, object], what: str
