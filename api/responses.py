@@ -196,7 +196,7 @@ class ActorProfile(_Response):
 
 
 class AppliedFilters(_Response):
-    """The filters a neighbourhood or path answer was computed with."""
+    """The filters an answer was computed with: a neighbourhood, paths, or an analysis."""
 
     types: list[str] | None = Field(description="Relation types allowed; null for all.")
     actor_types: list[str] | None = Field(description="Actor types allowed; null for all.")

@@ -1,15 +1,20 @@
 """Neo4jStore: the GraphStore protocol over a Neo4j server, through the official driver.
 
-It answers exactly as MemoryStore does. The searches run inside the database: a path query is
-one Cypher `SHORTEST ... GROUPS` search (both ends bound, filters inside the pattern) that
-collapses Cypher's paths into routes through distinct actors in the query itself; a
-neighbourhood asks for its first two levels in one query and for each deeper level in one
-more, cut at the limit in the query. The shared
-functions of `graph.querying` rank, filter and order what comes back.
+It answers exactly as MemoryStore does. The searches run inside the database: a path query
+first finds the routes of up to three hops from both ends at once (the actors one passing
+relation from each end, and the relations between those two sets), and only when they are
+fewer than k and longer routes are allowed asks Cypher's `SHORTEST ... GROUPS` search (both
+ends bound, filters inside the pattern), which collapses Cypher's paths into routes through
+distinct actors in the query itself; a neighbourhood asks for its first two levels in one
+query and for each deeper level in one more, cut at the limit in the query. A search reads
+the candidates a name index finds (`graph.name_index`, built once per loaded graph), and the
+relations between hubs are kept per load (`graph.relation_cache`). The shared functions of
+`graph.querying` rank, filter and order what comes back.
 
 A load (`replace`) is staged and switched in by `graph.neo4j_load`: a load that fails anywhere
-before the switch leaves the previous graph as it was. Driver errors are translated here into
-StoreUnavailable, with what to do about them.
+before the switch leaves the previous graph as it was. Every driver call goes through one
+boundary, which translates driver errors into StoreUnavailable with what to do about them
+(`graph.neo4j_errors`).
 """
 
 from __future__ import annotations

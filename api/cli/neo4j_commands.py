@@ -4,8 +4,9 @@ The graph comes from the embedded store file that `kizuna build` writes; the con
 Settings (NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE), whose defaults are the local
 server of `scripts/neo4j-local`. A load stages the new graph in batches and switches it in with
 one transaction: if it fails, Neo4j keeps the graph it had; loading the same graph again writes
-nothing. `--bulk` writes neo4j-admin CSV files and imports them offline into the local server's
-empty database (`scripts/neo4j-local import`), the fastest first load of a large graph.
+nothing, and a graph that differs little is written as that difference, in one transaction.
+`--bulk` writes neo4j-admin CSV files and imports them offline into the local server's empty
+database (`api.cli.local_server`), the fastest first load of a large graph.
 """
 
 from __future__ import annotations

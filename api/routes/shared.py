@@ -1,4 +1,5 @@
-"""What the endpoints share: the store of the running app, filter parameters, error responses.
+"""What the endpoints share: the store of the running app, the filter parameters, the error
+responses they document, the JSON answer serialised once, and the equivalent Cypher.
 
 The store is created once by the app's lifespan and handed to each request through
 `current_store`, so endpoints never build stores or drivers themselves.
