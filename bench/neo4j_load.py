@@ -29,7 +29,7 @@ from api.settings import Settings
 from bench.synthetic_graph import add_graph_options, load_average, synthetic_graph
 from graph.model import Graph
 from graph.neo4j_props import graph_digests
-from graph.neo4j_store import Neo4jStore
+from graph.neo4j_store import LoadReport, Neo4jStore
 
 
 def main() -> None:
@@ -60,9 +60,7 @@ def main() -> None:
         else:
             store.ensure_schema()
             store.load(type(graph)(), wipe=True)
-            started = time.perf_counter()
-            report = store.load(graph)
-            first = time.perf_counter() - started
+            report, first = _timed_load(store, graph)
             print(
                 f"initial load (Bolt): {first:.1f}s, {len(graph.relations) / first:,.0f} "
                 f"relations/s ({report.mentions} MENTIONS edges too), "
@@ -98,10 +96,15 @@ def _changed(graph: Graph, count: int) -> Graph:
     return graph.model_copy(update={"relations": relations})
 
 
-def _reload(store: Neo4jStore, graph: Graph, what: str) -> None:
+def _timed_load(store: Neo4jStore, graph: Graph) -> tuple[LoadReport, float]:
+    """The report of loading `graph`, and how many seconds the load took."""
     started = time.perf_counter()
     report = store.load(graph)
-    seconds = time.perf_counter() - started
+    return report, time.perf_counter() - started
+
+
+def _reload(store: Neo4jStore, graph: Graph, what: str) -> None:
+    report, seconds = _timed_load(store, graph)
     print(
         f"reload of {what}: {seconds:.1f}s, {report.mode}: wrote {report.written_actors} "
         f"actors, {report.written_relations} relations; removed {report.deleted_actors} "

@@ -24,22 +24,22 @@ from tests.neo4j_server import PROJECT, Connect, Neo4jServer
 pytestmark = pytest.mark.neo4j
 
 
+def _counted(driver: neo4j.Driver, query: str) -> dict[str, int]:
+    return {r["name"]: r["n"] for r in driver.execute_query(query).records}
+
+
 def _counts(driver: neo4j.Driver) -> dict[str, object]:
     """The graph in use (actors, documents, what links them), counted with plain Cypher."""
-    labels = {
-        r["label"]: r["n"]
-        for r in driver.execute_query(
-            "MATCH (n) WHERE n:Actor OR n:Document "
-            "UNWIND labels(n) AS label RETURN label, count(*) AS n"
-        ).records
-    }
-    rels = {
-        r["type"]: r["n"]
-        for r in driver.execute_query(
-            "MATCH (a)-[r]->(b) WHERE (a:Actor OR a:Document) AND b:Actor "
-            "RETURN type(r) AS type, count(*) AS n"
-        ).records
-    }
+    labels = _counted(
+        driver,
+        "MATCH (n) WHERE n:Actor OR n:Document "
+        "UNWIND labels(n) AS label RETURN label AS name, count(*) AS n",
+    )
+    rels = _counted(
+        driver,
+        "MATCH (a)-[r]->(b) WHERE (a:Actor OR a:Document) AND b:Actor "
+        "RETURN type(r) AS name, count(*) AS n",
+    )
     return {"labels": labels, "relationships": rels}
 
 
