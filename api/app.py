@@ -15,7 +15,6 @@ import logging
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
-from typing import Literal
 
 from anyio import to_thread
 from fastapi import FastAPI
@@ -30,7 +29,7 @@ from api.settings import Settings
 from graph.errors import KizunaError
 from graph.store import GraphStore, Warms
 
-__all__ = ["STATIC_DIR", "backend_name", "create_app", "open_store", "warm"]
+__all__ = ["STATIC_DIR", "create_app", "open_store", "warm"]
 
 STATIC_DIR = Path(__file__).parent / "static"
 
@@ -45,14 +44,7 @@ Errors are JSON `{"error", "message", ...}`: 404 lists close matches, 409 the ca
 an ambiguous name, 422 the parameter that is out of range, 503 means the store is down.
 """
 
-Backend = Literal["memory", "neo4j"]
-
 log = logging.getLogger("kizuna.api")
-
-
-def backend_name(store: GraphStore) -> Backend:
-    """Which kind of store this is, for /health."""
-    return "neo4j" if "neo4j" in type(store).__module__.lower() else "memory"
 
 
 @contextmanager
@@ -100,13 +92,11 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if store is not None:
             app.state.store = store
-            app.state.backend = backend_name(store)
             yield
             return
         with open_store(chosen) as opened:
             await to_thread.run_sync(warm, opened)
             app.state.store = opened
-            app.state.backend = chosen.backend
             yield
 
     app = FastAPI(
@@ -122,7 +112,6 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     app.state.heavy = HeavyWork(chosen.analytics_wait)
     if store is not None:
         app.state.store = store
-        app.state.backend = backend_name(store)
     install_error_handlers(app)
     app.include_router(health.router)
     app.include_router(actors.router)

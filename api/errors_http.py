@@ -3,10 +3,11 @@
 One handler serves the whole KizunaError hierarchy; `STATUS` maps each error class to its
 HTTP status, so graph/ never speaks HTTP. Request validation (a parameter out of its bounds,
 a number that is not a number) answers 422 in the same shape with a message naming the
-parameter. Neo4j driver errors that a store let through answer 503 when they pass (the server
-unreachable or busy), and 500 with an error id when the server refused a query as wrong; anything
-unexpected answers a JSON 500 with an error id rather than a bare traceback. What a 500 is
-about (a traceback, a Cypher statement) goes to the log under that id, never to the client.
+parameter. A Neo4j driver error that a store let through is answered as the store would
+have translated it (`graph.neo4j_errors`: 503 when it passes, 500 with an error id when the
+server refused a query as wrong), and anything unexpected answers a JSON 500 with an error id
+rather than a bare traceback. What a 500 is about (a traceback, a Cypher statement) goes to the
+log under that id, never to the client.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from neo4j.exceptions import DriverError, Neo4jError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from graph.errors import (
@@ -33,6 +35,7 @@ from graph.errors import (
     StoreCorrupt,
     StoreUnavailable,
 )
+from graph.neo4j_errors import driver_failure
 
 __all__ = ["STATUS", "install_error_handlers", "status_of"]
 
@@ -111,23 +114,9 @@ async def _http_error(_: Request, exc: Exception) -> JSONResponse:
 
 
 async def _driver_error(_: Request, exc: Exception) -> JSONResponse:
-    from neo4j.exceptions import AuthError, Neo4jError, TransientError
-
-    if isinstance(exc, Neo4jError) and not isinstance(exc, AuthError | TransientError):
-        from graph.neo4j_store import refused
-
-        return _json(500, refused(exc, "answer the request").to_json())
-    log.warning("Neo4j driver error: %s", type(exc).__name__)
-    return _json(
-        503,
-        {
-            "error": "StoreUnavailable",
-            "message": "The Neo4j store did not answer "
-            f"({type(exc).__name__}). Check that Neo4j runs (scripts/neo4j-local status) "
-            "and retry; the service reconnects by itself.",
-            "backend": "neo4j",
-        },
-    )
+    log.warning("Neo4j driver error: %r", exc)
+    error = driver_failure(exc, "answer this request")
+    return _json(status_of(error), {**error.to_json(), "backend": "neo4j"})
 
 
 async def _unexpected(_: Request, exc: Exception) -> JSONResponse:
@@ -144,19 +133,11 @@ async def _unexpected(_: Request, exc: Exception) -> JSONResponse:
     )
 
 
-def _driver_error_types() -> tuple[type[Exception], ...]:
-    try:
-        from neo4j.exceptions import DriverError, Neo4jError
-    except ImportError:  # pragma: no cover - neo4j is a dependency
-        return ()
-    return (DriverError, Neo4jError)
-
-
 def install_error_handlers(app: FastAPI) -> None:
     """Register the handlers that give every error response the same JSON shape."""
     app.add_exception_handler(KizunaError, _kizuna_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
-    for error_type in _driver_error_types():
-        app.add_exception_handler(error_type, _driver_error)
+    app.add_exception_handler(DriverError, _driver_error)
+    app.add_exception_handler(Neo4jError, _driver_error)
     app.add_exception_handler(Exception, _unexpected)

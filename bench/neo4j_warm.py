@@ -24,19 +24,17 @@ import random
 import statistics
 import subprocess
 import time
-from pathlib import Path
 
 import neo4j
 
+from api.cli.local_server import LOCAL_SERVER, bulk_import
 from api.settings import Settings
 from bench.synthetic_graph import add_graph_options, load_average, synthetic_graph
 from graph.model import Graph
-from graph.neo4j_load import bulk_import
 from graph.neo4j_props import graph_digests
 from graph.neo4j_store import Neo4jStore
 
-PROJECT = Path(__file__).resolve().parent.parent
-SERVER = PROJECT / "scripts" / "neo4j-local"
+SERVER = LOCAL_SERVER
 SEARCHES = 20
 
 
@@ -103,7 +101,7 @@ def main() -> None:
         if store.generation() != graph_digests(graph).graph:
             began = time.perf_counter()
             if args.admin_import:
-                bulk_import(store, graph, SERVER)
+                bulk_import(store, graph)
             else:
                 store.load(graph, wipe=True)
             print(f"loaded the graph in {time.perf_counter() - began:.0f} s")

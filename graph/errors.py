@@ -16,6 +16,7 @@ __all__ = [
     "Busy",
     "CorpusError",
     "CurationError",
+    "DataFileError",
     "DocumentNotFound",
     "InvalidQuery",
     "KizunaError",
@@ -63,6 +64,11 @@ class DocumentNotFound(KizunaError):
 
 class CurationError(KizunaError):
     """The curation file is malformed; `details["line"]` says where."""
+
+
+class DataFileError(KizunaError):
+    """A data file of the extractor (lexicon, gazetteer, patterns) or an annotated corpus is
+    empty, broken or does not fit its schema; the message names the file and the line."""
 
 
 class CorpusError(KizunaError):

@@ -50,6 +50,7 @@ from graph.paths import k_shortest_routes
 from graph.querying import Filters, edge_order, hop_relation_order, normalise_text, search_page
 from graph.relation_table import NO_YEAR, RelationTable, trusted
 from graph.resolve import not_found
+from graph.store import Backend
 from graph.views import (
     ActorDetail,
     ActorSummary,
@@ -57,6 +58,7 @@ from graph.views import (
     Neighbourhood,
     NeighbourhoodNode,
     Path,
+    RankedActor,
     SearchPage,
     Stats,
 )
@@ -108,6 +110,8 @@ class Snapshot:
 
 class MemoryStore:
     """A GraphStore held in memory, persisted to `path` (or nowhere when path is None)."""
+
+    backend: Backend = "memory"
 
     def __init__(self, path: FsPath | None = None, snapshot: Snapshot | None = None) -> None:
         """A store persisted to `path` (None: in memory only), holding `snapshot` (by default
@@ -408,5 +412,5 @@ def _counted(snap: Snapshot) -> Stats:
         evidence=table.evidence_count(),
         actors_by_type=dict(sorted(Counter(row.type for row in snap.rows.values()).items())),
         relations_by_type={t: n for t, n in zip(table.types, by_type, strict=True) if n},
-        most_connected=[(_summary(snap, n), d) for d, n in top],
+        most_connected=[RankedActor(**_summary(snap, n).model_dump(), degree=d) for d, n in top],
     )

@@ -1,27 +1,28 @@
 """Neo4jStore: the GraphStore protocol over a Neo4j server, through the official driver.
 
-It answers exactly as MemoryStore does. The searches run inside the database: a path query is
-one Cypher `SHORTEST ... GROUPS` search (both ends bound, filters inside the pattern) that
-collapses Cypher's paths into routes through distinct actors in the query itself; a
-neighbourhood asks for its first two levels in one query and for each deeper level in one
-more, cut at the limit in the query. The shared
-functions of `graph.querying` rank, filter and order what comes back.
+It answers exactly as MemoryStore does. The searches run inside the database: a path query
+first finds the routes of up to three hops from both ends at once (the actors one passing
+relation from each end, and the relations between those two sets), and only when they are
+fewer than k and longer routes are allowed asks Cypher's `SHORTEST ... GROUPS` search (both
+ends bound, filters inside the pattern), which collapses Cypher's paths into routes through
+distinct actors in the query itself; a neighbourhood asks for its first two levels in one
+query and for each deeper level in one more, cut at the limit in the query. A search reads
+the candidates a name index finds (`graph.name_index`, built once per loaded graph), and the
+relations between hubs are kept per load (`graph.relation_cache`). The shared functions of
+`graph.querying` rank, filter and order what comes back.
 
 A load (`replace`) is staged and switched in by `graph.neo4j_load`: a load that fails anywhere
-before the switch leaves the previous graph as it was. Driver errors are translated here: a
-server that cannot be reached, refuses the credentials or meets a passing fault into
-StoreUnavailable, with what to do about it (never naming a password); a query the server
-refuses as wrong (syntax, parameters, a constraint) into QueryFailed, a bug, whose Cypher and
-server message go to the log under an error id, never to the client.
+before the switch leaves the previous graph as it was. Every driver call goes through one
+boundary, which translates driver errors (`graph.neo4j_errors`): into StoreUnavailable with
+what to do about them, or, for a query the server refuses as wrong, into QueryFailed with an
+error id, the Cypher going to the log only.
 """
 
 from __future__ import annotations
 
 import itertools
-import logging
 import re
 import threading
-import uuid
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Set
 from contextlib import contextmanager
@@ -29,14 +30,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import neo4j
-from neo4j.exceptions import (
-    AuthError,
-    DriverError,
-    Neo4jError,
-    ServiceUnavailable,
-    SessionExpired,
-    TransientError,
-)
+from neo4j.exceptions import DriverError, Neo4jError
 from pydantic import BaseModel
 
 from graph import cypher
@@ -45,6 +39,7 @@ from graph.errors import KizunaError, QueryFailed, StoreUnavailable
 from graph.levels import neighbourhood_levels
 from graph.model import Actor, Document, Evidence, Graph, Relation
 from graph.name_index import NameIndex, name_table
+from graph.neo4j_errors import driver_failure
 from graph.neo4j_load import ACTOR_CORE, LoadReport, StagedLoad, graph_digest, load_report
 from graph.neo4j_props import graph_digests
 from graph.querying import (
@@ -58,6 +53,7 @@ from graph.querying import (
 from graph.relation_cache import RelationCache
 from graph.relation_table import trusted
 from graph.resolve import not_found, require_known
+from graph.store import Backend
 from graph.views import (
     ActorDetail,
     ActorSummary,
@@ -65,14 +61,13 @@ from graph.views import (
     Neighbourhood,
     NeighbourhoodNode,
     Path,
+    RankedActor,
     SearchHit,
     SearchPage,
     Stats,
 )
 
-__all__ = ["LoadReport", "Neo4jStore", "graph_digest", "lucene_escape", "refused"]
-
-log = logging.getLogger("kizuna.neo4j")
+__all__ = ["LoadReport", "Neo4jStore", "graph_digest", "lucene_escape"]
 
 _LUCENE_SPECIAL = re.compile(r'([+\-!(){}\[\]^"~*?:\\/&|])')
 _FULLTEXT_CANDIDATES = 1000
@@ -111,25 +106,6 @@ def actor_from(props: dict[str, Any]) -> Actor:
         documents=list(props.get("documents") or []),
         discovered=bool(props.get("discovered", False)),
         identifiers={k: str(v) for k, v in props.items() if k not in ACTOR_CORE},
-    )
-
-
-def refused(exc: Neo4jError, what: str, statement: str | None = None) -> QueryFailed:
-    """A query the server refused as wrong (or failed inside): logged whole with the Cypher
-    under a new error id, and told to the client by its code and that id alone."""
-    error_id = uuid.uuid4().hex[:12]
-    log.error(
-        "Neo4j error %s while trying to %s: %s: %s%s",
-        error_id,
-        what,
-        exc.code,
-        exc.message,
-        f"\nStatement:\n{statement}" if statement else "",
-    )
-    return QueryFailed(
-        f"Neo4j refused a query while trying to {what} ({exc.code}). This is a bug in "
-        f"Kizuna, not in the request: please report it with the error id {error_id}.",
-        error_id=error_id,
     )
 
 
@@ -197,6 +173,8 @@ def _filtering(params: Mapping[str, Any]) -> cypher.Filtering:
 class Neo4jStore:
     """A GraphStore held in a Neo4j database. The caller creates and closes the driver."""
 
+    backend: Backend = "neo4j"
+
     def __init__(
         self,
         driver: neo4j.Driver,
@@ -224,29 +202,8 @@ class Neo4jStore:
         when one is named: it is logged with a refused query, never put in the message)."""
         try:
             yield
-        except AuthError as exc:
-            raise StoreUnavailable(
-                f"Neo4j refused the credentials while trying to {what}. Set NEO4J_USER and "
-                "NEO4J_PASSWORD to an account of that server (the README says which for the "
-                "local one)."
-            ) from exc
-        except (ServiceUnavailable, SessionExpired) as exc:
-            raise StoreUnavailable(
-                f"Neo4j cannot be reached to {what}. Start the local server with "
-                "`scripts/neo4j-local start`, or point NEO4J_URI at a running one."
-            ) from exc
-        except TransientError as exc:
-            raise StoreUnavailable(
-                f"Neo4j could not {what} just now ({exc.code}); retry. "
-                "Nothing was changed by this request."
-            ) from exc
-        except Neo4jError as exc:
-            raise refused(exc, what, statement) from exc
-        except (DriverError, OSError) as exc:
-            raise StoreUnavailable(
-                f"The connection to Neo4j failed while trying to {what} ({exc}). "
-                "Check that the server runs (`scripts/neo4j-local status`)."
-            ) from exc
+        except (DriverError, Neo4jError, OSError) as exc:
+            raise driver_failure(exc, what, statement) from exc
 
     def _read(self, statement: str, what: str, **params: Any) -> list[neo4j.Record]:
         # An auto-commit query in a plain session: a server that is down fails at once
@@ -353,7 +310,7 @@ class Neo4jStore:
         for statement in cypher.WARM_UP:
             self._read(statement, "warm the page cache")
         self._name_index()
-        top = [summary.id for summary, _ in self.stats().most_connected[:2]]
+        top = [ranked.id for ranked in self.stats().most_connected[:2]]
         if not top:
             return
         self.search(top[0], limit=10)
@@ -796,7 +753,8 @@ class Neo4jStore:
             actors_by_type=dict(sorted(actors_by_type.items())),
             relations_by_type=dict(sorted((r["type"], r["n"]) for r in rel_records)),
             most_connected=[
-                (ActorSummary(id=r["id"], name=r["name"], type=r["type"]), r["degree"]) for r in top
+                RankedActor(id=r["id"], name=r["name"], type=r["type"], degree=r["degree"])
+                for r in top
             ],
         )
 

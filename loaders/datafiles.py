@@ -14,6 +14,7 @@ from typing import TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from graph.errors import DataFileError
 from graph.files import file_problem
 from graph.yaml_files import load_yaml
 
@@ -26,10 +27,6 @@ __all__ = [
 ]
 
 Model = TypeVar("Model", bound=BaseModel)
-
-
-class DataFileError(ValueError):
-    """A data file of the extractor is empty, broken or does not fit its schema."""
 
 
 def line_of(node: yaml.Node | None, location: tuple[int | str, ...]) -> int | None:

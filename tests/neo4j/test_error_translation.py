@@ -11,10 +11,11 @@ import neo4j
 import pytest
 
 from api.app import create_app
+from api.settings import Settings
 from graph.model import Document
 from graph.neo4j_store import Neo4jStore
 from tests.api.live_server import serve
-from tests.neo4j_server import Neo4jServer
+from tests.neo4j_server import Connect, Neo4jServer, run_settings
 
 BROKEN = "MATCH (d:Document {name: $name}) RETURN d LIMT 1"
 UNBOUND = "MATCH (d:Document {name: $name}) RETURN d LIMIT $limit"
@@ -75,18 +76,13 @@ def test_a_constraint_violation_is_a_query_failure_with_the_cypher_only_in_the_l
     assert any(error_id in r.getMessage() and duplicate in r.getMessage() for r in caplog.records)
 
 
-def test_refused_credentials_are_503_and_name_no_password(neo4j_server: Neo4jServer) -> None:
-    settings = neo4j_server.settings().model_copy(
-        update={"neo4j_user": "nobody", "neo4j_password": "not-the-password"}
-    )
-    driver = settings.neo4j_driver()
-    try:
-        store = Neo4jStore(driver, neo4j_server.database)
-        with serve(create_app(store=store)) as server, server.client() as http:
-            answer = http.get("/health")
-    finally:
-        driver.close()
+def test_refused_credentials_are_503_and_name_no_password(neo4j_connect: Connect) -> None:
+    """Refused as a user that does not exist, so that no real account is locked out."""
+    store = Neo4jStore(neo4j_connect(neo4j_user="nobody", neo4j_password="not-the-password"))
+    with serve(create_app(store=store)) as server, server.client() as http:
+        answer = http.get("/health")
     assert answer.status_code == 503, answer.text
     assert "credentials" in answer.json()["message"]
-    for password in ("not-the-password", "kizuna-local", neo4j_server.password):
+    default = Settings.model_fields["neo4j_password"].default
+    for password in ("not-the-password", default, run_settings().neo4j_password):
         assert password not in answer.text
