@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 
 from anyio import to_thread
 
+from graph.collector import collector_paused
 from graph.errors import Busy
 from graph.store import GraphStore, HasGenerations
 
@@ -39,7 +40,8 @@ def _on_one_graph(store: GraphStore, work: Callable[[], Result]) -> tuple[str | 
     loaded meanwhile (None as the generation when that happened every time)."""
     for _ in range(_ATTEMPTS):
         before = generation_of(store)
-        result = work()
+        with collector_paused():  # its many objects would set off full collections that
+            result = work()  # stop every other request (no cycles among them)
         if generation_of(store) == before:
             return before, result
     return None, result
