@@ -23,14 +23,17 @@ from __future__ import annotations
 import argparse
 import shutil
 import statistics
+import tempfile
 import time
+from pathlib import Path
 from typing import Any
 
 import httpx
 from playwright.sync_api import Page, sync_playwright
 
 from bench.api_load import api_process
-from bench.synthetic_graph import add_graph_options
+from bench.synthetic_graph import add_graph_options, synthetic_graph
+from graph.memory_store import MemoryStore
 from tests.chromium import HEADLESS_FLAGS
 
 __all__ = ["main"]
@@ -186,6 +189,17 @@ def main(argv: list[str] | None = None) -> None:
     if binary is None:
         raise SystemExit("chromium is not installed (apt-get install -y chromium)")
     began = time.perf_counter()
+    with tempfile.TemporaryDirectory() as folder:
+        options.store = Path(folder) / "store.json"
+        options.workers = 1
+        store = MemoryStore(options.store)
+        store.replace(synthetic_graph(options.actors, options.relations, options.seed))
+        store.close()
+        del store
+        _serve_and_measure(binary, options, began)
+
+
+def _serve_and_measure(binary: str, options: argparse.Namespace, began: float) -> None:
     with api_process("memory", options) as url:
         print(
             f"API over {options.actors} actors / {options.relations} relations up in "
