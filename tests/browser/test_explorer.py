@@ -112,6 +112,19 @@ def test_the_year_slider_at_2023_shows_japans_moc_partners_of_that_year(
     names = page.inner_text("#shown-list")
     for name in ["Saudi Arabia", "Tunisia", "Jordan", "Ukraine"]:
         assert name in names
+    drawn = page.evaluate(
+        """() => { const v = window.kizuna.view, counts = {};
+          for (const e of v.shown.edges) {
+            if (!v.graph.extremities(e).includes('country:JPN')) continue;
+            const type = v.graph.getEdgeAttribute(e, 'relation').type;
+            counts[type] = (counts[type] || 0) + 1;
+          }
+          return counts; }"""
+    )
+    assert drawn == {"SIGNED_MOC": len(MOC_PARTNERS_2023)}
+    assert f"all {len(MOC_PARTNERS_2023)} neighbours shown" in page.inner_text("#status")
+    moc = len(MOC_PARTNERS_2023)
+    assert f"{moc} relations (SIGNED_MOC {moc})" in page.inner_text("#status")
     explorer.assert_clean()
 
 

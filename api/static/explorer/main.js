@@ -92,6 +92,7 @@ async function runStep(step) {
 // Rebuilds the view from its steps under the current filters: what opening the link gives.
 async function replay() {
   const steps = (app.state.steps || []).map(parseStep).filter(Boolean);
+  syncFilters();
   app.view.clear();
   app.limits.clear();
   app.counts.clear();
@@ -132,9 +133,9 @@ async function expandTo(id, limit) {
   }
   const drawn = app.view.addNeighbourhoods(answers, !app.replaying);
   showCypher(answer.cypher);
-  const counts = relationCounts(await profile(centre), f.conf);
+  const actor = await profile(centre);
   await drawn;
-  app.counts.set(centre, { answer, counts });
+  app.counts.set(centre, { answer: answers[answers.length - 1], actor });
   status(centre);
   afterChange();
   return answer;
@@ -160,17 +161,20 @@ async function expandWide(id) {
   return answer;
 }
 
+// The status line of an expanded actor: how many of its neighbours are drawn, and its
+// relations that pass the view's filters, as drawn.
 function status(id) {
   const entry = app.counts.get(id);
   if (!entry) return;
-  const { answer, counts } = entry;
+  const { answer, actor } = entry;
+  const counts = relationCounts(actor, (r) => app.view.edgeShown(r));
   const shown = answer.nodes.length - 1;
   const total = answer.level_counts?.[0];
   const byType = Object.entries(counts.byType).map(([t, n]) => `${t} ${n}`).join(", ");
   const parts = [
     el("strong", {}, answer.center.name), ": ",
     answer.truncated ? `showing ${shown} of ${total ?? "more"} neighbours` : `all ${shown} neighbours shown`,
-    ` · ${counts.total} relations${byType ? ` (${byType})` : ""}`,
+    ` · ${counts.total} relations${byType ? ` (${byType})` : ""}${counts.complete ? "" : " in all"}`,
   ];
   if (answer.truncated && answer.limit < app.config.max_limit) {
     parts.push(el("button", { type: "button", class: "small", id: "load-more", onclick: () => expand(id, true).catch((e) => fail(e, "Loading more")) }, "Load more"));
@@ -210,12 +214,18 @@ async function focusOn(hit) {
 
 // --- after every change -----------------------------------------------------------------
 
-function afterChange() {
+// The filters as the controls set them, for what the view draws.
+function syncFilters() {
   const f = readFilters();
   Object.assign(app.view.filters, {
     since: f.since, until: f.until, undated: f.undated, minConfidence: f.conf,
     relationTypes: f.types ? new Set(f.types) : null, actorTypes: f.atypes ? new Set(f.atypes) : null,
   });
+  return f;
+}
+
+function afterChange() {
+  const f = syncFilters();
   app.view.refresh();
   const shown = app.view.shown;
   $("undated-count").textContent = app.view.undatedCount();
@@ -400,7 +410,9 @@ async function restore(state) {
   }
   if (state.from || state.to) $("paths-panel").hidden = false;
   if (state.steps?.length) app.view.fit({ animate: false });
-  if (state.sel) await select(state.sel);
+  const first = parseStep((state.steps || [])[0] || "");
+  const chosen = state.sel || state.focus || first?.id;
+  if (chosen) await select(chosen);
   if (state.measure || state.communities) await analyticsChanged().catch((e) => fail(e, "Analytics"));
 }
 

@@ -4,14 +4,14 @@
 import { el, clear } from "./dom.js";
 import { evidenceBlock, relationBadge, when } from "./evidence.js";
 
-// An actor's relations at or above the confidence floor, in all and by type: counted from the
-// relations its profile lists when they are all on the page (so that the counts match the
-// list under them), else as the server counted them.
-export function relationCounts(actor, minConfidence) {
+// An actor's relations that `keep` keeps, in all and by type: counted from the relations its
+// profile lists when they are all on the page (so that the counts match what is listed or
+// drawn), else as the server counted them (at the confidence floor it was asked for).
+export function relationCounts(actor, keep) {
   const listed = Object.values(actor.relations).flat();
   if (listed.length < actor.relation_count) return { total: actor.relation_count, byType: actor.relation_counts || {}, complete: false };
   const byType = {};
-  for (const r of listed) if (r.confidence >= minConfidence) byType[r.type] = (byType[r.type] || 0) + 1;
+  for (const r of listed) if (keep(r)) byType[r.type] = (byType[r.type] || 0) + 1;
   const sorted = Object.fromEntries(Object.entries(byType).sort(([a], [b]) => a.localeCompare(b)));
   return { total: Object.values(byType).reduce((sum, n) => sum + n, 0), byType: sorted, complete: true };
 }
@@ -23,7 +23,7 @@ export function showActor(box, config, actor, { expand, expandWide, select, minC
       ? el("a", { href: `https://www.wikidata.org/wiki/${encodeURIComponent(value)}`, target: "_blank", rel: "noopener" }, value)
       : value),
   ]);
-  const counts = relationCounts(actor, minConfidence);
+  const counts = relationCounts(actor, (r) => r.confidence >= minConfidence);
   const low = config.default_min_confidence;
   const groups = Object.entries(actor.relations).map(([type, relations]) => {
     const shown = relations.filter((r) => r.confidence >= minConfidence);

@@ -18,7 +18,7 @@ const NODE_SIZE = 6;
 const CURVE_STEP = 0.12;
 const START_SCALE = 20;
 // Room left around the nodes when the camera fits them: labels go beside their nodes.
-const FIT_MARGIN = { x: 70, y: 24 };
+const FIT_MARGIN = { x: 50, y: 24 };
 
 // How near the mouse must come to an edge to hover it, in pixels, and above how many edges
 // shown hovering is not looked for.
