@@ -174,8 +174,11 @@ export class GraphView {
       if (generation !== this.generation) return;
       const fresh = change();
       this.refresh();
+      // When the seeded picture was drawn and when the laid out one (for bench/explorer_render).
+      this.timing = { drawn: performance.now(), laidOut: null, nodes: fresh.length };
       const first = this.graph.order === fresh.length;
       await this.settle(fresh, generation);
+      this.timing.laidOut = performance.now();
       if (keepInView && fresh.length && generation === this.generation && (first || this.outside(fresh))) this.fit();
     };
     this.queue = this.queue.then(run, run);
