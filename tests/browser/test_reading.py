@@ -179,8 +179,13 @@ def test_expanding_places_the_new_neighbours_around_the_actor_and_moves_nothing_
     assert {i: after[i] for i in before} == before
     new = [i for i in after if i not in before]
     assert len(new) == 16
-    for i in new:  # around the partner expanded, not around the hub
-        assert math.dist(after[i], after[partner]) < math.dist(after[i], after["country:HUB"])
+    # around the partner expanded, not around the hub or the picture's middle
+    centre = [sum(after[i][axis] for i in new) / len(new) for axis in (0, 1)]
+    assert math.dist(centre, after[partner]) < 0.5 * math.dist(after[partner], after["country:HUB"])
+    nearer = [
+        math.dist(after[i], after[partner]) < math.dist(after[i], after["country:HUB"]) for i in new
+    ]
+    assert sum(nearer) > len(new) / 2
     memory_explorer.assert_clean()
 
 

@@ -7,31 +7,36 @@
 import { Graph, NOVERLAP_DEFAULTS, forceAtlas2, noverlapIterate } from "/static/vendor/kizuna-layout.js";
 
 // Beyond this many nodes a layout runs in the web worker, so the page never freezes.
-export const WORKER_THRESHOLD = 300;
+export const WORKER_THRESHOLD = 150;
 
-// How many ForceAtlas2 iterations a layout of `order` nodes gets: enough to settle a
-// neighbourhood, fewer on large views, where each iteration costs more.
+// Above this many nodes ForceAtlas2 approximates the far forces (Barnes-Hut).
+const BARNES_HUT = 1000;
+
+// How many iterations a layout of `order` nodes gets. ForceAtlas2 compares every pair of
+// nodes at each iteration: a budget of pairs settles a neighbourhood in a few tens of
+// milliseconds; large views, which start from their seeded places, are only refined. noverlap
+// stops as soon as no two nodes touch.
 function iterations(order) {
-  return Math.max(40, Math.min(300, Math.round(60000 / Math.max(order, 1))));
+  if (order > BARNES_HUT) return { forces: 15, separation: 10 };
+  return { forces: Math.max(30, Math.min(300, Math.round(2e6 / (order * order)))), separation: 100 };
 }
 
-// The median length of the edges touching a moving node: the scale of the picture, which the
-// spacing noverlap keeps between nodes follows.
-function typicalLength(graph) {
-  const lengths = [];
-  graph.forEachEdge((edge, attrs, source, target, a, b) => {
-    if (a.fixed && b.fixed) return;
-    lengths.push(Math.hypot(a.x - b.x, a.y - b.y));
+// The distance noverlap keeps between node centres: half the spacing the nodes would have if
+// they were spread evenly over the picture, so that it can always be met.
+function spacing(graph) {
+  let [left, right, top, bottom] = [Infinity, -Infinity, Infinity, -Infinity];
+  graph.forEachNode((node, { x, y }) => {
+    left = Math.min(left, x); right = Math.max(right, x);
+    top = Math.min(top, y); bottom = Math.max(bottom, y);
   });
-  if (!lengths.length) return 1;
-  lengths.sort((p, q) => p - q);
-  return lengths[lengths.length >> 1] || 1;
+  const area = Math.max(right - left, 1e-6) * Math.max(bottom - top, 1e-6);
+  return 0.5 * Math.sqrt(area / graph.order);
 }
 
 // noverlap's iterations, with the fixed nodes put back after each one. noverlap pushes the
 // later node of a touching pair; fixed nodes come first in the input, so it is always the new
 // node that moves away from an old one.
-function separate(graph, spacing) {
+function separate(graph, distance, rounds) {
   const order = graph.order;
   const matrix = new Float32Array(order * 3);
   const fixed = [];
@@ -39,12 +44,12 @@ function separate(graph, spacing) {
   graph.forEachNode((node, attrs) => {
     matrix[i] = attrs.x;
     matrix[i + 1] = attrs.y;
-    matrix[i + 2] = spacing / 2;
+    matrix[i + 2] = distance / 2;
     if (attrs.fixed) fixed.push([i, attrs.x, attrs.y]);
     i += 3;
   });
   const settings = { ...NOVERLAP_DEFAULTS, margin: 0, ratio: 1 };
-  for (let step = 0; step < 200; step += 1) {
+  for (let step = 0; step < rounds; step += 1) {
     const { converged } = noverlapIterate(settings, matrix);
     for (const [j, x, y] of fixed) { matrix[j] = x; matrix[j + 1] = y; }
     if (converged) break;
@@ -68,8 +73,9 @@ export function computeLayout({ x, y, fixed, edges, anchor = [0, 0] }) {
   for (let e = 0; e < edges.length; e += 2) {
     if (edges[e] !== edges[e + 1]) graph.mergeEdge(edges[e], edges[e + 1]);
   }
+  const rounds = iterations(order);
   forceAtlas2.assign(graph, {
-    iterations: iterations(order),
+    iterations: rounds.forces,
     settings: {
       // A first picture is held together by strong gravity; new nodes among fixed ones by a
       // plain pull towards what they hang on.
@@ -78,10 +84,10 @@ export function computeLayout({ x, y, fixed, edges, anchor = [0, 0] }) {
       scalingRatio: 10,
       outboundAttractionDistribution: true,
       slowDown: 1 + Math.log(order),
-      barnesHutOptimize: order > 1000,
+      barnesHutOptimize: order > BARNES_HUT,
     },
   });
-  const matrix = separate(graph, 0.6 * typicalLength(graph));
+  const matrix = separate(graph, spacing(graph), rounds.separation);
   const outX = new Float64Array(order);
   const outY = new Float64Array(order);
   for (let i = 0; i < order; i += 1) {

@@ -137,7 +137,7 @@ async function expandTo(id, limit) {
   await drawn;
   app.counts.set(centre, { answer: answers[answers.length - 1], actor });
   status(centre);
-  afterChange();
+  afterChange({ redraw: false });
   return answer;
 }
 
@@ -157,7 +157,7 @@ async function expandWide(id) {
   clear($("status"), [el("strong", {}, answer.center.name), ": ",
     answer.truncated ? `showing ${shown} of ${reachable || "more"} actors within two steps` : `all ${shown} actors within two steps shown`]);
   await drawn;
-  afterChange();
+  afterChange({ redraw: false });
   return answer;
 }
 
@@ -224,9 +224,11 @@ function syncFilters() {
   return f;
 }
 
-function afterChange() {
+// After every change: the view drawn under the filters (unless a step just drew it, with the
+// same filters), the list of actors shown, the year-range message, the URL.
+function afterChange({ redraw = true } = {}) {
   const f = syncFilters();
-  app.view.refresh();
+  if (redraw) app.view.refresh();
   const shown = app.view.shown;
   $("undated-count").textContent = app.view.undatedCount();
   const names = [...shown.nodes].map((id) => [app.view.graph.getNodeAttribute(id, "label"), id]).sort((a, b) => a[0].localeCompare(b[0]));

@@ -19,6 +19,9 @@ const CURVE_STEP = 0.12;
 const START_SCALE = 20;
 // Room left around the nodes when the camera fits them: labels go beside their nodes.
 const FIT_MARGIN = { x: 50, y: 24 };
+// Above this many nodes shown the camera jumps instead of gliding: without a GPU each frame of
+// the glide redraws everything.
+const ANIMATED_FIT = 1000;
 
 // How near the mouse must come to an edge to hover it, in pixels, and above how many edges
 // shown hovering is not looked for.
@@ -173,13 +176,22 @@ export class GraphView {
     const run = async () => {
       if (generation !== this.generation) return;
       const fresh = change();
+      const start = performance.now();
+      const input = fresh.length ? this.layoutInput(fresh) : null;
+      const inWorker = Boolean(input) && input.ids.length > WORKER_THRESHOLD;
+      // While the worker lays out, the seeded picture is drawn; a small layout is drawn once.
+      if (!input || inWorker) this.refresh();
+      // When the first picture was drawn and the laid out one (for bench/explorer_render).
+      this.timing = { drawn: performance.now(), laidOut: null, nodes: fresh.length, start };
+      if (!input) return;
+      const first = input.fixedCount === 0;
+      const result = inWorker ? await computeLayoutInWorker(input) : computeLayout(input);
+      if (generation !== this.generation) return;
+      this.place(input, result, first);
       this.refresh();
-      // When the seeded picture was drawn and when the laid out one (for bench/explorer_render).
-      this.timing = { drawn: performance.now(), laidOut: null, nodes: fresh.length };
-      const first = this.graph.order === fresh.length;
-      await this.settle(fresh, generation);
       this.timing.laidOut = performance.now();
-      if (keepInView && fresh.length && generation === this.generation && (first || this.outside(fresh))) this.fit();
+      if (!inWorker) this.timing.drawn = this.timing.laidOut;
+      if (keepInView && (first || this.outside(fresh))) this.fit({ animate: this.shown.nodes.size <= ANIMATED_FIT });
     };
     this.queue = this.queue.then(run, run);
     return busy(this.queue);
@@ -229,22 +241,17 @@ export class GraphView {
     return [parent.x + radius * Math.cos(angle), parent.y + radius * Math.sin(angle)];
   }
 
-  // Lays out the new nodes with ForceAtlas2 and noverlap, among the nodes already placed that
-  // are tied to them or near them, which are held still.
-  async settle(fresh, generation) {
-    if (!fresh.length) return;
-    const input = this.layoutInput(fresh);
-    const first = input.fixedCount === 0;
-    const result = input.ids.length > WORKER_THRESHOLD ? await computeLayoutInWorker(input) : computeLayout(input);
-    if (generation !== this.generation) return;
+  // Puts the new nodes where the layout placed them; the first picture fixes sigma's frame.
+  place(input, result, first) {
     input.ids.forEach((id, i) => {
       if (i >= input.fixedCount) this.graph.mergeNodeAttributes(id, { x: result.x[i], y: result.y[i] });
     });
     this.scale = this.typicalLength() || this.scale;
     if (first) this.frameGraph();
-    this.refresh();
   }
 
+  // The input of the layout (layout.js) for the new nodes: them, and the nodes already placed
+  // that are tied to them or near them, held still.
   layoutInput(fresh) {
     const isFresh = new Set(fresh);
     const box = { left: Infinity, right: -Infinity, top: Infinity, bottom: -Infinity };
