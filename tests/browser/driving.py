@@ -20,6 +20,7 @@ __all__ = [
     "assert_labels_readable",
     "choose",
     "drawn_labels",
+    "find_paths",
     "settle",
     "shown",
 ]
@@ -47,6 +48,16 @@ def choose(page: Page, field: str, text: str, actor_id: str) -> None:
         page.press(field, "ArrowDown")
     page.press(field, "Enter")
     settle(page)
+
+
+def find_paths(page: Page, start: tuple[str, str], end: tuple[str, str]) -> None:
+    """Opens `start` (what to type, the actor's id) and finds the paths to `end`."""
+    choose(page, "#search", *start)
+    page.click("#open-paths")
+    choose(page, "#path-to", *end)
+    page.click("#paths-form button[type=submit]")
+    settle(page)
+    page.wait_for_selector(".path")
 
 
 def shown(page: Page) -> list[str]:

@@ -26,7 +26,7 @@ from graph.memory_store import MemoryStore
 from loaders.pipeline import build_graph
 from tests.api.live_server import serve
 from tests.browser.conftest import PROJECT, SEEDS
-from tests.browser.driving import assert_labels_readable, choose, settle
+from tests.browser.driving import assert_labels_readable, choose, find_paths, settle
 from tests.chromium import HEADLESS_FLAGS
 
 __all__ = ["take"]
@@ -46,11 +46,7 @@ def _two_steps(page: Page) -> None:
 
 
 def _path(page: Page) -> None:
-    choose(page, "#search", "jica", "agency:jica")
-    page.click("#open-paths")
-    choose(page, "#path-to", "India", "country:IND")
-    page.click("#paths-form button[type=submit]")
-    settle(page)
+    find_paths(page, ("jica", "agency:jica"), ("India", "country:IND"))
     page.wait_for_selector(".path .context mark")
 
 

@@ -14,7 +14,7 @@ from playwright.sync_api import Page, Route
 
 from graph.model import Actor, Graph, Relation
 from tests.browser.conftest import Explorer
-from tests.browser.driving import assert_labels_readable, choose, settle, shown
+from tests.browser.driving import assert_labels_readable, choose, find_paths, settle, shown
 
 pytestmark = pytest.mark.browser
 
@@ -41,12 +41,7 @@ POSITIONS = """() => Object.fromEntries(window.kizuna.view.graph.mapNodes(
 
 
 def open_jica_to_india(page: Page) -> None:
-    choose(page, "#search", "jica", "agency:jica")
-    page.click("#open-paths")
-    choose(page, "#path-to", "India", "country:IND")
-    page.click("#paths-form button[type=submit]")
-    settle(page)
-    page.wait_for_selector(".path")
+    find_paths(page, ("jica", "agency:jica"), ("India", "country:IND"))
 
 
 def test_labels_never_overlap_nor_run_under_a_panel_on_japan_and_two_steps_around(

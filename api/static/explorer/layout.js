@@ -17,7 +17,7 @@ const BARNES_HUT = 1000;
 // milliseconds; large views, which start from their seeded places, are only refined. noverlap
 // stops as soon as no two nodes touch.
 function iterations(order) {
-  if (order > BARNES_HUT) return { forces: 15, separation: 10 };
+  if (order > BARNES_HUT) return { forces: 10, separation: 5 };
   return { forces: Math.max(30, Math.min(300, Math.round(2e6 / (order * order)))), separation: 100 };
 }
 

@@ -53,13 +53,18 @@ function showCypher(cypher) {
   $("cypher-browser").href = cypher.browser_url;
 }
 
-// An actor's profile at the current confidence floor, asked once per view (the status line
-// and the panel share it).
-function profile(id) {
+// An actor's profile at the current confidence floor, asked once per view: its first page of
+// relations (`full`, for the panel), or for the status line the least that gives its counts:
+// the first page when it holds them all, else the counts alone (a hub's thousands of
+// relations are counted by the server).
+function profile(id, full = false) {
   const conf = readFilters().conf;
-  const key = `${id}\u0000${conf}`;
+  const key = `${id}\u0000${conf}\u0000${full}`;
   if (!app.profiles.has(key)) {
-    const asked = get(actorPath(id), { limit: PROFILE_PAGE, min_confidence: conf });
+    const asked = full
+      ? get(actorPath(id), { limit: PROFILE_PAGE, min_confidence: conf })
+      : get(actorPath(id), { limit: 1, min_confidence: conf }).then((actor) =>
+        (actor.relation_count > 1 && actor.relation_count <= PROFILE_PAGE ? profile(id, true) : actor));
     asked.catch(() => app.profiles.delete(key));
     app.profiles.set(key, asked);
   }
@@ -186,7 +191,7 @@ function status(id) {
 
 async function select(id) {
   try {
-    const actor = await showActor($("actor-panel"), app.config, await profile(id), {
+    const actor = await showActor($("actor-panel"), app.config, await profile(id, true), {
       expand: (actorId) => expand(actorId).catch((e) => fail(e, "Expanding")),
       expandWide: (actorId) => expandWide(actorId).catch((e) => fail(e, "Showing two steps around")),
       select,

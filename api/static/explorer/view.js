@@ -191,7 +191,8 @@ export class GraphView {
       this.refresh();
       this.timing.laidOut = performance.now();
       if (!inWorker) this.timing.drawn = this.timing.laidOut;
-      if (keepInView && (first || this.outside(fresh))) this.fit({ animate: this.shown.nodes.size <= ANIMATED_FIT });
+      // A first picture is framed at once; a grown one glides into frame (unless large).
+      if (keepInView && (first || this.outside(fresh))) this.fit({ animate: !first && this.shown.nodes.size <= ANIMATED_FIT });
     };
     this.queue = this.queue.then(run, run);
     return busy(this.queue);
