@@ -21,6 +21,7 @@ __all__ = [
     "choose",
     "drawn_labels",
     "find_paths",
+    "pan",
     "settle",
     "shown",
 ]
@@ -112,10 +113,31 @@ READ_LABELS = """(panels) => {
       if (!inBox(x, y) && !nearLeader(x, y)) stray.push([Math.round(x), Math.round(y)]);
     }
   }
+  // The labels that must show: those of the nodes drawn in the free part of the drawing area.
+  const free = (id) => {
+    const at = view.renderer.framedGraphToViewport(view.renderer.getNodeDisplayData(id));
+    const [x, y] = [at.x + frame.left, at.y + frame.top];
+    return x >= frame.left && x <= frame.right && y >= frame.top && y <= frame.bottom &&
+      !rects.some((r) => x >= r.left && x <= r.right && y >= r.top && y <= r.bottom);
+  };
   return { boxes, rects, stray, frame: { left: frame.left, top: frame.top, right: frame.right, bottom: frame.bottom },
-           forced: view.labels.order.filter((o) => o.forced).map((o) => o.id),
+           forced: view.labels.order.filter((o) => o.forced && free(o.id)).map((o) => o.id),
            shown: view.shown.nodes.size };
 }"""
+
+
+PAN_BY = """([dx, dy]) => {
+  const r = window.kizuna.view.renderer;
+  const { width, height } = r.getDimensions();
+  const at = r.viewportToFramedGraph({ x: width / 2 - dx, y: height / 2 - dy });
+  r.getCamera().setState({ x: at.x, y: at.y });
+}"""
+
+
+def pan(page: Page, dx: float, dy: float) -> None:
+    """Moves the picture by (dx, dy) pixels, as a drag would."""
+    page.evaluate(PAN_BY, [dx, dy])
+    settle(page)
 
 
 def drawn_labels(page: Page) -> dict[str, Any]:
@@ -129,7 +151,7 @@ def drawn_labels(page: Page) -> dict[str, Any]:
 def assert_labels_readable(page: Page) -> list[LabelBox]:
     """Every drawn label stays clear of the others and of the panels, inside the drawing area;
     the labels that must show (the selected actor, its neighbours, the expanded actors, a
-    path's hops) all do. Returns the labels."""
+    path's hops) all do, where their nodes are not under a panel. Returns the labels."""
     found = drawn_labels(page)
     boxes = [LabelBox(**{k: v for k, v in b.items() if k != "leader"}) for b in found["boxes"]]
     assert boxes, "no label drawn"

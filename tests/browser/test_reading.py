@@ -14,7 +14,14 @@ from playwright.sync_api import Page, Route
 
 from graph.model import Actor, Graph, Relation
 from tests.browser.conftest import Explorer
-from tests.browser.driving import assert_labels_readable, choose, find_paths, settle, shown
+from tests.browser.driving import (
+    assert_labels_readable,
+    choose,
+    find_paths,
+    pan,
+    settle,
+    shown,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -55,6 +62,11 @@ def test_labels_never_overlap_nor_run_under_a_panel_on_japan_and_two_steps_aroun
     settle(page)
     around = assert_labels_readable(page)
     assert len(around) > len(japan)
+    pan(page, 60, -140)  # the picture under the status line and the buttons
+    assert_labels_readable(page)
+    page.click("#shown summary")  # the list of actors opens over the drawing: room is made
+    settle(page)
+    assert_labels_readable(page)
     explorer.assert_clean()
 
 

@@ -368,7 +368,8 @@ function wire() {
     afterChange();
   });
   $("links-among").addEventListener("click", () => linksAmong().catch((e) => fail(e, "Links among shown")));
-  $("shown").addEventListener("toggle", () => app.view.renderer.scheduleRender());
+  // The list of actors shown floats over the drawing: the camera makes room for it.
+  $("shown").addEventListener("toggle", () => app.view.fit());
   $("cypher-copy").addEventListener("click", () => navigator.clipboard?.writeText(app.lastCypher?.cypher || "").catch(() => showMessage("Copying needs clipboard permission; select the text instead.", "info")));
 }
 
