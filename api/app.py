@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
-from typing import Literal
 
 from fastapi import FastAPI
 from fastapi.openapi.docs import get_swagger_ui_html
@@ -26,7 +25,7 @@ from api.routes import actors, analytics, documents, explorer, health, neo4j_bro
 from api.settings import Settings
 from graph.store import GraphStore
 
-__all__ = ["STATIC_DIR", "backend_name", "create_app", "open_store"]
+__all__ = ["STATIC_DIR", "create_app", "open_store"]
 
 STATIC_DIR = Path(__file__).parent / "static"
 
@@ -40,13 +39,6 @@ Actors are named by id (`country:JPN`, `agency:jica`) or by an unambiguous name 
 Errors are JSON `{"error", "message", ...}`: 404 lists close matches, 409 the candidates of
 an ambiguous name, 422 the parameter that is out of range, 503 means the store is down.
 """
-
-Backend = Literal["memory", "neo4j"]
-
-
-def backend_name(store: GraphStore) -> Backend:
-    """Which kind of store this is, for /health."""
-    return "neo4j" if "neo4j" in type(store).__module__.lower() else "memory"
 
 
 @contextmanager
@@ -82,12 +74,10 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if store is not None:
             app.state.store = store
-            app.state.backend = backend_name(store)
             yield
             return
         with open_store(chosen) as opened:
             app.state.store = opened
-            app.state.backend = chosen.backend
             yield
 
     app = FastAPI(
@@ -102,7 +92,6 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     app.state.browser_url = chosen.neo4j_browser_url
     if store is not None:
         app.state.store = store
-        app.state.backend = backend_name(store)
     install_error_handlers(app)
     app.include_router(health.router)
     app.include_router(actors.router)

@@ -3,8 +3,9 @@
 One handler serves the whole KizunaError hierarchy; `STATUS` maps each error class to its
 HTTP status, so graph/ never speaks HTTP. Request validation (a parameter out of its bounds,
 a number that is not a number) answers 422 in the same shape with a message naming the
-parameter. Neo4j driver errors that a store let through
-answer 503, and anything unexpected answers a JSON 500 rather than a bare traceback.
+parameter. A Neo4j driver error that a store let through is answered as the store would
+have translated it (`graph.neo4j_errors`), and anything unexpected answers a JSON 500 rather
+than a bare traceback.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from neo4j.exceptions import DriverError, Neo4jError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from graph.errors import (
@@ -29,6 +31,7 @@ from graph.errors import (
     StoreCorrupt,
     StoreUnavailable,
 )
+from graph.neo4j_errors import driver_failure
 
 __all__ = ["STATUS", "install_error_handlers", "status_of"]
 
@@ -104,16 +107,8 @@ async def _http_error(_: Request, exc: Exception) -> JSONResponse:
 
 async def _driver_error(_: Request, exc: Exception) -> JSONResponse:
     log.warning("Neo4j driver error: %r", exc)
-    return _json(
-        503,
-        {
-            "error": "StoreUnavailable",
-            "message": "The Neo4j store did not answer "
-            f"({type(exc).__name__}). Check that Neo4j runs (scripts/neo4j-local status) "
-            "and retry; the service reconnects by itself.",
-            "backend": "neo4j",
-        },
-    )
+    error = driver_failure(exc, "answer this request")
+    return _json(status_of(error), {**error.to_json(), "backend": "neo4j"})
 
 
 async def _unexpected(_: Request, exc: Exception) -> JSONResponse:
@@ -128,19 +123,11 @@ async def _unexpected(_: Request, exc: Exception) -> JSONResponse:
     )
 
 
-def _driver_error_types() -> tuple[type[Exception], ...]:
-    try:
-        from neo4j.exceptions import DriverError, Neo4jError
-    except ImportError:  # pragma: no cover - neo4j is a dependency
-        return ()
-    return (DriverError, Neo4jError)
-
-
 def install_error_handlers(app: FastAPI) -> None:
     """Register the handlers that give every error response the same JSON shape."""
     app.add_exception_handler(KizunaError, _kizuna_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
-    for error_type in _driver_error_types():
-        app.add_exception_handler(error_type, _driver_error)
+    app.add_exception_handler(DriverError, _driver_error)
+    app.add_exception_handler(Neo4jError, _driver_error)
     app.add_exception_handler(Exception, _unexpected)

@@ -15,6 +15,7 @@ __all__ = [
     "AmbiguousActor",
     "CorpusError",
     "CurationError",
+    "DataFileError",
     "DocumentNotFound",
     "InvalidQuery",
     "KizunaError",
@@ -61,6 +62,11 @@ class DocumentNotFound(KizunaError):
 
 class CurationError(KizunaError):
     """The curation file is malformed; `details["line"]` says where."""
+
+
+class DataFileError(KizunaError):
+    """A data file of the extractor (lexicon, gazetteer, patterns) or an annotated corpus is
+    empty, broken or does not fit its schema; the message names the file and the line."""
 
 
 class CorpusError(KizunaError):

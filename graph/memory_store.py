@@ -37,6 +37,7 @@ from graph.paths import k_shortest_routes
 from graph.querying import Filters, edge_order, hop_relation_order, normalise_text, search_page
 from graph.relation_table import NO_YEAR, RelationTable, trusted
 from graph.resolve import not_found
+from graph.store import Backend
 from graph.views import (
     ActorDetail,
     ActorSummary,
@@ -44,6 +45,7 @@ from graph.views import (
     Neighbourhood,
     NeighbourhoodNode,
     Path,
+    RankedActor,
     SearchPage,
     Stats,
 )
@@ -53,6 +55,8 @@ __all__ = ["MemoryStore"]
 
 class MemoryStore:
     """A GraphStore held in memory, persisted to `path` (or nowhere when path is None)."""
+
+    backend: Backend = "memory"
 
     def __init__(self, path: FsPath | None = None) -> None:
         self.path = path
@@ -302,7 +306,7 @@ class MemoryStore:
             evidence=table.evidence_count(),
             actors_by_type=dict(sorted(Counter(row.type for row in self._rows.values()).items())),
             relations_by_type={t: n for t, n in zip(table.types, by_type, strict=True) if n},
-            most_connected=[(self._summary(n), d) for d, n in top],
+            most_connected=[RankedActor(**self._summary(n).model_dump(), degree=d) for d, n in top],
         )
 
     def ping(self) -> None:

@@ -1,15 +1,20 @@
 """Neo4jStore: the GraphStore protocol over a Neo4j server, through the official driver.
 
-It answers exactly as MemoryStore does. The searches run inside the database: a path query is
-one Cypher `SHORTEST ... GROUPS` search (both ends bound, filters inside the pattern) that
-collapses Cypher's paths into routes through distinct actors in the query itself; a
-neighbourhood asks for its first two levels in one query and for each deeper level in one
-more, cut at the limit in the query. The shared
-functions of `graph.querying` rank, filter and order what comes back.
+It answers exactly as MemoryStore does. The searches run inside the database: a path query
+first finds the routes of up to three hops from both ends at once (the actors one passing
+relation from each end, and the relations between those two sets), and only when they are
+fewer than k and longer routes are allowed asks Cypher's `SHORTEST ... GROUPS` search (both
+ends bound, filters inside the pattern), which collapses Cypher's paths into routes through
+distinct actors in the query itself; a neighbourhood asks for its first two levels in one
+query and for each deeper level in one more, cut at the limit in the query. A search reads
+the candidates a name index finds (`graph.name_index`, built once per loaded graph), and the
+relations between hubs are kept per load (`graph.relation_cache`). The shared functions of
+`graph.querying` rank, filter and order what comes back.
 
 A load (`replace`) is staged and switched in by `graph.neo4j_load`: a load that fails anywhere
-before the switch leaves the previous graph as it was. Driver errors are translated here into
-StoreUnavailable, with what to do about them.
+before the switch leaves the previous graph as it was. Every driver call goes through one
+boundary, which translates driver errors into StoreUnavailable with what to do about them
+(`graph.neo4j_errors`).
 """
 
 from __future__ import annotations
@@ -24,15 +29,15 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import neo4j
-from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
+from neo4j.exceptions import DriverError, Neo4jError
 from pydantic import BaseModel
 
 from graph import cypher
 from graph.collector import collector_paused
-from graph.errors import StoreUnavailable
 from graph.levels import neighbourhood_levels
 from graph.model import Actor, Document, Evidence, Graph, Relation
 from graph.name_index import NameIndex, name_table
+from graph.neo4j_errors import driver_failure
 from graph.neo4j_load import ACTOR_CORE, LoadReport, StagedLoad, graph_digest, load_report
 from graph.neo4j_props import graph_digests
 from graph.querying import (
@@ -46,6 +51,7 @@ from graph.querying import (
 from graph.relation_cache import RelationCache
 from graph.relation_table import trusted
 from graph.resolve import not_found, require_known
+from graph.store import Backend
 from graph.views import (
     ActorDetail,
     ActorSummary,
@@ -53,6 +59,7 @@ from graph.views import (
     Neighbourhood,
     NeighbourhoodNode,
     Path,
+    RankedActor,
     SearchHit,
     SearchPage,
     Stats,
@@ -164,6 +171,8 @@ def _filtering(params: Mapping[str, Any]) -> cypher.Filtering:
 class Neo4jStore:
     """A GraphStore held in a Neo4j database. The caller creates and closes the driver."""
 
+    backend: Backend = "neo4j"
+
     def __init__(
         self,
         driver: neo4j.Driver,
@@ -189,26 +198,8 @@ class Neo4jStore:
     def _boundary(self, what: str) -> Iterator[None]:
         try:
             yield
-        except AuthError as exc:
-            raise StoreUnavailable(
-                f"Neo4j refused the credentials while trying to {what}. Set NEO4J_USER and "
-                "NEO4J_PASSWORD (the local server's are neo4j / kizuna-local)."
-            ) from exc
-        except (ServiceUnavailable, SessionExpired) as exc:
-            raise StoreUnavailable(
-                f"Neo4j cannot be reached to {what}. Start the local server with "
-                "`scripts/neo4j-local start`, or point NEO4J_URI at a running one."
-            ) from exc
-        except Neo4jError as exc:
-            raise StoreUnavailable(
-                f"Neo4j failed to {what}: {exc.code}: {exc.message}. "
-                "Nothing was changed by this request."
-            ) from exc
-        except (DriverError, OSError) as exc:
-            raise StoreUnavailable(
-                f"The connection to Neo4j failed while trying to {what} ({exc}). "
-                "Check that the server runs (`scripts/neo4j-local status`)."
-            ) from exc
+        except (DriverError, Neo4jError, OSError) as exc:
+            raise driver_failure(exc, what) from exc
 
     def _read(self, statement: str, what: str, **params: Any) -> list[neo4j.Record]:
         # An auto-commit query in a plain session: a server that is down fails at once
@@ -705,7 +696,8 @@ class Neo4jStore:
             actors_by_type=dict(sorted(actors_by_type.items())),
             relations_by_type=dict(sorted((r["type"], r["n"]) for r in rel_records)),
             most_connected=[
-                (ActorSummary(id=r["id"], name=r["name"], type=r["type"]), r["degree"]) for r in top
+                RankedActor(id=r["id"], name=r["name"], type=r["type"], degree=r["degree"])
+                for r in top
             ],
         )
 

@@ -17,17 +17,22 @@ Semantics every implementation keeps (the contract suite in tests/contract check
 
 from __future__ import annotations
 
-from typing import Any, Protocol, runtime_checkable
+from typing import Any, Literal, Protocol, runtime_checkable
 
 from graph.model import Actor, Document, Graph, Relation
 from graph.querying import Filters
 from graph.views import ActorDetail, Neighbourhood, Path, SearchPage, Stats
 
-__all__ = ["ExplainsQueries", "GraphStore"]
+__all__ = ["Backend", "ExplainsQueries", "GraphStore"]
+
+Backend = Literal["memory", "neo4j"]
 
 
 @runtime_checkable
 class GraphStore(Protocol):
+    backend: Backend
+    """Which kind of store this is: what /health and the explorer report."""
+
     def replace(self, graph: Graph) -> None:
         """Make `graph` the whole content of the store, atomically: on failure the old stays."""
 

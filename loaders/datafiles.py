@@ -14,6 +14,8 @@ from typing import TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from graph.errors import DataFileError
+
 __all__ = [
     "DataFileError",
     "line_of",
@@ -23,10 +25,6 @@ __all__ = [
 ]
 
 Model = TypeVar("Model", bound=BaseModel)
-
-
-class DataFileError(ValueError):
-    """A data file of the extractor is empty, broken or does not fit its schema."""
 
 
 def line_of(node: yaml.Node | None, location: tuple[int | str, ...]) -> int | None:

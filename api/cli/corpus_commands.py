@@ -31,7 +31,7 @@ from loaders.corpus_plan import (
 )
 from loaders.pipeline import BuildReport, build
 
-__all__ = ["register"]
+__all__ = ["add_command", "build_command", "remove_command"]
 
 CurationOption = Annotated[
     Path | None, typer.Option("--curation", help="The curation file to apply.")
@@ -179,10 +179,3 @@ def remove_command(
 ) -> None:
     """Remove documents from the corpus and rebuild without them."""
     _change(ctx, store, curation, lambda where, seeds: plan_remove(where, seeds, documents))
-
-
-def register(app: typer.Typer) -> None:
-    """Add build, add and remove to the main app."""
-    app.command("build")(build_command)
-    app.command("add")(add_command)
-    app.command("remove")(remove_command)

@@ -24,7 +24,7 @@ from graph.model import Graph
 from graph.querying import DEFAULT_MIN_CONFIDENCE
 from loaders.corpus import load_corpus
 
-__all__ = ["register"]
+__all__ = ["export_command", "stats_command"]
 
 
 class ExportFormat(StrEnum):
@@ -142,16 +142,10 @@ def stats_command(ctx: typer.Context, store: StoreOption = None) -> None:
     table.add_column("actor")
     table.add_column("type")
     table.add_column("degree", justify="right")
-    for summary, degree in stats.most_connected:
-        table.add_row(f"{summary.name} ({summary.id})", summary.type, str(degree))
+    for ranked in stats.most_connected:
+        table.add_row(f"{ranked.name} ({ranked.id})", ranked.type, str(ranked.degree))
     console.print(table)
     try:
         _print_corpus(console, store_path)
     except KizunaError as exc:
         raise fail(console, exc) from exc
-
-
-def register(app: typer.Typer) -> None:
-    """Add export and stats to the main app."""
-    app.command("export")(export_command)
-    app.command("stats")(stats_command)

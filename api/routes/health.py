@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter
 
-from api.responses import GraphStats, HealthReport, RankedActor
-from api.routes.shared import ERRORS, StoreDep, backend_of
+from api.responses import GraphStats, HealthReport
+from api.routes.shared import ERRORS, StoreDep
 from graph.errors import StoreUnavailable
 
 __all__ = ["router"]
@@ -19,10 +19,10 @@ router = APIRouter(tags=["service"])
     responses={503: ERRORS[503]},
     summary="Is the store reachable?",
 )
-def health(request: Request, store: StoreDep) -> HealthReport:
+def health(store: StoreDep) -> HealthReport:
     """The backend in use and how many actors, relations and documents it holds; 503 when
     the store cannot be reached (the service keeps running and recovers when it returns)."""
-    backend = backend_of(request)
+    backend = store.backend
     try:
         store.ping()
         stats = store.stats()
@@ -45,16 +45,4 @@ def health(request: Request, store: StoreDep) -> HealthReport:
 def stats(store: StoreDep) -> GraphStats:
     """How many actors, relations, documents and pieces of evidence the graph holds, by type,
     and the ten actors with the most relations."""
-    found = store.stats()
-    return GraphStats(
-        actors=found.actors,
-        relations=found.relations,
-        documents=found.documents,
-        evidence=found.evidence,
-        actors_by_type=found.actors_by_type,
-        relations_by_type=found.relations_by_type,
-        most_connected=[
-            RankedActor(id=a.id, name=a.name, type=a.type, degree=degree)
-            for a, degree in found.most_connected
-        ],
-    )
+    return GraphStats.model_validate(store.stats().model_dump())
