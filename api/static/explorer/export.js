@@ -130,8 +130,8 @@ export function viewSvg(view, title = "") {
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${total}" viewBox="0 0 ${width} ${total}">` +
     `<rect width="100%" height="100%" fill="#ffffff"/>` +
     `<clipPath id="stage"><rect x="0" y="${top}" width="${width}" height="${height}"/></clipPath>` +
-    `<line x1="0" y1="${top - 0.5}" x2="${width}" y2="${top - 0.5}" stroke="#d9dde4"/>` +
-    `<line x1="0" y1="${top + height + 0.5}" x2="${width}" y2="${top + height + 0.5}" stroke="#d9dde4"/>` +
+    `<rect x="0" y="${top - 1}" width="${width}" height="1" fill="#d9dde4"/>` +
+    `<rect x="0" y="${top + height}" width="${width}" height="1" fill="#d9dde4"/>` +
     `${parts[0]}<g clip-path="url(#stage)">${parts.slice(1, 4).join("")}</g>${parts[4]}</svg>`;
 }
 

@@ -30,7 +30,7 @@ function spacing(graph) {
     top = Math.min(top, y); bottom = Math.max(bottom, y);
   });
   const area = Math.max(right - left, 1e-6) * Math.max(bottom - top, 1e-6);
-  return 0.5 * Math.sqrt(area / graph.order);
+  return Math.sqrt(area / graph.order) / 2;
 }
 
 // noverlap's iterations, with the fixed nodes put back after each one. noverlap pushes the

@@ -338,9 +338,10 @@ function hoverEdge(relation, event) {
 // --- start ------------------------------------------------------------------------------
 
 function wire() {
-  attachSearch($("search"), $("search-list"), app.config, focusOn);
-  attachSearch($("path-from"), $("path-from-list"), app.config, (hit) => { app.state.from = hit.id; writeState(app.state); });
-  attachSearch($("path-to"), $("path-to-list"), app.config, (hit) => { app.state.to = hit.id; writeState(app.state); });
+  const floor = () => readFilters().conf;
+  attachSearch($("search"), $("search-list"), app.config, focusOn, floor);
+  attachSearch($("path-from"), $("path-from-list"), app.config, (hit) => { app.state.from = hit.id; writeState(app.state); }, floor);
+  attachSearch($("path-to"), $("path-to-list"), app.config, (hit) => { app.state.to = hit.id; writeState(app.state); }, floor);
   $("open-paths").addEventListener("click", openPaths);
   $("paths-form").addEventListener("submit", (event) => {
     event.preventDefault();
