@@ -19,6 +19,8 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -60,24 +62,10 @@ def _poll(url: str, path: str, params: dict[str, str], stop: threading.Event) ->
     return times
 
 
-def _alone(url: str, seconds: float) -> tuple[list[float], list[float]]:
-    stop = threading.Event()
-    found: dict[str, list[float]] = {}
-    threads = [
-        threading.Thread(target=lambda k=k, p=p, q=q: found.__setitem__(k, _poll(url, p, q, stop)))
-        for k, p, q in (("health", "/health", {}), ("search", "/actors", {"q": "karito"}))
-    ]
-    for thread in threads:
-        thread.start()
-    time.sleep(seconds)
-    stop.set()
-    for thread in threads:
-        thread.join()
-    return found["health"], found["search"]
-
-
-def _analyses(url: str) -> tuple[list[str], list[float], list[float]]:
-    """The four analyses at once, with /health and search polled meanwhile."""
+@contextmanager
+def _polled(url: str) -> Iterator[dict[str, list[float]]]:
+    """/health and a search asked one after another, each by its own client, for the block;
+    the seconds of each request by name once it ends."""
     stop = threading.Event()
     found: dict[str, list[float]] = {}
     pollers = [
@@ -86,6 +74,22 @@ def _analyses(url: str) -> tuple[list[str], list[float], list[float]]:
     ]
     for poller in pollers:
         poller.start()
+    try:
+        yield found
+    finally:
+        stop.set()
+        for poller in pollers:
+            poller.join()
+
+
+def _alone(url: str, seconds: float) -> tuple[list[float], list[float]]:
+    with _polled(url) as found:
+        time.sleep(seconds)
+    return found["health"], found["search"]
+
+
+def _analyses(url: str) -> tuple[list[str], list[float], list[float]]:
+    """The four analyses at once, with /health and search polled meanwhile."""
     results: list[str] = [""] * len(ANALYSES)
 
     def ask(i: int) -> None:
@@ -101,14 +105,12 @@ def _analyses(url: str) -> tuple[list[str], list[float], list[float]]:
             + f": {how}"
         )
 
-    askers = [threading.Thread(target=ask, args=(i,)) for i in range(len(ANALYSES))]
-    for asker in askers:
-        asker.start()
-    for asker in askers:
-        asker.join()
-    stop.set()
-    for poller in pollers:
-        poller.join()
+    with _polled(url) as found:
+        askers = [threading.Thread(target=ask, args=(i,)) for i in range(len(ANALYSES))]
+        for asker in askers:
+            asker.start()
+        for asker in askers:
+            asker.join()
     return results, found["health"], found["search"]
 
 

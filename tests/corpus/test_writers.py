@@ -18,6 +18,7 @@ import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner, Result
@@ -205,6 +206,20 @@ def test_a_writer_killed_at_the_commit_point_leaves_old_with_old_or_new_with_new
     ]
 
 
+def _run(home: Path, command: list[str], **options: Any) -> subprocess.CompletedProcess[str]:
+    """`command` run to its end in `home` with the store's environment, its output kept."""
+    return subprocess.run(
+        command,
+        env=_env(home),
+        cwd=home,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+        **options,
+    )
+
+
 def _tmpfs_works() -> bool:
     if shutil.which("unshare") is None:
         return False
@@ -240,15 +255,7 @@ def _add_on_a_full_tmpfs(home: Path, big: Path, room: int) -> str:
         cp -a {home}/data/. {home}/after/
         """
     )
-    done = subprocess.run(
-        ["unshare", "--user", "--map-root-user", "--mount", "sh", "-c", script],
-        env=_env(home),
-        cwd=home,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    done = _run(home, ["unshare", "--user", "--map-root-user", "--mount", "sh", "-c", script])
     return done.stdout + done.stderr
 
 
@@ -260,16 +267,7 @@ def _add_with_files_limited(home: Path, big: Path, room: int) -> str:
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
         resource.setrlimit(resource.RLIMIT_FSIZE, (room, room))
 
-    done = subprocess.run(
-        [sys.executable, "-c", CLI, "add", str(big)],
-        env=_env(home),
-        cwd=home,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-        preexec_fn=limit,
-    )
+    done = _run(home, [sys.executable, "-c", CLI, "add", str(big)], preexec_fn=limit)
     shutil.copytree(home / "data", home / "after")
     return f"{done.stdout}{done.stderr}exit {done.returncode}\n"
 
