@@ -28,6 +28,7 @@ from graph.model import Relation
 __all__ = [
     "BETWEENNESS_WORK",
     "MEASURES",
+    "MIN_BETWEENNESS_SAMPLES",
     "SEED",
     "Centrality",
     "Communities",
