@@ -11,22 +11,25 @@ these machines have no internet and the CDN that FastAPI's default page loads is
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
-from typing import Literal
 
+from anyio import to_thread
 from fastapi import FastAPI
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
 from api.errors_http import install_error_handlers
+from api.heavy import HeavyWork
 from api.routes import actors, analytics, documents, explorer, health, neo4j_browser, paths
 from api.settings import Settings
-from graph.store import GraphStore
+from graph.errors import KizunaError
+from graph.store import GraphStore, Warms
 
-__all__ = ["STATIC_DIR", "backend_name", "create_app", "open_store"]
+__all__ = ["STATIC_DIR", "create_app", "open_store", "warm"]
 
 STATIC_DIR = Path(__file__).parent / "static"
 
@@ -41,12 +44,7 @@ Errors are JSON `{"error", "message", ...}`: 404 lists close matches, 409 the ca
 an ambiguous name, 422 the parameter that is out of range, 503 means the store is down.
 """
 
-Backend = Literal["memory", "neo4j"]
-
-
-def backend_name(store: GraphStore) -> Backend:
-    """Which kind of store this is, for /health."""
-    return "neo4j" if "neo4j" in type(store).__module__.lower() else "memory"
+log = logging.getLogger("kizuna.api")
 
 
 @contextmanager
@@ -74,6 +72,18 @@ def open_store(settings: Settings) -> Iterator[GraphStore]:
         driver.close()
 
 
+def warm(store: GraphStore) -> None:
+    """Warm a store that needs it before it serves (Neo4j after a start: a cold page cache, a
+    name index to build), so the first answers are as fast as later ones. A store that cannot
+    be reached yet is not waited for: its first answers warm it instead."""
+    if not isinstance(store, Warms):
+        return
+    try:
+        store.warm()
+    except KizunaError as exc:
+        log.warning("The store was not warmed before serving: %s", exc.message)
+
+
 def create_app(settings: Settings | None = None, store: GraphStore | None = None) -> FastAPI:
     """The API over `store` if given (the caller closes it), else over the settings' store."""
     chosen = settings or Settings()
@@ -82,12 +92,11 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if store is not None:
             app.state.store = store
-            app.state.backend = backend_name(store)
             yield
             return
         with open_store(chosen) as opened:
+            await to_thread.run_sync(warm, opened)
             app.state.store = opened
-            app.state.backend = chosen.backend
             yield
 
     app = FastAPI(
@@ -100,9 +109,9 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         redoc_url=None,
     )
     app.state.browser_url = chosen.neo4j_browser_url
+    app.state.heavy = HeavyWork(chosen.analytics_wait)
     if store is not None:
         app.state.store = store
-        app.state.backend = backend_name(store)
     install_error_handlers(app)
     app.include_router(health.router)
     app.include_router(actors.router)

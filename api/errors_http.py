@@ -3,24 +3,30 @@
 One handler serves the whole KizunaError hierarchy; `STATUS` maps each error class to its
 HTTP status, so graph/ never speaks HTTP. Request validation (a parameter out of its bounds,
 a number that is not a number) answers 422 in the same shape with a message naming the
-parameter. Neo4j driver errors that a store let through
-answer 503, and anything unexpected answers a JSON 500 rather than a bare traceback.
+parameter. A Neo4j driver error that a store let through is answered as the store would
+have translated it (`graph.neo4j_errors`: 503 when it passes, 500 with an error id when the
+server refused a query as wrong), and anything unexpected answers a JSON 500 with an error id
+rather than a bare traceback. What a 500 is about (a traceback, a Cypher statement) goes to the
+log under that id, never to the client.
 """
 
 from __future__ import annotations
 
 import logging
+import uuid
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from neo4j.exceptions import DriverError, Neo4jError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from graph.errors import (
     ActorNotFound,
     AmbiguousActor,
+    Busy,
     CorpusError,
     CurationError,
     DocumentNotFound,
@@ -29,6 +35,7 @@ from graph.errors import (
     StoreCorrupt,
     StoreUnavailable,
 )
+from graph.neo4j_errors import driver_failure
 
 __all__ = ["STATUS", "install_error_handlers", "status_of"]
 
@@ -42,6 +49,7 @@ STATUS: dict[type[KizunaError], int] = {
     CurationError: 422,
     CorpusError: 422,
     StoreUnavailable: 503,
+    Busy: 503,
     StoreCorrupt: 500,
 }
 """The HTTP status of each error class; a class not listed answers as its nearest base does."""
@@ -64,7 +72,10 @@ async def _kizuna_error(_: Request, exc: Exception) -> JSONResponse:
     status = status_of(exc)
     if status >= 500:
         log.warning("%s: %s", type(exc).__name__, exc.message)
-    return _json(status, exc.to_json())
+    response = _json(status, exc.to_json())
+    if "retry_after" in exc.details:
+        response.headers["Retry-After"] = str(exc.details["retry_after"])
+    return response
 
 
 def _describe(error: dict[str, Any]) -> dict[str, Any]:
@@ -104,36 +115,22 @@ async def _http_error(_: Request, exc: Exception) -> JSONResponse:
 
 async def _driver_error(_: Request, exc: Exception) -> JSONResponse:
     log.warning("Neo4j driver error: %r", exc)
-    return _json(
-        503,
-        {
-            "error": "StoreUnavailable",
-            "message": "The Neo4j store did not answer "
-            f"({type(exc).__name__}). Check that Neo4j runs (scripts/neo4j-local status) "
-            "and retry; the service reconnects by itself.",
-            "backend": "neo4j",
-        },
-    )
+    error = driver_failure(exc, "answer this request")
+    return _json(status_of(error), {**error.to_json(), "backend": "neo4j"})
 
 
 async def _unexpected(_: Request, exc: Exception) -> JSONResponse:
-    log.exception("Unexpected error", exc_info=exc)
+    error_id = uuid.uuid4().hex[:12]
+    log.error("Unexpected error %s", error_id, exc_info=exc)
     return _json(
         500,
         {
             "error": "InternalError",
             "message": f"The service failed unexpectedly ({type(exc).__name__}); "
-            "this is a bug, please report it with the request.",
+            f"this is a bug, please report it with the request and the error id {error_id}.",
+            "error_id": error_id,
         },
     )
-
-
-def _driver_error_types() -> tuple[type[Exception], ...]:
-    try:
-        from neo4j.exceptions import DriverError, Neo4jError
-    except ImportError:  # pragma: no cover - neo4j is a dependency
-        return ()
-    return (DriverError, Neo4jError)
 
 
 def install_error_handlers(app: FastAPI) -> None:
@@ -141,6 +138,6 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(KizunaError, _kizuna_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
-    for error_type in _driver_error_types():
-        app.add_exception_handler(error_type, _driver_error)
+    app.add_exception_handler(DriverError, _driver_error)
+    app.add_exception_handler(Neo4jError, _driver_error)
     app.add_exception_handler(Exception, _unexpected)

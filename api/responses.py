@@ -7,12 +7,22 @@ read from one actor to the next - without changing what the stores return.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from graph.model import Evidence, Relation, StrictModel, relation_facts
-from graph.views import ActorSummary
+from api import response_examples
+from graph.analytics import Measure
+from graph.model import (
+    DatePrecision,
+    DateSource,
+    Evidence,
+    Relation,
+    StrictModel,
+    relation_facts,
+)
+from graph.store import Backend
+from graph.views import ActorSummary, Neighbourhood, Stats
 
 __all__ = [
     "ActorProfile",
@@ -36,28 +46,21 @@ __all__ = [
     "NodeView",
     "PathHop",
     "PathsAnswer",
-    "RankedActor",
     "RelationFacts",
+    "RelationView",
     "SearchMatch",
     "relation_row",
 ]
 
-_EVIDENCE_EXAMPLE: Any = {
-    "doc": "contract.txt",
-    "quote": "JICA funds the Mumbai-Ahmedabad High-Speed Rail.",
-    "start": 252,
-    "end": 300,
-}
-_RAIL_IN_INDIA: Any = {
-    "doc": "contract.txt",
-    "quote": "The Mumbai-Ahmedabad High-Speed Rail is in India.",
-    "start": 301,
-    "end": 350,
-}
-
 
 class _Response(StrictModel):
     """The base of every response model: unknown fields are an error."""
+
+
+def _examples(example: dict[str, Any]) -> ConfigDict:
+    """The config of a response model shown in /docs with `example` (from
+    api.response_examples): unknown fields are an error."""
+    return ConfigDict(extra="forbid", json_schema_extra={"examples": [example]})
 
 
 class ActorRef(_Response):
@@ -76,19 +79,17 @@ class HealthReport(_Response):
     """The service is up and its store answers; how much the store holds."""
 
     status: Literal["ok"] = "ok"
-    backend: Literal["memory", "neo4j"]
+    backend: Backend
     actors: int
     relations: int
     documents: int
-
-    model_config = ConfigDict(
-        extra="forbid",
-        json_schema_extra={
-            "examples": [
-                {"status": "ok", "backend": "memory", "actors": 13, "relations": 13, "documents": 1}
-            ]
-        },
+    warning: str | None = Field(
+        default=None,
+        description="Only when the store on disk cannot be read: what is wrong with it. The "
+        "service keeps answering from the last graph it read until the file is rebuilt.",
     )
+
+    model_config = _examples(response_examples.HEALTH)
 
 
 class SearchMatch(_Response):
@@ -112,30 +113,7 @@ class ActorSearchResults(_Response):
     offset: int
     hits: list[SearchMatch]
 
-    model_config = ConfigDict(
-        extra="forbid",
-        json_schema_extra={
-            "examples": [
-                {
-                    "query": "jica",
-                    "type": None,
-                    "total": 1,
-                    "limit": 20,
-                    "offset": 0,
-                    "hits": [
-                        {
-                            "id": "agency:jica",
-                            "name": "Japan International Cooperation Agency",
-                            "type": "Agency",
-                            "matched": "JICA",
-                            "score": 100.0,
-                            "degree": 2,
-                        }
-                    ],
-                }
-            ]
-        },
-    )
+    model_config = _examples(response_examples.ACTOR_SEARCH)
 
 
 class RelationFacts(_Response):
@@ -146,8 +124,8 @@ class RelationFacts(_Response):
         default=None,
         description="The date at the precision the text gives it: 2024-03-12, 2024-03 or 2024.",
     )
-    date_precision: Literal["day", "month", "year"] | None = None
-    date_source: Literal["sentence", "document"] | None = Field(
+    date_precision: DatePrecision | None = None
+    date_source: DateSource | None = Field(
         default=None,
         description="sentence when the evidence states the date, document when it comes from "
         "the document's dateline.",
@@ -178,13 +156,18 @@ def relation_row(relation: Relation, **extra: object) -> dict[str, Any]:
     return row
 
 
-class ActorRelation(RelationFacts):
-    """A relation of the profiled actor, seen from that actor."""
+class RelationView(RelationFacts):
+    """A relation as every answer shows it: its key, its ends and type, its facts."""
 
     id: str = Field(description="The relation's stable key: source|TYPE|target|year.")
     source: str
     target: str
     type: str
+
+
+class ActorRelation(RelationView):
+    """A relation of the profiled actor, seen from that actor."""
+
     direction: Literal["outgoing", "incoming"] = Field(
         description="outgoing when the profiled actor is the relation's source."
     )
@@ -214,48 +197,11 @@ class ActorProfile(_Response):
         "year), keyed by relation type, each with its year and evidence."
     )
 
-    model_config = ConfigDict(
-        extra="forbid",
-        json_schema_extra={
-            "examples": [
-                {
-                    "id": "agency:jica",
-                    "name": "Japan International Cooperation Agency",
-                    "type": "Agency",
-                    "aliases": ["JICA"],
-                    "identifiers": {"wikidata": "Q1062806"},
-                    "discovered": False,
-                    "documents": ["contract.txt"],
-                    "relation_count": 1,
-                    "limit": 500,
-                    "offset": 0,
-                    "relations": {
-                        "FUNDS": [
-                            {
-                                "id": "agency:jica|FUNDS|project:mahsr|",
-                                "source": "agency:jica",
-                                "target": "project:mahsr",
-                                "type": "FUNDS",
-                                "direction": "outgoing",
-                                "other": {
-                                    "id": "project:mahsr",
-                                    "name": "Mumbai-Ahmedabad High-Speed Rail",
-                                    "type": "Project",
-                                },
-                                "year": None,
-                                "curated": False,
-                                "evidence": [_EVIDENCE_EXAMPLE],
-                            }
-                        ]
-                    },
-                }
-            ]
-        },
-    )
+    model_config = _examples(response_examples.ACTOR_PROFILE)
 
 
 class AppliedFilters(_Response):
-    """The filters a neighbourhood or path answer was computed with."""
+    """The filters an answer was computed with: a neighbourhood, paths, or an analysis."""
 
     types: list[str] | None = Field(description="Relation types allowed; null for all.")
     actor_types: list[str] | None = Field(description="Actor types allowed; null for all.")
@@ -279,6 +225,13 @@ class CypherQuery(_Response):
     browser_params_url: str
 
 
+EquivalentCypher = Annotated[
+    CypherQuery | None,
+    Field(description="The equivalent Cypher; only on the Neo4j backend."),
+]
+"""The `cypher` field of the answers that Neo4j Browser can open (neighbourhoods, paths)."""
+
+
 class NodeView(_Response):
     """A node to draw: the centre has depth 0."""
 
@@ -288,23 +241,8 @@ class NodeView(_Response):
     depth: int
 
 
-class EdgeView(RelationFacts):
+class EdgeView(RelationView):
     """An edge to draw, from source to target, with its year and the sentences that state it."""
-
-    id: str = Field(description="The relation's stable key: source|TYPE|target|year.")
-    source: str
-    target: str
-    type: str
-
-    @classmethod
-    def of(cls, relation: Relation) -> EdgeView:
-        return cls(
-            id=relation.key,
-            source=relation.source,
-            target=relation.target,
-            type=relation.type,
-            **RelationFacts.facts(relation),
-        )
 
 
 class NeighbourhoodGraph(_Response):
@@ -315,62 +253,19 @@ class NeighbourhoodGraph(_Response):
     limit: int
     truncated: bool = Field(description="True when more actors were reachable than `limit`.")
     level_counts: list[int] = Field(
-        default_factory=list,
-        description="How many actors lie at each depth (1, 2, ...) in all, for the depths "
-        "counted: a depth that fills the limit is counted, deeper ones are not looked at.",
+        default_factory=list, description=Neighbourhood.model_fields["level_counts"].description
     )
     filters: AppliedFilters
     nodes: list[NodeView] = Field(description="The centre first, then by depth and id.")
     edges: list[EdgeView]
-    cypher: CypherQuery | None = Field(
-        default=None, description="The equivalent Cypher; only on the Neo4j backend."
-    )
+    cypher: EquivalentCypher = None
 
-    model_config = ConfigDict(
-        extra="forbid",
-        json_schema_extra={
-            "examples": [
-                {
-                    "center": {"id": "agency:jica", "name": "JICA", "type": "Agency"},
-                    "depth": 1,
-                    "limit": 100,
-                    "truncated": False,
-                    "level_counts": [3],
-                    "filters": {"types": None, "actor_types": None, "since": None, "until": None},
-                    "nodes": [
-                        {"id": "agency:jica", "label": "JICA", "type": "Agency", "depth": 0},
-                        {
-                            "id": "project:mahsr",
-                            "label": "Mumbai-Ahmedabad High-Speed Rail",
-                            "type": "Project",
-                            "depth": 1,
-                        },
-                    ],
-                    "edges": [
-                        {
-                            "id": "agency:jica|FUNDS|project:mahsr|",
-                            "source": "agency:jica",
-                            "target": "project:mahsr",
-                            "type": "FUNDS",
-                            "year": None,
-                            "curated": False,
-                            "evidence": [_EVIDENCE_EXAMPLE],
-                        }
-                    ],
-                    "cypher": None,
-                }
-            ]
-        },
-    )
+    model_config = _examples(response_examples.NEIGHBOURHOOD)
 
 
-class HopRelation(RelationFacts):
+class HopRelation(RelationView):
     """One of the relations a hop walks, with the sentences that state it."""
 
-    id: str = Field(description="The relation's stable key: source|TYPE|target|year.")
-    source: str
-    target: str
-    type: str
     direction: Literal["forward", "backward"] = Field(
         description="forward when the hop follows the relation from its source to its target."
     )
@@ -404,113 +299,15 @@ class PathsAnswer(_Response):
     k: int
     filters: AppliedFilters
     paths: list[FoundPath]
-    cypher: CypherQuery | None = Field(
-        default=None, description="The equivalent Cypher; only on the Neo4j backend."
-    )
+    cypher: EquivalentCypher = None
 
-    model_config = ConfigDict(
-        extra="forbid",
-        json_schema_extra={
-            "examples": [
-                {
-                    "source": {"id": "agency:jica", "name": "JICA", "type": "Agency"},
-                    "target": {"id": "country:IND", "name": "India", "type": "Country"},
-                    "max_hops": 4,
-                    "k": 1,
-                    "filters": {"types": None, "actor_types": None, "since": None, "until": None},
-                    "paths": [
-                        {
-                            "length": 2,
-                            "nodes": [
-                                {"id": "agency:jica", "name": "JICA", "type": "Agency"},
-                                {
-                                    "id": "project:mahsr",
-                                    "name": "Mumbai-Ahmedabad High-Speed Rail",
-                                    "type": "Project",
-                                },
-                                {"id": "country:IND", "name": "India", "type": "Country"},
-                            ],
-                            "hops": [
-                                {
-                                    "from": "agency:jica",
-                                    "to": "project:mahsr",
-                                    "relations": [
-                                        {
-                                            "id": "agency:jica|FUNDS|project:mahsr|",
-                                            "source": "agency:jica",
-                                            "target": "project:mahsr",
-                                            "type": "FUNDS",
-                                            "direction": "forward",
-                                            "year": None,
-                                            "curated": False,
-                                            "evidence": [_EVIDENCE_EXAMPLE],
-                                        }
-                                    ],
-                                },
-                                {
-                                    "from": "project:mahsr",
-                                    "to": "country:IND",
-                                    "relations": [
-                                        {
-                                            "id": "project:mahsr|LOCATED_IN|country:IND|",
-                                            "source": "project:mahsr",
-                                            "target": "country:IND",
-                                            "type": "LOCATED_IN",
-                                            "direction": "forward",
-                                            "year": None,
-                                            "curated": True,
-                                            "evidence": [_RAIL_IN_INDIA],
-                                        }
-                                    ],
-                                },
-                            ],
-                        }
-                    ],
-                    "cypher": None,
-                }
-            ]
-        },
-    )
+    model_config = _examples(response_examples.PATHS)
 
 
-class RankedActor(_Response):
-    """An actor with its number of relations."""
-
-    id: str
-    name: str
-    type: str
-    degree: int
-
-
-class GraphStats(_Response):
+class GraphStats(Stats):
     """How much the graph holds, by type, and its most connected actors."""
 
-    actors: int
-    relations: int
-    documents: int
-    evidence: int
-    actors_by_type: dict[str, int]
-    relations_by_type: dict[str, int]
-    most_connected: list[RankedActor]
-
-    model_config = ConfigDict(
-        extra="forbid",
-        json_schema_extra={
-            "examples": [
-                {
-                    "actors": 13,
-                    "relations": 13,
-                    "documents": 1,
-                    "evidence": 13,
-                    "actors_by_type": {"Agency": 2, "Country": 5},
-                    "relations_by_type": {"FUNDS": 1, "SIGNED_MOC": 3},
-                    "most_connected": [
-                        {"id": "country:JPN", "name": "Japan", "type": "Country", "degree": 8}
-                    ],
-                }
-            ]
-        },
-    )
+    model_config = _examples(response_examples.STATS)
 
 
 class ErrorResponse(BaseModel):
@@ -518,27 +315,12 @@ class ErrorResponse(BaseModel):
 
     Details: `close_matches` (404: actors you may mean), `candidates` (409: the actors a name
     could be), `unknown`/`known` (422: types not in the schema), `errors` (422: each invalid
-    parameter), `backend` (503).
+    parameter), `backend` (503), `retry_after` (503 Busy, also the Retry-After header),
+    `error_id` (500: quote it in a report; the log holds the rest).
     """
 
     model_config = ConfigDict(
-        extra="allow",
-        json_schema_extra={
-            "examples": [
-                {
-                    "error": "ActorNotFound",
-                    "message": "No actor has the id or name 'JICAA'; did you mean "
-                    "Japan International Cooperation Agency (agency:jica)?",
-                    "close_matches": [
-                        {
-                            "id": "agency:jica",
-                            "name": "Japan International Cooperation Agency",
-                            "type": "Agency",
-                        }
-                    ],
-                }
-            ]
-        },
+        extra="allow", json_schema_extra={"examples": [response_examples.ERROR]}
     )
 
     error: str = Field(description="The kind of error, e.g. ActorNotFound, InvalidQuery.")
@@ -563,24 +345,7 @@ class DocumentSpan(_Response):
     span: str = Field(description="The document's text from `start` to `end`.")
     after: str
 
-    model_config = ConfigDict(
-        extra="forbid",
-        json_schema_extra={
-            "examples": [
-                {
-                    "document": "contract.txt",
-                    "chars": 351,
-                    "start": 252,
-                    "end": 300,
-                    "window_start": 200,
-                    "window_end": 350,
-                    "before": "Japan and India signed an MOC in 2019. ",
-                    "span": "JICA funds the Mumbai-Ahmedabad High-Speed Rail.",
-                    "after": " The Mumbai-Ahmedabad High-Speed Rail is in India.",
-                }
-            ]
-        },
-    )
+    model_config = _examples(response_examples.DOCUMENT_SPAN)
 
 
 class CentralActor(_Response):
@@ -595,7 +360,7 @@ class CentralActor(_Response):
 class CentralityRanking(_Response):
     """Actors ranked by a centrality measure over the ties that pass the filters."""
 
-    measure: Literal["degree", "betweenness", "eigenvector"]
+    measure: Measure
     reading: str = Field(description="How the measure reads for diplomacy, in one sentence.")
     method: str = Field(description="How the scores were computed.")
     approximate: bool = Field(description="True when the scores are a seeded estimate.")
@@ -605,26 +370,7 @@ class CentralityRanking(_Response):
     limit: int
     actors: list[CentralActor] = Field(description="Best first; equal scores by id.")
 
-    model_config = ConfigDict(
-        extra="forbid",
-        json_schema_extra={
-            "examples": [
-                {
-                    "measure": "degree",
-                    "reading": "degree: how many partners an actor has in view.",
-                    "method": "networkx degree_centrality",
-                    "approximate": False,
-                    "actors_in_view": 3,
-                    "ties_in_view": 2,
-                    "filters": {"types": None, "actor_types": None, "since": None, "until": None},
-                    "limit": 20,
-                    "actors": [
-                        {"id": "country:JPN", "name": "Japan", "type": "Country", "score": 1.0}
-                    ],
-                }
-            ]
-        },
-    )
+    model_config = _examples(response_examples.CENTRALITY)
 
 
 class Community(_Response):
@@ -645,21 +391,4 @@ class CommunityPartition(_Response):
     filters: AppliedFilters
     communities: list[Community]
 
-    model_config = ConfigDict(
-        extra="forbid",
-        json_schema_extra={
-            "examples": [
-                {
-                    "method": "networkx louvain_communities (seed 42)",
-                    "modularity": 0.32,
-                    "actors_in_view": 4,
-                    "ties_in_view": 3,
-                    "filters": {"types": None, "actor_types": None, "since": None, "until": None},
-                    "communities": [
-                        {"id": 0, "size": 2, "members": ["agency:jica", "country:IND"]},
-                        {"id": 1, "size": 2, "members": ["country:JPN", "org:asean"]},
-                    ],
-                }
-            ]
-        },
-    )
+    model_config = _examples(response_examples.COMMUNITIES)

@@ -14,6 +14,8 @@ import neo4j
 from pydantic import AliasChoices, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from loaders.store_writer import LOCK_WAIT_SECONDS
+
 __all__ = ["Settings"]
 
 
@@ -27,6 +29,16 @@ class Settings(BaseSettings):
     seeds: Path = Path("seeds")
     curation: Path = Path("curation.yaml")
     max_document_bytes: int = Field(default=20_000_000, gt=0)
+    lock_wait: float = Field(
+        default=LOCK_WAIT_SECONDS,
+        ge=0,
+        description="Seconds a command that writes the store waits for another to finish.",
+    )
+    analytics_wait: float = Field(
+        default=20.0,
+        gt=0,
+        description="Seconds an analysis waits for the one running before it answers 503.",
+    )
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
     workers: int = Field(

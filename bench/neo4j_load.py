@@ -13,7 +13,7 @@ to keep a working database untouched, run a second local server, e.g.
     NEO4J_URI=bolt://127.0.0.1:7688 .venv/bin/python -m bench.neo4j_load
 
 The database is wiped first. With `--admin-import` the initial load is that of
-`kizuna neo4j load --bulk` instead (`graph.neo4j_load.bulk_import`: CSV files imported by
+`kizuna neo4j load --bulk` instead (`api.cli.local_server.bulk_import`: CSV files imported by
 `neo4j-admin database import full` into the local server named by the KIZUNA_NEO4J_*
 variables, which stops and starts again), each stage timed; the reload is a Bolt load as
 always.
@@ -23,16 +23,13 @@ from __future__ import annotations
 
 import argparse
 import time
-from pathlib import Path
 
+from api.cli.local_server import bulk_import
 from api.settings import Settings
 from bench.synthetic_graph import add_graph_options, load_average, synthetic_graph
 from graph.model import Graph
-from graph.neo4j_load import bulk_import
 from graph.neo4j_props import graph_digests
-from graph.neo4j_store import Neo4jStore
-
-PROJECT = Path(__file__).resolve().parent.parent
+from graph.neo4j_store import LoadReport, Neo4jStore
 
 
 def main() -> None:
@@ -63,9 +60,7 @@ def main() -> None:
         else:
             store.ensure_schema()
             store.load(type(graph)(), wipe=True)
-            started = time.perf_counter()
-            report = store.load(graph)
-            first = time.perf_counter() - started
+            report, first = _timed_load(store, graph)
             print(
                 f"initial load (Bolt): {first:.1f}s, {len(graph.relations) / first:,.0f} "
                 f"relations/s ({report.mentions} MENTIONS edges too), "
@@ -101,10 +96,15 @@ def _changed(graph: Graph, count: int) -> Graph:
     return graph.model_copy(update={"relations": relations})
 
 
-def _reload(store: Neo4jStore, graph: Graph, what: str) -> None:
+def _timed_load(store: Neo4jStore, graph: Graph) -> tuple[LoadReport, float]:
+    """The report of loading `graph`, and how many seconds the load took."""
     started = time.perf_counter()
     report = store.load(graph)
-    seconds = time.perf_counter() - started
+    return report, time.perf_counter() - started
+
+
+def _reload(store: Neo4jStore, graph: Graph, what: str) -> None:
+    report, seconds = _timed_load(store, graph)
     print(
         f"reload of {what}: {seconds:.1f}s, {report.mode}: wrote {report.written_actors} "
         f"actors, {report.written_relations} relations; removed {report.deleted_actors} "
@@ -114,7 +114,7 @@ def _reload(store: Neo4jStore, graph: Graph, what: str) -> None:
 
 def _admin_import(store: Neo4jStore, graph: Graph) -> None:
     """`kizuna neo4j load --bulk`'s import, its stages timed."""
-    report, times = bulk_import(store, graph, PROJECT / "scripts" / "neo4j-local")
+    report, times = bulk_import(store, graph)
     print(
         f"initial load (neo4j-admin import): CSV written (server stopped meanwhile) in "
         f"{times.written:.1f}s, imported and server restarted at {times.imported:.1f}s, "

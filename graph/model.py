@@ -83,8 +83,9 @@ class Relation(StrictModel):
     `year` is the year the text states (never an invented one); `date` keeps the date at the
     precision the text gives it ("2024-03-12", "2024-03" or "2024"), and `date_source` says
     whether it was read in the evidence sentence or in the document's dateline. `rule` names
-    the extraction rule that made the relation and `confidence` how sure that rule is (1.0
-    for a full argument frame or a curated fact).
+    the extraction rule that made the relation and `confidence` how sure that rule is, from 0
+    to 1: each rule of the extractor states its own, a curated fact is 1.0, and answers leave
+    out what falls below `graph.querying.DEFAULT_MIN_CONFIDENCE` unless asked.
     """
 
     source: str

@@ -15,25 +15,18 @@ switch). A large difference, a database written by an older layout, or a wipe is
 from __future__ import annotations
 
 import contextlib
-import os
-import subprocess
-import tempfile
 import threading
-import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any, Literal, Protocol, TypeVar
+from typing import Any, Literal, TypeVar
 
 import neo4j
 from neo4j.exceptions import DriverError, Neo4jError
 
 from graph import cypher
 from graph.collector import collector_paused
-from graph.errors import StoreUnavailable
-from graph.formats.neo4j_csv import write_import_csv
 from graph.model import Actor, Document, Graph, Relation
 from graph.neo4j_props import (
     ACTOR_CORE,
@@ -47,14 +40,11 @@ from graph.schema import domain_schema
 __all__ = [
     "ACTOR_CORE",
     "DELTA_LIMIT",
-    "BulkTimes",
     "Delta",
-    "ImportTarget",
     "InUse",
     "LoadReport",
     "StagedLoad",
     "actor_props",
-    "bulk_import",
     "graph_delta",
     "graph_digest",
     "load_report",
@@ -307,12 +297,14 @@ class StagedLoad:
         batch_size: int,
         writers: int,
         after_batch: Callable[[int], None],
+        after_switch: Callable[[], None] = lambda: None,
     ) -> None:
         self.session = session
         self.open_session = open_session
         self.batch_size = batch_size
         self.writers = writers
         self.after_batch = after_batch
+        self.after_switch = after_switch
         self.batches = 0
 
     def _auto(self, query: str, **params: Any) -> list[neo4j.Record]:
@@ -416,6 +408,7 @@ class StagedLoad:
             delta = None if wipe else graph_delta(graph, digests, in_use, self.delta_limit(size))
         if delta is not None:
             deleted = self.session.execute_write(_apply_delta, delta, digest, self.batch_size)
+            self.after_switch()
             rewritten = {
                 row["props"]["key"] for rows in delta.new_relations.values() for row in rows
             }
@@ -471,6 +464,7 @@ class StagedLoad:
         self._parallel(work)
 
         self.session.execute_write(_switch, sorted(schema.actor_types), digest)  # all or nothing
+        self.after_switch()
 
         self._auto(cypher.CLEAR_LEFTOVERS)
         if wipe:
@@ -483,84 +477,3 @@ class StagedLoad:
                 len(old_documents - documents),
             ),
         )
-
-
-class ImportTarget(Protocol):
-    """What a bulk import needs of the store it fills (Neo4jStore)."""
-
-    def ensure_schema(self) -> None: ...
-
-    def imported(self, graph: Graph, digest: str | None = None) -> LoadReport: ...
-
-
-@dataclass(frozen=True)
-class BulkTimes:
-    """Seconds from the start of a bulk import to the end of each of its stages."""
-
-    written: float  # the CSV files (the server stops meanwhile)
-    imported: float  # neo4j-admin import and the restarted server (the digest meanwhile)
-    indexed: float  # constraints and indexes built
-    recorded: float  # the digest recorded: the end
-
-
-def _run_server(server: Path, env: dict[str, str] | None, *args: str) -> None:
-    done = subprocess.run(
-        [str(server), *args], env=env, capture_output=True, text=True, check=False
-    )
-    if done.returncode != 0:
-        raise StoreUnavailable(
-            f"`scripts/neo4j-local {' '.join(args)}` failed:\n{done.stdout}{done.stderr}"
-        )
-
-
-def bulk_import(
-    store: ImportTarget, graph: Graph, server: Path, env: dict[str, str] | None = None
-) -> tuple[LoadReport, BulkTimes]:
-    """Replace the content of the local server's database with `graph`, offline.
-
-    The stages overlap where they can: the server shuts down while the CSV files are written
-    (its shutdown is mostly waiting), and the digest is computed while neo4j-admin imports.
-    The caller has checked that the import applies (the local server, an empty database or a
-    wipe asked for); if writing the files fails, the server is started again, unchanged.
-
-    Parameters
-    ----------
-    store
-        The store on that server: it builds the constraints and indexes and records the graph.
-    graph
-        The graph to import.
-    server
-        The `scripts/neo4j-local` script that runs the server and the import.
-    env
-        The environment of the script (its KIZUNA_NEO4J_* variables); this process's if None.
-    """
-    started = time.perf_counter()
-    with (
-        tempfile.TemporaryDirectory(prefix="kizuna-import-") as folder,
-        ThreadPoolExecutor(max_workers=1) as pool,
-    ):
-        stopping = subprocess.Popen(
-            [str(server), "stop"],
-            env=env if env is not None else dict(os.environ),
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        try:
-            write_import_csv(graph, Path(folder))
-        except BaseException:
-            stopping.wait()
-            with contextlib.suppress(StoreUnavailable):
-                _run_server(server, env, "start")
-            raise
-        _, stop_errors = stopping.communicate()
-        if stopping.returncode != 0:
-            raise StoreUnavailable(f"`scripts/neo4j-local stop` failed:\n{stop_errors}")
-        written = time.perf_counter() - started
-        digest = pool.submit(graph_digest, graph)
-        _run_server(server, env, "import", folder)
-        imported = time.perf_counter() - started
-        store.ensure_schema()
-        indexed = time.perf_counter() - started
-        report = store.imported(graph, digest.result())
-    return report, BulkTimes(written, imported, indexed, time.perf_counter() - started)

@@ -51,7 +51,9 @@ class Named(Protocol):
 
 @dataclass(frozen=True)
 class Limits:
-    """Bounds on query parameters; out-of-range values are rejected with InvalidQuery (422)."""
+    """Bounds on what a query may ask, and the score a fuzzy name match must reach. The API
+    declares its parameters with them, so a value out of range is refused before a store is
+    asked."""
 
     max_depth: int = 3
     max_hops: int = 6
@@ -71,7 +73,8 @@ left out of answers and exports unless the reader asks for them."""
 
 @dataclass(frozen=True)
 class Filters:
-    """Which relations and actors a neighbourhood or path query may use.
+    """Which relations and actors a query may use: neighbourhoods, paths, and the
+    projection the analytics compute on.
 
     With `since` or `until` set, only relations whose stated year is in range pass: a relation
     without a stated year cannot be placed in time and is left out. With `min_confidence`,
@@ -126,9 +129,6 @@ class Filters:
         return (self.since is None or year >= self.since) and (
             self.until is None or year <= self.until
         )
-
-    def accepts_actor(self, actor_type: str) -> bool:
-        return self.actor_types is None or actor_type in self.actor_types
 
 
 def _known(

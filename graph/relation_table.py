@@ -10,6 +10,7 @@ in one string with offsets. `relation(i)` builds relation `i` when a query answe
 from __future__ import annotations
 
 import functools
+import weakref
 from typing import Any, TypeVar
 
 import numpy as np
@@ -65,7 +66,12 @@ class RelationTable:
         counts = column(rel, "evidence")
         self.evidence_ptr = np.zeros(len(counts) + 1, dtype=np.int64)
         np.cumsum(counts, out=self.evidence_ptr[1:])
-        self._remembered = functools.lru_cache(maxsize=CACHED)(self._build)
+        # Through a weak reference: a cache of a bound method would hold the table in a
+        # cycle, which only the garbage collector's rare full pass frees, and a replaced
+        # store's table (with the whole file's bytes under its columns) must go at once.
+        self._remembered = functools.lru_cache(maxsize=CACHED)(
+            functools.partial(_build, weakref.proxy(self))
+        )
         self.docs = ev.docs
         self.doc = column(ev, "doc")
         self.start = column(ev, "start")
@@ -137,3 +143,7 @@ class RelationTable:
 
     def evidence_count(self) -> int:
         return int(self.evidence_ptr[-1])
+
+
+def _build(table: RelationTable, i: int) -> Relation:
+    return table._build(i)

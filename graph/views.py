@@ -19,6 +19,7 @@ __all__ = [
     "Neighbourhood",
     "NeighbourhoodNode",
     "Path",
+    "RankedActor",
     "SearchHit",
     "SearchPage",
     "Stats",
@@ -97,11 +98,20 @@ class Path(_View):
     hops: list[Hop]
 
 
+class RankedActor(ActorSummary):
+    """An actor with its number of relations."""
+
+    degree: int
+
+
 class Stats(_View):
+    """How much the graph holds, by type, and its most connected actors (most relations
+    first, ties by id)."""
+
     actors: int
     relations: int
     documents: int
     evidence: int
     actors_by_type: dict[str, int]
     relations_by_type: dict[str, int]
-    most_connected: list[tuple[ActorSummary, int]]
+    most_connected: list[RankedActor]

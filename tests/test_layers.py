@@ -1,6 +1,7 @@
 """The data flows documents -> loaders -> graph -> api, with no arrow back: graph/ imports
-neither loaders nor api, and loaders/ does not import api. Read from the source with `ast`,
-so an import inside a function counts too."""
+neither loaders nor api, and loaders/ does not import api; and graph/ runs no process (the
+command line starts and stops servers). Read from the source with `ast`, so an import inside
+a function counts too."""
 
 from __future__ import annotations
 
@@ -32,6 +33,17 @@ def test_no_module_imports_a_layer_downstream_of_it(package: str, forbidden: set
         if _imported_packages(path) & forbidden
     }
     assert offenders == {}
+
+
+def test_the_graph_layer_runs_no_process() -> None:
+    """Starting and stopping the local Neo4j server belongs to the command line
+    (api/cli/local_server.py), not to the model and the stores."""
+    offenders = [
+        str(path.relative_to(ROOT))
+        for path in sorted((ROOT / "graph").rglob("*.py"))
+        if _imported_packages(path) & {"subprocess", "multiprocessing"}
+    ]
+    assert offenders == []
 
 
 def test_errors_and_resolution_speak_no_http() -> None:

@@ -1,4 +1,10 @@
-"""The `kizuna` command line (typer). Each group of commands lives in its own module."""
+"""The `kizuna` command line (typer).
+
+Each command is a plain function in the module of its group (`corpus_commands`,
+`graph_commands`, `evaluate_command`, `serve_command`, `neo4j_commands`), and every one is
+registered here, the same way, under its stable name. A command prints its errors with
+`output.fail`; the settings come from the callback (`context.configure`).
+"""
 
 from __future__ import annotations
 
@@ -22,11 +28,18 @@ app = typer.Typer(
     add_completion=False,
 )
 app.callback()(configure)
-corpus_commands.register(app)
-graph_commands.register(app)
-evaluate_command.register(app)
-serve_command.register(app)
-app.add_typer(neo4j_commands.app, name="neo4j")
+app.command("build")(corpus_commands.build_command)
+app.command("add")(corpus_commands.add_command)
+app.command("remove")(corpus_commands.remove_command)
+app.command("export")(graph_commands.export_command)
+app.command("stats")(graph_commands.stats_command)
+app.command("evaluate")(evaluate_command.evaluate_command)
+app.command("serve")(serve_command.serve_command)
+
+neo4j = typer.Typer(help="Work with a Neo4j server.", no_args_is_help=True)
+neo4j.command("load")(neo4j_commands.load_command)
+neo4j.command("status")(neo4j_commands.status_command)
+app.add_typer(neo4j, name="neo4j")
 
 
 def main() -> None:

@@ -18,13 +18,14 @@ from rich.table import Table
 from api.cli.context import StoreOption, settings_of
 from api.cli.output import counted, fail, print_counts
 from graph.errors import KizunaError
+from graph.files import file_problem
 from graph.formats.exports import to_csv_tables, to_csv_zip, to_graphml, to_json
 from graph.memory_store import MemoryStore
 from graph.model import Graph
 from graph.querying import DEFAULT_MIN_CONFIDENCE
 from loaders.corpus import load_corpus
 
-__all__ = ["register"]
+__all__ = ["export_command", "stats_command"]
 
 
 class ExportFormat(StrEnum):
@@ -99,7 +100,11 @@ def export_command(
     graph = whole.model_copy(
         update={"relations": [r for r in whole.relations if r.confidence >= min_confidence]}
     )
-    places = _write(graph, format, output)
+    try:
+        places = _write(graph, format, output)
+    except OSError as exc:
+        where = exc.filename or output
+        raise fail(console, f"cannot write {where}: {file_problem(exc)}.") from exc
     console.print(
         f"Exported {counted(len(graph.actors), 'actor')} and "
         f"{counted(len(graph.relations), 'relation')} as {format.value} to " + " and ".join(places),
@@ -142,16 +147,10 @@ def stats_command(ctx: typer.Context, store: StoreOption = None) -> None:
     table.add_column("actor")
     table.add_column("type")
     table.add_column("degree", justify="right")
-    for summary, degree in stats.most_connected:
-        table.add_row(f"{summary.name} ({summary.id})", summary.type, str(degree))
+    for ranked in stats.most_connected:
+        table.add_row(f"{ranked.name} ({ranked.id})", ranked.type, str(ranked.degree))
     console.print(table)
     try:
         _print_corpus(console, store_path)
     except KizunaError as exc:
         raise fail(console, exc) from exc
-
-
-def register(app: typer.Typer) -> None:
-    """Add export and stats to the main app."""
-    app.command("export")(export_command)
-    app.command("stats")(stats_command)

@@ -4,15 +4,16 @@ The graph comes from the embedded store file that `kizuna build` writes; the con
 Settings (NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE), whose defaults are the local
 server of `scripts/neo4j-local`. A load stages the new graph in batches and switches it in with
 one transaction: if it fails, Neo4j keeps the graph it had; loading the same graph again writes
-nothing. `--bulk` writes neo4j-admin CSV files and imports them offline into the local server's
-empty database (`scripts/neo4j-local import`), the fastest first load of a large graph.
+nothing, and a graph that differs little is written as that difference, in one transaction.
+`--bulk` writes neo4j-admin CSV files and imports them offline into the local server's empty
+database (`api.cli.local_server`), the fastest first load of a large graph. After either, the
+load reads what the first answers need into Neo4j's page cache (`Neo4jStore.warm`).
 """
 
 from __future__ import annotations
 
 import os
 import time
-from pathlib import Path
 from typing import Annotated
 from urllib.parse import urlsplit
 
@@ -20,23 +21,18 @@ import typer
 from rich.console import Console
 
 from api.cli.context import StoreOption, settings_of
+from api.cli.local_server import LOCAL_SERVER, bulk_import
 from api.cli.output import counted, fail
 from api.settings import Settings
 from graph.errors import KizunaError, StoreUnavailable
 from graph.memory_store import MemoryStore
 from graph.model import Graph
-from graph.neo4j_load import bulk_import
 from graph.neo4j_store import LoadReport, Neo4jStore
 
-__all__ = ["app"]
-
-app = typer.Typer(help="Work with a Neo4j server.", no_args_is_help=True)
-
-LOCAL_SERVER = Path(__file__).resolve().parents[2] / "scripts" / "neo4j-local"
+__all__ = ["load_command", "status_command"]
 
 
-@app.command()
-def load(
+def load_command(
     ctx: typer.Context,
     store: StoreOption = None,
     wipe: Annotated[
@@ -72,6 +68,7 @@ def load(
         else:
             report = neo.load(graph, wipe=wipe)
         seconds = time.perf_counter() - started
+        neo.warm()  # the first answers after the load come from a warm page cache
         stats = neo.stats()
     except KizunaError as exc:
         raise fail(console, f"{exc.message} (Neo4j at {settings.neo4j_uri})") from exc
@@ -117,7 +114,7 @@ def _bulk_import(
     refusal = _bulk_refusal(neo, settings, wipe)
     if refusal is not None:
         raise fail(console, refusal)
-    report, _ = bulk_import(neo, graph, LOCAL_SERVER)
+    report, _ = bulk_import(neo, graph)
     return report
 
 
@@ -150,8 +147,7 @@ def _bulk_refusal(neo: Neo4jStore, settings: Settings, wipe: bool) -> str | None
     return None
 
 
-@app.command()
-def status(ctx: typer.Context) -> None:
+def status_command(ctx: typer.Context) -> None:
     """Say whether Neo4j answers, and what graph it holds."""
     console = Console()
     settings = settings_of(ctx)

@@ -10,7 +10,7 @@ import typer
 
 from api.cli.context import problems, settings_of
 
-__all__ = ["register", "run_server", "serve"]
+__all__ = ["WORKER_START_SECONDS", "run_server", "serve_command"]
 
 WORKER_START_SECONDS = 120
 """How long a worker may take to answer uvicorn's health check: a worker opening a store of a
@@ -35,7 +35,7 @@ def run_server(host: str, port: int, workers: int, log_level: str = "info") -> N
     )
 
 
-def serve(
+def serve_command(
     ctx: typer.Context,
     backend: Annotated[
         str | None,
@@ -92,8 +92,3 @@ def serve(
     # Settings), so the options given here travel to them as KIZUNA_ variables.
     os.environ.update({f"KIZUNA_{k.upper()}": str(v) for k, v in overrides.items()})
     run_server(settings.host, settings.port, settings.workers)
-
-
-def register(app: typer.Typer) -> None:
-    """Add the serve command to the main app."""
-    app.command("serve")(serve)

@@ -14,7 +14,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse
 
-from api.routes.shared import DEFAULT_MIN_CONFIDENCE, backend_of
+from api.routes.shared import DEFAULT_MIN_CONFIDENCE, StoreDep
 from graph.analytics import MEASURES
 from graph.querying import LIMITS
 from graph.schema import domain_schema
@@ -57,10 +57,10 @@ def explorer_page() -> FileResponse:
 
 
 @router.get("/explorer/config")
-def explorer_config(request: Request) -> dict[str, Any]:
+def explorer_config(request: Request, store: StoreDep) -> dict[str, Any]:
     """Backend, Browser link, actor and relation types with colours, analytics readings."""
     schema = domain_schema()
-    backend = backend_of(request)
+    backend = store.backend
     return {
         "backend": backend,
         "browser_url": request.app.state.browser_url if backend == "neo4j" else None,

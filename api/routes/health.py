@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter
 
-from api.responses import GraphStats, HealthReport, RankedActor
-from api.routes.shared import ERRORS, StoreDep, backend_of
+from api.responses import GraphStats, HealthReport
+from api.routes.shared import ERRORS, StoreDep
 from graph.errors import StoreUnavailable
+from graph.store import ReportsProblems
 
 __all__ = ["router"]
 
@@ -16,13 +17,15 @@ router = APIRouter(tags=["service"])
 @router.get(
     "/health",
     response_model=HealthReport,
+    response_model_exclude_none=True,
     responses={503: ERRORS[503]},
     summary="Is the store reachable?",
 )
-def health(request: Request, store: StoreDep) -> HealthReport:
+def health(store: StoreDep) -> HealthReport:
     """The backend in use and how many actors, relations and documents it holds; 503 when
-    the store cannot be reached (the service keeps running and recovers when it returns)."""
-    backend = backend_of(request)
+    the store cannot be reached (the service keeps running and recovers when it returns).
+    `warning` appears when the store file cannot be read and the last graph read answers."""
+    backend = store.backend
     try:
         store.ping()
         stats = store.stats()
@@ -33,6 +36,7 @@ def health(request: Request, store: StoreDep) -> HealthReport:
         actors=stats.actors,
         relations=stats.relations,
         documents=stats.documents,
+        warning=store.problem() if isinstance(store, ReportsProblems) else None,
     )
 
 
@@ -45,16 +49,4 @@ def health(request: Request, store: StoreDep) -> HealthReport:
 def stats(store: StoreDep) -> GraphStats:
     """How many actors, relations, documents and pieces of evidence the graph holds, by type,
     and the ten actors with the most relations."""
-    found = store.stats()
-    return GraphStats(
-        actors=found.actors,
-        relations=found.relations,
-        documents=found.documents,
-        evidence=found.evidence,
-        actors_by_type=found.actors_by_type,
-        relations_by_type=found.relations_by_type,
-        most_connected=[
-            RankedActor(id=a.id, name=a.name, type=a.type, degree=degree)
-            for a, degree in found.most_connected
-        ],
-    )
+    return GraphStats.model_validate(store.stats().model_dump())

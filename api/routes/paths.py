@@ -3,9 +3,10 @@ evidence."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Depends, Query, Request, Response
 
 from api.responses import ActorRef, PathsAnswer, relation_row
 from api.routes.shared import (
@@ -24,6 +25,40 @@ from graph.views import Path
 __all__ = ["router"]
 
 router = APIRouter(tags=["paths"])
+
+
+def _actor_param(name: str, value: str) -> Any:
+    """The query parameter of one end of the paths: an actor by id or unambiguous name."""
+    return Query(
+        min_length=1,
+        max_length=LIMITS.max_query_chars,
+        description=f"An actor id or an unambiguous name ({name}).",
+        openapi_examples={name.lower(): {"summary": name, "value": value}},
+    )
+
+
+@dataclass(frozen=True)
+class PathQuery:
+    """What a paths question asks: between which two actors (as the client named them), how
+    long a route may be, and how many routes."""
+
+    source: str
+    target: str
+    max_hops: int
+    k: int
+
+
+def path_query(
+    source: Annotated[str, _actor_param("JICA", "JICA")],
+    target: Annotated[str, _actor_param("India", "country:IND")],
+    max_hops: Annotated[
+        int, Query(ge=1, le=LIMITS.max_hops, description="The longest path to consider.")
+    ] = 4,
+    k: Annotated[int, Query(ge=1, le=LIMITS.max_k, description="How many paths.")] = 1,
+) -> PathQuery:
+    """The paths question from its query parameters (the actors are resolved by the route,
+    once every parameter is known to be valid)."""
+    return PathQuery(source, target, max_hops, k)
 
 
 def _found(path: Path) -> dict[str, Any]:
@@ -54,35 +89,15 @@ def _found(path: Path) -> dict[str, Any]:
 def paths(
     request: Request,
     store: StoreDep,
+    query: Annotated[PathQuery, Depends(path_query)],
     filters: FiltersDep,
-    source: Annotated[
-        str,
-        Query(
-            min_length=1,
-            max_length=LIMITS.max_query_chars,
-            description="An actor id or an unambiguous name (JICA).",
-            openapi_examples={"jica": {"summary": "JICA", "value": "JICA"}},
-        ),
-    ],
-    target: Annotated[
-        str,
-        Query(
-            min_length=1,
-            max_length=LIMITS.max_query_chars,
-            description="An actor id or an unambiguous name (India).",
-            openapi_examples={"india": {"summary": "India", "value": "country:IND"}},
-        ),
-    ],
-    max_hops: Annotated[
-        int, Query(ge=1, le=LIMITS.max_hops, description="The longest path to consider.")
-    ] = 4,
-    k: Annotated[int, Query(ge=1, le=LIMITS.max_k, description="How many paths.")] = 1,
 ) -> Response:
     """The shortest route (k=1) or the k shortest routes through distinct actors, walking
     relations in either direction. Each hop lists every relation joining its two actors that
     passes the filters, each with its direction, year, whether it is curated, and evidence."""
-    start = resolve_actor(store, source)
-    end = resolve_actor(store, target)
+    start = resolve_actor(store, query.source)
+    end = resolve_actor(store, query.target)
+    max_hops, k = query.max_hops, query.k
     found = store.paths(start.id, end.id, max_hops, k, filters)
     return json_answer(
         trusted(

@@ -1,4 +1,5 @@
-"""What the endpoints share: the store of the running app, filter parameters, error responses.
+"""What the endpoints share: the store of the running app, the filter parameters, the error
+responses they document, the JSON answer serialised once, and the equivalent Cypher.
 
 The store is created once by the app's lifespan and handed to each request through
 `current_store`, so endpoints never build stores or drivers themselves.
@@ -29,7 +30,6 @@ __all__ = [
     "TypesParam",
     "UntilParam",
     "applied",
-    "backend_of",
     "current_store",
     "cypher_answer",
     "json_answer",
@@ -69,11 +69,6 @@ def current_store(request: Request) -> GraphStore:
     return store
 
 
-def backend_of(request: Request) -> str:
-    backend: str = request.app.state.backend
-    return backend
-
-
 StoreDep = Annotated[GraphStore, Depends(current_store)]
 
 TypesParam = Annotated[
@@ -93,24 +88,20 @@ ActorTypesParam = Annotated[
         openapi_examples={"states": {"summary": "Countries only", "value": ["Country"]}},
     ),
 ]
-SinceParam = Annotated[
-    int | None,
-    Query(
+
+
+def _year_bound(side: str, summary: str) -> Any:
+    """The query parameter of one end of the years a relation may be stated for."""
+    return Query(
         ge=0,
         le=9999,
-        description="Only relations stated for this year or later (undated ones are left out).",
-        openapi_examples={"2023": {"summary": "From 2023", "value": 2023}},
-    ),
-]
-UntilParam = Annotated[
-    int | None,
-    Query(
-        ge=0,
-        le=9999,
-        description="Only relations stated for this year or earlier (undated ones are left out).",
-        openapi_examples={"2023": {"summary": "Up to 2023", "value": 2023}},
-    ),
-]
+        description=f"Only relations stated for this year or {side} (undated ones are left out).",
+        openapi_examples={"2023": {"summary": summary, "value": 2023}},
+    )
+
+
+SinceParam = Annotated[int | None, _year_bound("later", "From 2023")]
+UntilParam = Annotated[int | None, _year_bound("earlier", "Up to 2023")]
 
 
 MinConfidenceParam = Annotated[

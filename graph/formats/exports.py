@@ -1,8 +1,9 @@
 """Exports of a graph: JSON (`{"nodes", "edges"}`), GraphML (networkx) and CSV (nodes + edges).
 
 Every format is deterministic: the same graph gives the same bytes on every run.
-JSON is `{"nodes": [...], "edges": [...]}`, every edge with its date, rule and confidence
-(relations below the API's default threshold included, so a reader can choose its own);
+JSON is `{"nodes": [...], "edges": [...]}`, every edge of the graph given with its date, rule
+and confidence (`kizuna export` leaves out, as the API does, the relations below
+`DEFAULT_MIN_CONFIDENCE` unless `--min-confidence` says otherwise);
 CSV is two tables, nodes and edges, written as a zip holding nodes.csv and edges.csv, or as
 two files `<stem>.nodes.csv` and `<stem>.edges.csv`.
 """

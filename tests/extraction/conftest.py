@@ -24,11 +24,6 @@ def seed_graph(seed_build: tuple[Graph, BuildReport]) -> Graph:
     return seed_build[0]
 
 
-@pytest.fixture(scope="session")
-def uncurated_graph() -> Graph:
-    return build_graph([SEEDS], None, 20_000_000)[0]
-
-
 def seed_text(prefix: str) -> str:
     (path,) = SEEDS.glob(f"{prefix}_*.txt")
     return path.read_text(encoding="utf-8")

@@ -10,6 +10,7 @@ import os
 import socket
 import subprocess
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import neo4j
@@ -20,7 +21,7 @@ from graph.memory_store import MemoryStore
 from graph.model import Graph
 from graph.neo4j_props import actor_digest, relation_digest
 from graph.neo4j_store import Neo4jStore
-from tests.neo4j_server import PROJECT, START_TIMEOUT
+from tests.neo4j_server import PROJECT, START_TIMEOUT, Connect
 
 pytestmark = pytest.mark.neo4j
 
@@ -33,30 +34,46 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+@dataclass(frozen=True)
+class Throwaway:
+    """The throwaway server: the environment of `scripts/neo4j-local` and of `kizuna` for it
+    (its home and ports, NEO4J_URI, and KIZUNA_STORE naming `store`), and drivers to it."""
+
+    env: dict[str, str]
+    uri: str
+    store: Path
+    connect: Connect
+
+    def driver(self) -> neo4j.Driver:
+        return self.connect(neo4j_uri=self.uri)
+
+
 @pytest.fixture
-def throwaway_server(tmp_path: Path) -> Iterator[tuple[dict[str, str], str]]:
+def throwaway_server(tmp_path: Path, neo4j_connect: Connect) -> Iterator[Throwaway]:
+    bolt = _free_port()
     env = {
         **os.environ,
         "KIZUNA_NEO4J_HOME": str(tmp_path / "neo4j-home"),
-        "KIZUNA_NEO4J_BOLT_PORT": str(_free_port()),
+        "KIZUNA_NEO4J_BOLT_PORT": str(bolt),
         "KIZUNA_NEO4J_HTTP_PORT": str(_free_port()),
         "KIZUNA_NEO4J_HEAP": "512m",
         "KIZUNA_NEO4J_PAGECACHE": "128m",
+        "NEO4J_URI": f"bolt://127.0.0.1:{bolt}",
+        "KIZUNA_STORE": str(tmp_path / "store.json"),
     }
     try:
-        yield env, f"bolt://127.0.0.1:{env['KIZUNA_NEO4J_BOLT_PORT']}"
+        yield Throwaway(env, env["NEO4J_URI"], tmp_path / "store.json", neo4j_connect)
     finally:
         subprocess.run([str(SCRIPT), "stop"], env=env, check=False, timeout=300)
 
 
 def test_imported_csv_gives_the_same_graph_as_a_bolt_load(
-    throwaway_server: tuple[dict[str, str], str], contract_graph: Graph, tmp_path: Path
+    throwaway_server: Throwaway, contract_graph: Graph, tmp_path: Path
 ) -> None:
-    env, uri = throwaway_server
     write_import_csv(contract_graph, tmp_path / "csv")
     done = subprocess.run(
         [str(SCRIPT), "import", str(tmp_path / "csv")],
-        env=env,
+        env=throwaway_server.env,
         capture_output=True,
         text=True,
         timeout=START_TIMEOUT,
@@ -64,31 +81,28 @@ def test_imported_csv_gives_the_same_graph_as_a_bolt_load(
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "IMPORT DONE" in done.stdout
-    driver = neo4j.GraphDatabase.driver(uri, auth=("neo4j", "kizuna-local"))
-    try:
-        store = Neo4jStore(driver)
-        store.ensure_schema()
-        assert store.snapshot() == contract_graph.normalised()
-        assert store.search("JICA").hits[0].actor.id == "agency:jica"
-        records = driver.execute_query(
-            "MATCH (d:Document)-[:MENTIONS]->(:Agency {id: 'agency:jica'}) RETURN d.name AS n"
-        ).records
-        assert [r["n"] for r in records] == ["contract.txt"]
-        # The import writes the digests a Bolt load writes, so that a reload compares them.
-        actors = driver.execute_query("MATCH (a:Actor) RETURN a.id AS id, a.digest AS d").records
-        assert {r["id"]: r["d"] for r in actors} == {
-            a.id: actor_digest(a) for a in contract_graph.actors
-        }
-        relations = driver.execute_query(
-            "MATCH (:Actor)-[r]->(:Actor) RETURN r.key AS key, r.digest AS d"
-        ).records
-        assert {r["key"]: r["d"] for r in relations} == {
-            r.key: relation_digest(r) for r in contract_graph.relations
-        }
-        store.replace(contract_graph)  # a Bolt load over the import changes nothing
-        assert store.snapshot() == contract_graph.normalised()
-    finally:
-        driver.close()
+    driver = throwaway_server.driver()
+    store = Neo4jStore(driver)
+    store.ensure_schema()
+    assert store.snapshot() == contract_graph.normalised()
+    assert store.search("JICA").hits[0].actor.id == "agency:jica"
+    records = driver.execute_query(
+        "MATCH (d:Document)-[:MENTIONS]->(:Agency {id: 'agency:jica'}) RETURN d.name AS n"
+    ).records
+    assert [r["n"] for r in records] == ["contract.txt"]
+    # The import writes the digests a Bolt load writes, so that a reload compares them.
+    actors = driver.execute_query("MATCH (a:Actor) RETURN a.id AS id, a.digest AS d").records
+    assert {r["id"]: r["d"] for r in actors} == {
+        a.id: actor_digest(a) for a in contract_graph.actors
+    }
+    relations = driver.execute_query(
+        "MATCH (:Actor)-[r]->(:Actor) RETURN r.key AS key, r.digest AS d"
+    ).records
+    assert {r["key"]: r["d"] for r in relations} == {
+        r.key: relation_digest(r) for r in contract_graph.relations
+    }
+    store.replace(contract_graph)  # a Bolt load over the import changes nothing
+    assert store.snapshot() == contract_graph.normalised()
 
 
 def _kizuna(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
@@ -103,35 +117,30 @@ def _kizuna(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]
 
 
 def test_bulk_load_imports_the_built_graph_and_refuses_a_database_that_holds_one(
-    throwaway_server: tuple[dict[str, str], str], contract_graph: Graph, tmp_path: Path
+    throwaway_server: Throwaway, contract_graph: Graph
 ) -> None:
-    env, uri = throwaway_server
-    env = {**env, "NEO4J_URI": uri, "KIZUNA_STORE": str(tmp_path / "store.json")}
-    MemoryStore(tmp_path / "store.json").replace(contract_graph)
-    first = _kizuna(env, "neo4j", "load", "--bulk")
+    MemoryStore(throwaway_server.store).replace(contract_graph)
+    first = _kizuna(throwaway_server.env, "neo4j", "load", "--bulk")
     assert first.returncode == 0, first.stdout + first.stderr
     assert "bulk import" in first.stdout
-    again = _kizuna(env, "neo4j", "load", "--bulk")
+    again = _kizuna(throwaway_server.env, "neo4j", "load", "--bulk")
     assert again.returncode == 1
     assert "imports into an empty database" in again.stdout
-    driver = neo4j.GraphDatabase.driver(uri, auth=("neo4j", "kizuna-local"))
-    try:
-        store = Neo4jStore(driver)
-        assert store.snapshot() == contract_graph.normalised()
-        elements = "MATCH (a:Actor) RETURN a.id AS id, elementId(a) AS e ORDER BY id"
-        before = driver.execute_query(elements).records
-        # The import recorded the graph as in use: loading it over Bolt writes nothing.
-        assert store.load(contract_graph.normalised()).mode == "unchanged"
-        assert driver.execute_query(elements).records == before
-        # A changed graph is written as a delta over the import.
-        graph = contract_graph.normalised()
-        changed = graph.model_copy(update={"relations": graph.relations[1:]})
-        report = store.load(changed)
-        assert (report.mode, report.deleted_relations) == ("delta", 1)
-        assert store.snapshot() == changed
-        assert driver.execute_query(elements).records == before
-    finally:
-        driver.close()
+    driver = throwaway_server.driver()
+    store = Neo4jStore(driver)
+    assert store.snapshot() == contract_graph.normalised()
+    elements = "MATCH (a:Actor) RETURN a.id AS id, elementId(a) AS e ORDER BY id"
+    before = driver.execute_query(elements).records
+    # The import recorded the graph as in use: loading it over Bolt writes nothing.
+    assert store.load(contract_graph.normalised()).mode == "unchanged"
+    assert driver.execute_query(elements).records == before
+    # A changed graph is written as a delta over the import.
+    graph = contract_graph.normalised()
+    changed = graph.model_copy(update={"relations": graph.relations[1:]})
+    report = store.load(changed)
+    assert (report.mode, report.deleted_relations) == ("delta", 1)
+    assert store.snapshot() == changed
+    assert driver.execute_query(elements).records == before
 
 
 def test_bulk_load_says_it_does_not_apply_to_a_remote_server(tmp_path: Path) -> None:
@@ -147,24 +156,19 @@ def test_bulk_load_says_it_does_not_apply_to_a_remote_server(tmp_path: Path) -> 
 
 
 def test_bulk_load_with_wipe_stops_a_running_server_and_replaces_its_graph(
-    throwaway_server: tuple[dict[str, str], str], contract_graph: Graph, tmp_path: Path
+    throwaway_server: Throwaway, contract_graph: Graph
 ) -> None:
-    env, uri = throwaway_server
-    env = {**env, "NEO4J_URI": uri, "KIZUNA_STORE": str(tmp_path / "store.json")}
+    env, store = throwaway_server.env, throwaway_server.store
     started = subprocess.run(
         [str(SCRIPT), "start"], env=env, capture_output=True, text=True, timeout=START_TIMEOUT
     )
     assert started.returncode == 0, started.stdout + started.stderr
     old = contract_graph.normalised()
     old = old.model_copy(update={"relations": old.relations[:1]})
-    MemoryStore(tmp_path / "store.json").replace(old)
+    MemoryStore(store).replace(old)
     assert _kizuna(env, "neo4j", "load").returncode == 0  # over Bolt, the server running
-    MemoryStore(tmp_path / "store.json").replace(contract_graph)
+    MemoryStore(store).replace(contract_graph)
     done = _kizuna(env, "neo4j", "load", "--bulk", "--wipe")
     assert done.returncode == 0, done.stdout + done.stderr
     assert f"{len(contract_graph.relations)} relations" in done.stdout
-    driver = neo4j.GraphDatabase.driver(uri, auth=("neo4j", "kizuna-local"))
-    try:
-        assert Neo4jStore(driver).snapshot() == contract_graph.normalised()
-    finally:
-        driver.close()
+    assert Neo4jStore(throwaway_server.driver()).snapshot() == contract_graph.normalised()

@@ -12,16 +12,21 @@ from tests.neo4j_server import Neo4jServer
 pytestmark = pytest.mark.neo4j
 
 
+@pytest.fixture
+def another_process(neo4j_driver: neo4j.Driver, neo4j_server: Neo4jServer) -> Neo4jStore:
+    """A second store over the same database, with nothing kept in common with `neo4j_store`:
+    what another process loading the database would be."""
+    return Neo4jStore(neo4j_driver, neo4j_server.database)
+
+
 def test_counts_follow_a_graph_that_another_process_loaded(
-    neo4j_store: Neo4jStore,
-    neo4j_driver: neo4j.Driver,
-    neo4j_server: Neo4jServer,
-    contract_graph: Graph,
+    neo4j_store: Neo4jStore, another_process: Neo4jStore, contract_graph: Graph
 ) -> None:
     neo4j_store.replace(contract_graph, wipe=True)
     assert neo4j_store.stats().relations == len(contract_graph.relations)
-    other = Neo4jStore(neo4j_driver, neo4j_server.database)
-    other.load(contract_graph.model_copy(update={"relations": contract_graph.relations[2:]}))
+    another_process.load(
+        contract_graph.model_copy(update={"relations": contract_graph.relations[2:]})
+    )
     assert neo4j_store.stats().relations == len(contract_graph.relations) - 2
 
 
@@ -46,10 +51,7 @@ def test_a_caller_changing_its_counts_changes_nothing_kept(
 
 
 def test_a_search_after_another_process_switched_in_a_graph_answers_from_that_graph(
-    neo4j_store: Neo4jStore,
-    neo4j_driver: neo4j.Driver,
-    neo4j_server: Neo4jServer,
-    contract_graph: Graph,
+    neo4j_store: Neo4jStore, another_process: Neo4jStore, contract_graph: Graph
 ) -> None:
     neo4j_store.replace(contract_graph, wipe=True)
     assert [h.actor.id for h in neo4j_store.search("JICA").hits][:1] == ["agency:jica"]
@@ -61,7 +63,7 @@ def test_a_search_after_another_process_switched_in_a_graph_answers_from_that_gr
             ],
         }
     )
-    Neo4jStore(neo4j_driver, neo4j_server.database).load(without_jica)
+    another_process.load(without_jica)
     assert "agency:jica" not in [h.actor.id for h in neo4j_store.search("JICA").hits]
     japan = neo4j_store.search("Japan").hits[0]
     assert japan.actor.id == "country:JPN"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 from collections import Counter
@@ -18,27 +19,27 @@ from graph.memory_store import MemoryStore
 from graph.model import Graph
 from graph.neo4j_store import Neo4jStore
 from graph.querying import Filters
-from tests.neo4j_server import PROJECT, Neo4jServer
+from tests.neo4j_server import PROJECT, Connect, Neo4jServer
 
 pytestmark = pytest.mark.neo4j
 
 
+def _counted(driver: neo4j.Driver, query: str) -> dict[str, int]:
+    return {r["name"]: r["n"] for r in driver.execute_query(query).records}
+
+
 def _counts(driver: neo4j.Driver) -> dict[str, object]:
     """The graph in use (actors, documents, what links them), counted with plain Cypher."""
-    labels = {
-        r["label"]: r["n"]
-        for r in driver.execute_query(
-            "MATCH (n) WHERE n:Actor OR n:Document "
-            "UNWIND labels(n) AS label RETURN label, count(*) AS n"
-        ).records
-    }
-    rels = {
-        r["type"]: r["n"]
-        for r in driver.execute_query(
-            "MATCH (a)-[r]->(b) WHERE (a:Actor OR a:Document) AND b:Actor "
-            "RETURN type(r) AS type, count(*) AS n"
-        ).records
-    }
+    labels = _counted(
+        driver,
+        "MATCH (n) WHERE n:Actor OR n:Document "
+        "UNWIND labels(n) AS label RETURN label AS name, count(*) AS n",
+    )
+    rels = _counted(
+        driver,
+        "MATCH (a)-[r]->(b) WHERE (a:Actor OR a:Document) AND b:Actor "
+        "RETURN type(r) AS name, count(*) AS n",
+    )
     return {"labels": labels, "relationships": rels}
 
 
@@ -181,17 +182,15 @@ def test_a_load_that_fails_in_a_late_batch_leaves_the_previous_graph(
 
 
 _KILLED_LOADER = """
-import sys
 import time
 
-import neo4j
-
+from api.settings import Settings
 from bench.synthetic_graph import synthetic_graph
 from graph.neo4j_store import Neo4jStore
 
-uri, user, password, database = sys.argv[1:5]
+settings = Settings()  # the test's server, passed down in NEO4J_* variables
 graph = synthetic_graph(2000, 20000, seed=9, documents=5)
-driver = neo4j.GraphDatabase.driver(uri, auth=(user, password))
+driver = settings.neo4j_driver()
 
 
 class ReportingStore(Neo4jStore):
@@ -201,7 +200,7 @@ class ReportingStore(Neo4jStore):
             time.sleep(600)  # the test kills this process here, in the middle of the load
 
 
-store = ReportingStore(driver, database, batch_size=200)
+store = ReportingStore(driver, settings.neo4j_database, batch_size=200)
 store.load(graph)
 print("finished", flush=True)
 """
@@ -213,20 +212,18 @@ def test_a_loading_process_killed_midway_leaves_the_previous_graph(
     neo4j_server: Neo4jServer,
     contract_graph: Graph,
 ) -> None:
+    server = {
+        "NEO4J_URI": neo4j_server.uri,
+        "NEO4J_USER": neo4j_server.user,
+        "NEO4J_PASSWORD": neo4j_server.password,
+        "NEO4J_DATABASE": neo4j_server.database,
+    }
     process = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            _KILLED_LOADER,
-            neo4j_server.uri,
-            neo4j_server.user,
-            neo4j_server.password,
-            neo4j_server.database,
-        ],
+        [sys.executable, "-c", _KILLED_LOADER],
         cwd=PROJECT,
         stdout=subprocess.PIPE,
         text=True,
-        env={**os.environ, "PYTHONPATH": str(PROJECT)},
+        env={**os.environ, **server, "PYTHONPATH": str(PROJECT)},
     )
     assert process.stdout is not None
     try:
@@ -275,31 +272,24 @@ def test_constraints_and_indexes_exist(
     assert names["state"] == "ONLINE"
 
 
-def test_a_store_pointed_at_a_closed_port_raises_store_unavailable() -> None:
-    import socket
-
+def test_a_store_pointed_at_a_closed_port_raises_store_unavailable(
+    neo4j_connect: Connect,
+) -> None:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    driver = neo4j.GraphDatabase.driver(f"bolt://127.0.0.1:{port}", auth=("neo4j", "kizuna-local"))
-    try:
-        store = Neo4jStore(driver)
-        with pytest.raises(StoreUnavailable, match="scripts/neo4j-local start"):
-            store.get("country:JPN")
-        with pytest.raises(StoreUnavailable):
-            store.ping()
-        with pytest.raises(StoreUnavailable):
-            store.replace(Graph())
-    finally:
-        driver.close()
+    store = Neo4jStore(neo4j_connect(neo4j_uri=f"bolt://127.0.0.1:{port}"))
+    with pytest.raises(StoreUnavailable, match="scripts/neo4j-local start"):
+        store.get("country:JPN")
+    with pytest.raises(StoreUnavailable):
+        store.ping()
+    with pytest.raises(StoreUnavailable):
+        store.replace(Graph())
 
 
 def test_wrong_password_raises_store_unavailable_naming_the_settings(
-    neo4j_server: Neo4jServer,
+    neo4j_server: Neo4jServer, neo4j_connect: Connect
 ) -> None:
-    driver = neo4j.GraphDatabase.driver(neo4j_server.uri, auth=("neo4j", "not-the-password"))
-    try:
-        with pytest.raises(StoreUnavailable, match="NEO4J_PASSWORD"):
-            Neo4jStore(driver, neo4j_server.database).ping()
-    finally:
-        driver.close()
+    driver = neo4j_connect(neo4j_password="not-the-password")
+    with pytest.raises(StoreUnavailable, match="NEO4J_PASSWORD"):
+        Neo4jStore(driver, neo4j_server.database).ping()

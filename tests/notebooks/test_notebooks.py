@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -55,10 +55,33 @@ def loaded(
     yield neo4j_server
 
 
+Run = Callable[[str, dict[str, str], int], Any]
+
+
+@pytest.fixture
+def run_notebook(loaded: Neo4jServer, kernel_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Run:
+    """`run(name, probe, images)`: execute the notebook, then, in the same kernel, the `probe`
+    expressions (by name); check that no cell failed and that at least `images` images were
+    drawn; the probe's values, through JSON."""
+
+    def run(name: str, probe: dict[str, str], images: int) -> Any:
+        notebook, seen = _execute(name, probe, loaded, kernel_dir, monkeypatch)
+        assert _errors(notebook) == []
+        assert _images(notebook) >= images
+        return seen
+
+    return run
+
+
 def _execute(
-    name: str, probe: str, server: Neo4jServer, kernel_dir: Path, monkeypatch: pytest.MonkeyPatch
+    name: str,
+    probe: dict[str, str],
+    server: Neo4jServer,
+    kernel_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> tuple[nbformat.NotebookNode, Any]:
-    """Run the notebook, then `probe` (which prints JSON) in the same kernel; both results."""
+    """Run the notebook, then, in the same kernel, the `probe` expressions (by name); the
+    executed notebook and the probe's values, through JSON."""
     monkeypatch.setenv("JUPYTER_PATH", str(kernel_dir))
     monkeypatch.setenv("NEO4J_URI", server.uri)
     monkeypatch.setenv("NEO4J_USER", server.user)
@@ -69,7 +92,9 @@ def _execute(
     for cell in notebook.cells:
         assert cell.cell_type != "code" or not cell.outputs, f"{name} is committed with outputs"
     # The driver is closed in the last cell; the probe goes before it.
-    notebook.cells.insert(len(notebook.cells) - 1, nbformat.v4.new_code_cell(probe))
+    values = ", ".join(f"{key!r}: {expression}" for key, expression in probe.items())
+    code = f"import json\nprint(json.dumps({{{values}}}))"
+    notebook.cells.insert(len(notebook.cells) - 1, nbformat.v4.new_code_cell(code))
     client = NotebookClient(
         notebook,
         kernel_name=KERNEL,
@@ -102,21 +127,16 @@ def _errors(notebook: nbformat.NotebookNode) -> list[str]:
     ]
 
 
-def test_partner_network_notebook_shows_japans_partners_by_year(
-    loaded: Neo4jServer, kernel_dir: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    probe = (
-        "import json\n"
-        "print(json.dumps({'partners': json.loads(partners.to_json(orient='records')),"
-        " 'per_year': {str(k): v for k, v in per_year.sum(axis=1).items()},"
-        " 'as_of': json.loads(as_of.to_json(orient='records')),"
-        " 'nodes': sorted(network.nodes), 'central': centrality.index[0]}))"
-    )
-    notebook, seen = _execute(
-        "01_partner_network_over_time.ipynb", probe, loaded, kernel_dir, monkeypatch
-    )
-    assert _errors(notebook) == []
-    assert _images(notebook) >= 2  # the bar chart and the network drawing
+def test_partner_network_notebook_shows_japans_partners_by_year(run_notebook: Run) -> None:
+    probe = {
+        "partners": "json.loads(partners.to_json(orient='records'))",
+        "per_year": "{str(k): v for k, v in per_year.sum(axis=1).items()}",
+        "as_of": "json.loads(as_of.to_json(orient='records'))",
+        "nodes": "sorted(network.nodes)",
+        "central": "centrality.index[0]",
+    }
+    # Two images: the bar chart and the network drawing.
+    seen = run_notebook("01_partner_network_over_time.ipynb", probe, 2)
 
     # "Japan and Denmark signed a Memorandum of Cooperation in 2021."
     rows = {(p["year"], p["instrument"], p["partner"]) for p in seen["partners"]}
@@ -136,20 +156,14 @@ def test_partner_network_notebook_shows_japans_partners_by_year(
     assert seen["central"] == "Japan"
 
 
-def test_oda_notebook_shows_funder_implementer_and_host_with_evidence(
-    loaded: Neo4jServer, kernel_dir: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    probe = (
-        "import json\n"
-        "print(json.dumps({'projects': json.loads(projects.to_json(orient='records')),"
-        " 'evidence': json.loads(evidence.to_json(orient='records')),"
-        " 'edges': sorted(map(list, funding_network.edges))}))"
-    )
-    notebook, seen = _execute(
-        "02_oda_and_joint_projects.ipynb", probe, loaded, kernel_dir, monkeypatch
-    )
-    assert _errors(notebook) == []
-    assert _images(notebook) >= 2  # the funders chart and the funding network
+def test_oda_notebook_shows_funder_implementer_and_host_with_evidence(run_notebook: Run) -> None:
+    probe = {
+        "projects": "json.loads(projects.to_json(orient='records'))",
+        "evidence": "json.loads(evidence.to_json(orient='records'))",
+        "edges": "sorted(map(list, funding_network.edges))",
+    }
+    # Two images: the funders chart and the funding network.
+    seen = run_notebook("02_oda_and_joint_projects.ipynb", probe, 2)
 
     (project,) = seen["projects"]
     # "JICA funds ...", "JIC implements ...", "The Mumbai-Ahmedabad High-Speed Rail is in India."
