@@ -1,7 +1,8 @@
 """One document just under the 20 MB limit: the CPU time and the peak memory its
 extraction takes (issue 19 measured 232 s and 2.76 GB before the rule engine was rebuilt).
 
-The document is the seeds' bodies (each up to its references, where reading stops) repeated to the size asked for (default 19.9 MB).
+The document is the seeds' bodies (each up to its references, where reading stops)
+repeated to the size asked for (default 19.9 MB).
 Run: .venv/bin/python -m bench.large_document [megabytes]
 """
 
