@@ -90,6 +90,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         redoc_url=None,
     )
     app.state.browser_url = chosen.neo4j_browser_url
+    app.state.min_confidence = chosen.min_confidence
     if store is not None:
         app.state.store = store
     install_error_handlers(app)

@@ -37,7 +37,13 @@ RAIL_IN_INDIA: dict[str, Any] = {
     "end": 350,
 }
 
-NO_FILTERS: dict[str, Any] = {"types": None, "actor_types": None, "since": None, "until": None}
+NO_FILTERS: dict[str, Any] = {
+    "types": None,
+    "actor_types": None,
+    "since": None,
+    "until": None,
+    "min_confidence": 0.5,
+}
 
 HEALTH: dict[str, Any] = {
     "status": "ok",
@@ -70,10 +76,12 @@ ACTOR_PROFILE: dict[str, Any] = {
     "name": "Japan International Cooperation Agency",
     "type": "Agency",
     "aliases": ["JICA"],
-    "identifiers": {"wikidata": "Q1062806"},
+    "identifiers": {"wikidata": "Q958590"},
     "discovered": False,
     "documents": ["contract.txt"],
     "relation_count": 1,
+    "relation_counts": {"FUNDS": 1},
+    "min_confidence": 0.5,
     "limit": 500,
     "offset": 0,
     "relations": {
@@ -192,6 +200,8 @@ STATS: dict[str, Any] = {
     "actors_by_type": {"Agency": 2, "Country": 5},
     "relations_by_type": {"FUNDS": 1, "SIGNED_MOC": 3},
     "most_connected": [{"id": "country:JPN", "name": "Japan", "type": "Country", "degree": 8}],
+    "min_confidence": 0.5,
+    "hidden_relations": 0,
 }
 
 ERROR: dict[str, Any] = {

@@ -181,9 +181,16 @@ class ActorProfile(_Response):
         description="True when the extractor found it in the text rather than the catalogue."
     )
     documents: list[str] = Field(description="The documents that mention this actor.")
-    relation_count: int = Field(description="All the actor's relations, on every page.")
+    relation_count: int = Field(
+        description="All the actor's relations at the confidence floor, on every page."
+    )
     relation_counts: dict[str, int] = Field(
-        default_factory=dict, description="All the actor's relations, counted by type."
+        default_factory=dict,
+        description="All the actor's relations at the confidence floor, counted by type.",
+    )
+    min_confidence: float = Field(
+        description="The confidence floor: relations the extractor is less sure of are left "
+        "out of the relations and of their counts."
     )
     limit: int
     offset: int

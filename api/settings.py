@@ -14,6 +14,8 @@ import neo4j
 from pydantic import AliasChoices, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from graph.querying import DEFAULT_MIN_CONFIDENCE
+
 __all__ = ["Settings"]
 
 
@@ -27,6 +29,14 @@ class Settings(BaseSettings):
     seeds: Path = Path("seeds")
     curation: Path = Path("curation.yaml")
     max_document_bytes: int = Field(default=20_000_000, gt=0)
+    min_confidence: float = Field(
+        default=DEFAULT_MIN_CONFIDENCE,
+        ge=0.0,
+        le=1.0,
+        description="The confidence floor of every answer: relations the extractor is less "
+        "sure of are left out of the API's answers, counts and degrees, of exports, and of "
+        "the Browser guide's and the notebooks' Cypher, unless a reader asks for them.",
+    )
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
     workers: int = Field(

@@ -35,12 +35,13 @@ from graph.model import Actor, Document, Graph, Relation
 from graph.name_index import NameIndex
 from graph.paths import k_shortest_routes
 from graph.querying import Filters, edge_order, hop_relation_order, normalise_text, search_page
-from graph.relation_table import NO_YEAR, RelationTable, trusted
+from graph.relation_table import NO_YEAR, RelationTable, document_summaries, trusted
 from graph.resolve import not_found
 from graph.store import Backend
 from graph.views import (
     ActorDetail,
     ActorSummary,
+    DocumentSummary,
     Hop,
     Neighbourhood,
     NeighbourhoodNode,
@@ -134,7 +135,7 @@ class MemoryStore:
             self._table.ids, [row.type for row in content.actors], self._table
         )
         self._names = NameIndex(name_columns(content), self._table.ids)
-        self._stats: Stats | None = None
+        self._stats: dict[float | None, Stats] = {}
 
     def _actor(self, actor_id: str) -> Actor:
         row = self._rows[actor_id]
@@ -172,27 +173,29 @@ class MemoryStore:
         return [self._actor(i) for i in self._names.exact(normalise_text(name))]
 
     def search(
-        self, query: str, actor_type: str | None = None, limit: int = 20, offset: int = 0
+        self,
+        query: str,
+        actor_type: str | None = None,
+        limit: int = 20,
+        offset: int = 0,
+        min_confidence: float | None = None,
     ) -> SearchPage:
         self._refresh()
         candidates = [self._rows[i] for i in self._names.candidates(normalise_text(query))]
         total, hits = search_page(query, candidates, actor_type, limit, offset)
-        number = self._adjacency.number
+        adjacency = self._adjacency
         page = [
-            h.model_copy(update={"degree": self._adjacency.degree(number[h.actor.id])})
+            h.model_copy(
+                update={"degree": adjacency.degree(adjacency.number[h.actor.id], min_confidence)}
+            )
             for h in hits
         ]
         return SearchPage(total=total, hits=page)
 
-    def _incident(self, node: int) -> list[Relation]:
-        adjacency = self._adjacency
-        start, end = int(adjacency.indptr[node]), int(adjacency.indptr[node + 1])
-        numbers = np.unique(adjacency.relation[start:end]).tolist()
-        return self._table.relations(numbers)
-
-    def actor(self, actor_id: str) -> ActorDetail:
+    def actor(self, actor_id: str, min_confidence: float | None = None) -> ActorDetail:
         node = self._number(actor_id)
-        relations = sorted(self._incident(node), key=edge_order)
+        incident = self._adjacency.incident(node, min_confidence)
+        relations = sorted(self._table.relations(incident), key=edge_order)
         related = sorted({r.other_end(actor_id) for r in relations} - {actor_id})
         return ActorDetail(
             actor=self._actor(actor_id),
@@ -285,28 +288,38 @@ class MemoryStore:
             keep &= adjacency.enterable(table.target, mask)
         return [table.relation(i, evidence=False) for i in numbers[keep].tolist()]
 
-    def stats(self) -> Stats:
-        """The graph's counts, computed once per loaded graph: /health asks for them on
-        every call, and at a million relations they take tens of milliseconds."""
+    def documents(self, min_confidence: float | None = None) -> list[DocumentSummary]:
         self._refresh()
-        if self._stats is None:
-            self._stats = self._counted()
-        return self._stats.model_copy(deep=True)  # the caller may change its copy
+        return document_summaries(
+            self._documents.values(), self._rows.values(), self._table, min_confidence
+        )
 
-    def _counted(self) -> Stats:
+    def stats(self, min_confidence: float | None = None) -> Stats:
+        """The graph's counts, computed once per loaded graph and floor: /health asks for
+        them on every call, and at a million relations they take tens of milliseconds."""
+        self._refresh()
+        counted = self._stats.get(min_confidence)
+        if counted is None:
+            counted = self._stats[min_confidence] = self._counted(min_confidence)
+        return counted.model_copy(deep=True)  # the caller may change its copy
+
+    def _counted(self, min_confidence: float | None) -> Stats:
         adjacency, table = self._adjacency, self._table
-        degrees = np.diff(adjacency.indptr)
+        degrees = adjacency.degrees(min_confidence)
         order = np.lexsort((np.arange(len(degrees)), -degrees))[:10]
         top = [(int(degrees[n]), adjacency.ids[n]) for n in order.tolist() if degrees[n]]
-        by_type = np.bincount(table.type, minlength=len(table.types)).tolist()
+        kept = table.passing(min_confidence)
+        by_type = np.bincount(table.type[kept], minlength=len(table.types)).tolist()
         return Stats(
             actors=len(self._rows),
-            relations=len(table),
+            relations=int(np.count_nonzero(kept)),
             documents=len(self._documents),
-            evidence=table.evidence_count(),
+            evidence=int(np.diff(table.evidence_ptr)[kept].sum()),
             actors_by_type=dict(sorted(Counter(row.type for row in self._rows.values()).items())),
             relations_by_type={t: n for t, n in zip(table.types, by_type, strict=True) if n},
             most_connected=[RankedActor(**self._summary(n).model_dump(), degree=d) for d, n in top],
+            min_confidence=min_confidence,
+            hidden_relations=len(table) - int(np.count_nonzero(kept)),
         )
 
     def ping(self) -> None:

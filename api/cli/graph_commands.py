@@ -21,7 +21,6 @@ from graph.errors import KizunaError
 from graph.formats.exports import to_csv_tables, to_csv_zip, to_graphml, to_json
 from graph.memory_store import MemoryStore
 from graph.model import Graph
-from graph.querying import DEFAULT_MIN_CONFIDENCE
 from loaders.corpus import load_corpus
 
 __all__ = ["export_command", "stats_command"]
@@ -83,26 +82,30 @@ def export_command(
     output: OutputOption = None,
     store: StoreOption = None,
     min_confidence: Annotated[
-        float,
+        float | None,
         typer.Option(
             "--min-confidence",
             min=0.0,
             max=1.0,
-            help="Leave out relations the extractor is less sure of, as the REST API does "
-            "by default; 0 exports every relation.",
+            help="Leave out relations the extractor is less sure of (default: the floor of "
+            "every answer, KIZUNA_MIN_CONFIDENCE, 0.5 unless set); 0 exports every relation.",
         ),
-    ] = DEFAULT_MIN_CONFIDENCE,
+    ] = None,
 ) -> None:
     """Export the built graph as JSON, GraphML or CSV; say where to on standard error."""
     console = Console(stderr=True)
-    whole = _open_store(store or settings_of(ctx).store, console).snapshot()
+    settings = settings_of(ctx)
+    floor = settings.min_confidence if min_confidence is None else min_confidence
+    whole = _open_store(store or settings.store, console).snapshot()
     graph = whole.model_copy(
-        update={"relations": [r for r in whole.relations if r.confidence >= min_confidence]}
+        update={"relations": [r for r in whole.relations if r.confidence >= floor]}
     )
     places = _write(graph, format, output)
+    hidden = len(whole.relations) - len(graph.relations)
     console.print(
         f"Exported {counted(len(graph.actors), 'actor')} and "
-        f"{counted(len(graph.relations), 'relation')} as {format.value} to " + " and ".join(places),
+        f"{counted(len(graph.relations), 'relation')} at confidence >= {floor:g} "
+        f"({hidden} below left out) as {format.value} to " + " and ".join(places),
         highlight=False,
     )
 

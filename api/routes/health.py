@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from api.responses import GraphStats, HealthReport
-from api.routes.shared import ERRORS, StoreDep
+from api.routes.shared import ERRORS, FloorDep, StoreDep
 from graph.errors import StoreUnavailable
 
 __all__ = ["router"]
@@ -39,10 +39,11 @@ def health(store: StoreDep) -> HealthReport:
 @router.get(
     "/stats",
     response_model=GraphStats,
-    responses={503: ERRORS[503]},
+    responses={422: ERRORS[422], 503: ERRORS[503]},
     summary="Counts by type and the most connected actors",
 )
-def stats(store: StoreDep) -> GraphStats:
+def stats(store: StoreDep, min_confidence: FloorDep) -> GraphStats:
     """How many actors, relations, documents and pieces of evidence the graph holds, by type,
-    and the ten actors with the most relations."""
-    return GraphStats.model_validate(store.stats().model_dump())
+    and the ten actors with the most relations: relations, their evidence and degrees counted
+    at the confidence floor, `hidden_relations` saying how many fall below it."""
+    return GraphStats.model_validate(store.stats(min_confidence).model_dump())

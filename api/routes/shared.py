@@ -16,14 +16,14 @@ from pydantic import BaseModel
 
 from api.cypher_links import browser_link, cypher_literal, inline_parameters
 from api.responses import AppliedFilters, CypherQuery, ErrorResponse
-from graph.querying import DEFAULT_MIN_CONFIDENCE, Filters
+from graph.querying import Filters
 from graph.store import ExplainsQueries, GraphStore
 
 __all__ = [
-    "DEFAULT_MIN_CONFIDENCE",
     "ERRORS",
     "ActorTypesParam",
     "FiltersDep",
+    "FloorDep",
     "MinConfidenceParam",
     "SinceParam",
     "StoreDep",
@@ -33,6 +33,7 @@ __all__ = [
     "current_store",
     "cypher_answer",
     "json_answer",
+    "min_confidence_floor",
     "query_filters",
 ]
 
@@ -105,16 +106,28 @@ UntilParam = Annotated[int | None, _year_bound("earlier", "Up to 2023")]
 
 
 MinConfidenceParam = Annotated[
-    float,
+    float | None,
     Query(
         ge=0.0,
         le=1.0,
-        description="Only relations the extractor is at least this sure of (0 to 1). Relations "
-        "read from a full sentence frame, tables and curation score 0.8 or more; a bare "
-        "co-occurrence of two actors with a trigger scores below 0.5 and is left out unless "
-        "you lower this.",
+        description="Only relations the extractor is at least this sure of (0 to 1); by default "
+        "the server's floor (KIZUNA_MIN_CONFIDENCE, 0.5 unless configured; /explorer/config "
+        "gives it as default_min_confidence), the same for every endpoint. Relations read "
+        "from a full sentence frame, tables and curation score 0.8 or more; a bare "
+        "co-occurrence of two actors with a trigger scores below 0.5.",
     ),
 ]
+
+
+def min_confidence_floor(request: Request, min_confidence: MinConfidenceParam = None) -> float:
+    """The confidence floor of a request: the one asked for, else the server's."""
+    if min_confidence is not None:
+        return min_confidence
+    floor: float = request.app.state.min_confidence
+    return floor
+
+
+FloorDep = Annotated[float, Depends(min_confidence_floor)]
 
 
 def _split(values: list[str] | None) -> list[str] | None:
@@ -129,10 +142,11 @@ def query_filters(
     actor_types: ActorTypesParam = None,
     since: SinceParam = None,
     until: UntilParam = None,
-    min_confidence: MinConfidenceParam = DEFAULT_MIN_CONFIDENCE,
+    *,
+    min_confidence: FloorDep,
 ) -> Filters:
-    """The filters every relation query takes, from its query parameters; unknown types raise
-    InvalidQuery (422)."""
+    """The filters every relation query takes, from its query parameters (the confidence
+    floor the server's unless asked); unknown types raise InvalidQuery (422)."""
     return Filters.build(_split(types), _split(actor_types), since, until, min_confidence)
 
 

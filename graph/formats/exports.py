@@ -2,8 +2,8 @@
 
 Every format is deterministic: the same graph gives the same bytes on every run.
 JSON is `{"nodes": [...], "edges": [...]}`, every edge of the graph given with its date, rule
-and confidence (`kizuna export` leaves out, as the API does, the relations below
-`DEFAULT_MIN_CONFIDENCE` unless `--min-confidence` says otherwise);
+and confidence (`kizuna export` leaves out, as the API does, the relations below the
+configured floor, KIZUNA_MIN_CONFIDENCE, unless `--min-confidence` says otherwise);
 CSV is two tables, nodes and edges, written as a zip holding nodes.csv and edges.csv, or as
 two files `<stem>.nodes.csv` and `<stem>.edges.csv`.
 """

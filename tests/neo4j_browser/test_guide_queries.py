@@ -15,8 +15,9 @@ import pytest
 from api.browser_guide import GuideQuery, ready_queries
 from graph.model import Graph
 from graph.neo4j_store import Neo4jStore
+from graph.querying import DEFAULT_MIN_CONFIDENCE
 from loaders.pipeline import build_graph
-from tests.contract.sample_graph import SENTENCES
+from tests.contract.sample_graph import DOC, DOC_SOURCE, DOC_TITLE, SENTENCES
 from tests.neo4j_server import Neo4jServer
 
 pytestmark = pytest.mark.neo4j
@@ -24,7 +25,9 @@ pytestmark = pytest.mark.neo4j
 ROOT = Path(__file__).resolve().parents[2]
 QUERIES = {q.title: q for q in ready_queries()}
 CURATED = "Curated relations"
-UNCERTAIN = "Uncertain relations (confidence below 0.5)"
+UNCERTAIN = "Uncertain relations (below the confidence floor)"
+FLOOR = DEFAULT_MIN_CONFIDENCE
+"""The floor the guide's `:param min_confidence` line sets by default."""
 
 
 def _marked(graph: Graph) -> Graph:
@@ -42,7 +45,9 @@ def _names(graph: Graph) -> dict[str, str]:
 def _flagged(graph: Graph, which: str) -> set[tuple[str, str, str]]:
     """(source name, type, target name) of the relations the Curated or Uncertain query lists."""
     names = _names(graph)
-    chosen = [r for r in graph.relations if (r.curated if which == CURATED else r.confidence < 0.5)]
+    chosen = [
+        r for r in graph.relations if (r.curated if which == CURATED else r.confidence < FLOOR)
+    ]
     return {(names[r.source], r.type, names[r.target]) for r in chosen}
 
 
@@ -51,7 +56,9 @@ def _listed(rows: list[dict[str, Any]]) -> set[tuple[str, str, str]]:
 
 
 def _run(driver: neo4j.Driver, server: Neo4jServer, query: GuideQuery) -> list[dict[str, Any]]:
-    records, _, _ = driver.execute_query(query.cypher, database_=server.database)
+    records, _, _ = driver.execute_query(
+        query.cypher, {"min_confidence": FLOOR}, database_=server.database
+    )
     return [record.data() for record in records]
 
 
@@ -114,7 +121,9 @@ def test_every_guide_query_answers_on_the_sample_graph(
     }
     assert "JICA funds the Mumbai-Ahmedabad High-Speed Rail." in {h["evidence"] for h in hops}
 
-    assert answers["Which documents mention JICA"] == [{"document": "contract.txt", "words": 98}]
+    assert answers["Which documents mention JICA"] == [
+        {"document": DOC, "title": DOC_TITLE, "source": DOC_SOURCE, "words": 98}
+    ]
     where = answers["Where the documents say what about JICA"]
     text = " ".join(s for s, *_ in SENTENCES) + "\n"
     for row in where:
