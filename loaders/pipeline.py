@@ -21,7 +21,7 @@ from graph.model import Document, Graph
 from loaders.cache import ExtractionCache
 from loaders.corpus import Corpus, save_corpus
 from loaders.curation import apply_curation, load_curation
-from loaders.documents import SkippedDocument, SourceDocument, read_documents
+from loaders.documents import SkippedDocument, SourceDocument, read_documents, read_header
 from loaders.extract import DocExtraction, extract_document
 from loaders.merge import merge
 
@@ -51,7 +51,8 @@ def _extract(
     report: BuildReport,
     progress: Progress | None,
 ) -> list[tuple[Document, DocExtraction]]:
-    """Each document's extraction, from the cache when its content was extracted before."""
+    """Each document's extraction, from the cache when its content was extracted before, and
+    the document with what its text says of itself (title, source, date)."""
     results: list[tuple[Document, DocExtraction]] = []
     for number, source in enumerate(sources, start=1):
         if progress is not None:
@@ -64,11 +65,15 @@ def _extract(
                 cache.put(source.sha256, extraction)
         else:
             report.cached.append(source.name)
+        header = read_header(source.text)
         document = Document(
             name=source.name,
             sha256=source.sha256,
             chars=len(source.text),
             words=extraction.words,
+            title=header.title,
+            source=header.source,
+            date=header.date,
             text=source.text,
         )
         results.append((document, extraction))
