@@ -21,6 +21,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
 from api.errors_http import install_error_handlers
+from api.evidence import TableHeaders
 from api.routes import actors, analytics, documents, explorer, health, neo4j_browser, paths
 from api.settings import Settings
 from graph.store import GraphStore
@@ -91,6 +92,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     )
     app.state.browser_url = chosen.neo4j_browser_url
     app.state.min_confidence = chosen.min_confidence
+    app.state.table_headers = TableHeaders()
     if store is not None:
         app.state.store = store
     install_error_handlers(app)

@@ -16,6 +16,7 @@ __all__ = [
     "ACTOR_SEARCH",
     "CENTRALITY",
     "COMMUNITIES",
+    "DOCUMENTS",
     "DOCUMENT_SPAN",
     "ERROR",
     "HEALTH",
@@ -29,12 +30,18 @@ EVIDENCE: dict[str, Any] = {
     "quote": "JICA funds the Mumbai-Ahmedabad High-Speed Rail.",
     "start": 252,
     "end": 300,
+    "title": "Japan's partners, one sentence each",
+    "source": "https://example.org/kizuna/contract",
+    "row": None,
 }
 RAIL_IN_INDIA: dict[str, Any] = {
     "doc": "contract.txt",
     "quote": "The Mumbai-Ahmedabad High-Speed Rail is in India.",
     "start": 301,
     "end": 350,
+    "title": "Japan's partners, one sentence each",
+    "source": "https://example.org/kizuna/contract",
+    "row": None,
 }
 
 NO_FILTERS: dict[str, Any] = {
@@ -190,6 +197,23 @@ PATHS: dict[str, Any] = {
         }
     ],
     "cypher": None,
+}
+
+DOCUMENTS: dict[str, Any] = {
+    "min_confidence": 0.5,
+    "documents": [
+        {
+            "name": "contract.txt",
+            "title": "Japan's partners, one sentence each",
+            "source": "https://example.org/kizuna/contract",
+            "date": "2024-03",
+            "sha256": "0" * 64,
+            "chars": 640,
+            "words": 98,
+            "actors": 13,
+            "relations": 13,
+        }
+    ],
 }
 
 STATS: dict[str, Any] = {

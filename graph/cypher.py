@@ -32,6 +32,7 @@ __all__ = [
     "DELTA_DELETE_RELATIONS",
     "DELTA_WRITE_DOCUMENTS",
     "DOCUMENT_BY_NAME",
+    "DOCUMENT_FACTS",
     "EXISTING_DOCUMENTS",
     "EXISTING_GRAPH",
     "EXISTING_RELATION_KEYS",
@@ -625,6 +626,15 @@ RETURN type(r) AS type, count(*) AS n, sum(size(r.evidence_docs)) AS evidence
 COUNT_DOCUMENTS = "MATCH (d:Document) RETURN count(d) AS n"
 
 
+_DOCUMENT_FACTS = "d {.name, .title, .source, .date, .sha256, .chars, .words}"
+
+DOCUMENT_FACTS = f"""
+MATCH (d:Document)
+RETURN {_DOCUMENT_FACTS} AS document
+ORDER BY d.name
+"""
+
+
 # Every document without its text: the actors it mentions, and the passing relations it gives
 # evidence for, counted in one pass over the relations (a relation citing one document twice
 # counts once for it).
@@ -640,7 +650,7 @@ CALL () {{
   RETURN collect([name, relations]) AS counts
 }}
 MATCH (d:Document)
-RETURN d {{.name, .title, .source, .date, .sha256, .chars, .words}} AS document,
+RETURN {_DOCUMENT_FACTS} AS document,
        COUNT {{ (d)-[:MENTIONS]->(:Actor) }} AS actors, counts
 ORDER BY document.name
 """

@@ -35,12 +35,19 @@ from graph.model import Actor, Document, Graph, Relation
 from graph.name_index import NameIndex
 from graph.paths import k_shortest_routes
 from graph.querying import Filters, edge_order, hop_relation_order, normalise_text, search_page
-from graph.relation_table import NO_YEAR, RelationTable, document_summaries, trusted
+from graph.relation_table import (
+    NO_YEAR,
+    RelationTable,
+    document_facts,
+    document_summaries,
+    trusted,
+)
 from graph.resolve import not_found
 from graph.store import Backend
 from graph.views import (
     ActorDetail,
     ActorSummary,
+    DocumentFacts,
     DocumentSummary,
     Hop,
     Neighbourhood,
@@ -287,6 +294,10 @@ class MemoryStore:
             keep &= adjacency.enterable(table.source, mask)
             keep &= adjacency.enterable(table.target, mask)
         return [table.relation(i, evidence=False) for i in numbers[keep].tolist()]
+
+    def document_facts(self) -> list[DocumentFacts]:
+        self._refresh()
+        return document_facts(self._documents.values())
 
     def documents(self, min_confidence: float | None = None) -> list[DocumentSummary]:
         self._refresh()

@@ -55,6 +55,7 @@ from graph.store import Backend
 from graph.views import (
     ActorDetail,
     ActorSummary,
+    DocumentFacts,
     DocumentSummary,
     Hop,
     Neighbourhood,
@@ -151,6 +152,11 @@ def _answer_relations(records: Iterable[Mapping[str, Any]]) -> list[Relation]:
         relation_from(r["source"], r["target"], r["type"], r["props"], validate=False)
         for r in records
     ]
+
+
+def _document_fields(record: dict[str, Any]) -> dict[str, Any]:
+    """A document's facts as a record gives them (a fact never written comes as null)."""
+    return {"title": None, "source": None, "date": None, **record}
 
 
 def _filter_params(filters: Filters) -> dict[str, Any]:
@@ -686,6 +692,10 @@ class Neo4jStore:
         )
         return [relation_from(r["source"], r["target"], r["type"], r["props"]) for r in records]
 
+    def document_facts(self) -> list[DocumentFacts]:
+        records = self._read(cypher.DOCUMENT_FACTS, "list the documents")
+        return [DocumentFacts(**_document_fields(r["document"])) for r in records]
+
     def documents(self, min_confidence: float | None = None) -> list[DocumentSummary]:
         params = _filter_params(Filters(min_confidence=min_confidence))
         records = self._read(
@@ -694,7 +704,7 @@ class Neo4jStore:
         counts = dict(records[0]["counts"]) if records else {}
         return [
             DocumentSummary(
-                **{"title": None, "source": None, "date": None, **r["document"]},
+                **_document_fields(r["document"]),
                 actors=r["actors"],
                 relations=counts.get(r["document"]["name"], 0),
             )

@@ -20,9 +20,9 @@ from pydantic import BaseModel
 
 from graph.formats.store_file import NO_YEAR, StoreFile, column, quote_missing
 from graph.model import Document, Evidence, Relation
-from graph.views import DocumentSummary
+from graph.views import DocumentFacts, DocumentSummary
 
-__all__ = ["CACHED", "NO_YEAR", "RelationTable", "document_summaries", "trusted"]
+__all__ = ["CACHED", "NO_YEAR", "RelationTable", "document_facts", "document_summaries", "trusted"]
 
 
 CACHED = 1 << 16
@@ -166,6 +166,22 @@ class _Mentions(Protocol):
     def documents(self) -> Sequence[str]: ...
 
 
+def document_facts(documents: Iterable[Document]) -> list[DocumentFacts]:
+    """Every document without its text, by name."""
+    return [
+        DocumentFacts(
+            name=d.name,
+            title=d.title,
+            source=d.source,
+            date=d.date,
+            sha256=d.sha256,
+            chars=d.chars,
+            words=d.words,
+        )
+        for d in sorted(documents, key=lambda d: d.name)
+    ]
+
+
 def document_summaries(
     documents: Iterable[Document],
     actors: Iterable[_Mentions],
@@ -178,15 +194,9 @@ def document_summaries(
     relations = table.relations_per_document(table.passing(min_confidence))
     return [
         DocumentSummary(
-            name=d.name,
-            title=d.title,
-            source=d.source,
-            date=d.date,
-            sha256=d.sha256,
-            chars=d.chars,
-            words=d.words,
-            actors=mentions.get(d.name, 0),
-            relations=relations.get(d.name, 0),
+            **facts.model_dump(),
+            actors=mentions.get(facts.name, 0),
+            relations=relations.get(facts.name, 0),
         )
-        for d in sorted(documents, key=lambda d: d.name)
+        for facts in document_facts(documents)
     ]

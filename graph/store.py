@@ -26,7 +26,15 @@ from typing import Any, Literal, Protocol, runtime_checkable
 
 from graph.model import Actor, Document, Graph, Relation
 from graph.querying import Filters
-from graph.views import ActorDetail, DocumentSummary, Neighbourhood, Path, SearchPage, Stats
+from graph.views import (
+    ActorDetail,
+    DocumentFacts,
+    DocumentSummary,
+    Neighbourhood,
+    Path,
+    SearchPage,
+    Stats,
+)
 
 __all__ = ["Backend", "ExplainsQueries", "GraphStore"]
 
@@ -76,6 +84,10 @@ class GraphStore(Protocol):
 
     def document(self, name: str) -> Document | None:
         """The document with this file name, with its whole text, or None."""
+
+    def document_facts(self) -> list[DocumentFacts]:
+        """Every document without its text, by name: cheap enough for every answer that
+        names the documents its evidence cites."""
 
     def documents(self, min_confidence: float | None = None) -> list[DocumentSummary]:
         """Every document, by name, without its text: its title, source and date, the actors

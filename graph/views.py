@@ -15,6 +15,7 @@ from graph.model import Actor, Relation, StrictModel
 __all__ = [
     "ActorDetail",
     "ActorSummary",
+    "DocumentFacts",
     "DocumentSummary",
     "Hop",
     "Neighbourhood",
@@ -125,11 +126,8 @@ class Stats(_View):
     )
 
 
-class DocumentSummary(_View):
-    """A source document without its text: what it is, where it comes from, what it gave.
-
-    `actors` counts the actors it mentions; `relations` the relations (at the confidence floor
-    it was counted at) that it gives evidence for."""
+class DocumentFacts(_View):
+    """A source document without its text: what it is and where it comes from."""
 
     name: str = Field(description="The file name: the `doc` of every piece of evidence from it.")
     title: str | None = Field(description="Its title, as its text gives it; null if it gives none.")
@@ -140,5 +138,12 @@ class DocumentSummary(_View):
     sha256: str
     chars: int
     words: int
+
+
+class DocumentSummary(DocumentFacts):
+    """A document's facts and what it gave the graph: `actors` counts the actors it mentions,
+    `relations` the relations (at the confidence floor it was counted at) it gives evidence
+    for."""
+
     actors: int
     relations: int

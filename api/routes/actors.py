@@ -25,6 +25,7 @@ from api.routes.shared import (
     ERRORS,
     FiltersDep,
     FloorDep,
+    LabelsDep,
     StoreDep,
     applied,
     cypher_answer,
@@ -123,6 +124,7 @@ def neighbourhood(
     request: Request,
     store: StoreDep,
     filters: FiltersDep,
+    labels: LabelsDep,
     actor_id: ActorIdParam,
     depth: Annotated[
         int, Query(ge=1, le=LIMITS.max_depth, description="How many relations away to go.")
@@ -160,7 +162,7 @@ def neighbourhood(
             request, store, lambda s: s.explain_neighbourhood(centre.id, depth, filters, limit)
         ),
     )
-    return json_answer(answer, nodes=nodes, edges=[relation_row(r) for r in found.edges])
+    return json_answer(answer, nodes=nodes, edges=[relation_row(r, labels) for r in found.edges])
 
 
 @router.get(
@@ -172,6 +174,7 @@ def neighbourhood(
 def actor_profile(
     store: StoreDep,
     min_confidence: FloorDep,
+    labels: LabelsDep,
     actor_id: ActorIdParam,
     limit: Annotated[
         int,
@@ -204,7 +207,7 @@ def actor_profile(
                 type=r.type,
                 direction="outgoing" if outgoing else "incoming",
                 other=others.get(other_id, self_ref),
-                **RelationFacts.facts(r),
+                **RelationFacts.facts(r, labels),
             )
         )
     return json_answer(

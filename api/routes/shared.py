@@ -15,6 +15,7 @@ from fastapi import Depends, Query, Request, Response
 from pydantic import BaseModel
 
 from api.cypher_links import browser_link, cypher_literal, inline_parameters
+from api.evidence import EvidenceLabels
 from api.responses import AppliedFilters, CypherQuery, ErrorResponse
 from graph.querying import Filters
 from graph.store import ExplainsQueries, GraphStore
@@ -24,6 +25,7 @@ __all__ = [
     "ActorTypesParam",
     "FiltersDep",
     "FloorDep",
+    "LabelsDep",
     "MinConfidenceParam",
     "SinceParam",
     "StoreDep",
@@ -32,6 +34,7 @@ __all__ = [
     "applied",
     "current_store",
     "cypher_answer",
+    "evidence_labels",
     "json_answer",
     "min_confidence_floor",
     "query_filters",
@@ -71,6 +74,15 @@ def current_store(request: Request) -> GraphStore:
 
 
 StoreDep = Annotated[GraphStore, Depends(current_store)]
+
+
+def evidence_labels(request: Request, store: StoreDep) -> EvidenceLabels:
+    """How this answer shows its evidence: each document by title, with its source, and
+    table rows with their header (the app keeps the tables it has read)."""
+    return EvidenceLabels(store, request.app.state.table_headers)
+
+
+LabelsDep = Annotated[EvidenceLabels, Depends(evidence_labels)]
 
 TypesParam = Annotated[
     list[str] | None,

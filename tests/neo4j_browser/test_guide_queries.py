@@ -99,7 +99,8 @@ def test_every_guide_query_answers_on_the_sample_graph(
     expected_partners = {
         (year, rel, tgt if src == "country:JPN" else src)
         for sentence, src, rel, tgt, year in SENTENCES
-        if "country:JPN" in (src, tgt) and rel in {"SIGNED_MOC", "PARTNERS_WITH"}
+        if "country:JPN" in (src, tgt)
+        and rel in {"SIGNED_MOC", "PARTNERS_WITH"}
         and sentence != "Japan and India hold a summit."  # below the floor
     }
     assert len(partners) == len(expected_partners)
