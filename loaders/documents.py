@@ -126,6 +126,8 @@ _FIELD = re.compile(r"^(title|source|url|date)[ \t]*:[ \t]*(\S.*?)\s*$", re.IGNO
 _MARKDOWN_HEADING = re.compile(r"^[ \t]{0,3}#{1,2}[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
 _DOI = re.compile(r"^\W*doi\W*\s*(10\.\d{4,9}/\S+?)[.,;]?\s*$", re.IGNORECASE | re.MULTILINE)
 _EMPHASIS = re.compile(r"[*_`]+")
+_ADDRESS = re.compile(r"https?://\S+", re.IGNORECASE)
+"""A source is an address a reader can open; anything else in a `source:` line is not one."""
 _OPENING = 3000
 """How far into a document its title, DOI and date are looked for (its opening)."""
 _TITLE_CHARS = 200
@@ -159,9 +161,10 @@ def read_header(text: str) -> DocumentHeader:
     elif date is None:
         found = dateline(opening)
         date = found.iso if found else None
+    source = fields.get("source")
     return DocumentHeader(
         title=fields.get("title") or _first_heading(opening),
-        source=fields.get("source") or _doi(opening),
+        source=source if source and _ADDRESS.fullmatch(source) else _doi(opening),
         date=date,
     )
 

@@ -181,11 +181,16 @@ def test_cli_build_prints_a_summary_and_export_has_the_brief_shape(
     assert "Actors by type" in result.output and "Relations by type" in result.output
     result = runner.invoke(app, ["export", "--store", str(store)])
     data = json.loads(result.stdout)
-    assert set(data) == {"nodes", "edges"}
+    assert set(data) == {"nodes", "edges", "documents"}
     assert {"id", "name", "type", "aliases"} <= set(data["nodes"][0])
     edge = data["edges"][0]
     assert {"source", "target", "type", "year", "evidence"} <= set(edge)
-    assert set(edge["evidence"][0]) == {"doc", "quote", "start", "end"}
+    assert set(edge["evidence"][0]) == {"doc", "quote", "start", "end", "title", "source"}
+    titles = {d["name"]: d["title"] for d in data["documents"]}
+    assert set(titles) == {p.name for p in SEEDS.glob("*.txt")}
+    for e in data["edges"]:
+        for piece in e["evidence"]:
+            assert piece["title"] == titles[piece["doc"]]
     stats = runner.invoke(app, ["stats", "--store", str(store)])
     assert stats.exit_code == 0 and "relations" in stats.output
 
@@ -203,7 +208,10 @@ def test_cli_exports_graphml_and_csv(corpus: Path, tmp_path: Path) -> None:
     runner.invoke(app, ["export", "--format", "csv", "-o", str(archive), "--store", str(store)])
     with zipfile.ZipFile(archive) as z:
         assert sorted(z.namelist()) == ["edges.csv", "nodes.csv"]
-        assert z.read("edges.csv").startswith(b"source,target,type,year")
+        edges = z.read("edges.csv").decode("utf-8")
+        assert edges.startswith("source,target,type,year")
+        assert edges.splitlines()[0].endswith(",doc_title,doc_source")
+        assert "Japan's Technology Diplomacy: A critical link" in edges
     runner.invoke(
         app, ["export", "-f", "csv", "-o", str(tmp_path / "g.csv"), "--store", str(store)]
     )
