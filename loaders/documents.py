@@ -13,12 +13,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from graph.errors import CorpusError
 from loaders.dates import dateline, dates_in
 
 __all__ = [
     "DocumentHeader",
     "SkippedDocument",
     "SourceDocument",
+    "check_paths_exist",
     "collect_files",
     "read_documents",
     "read_header",
@@ -42,6 +44,16 @@ class SkippedDocument:
 
     name: str
     reason: str
+
+
+def check_paths_exist(paths: Iterable[Path]) -> None:
+    """Raise CorpusError naming every path given that does not exist: nothing is read or
+    changed for a typo."""
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise CorpusError(
+            f"no such file or folder: {', '.join(missing)}. Check the path; nothing was changed."
+        )
 
 
 def collect_files(paths: Iterable[Path]) -> list[Path]:

@@ -11,7 +11,7 @@ failed build leaves the previous graph untouched.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -129,11 +129,14 @@ def build(
     max_document_bytes: int,
     progress: Progress | None = None,
     kept: Sequence[SourceDocument] = (),
+    required: Collection[str] = (),
 ) -> tuple[Graph, BuildReport]:
     """Build the graph, then replace the store's corpus and the store with it (atomically).
 
     A build that reads no document raises CorpusError and writes nothing: an empty graph
-    over a user's store is never what a typo meant. The parameters are `build_graph`'s.
+    over a user's store is never what a typo meant. So does one that reads none of the
+    documents `required` names (those `kizuna add` was given: when every one is skipped,
+    the add did nothing and must say so). The other parameters are `build_graph`'s.
     """
     graph, report = build_graph(
         paths, curation_path, max_document_bytes, store_path.parent / "cache", progress, kept
@@ -145,6 +148,12 @@ def build(
             f"no document could be read from {given}"
             + (f" ({reasons})" if reasons else "")
             + f". Check the paths; the graph at {store_path} is unchanged."
+        )
+    if required and not set(required) & set(report.documents):
+        reasons = "; ".join(f"{s.name}: {s.reason}" for s in report.skipped)
+        raise CorpusError(
+            f"every document given was skipped ({reasons}), so nothing was added; the graph "
+            f"at {store_path} is unchanged."
         )
     save_corpus(store_path, report.corpus)
     store = MemoryStore(None)  # no need to read the previous graph: it is replaced whole

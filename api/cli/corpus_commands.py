@@ -11,25 +11,19 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from api.cli.context import StoreOption, settings_of
-from api.cli.output import counted, fail, print_counts
+from api.cli.output import counted, fail, print_counts, print_store
 from graph.errors import KizunaError
-from loaders.corpus import corpus_path
-from loaders.corpus_plan import (
-    Plan,
-    plan_add,
-    plan_rebuild,
-    plan_remove,
-    plan_replace,
-    stored_documents,
-)
-from loaders.pipeline import BuildReport, build
+from loaders.documents import check_paths_exist
+
+if TYPE_CHECKING:
+    from loaders.corpus_plan import Plan
+    from loaders.pipeline import BuildReport
 
 __all__ = ["add_command", "build_command", "remove_command"]
 
@@ -39,6 +33,8 @@ CurationOption = Annotated[
 
 
 def _summary(console: Console, report: BuildReport, store: Path) -> None:
+    from loaders.corpus import corpus_path
+
     console.print(
         f"Read {counted(len(report.documents), 'document')} "
         f"({counted(report.words, 'word')}): {len(report.extracted)} extracted, "
@@ -54,6 +50,10 @@ def _summary(console: Console, report: BuildReport, store: Path) -> None:
 
 def _run(ctx: typer.Context, plan: Plan, store: Path, curation: Path | None) -> None:
     """Build the plan's documents into the store, with a progress bar, then the summary."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from loaders.pipeline import build
+
     settings = settings_of(ctx)
     console = Console()
     with Progress(
@@ -77,6 +77,7 @@ def _run(ctx: typer.Context, plan: Plan, store: Path, curation: Path | None) -> 
                 settings.max_document_bytes,
                 progress=advance,
                 kept=plan.kept,
+                required=plan.added,
             )
         except KizunaError as exc:
             raise fail(console, exc) from exc
@@ -89,6 +90,8 @@ def _confirm_removal(console: Console, store: Path, plan: Plan, replace: bool) -
 
     At a terminal the user answers; elsewhere (a script, CI) only `--replace` lets it go on.
     """
+    from loaders.corpus_plan import stored_documents
+
     previous = stored_documents(store)
     dropped = sorted(set(previous) - plan.names())
     if replace or len(dropped) * 2 <= len(previous):
@@ -132,7 +135,14 @@ def build_command(
 ) -> None:
     """Extract the documents into the embedded store, then print a summary."""
     console = Console()
+    try:
+        check_paths_exist(paths or [])  # said at once, before the settings or the extraction
+    except KizunaError as exc:
+        raise fail(console, exc) from exc
     store_path = store or settings_of(ctx).store
+    print_store(console, store_path)
+    from loaders.corpus_plan import plan_rebuild, plan_replace
+
     try:
         if paths:
             plan = plan_replace(paths)
@@ -152,6 +162,7 @@ def _change(
 ) -> None:
     """Plan a change of the corpus (from the store and seeds paths), then build it."""
     store_path = store or settings_of(ctx).store
+    print_store(Console(), store_path)
     try:
         plan = plan_for(store_path, settings_of(ctx).seeds)
     except KizunaError as exc:
@@ -165,7 +176,10 @@ def add_command(
     store: StoreOption = None,
     curation: CurationOption = None,
 ) -> None:
-    """Add documents to the corpus and rebuild (only the new documents are extracted)."""
+    """Add documents to the corpus and rebuild (only the new documents are extracted); when
+    every document given is skipped, nothing changes and the command fails."""
+    from loaders.corpus_plan import plan_add
+
     _change(ctx, store, curation, lambda where, seeds: plan_add(where, seeds, paths))
 
 
@@ -178,4 +192,6 @@ def remove_command(
     curation: CurationOption = None,
 ) -> None:
     """Remove documents from the corpus and rebuild without them."""
+    from loaders.corpus_plan import plan_remove
+
     _change(ctx, store, curation, lambda where, seeds: plan_remove(where, seeds, documents))

@@ -12,7 +12,6 @@ from rich.table import Table
 from api.cli.context import settings_of
 from api.cli.output import fail
 from graph.errors import KizunaError
-from loaders.evaluation import evaluate_corpus
 
 __all__ = ["evaluate_command"]
 
@@ -41,6 +40,8 @@ def evaluate_command(
     ] = False,
 ) -> None:
     """Extract the corpus's documents and score them against its annotations."""
+    from loaders.evaluation import evaluate_corpus
+
     console = Console()
     if min_confidence is None:
         min_confidence = settings_of(ctx).min_confidence

@@ -9,19 +9,19 @@ from __future__ import annotations
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from api.cli.context import StoreOption, settings_of
-from api.cli.output import counted, fail, print_counts
+from api.cli.output import counted, fail, print_counts, print_store
 from graph.errors import KizunaError
-from graph.formats.exports import to_csv_tables, to_csv_zip, to_graphml, to_json
-from graph.memory_store import MemoryStore
-from graph.model import Graph
-from loaders.corpus import load_corpus
+
+if TYPE_CHECKING:
+    from graph.memory_store import MemoryStore
+    from graph.model import Graph
 
 __all__ = ["export_command", "stats_command"]
 
@@ -45,6 +45,8 @@ OutputOption = Annotated[
 
 
 def _open_store(store: Path, console: Console) -> MemoryStore:
+    from graph.memory_store import MemoryStore
+
     if not store.exists():
         raise fail(console, f"no graph at {store}. Run `kizuna build` first.")
     try:
@@ -55,6 +57,8 @@ def _open_store(store: Path, console: Console) -> MemoryStore:
 
 def _write(graph: Graph, format: ExportFormat, output: Path | None) -> list[str]:
     """Write the export; the places it went to."""
+    from graph.formats.exports import to_csv_tables, to_csv_zip, to_graphml, to_json
+
     if format is ExportFormat.csv and output is not None and output.suffix != ".zip":
         nodes, edges = to_csv_tables(graph)
         stem = output.with_suffix("")
@@ -96,7 +100,9 @@ def export_command(
     console = Console(stderr=True)
     settings = settings_of(ctx)
     floor = settings.min_confidence if min_confidence is None else min_confidence
-    whole = _open_store(store or settings.store, console).snapshot()
+    store_path = store or settings.store
+    print_store(console, store_path)
+    whole = _open_store(store_path, console).snapshot()
     graph = whole.model_copy(
         update={"relations": [r for r in whole.relations if r.confidence >= floor]}
     )
@@ -111,6 +117,8 @@ def export_command(
 
 
 def _print_corpus(console: Console, store: Path) -> None:
+    from loaders.corpus import load_corpus
+
     corpus = load_corpus(store)
     if corpus is None:
         console.print("No corpus is registered yet: `kizuna build` registers the seeds folder.")
@@ -131,14 +139,26 @@ def _print_corpus(console: Console, store: Path) -> None:
 
 
 def stats_command(ctx: typer.Context, store: StoreOption = None) -> None:
-    """Counts of the built graph by type, its most connected actors, and its corpus."""
+    """Where the graph is, its counts by type at the confidence floor, its most connected
+    actors, and its corpus."""
+    from loaders.corpus import corpus_path
+
     console = Console()
-    store_path = store or settings_of(ctx).store
-    stats = _open_store(store_path, console).stats()
+    settings = settings_of(ctx)
+    store_path = store or settings.store
+    print_store(console, store_path)
     console.print(
-        f"{counted(stats.actors, 'actor')}, {counted(stats.relations, 'relation')}, "
-        f"{counted(stats.documents, 'document')}, "
-        f"{counted(stats.evidence, 'piece')} of evidence"
+        f"Corpus: {corpus_path(store_path).resolve()}; KIZUNA_HOME: {settings.home.resolve()}",
+        highlight=False,
+        soft_wrap=True,
+    )
+    stats = _open_store(store_path, console).stats(settings.min_confidence)
+    console.print(
+        f"{counted(stats.actors, 'actor')}, {counted(stats.relations, 'relation')} at "
+        f"confidence >= {settings.min_confidence:g} ({stats.hidden_relations} below left "
+        f"out), {counted(stats.documents, 'document')}, "
+        f"{counted(stats.evidence, 'piece')} of evidence",
+        highlight=False,
     )
     print_counts(console, stats.actors_by_type, stats.relations_by_type, totals=False)
     table = Table(title="Most connected", title_justify="left")
