@@ -85,6 +85,15 @@ def _run(ctx: typer.Context, plan: Plan, store: Path, curation: Path | None) -> 
     _summary(console, report, store)
 
 
+def _paths_exist(console: Console, paths: list[Path]) -> None:
+    """End the command at once when a path given does not exist: before the settings are
+    read or the extraction imported, so that a typo is answered in a moment."""
+    try:
+        check_paths_exist(paths)
+    except KizunaError as exc:
+        raise fail(console, exc) from exc
+
+
 def _confirm_removal(console: Console, store: Path, plan: Plan, replace: bool) -> None:
     """Ask before a build drops more than half of the graph's documents.
 
@@ -135,10 +144,7 @@ def build_command(
 ) -> None:
     """Extract the documents into the embedded store, then print a summary."""
     console = Console()
-    try:
-        check_paths_exist(paths or [])  # said at once, before the settings or the extraction
-    except KizunaError as exc:
-        raise fail(console, exc) from exc
+    _paths_exist(console, paths or [])
     store_path = store or settings_of(ctx).store
     print_store(console, store_path)
     from loaders.corpus_plan import plan_rebuild, plan_replace
@@ -178,6 +184,7 @@ def add_command(
 ) -> None:
     """Add documents to the corpus and rebuild (only the new documents are extracted); when
     every document given is skipped, nothing changes and the command fails."""
+    _paths_exist(Console(), paths)
     from loaders.corpus_plan import plan_add
 
     _change(ctx, store, curation, lambda where, seeds: plan_add(where, seeds, paths))
