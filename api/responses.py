@@ -84,7 +84,7 @@ class HealthReport(_Response):
     status: Literal["ok"] = "ok"
     backend: Backend
     actors: int
-    relations: int
+    relations: int = Field(description="Relations at the server's confidence floor.")
     documents: int
 
     model_config = _examples(response_examples.HEALTH)
@@ -98,7 +98,7 @@ class SearchMatch(_Response):
     type: str
     matched: str = Field(description="The name, alias or acronym that matched the query.")
     score: float = Field(description="0 to 100; 100 is an exact match of a name or alias.")
-    degree: int = Field(description="How many relations the actor has.")
+    degree: int = Field(description="How many relations the actor has at the confidence floor.")
 
 
 class ActorSearchResults(_Response):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 
 from api.responses import GraphStats, HealthReport
 from api.routes.shared import ERRORS, FloorDep, StoreDep
@@ -19,13 +19,14 @@ router = APIRouter(tags=["service"])
     responses={503: ERRORS[503]},
     summary="Is the store reachable?",
 )
-def health(store: StoreDep) -> HealthReport:
-    """The backend in use and how many actors, relations and documents it holds; 503 when
-    the store cannot be reached (the service keeps running and recovers when it returns)."""
+def health(request: Request, store: StoreDep) -> HealthReport:
+    """The backend in use and how many actors, relations (at the server's confidence floor,
+    as every answer counts them) and documents it holds; 503 when the store cannot be
+    reached (the service keeps running and recovers when it returns)."""
     backend = store.backend
     try:
         store.ping()
-        stats = store.stats()
+        stats = store.stats(request.app.state.min_confidence)
     except StoreUnavailable as exc:
         raise StoreUnavailable(exc.message, backend=backend, **exc.details) from exc
     return HealthReport(

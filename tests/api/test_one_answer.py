@@ -77,6 +77,7 @@ def test_the_most_connected_actors_degrees_are_their_profiles_counts(seeds_api: 
     everything = seeds_api.get("/stats", min_confidence=0).json()
     assert stats["relations"] + stats["hidden_relations"] == everything["relations"]
     assert stats["hidden_relations"] > 0
+    assert seeds_api.get("/health").json()["relations"] == stats["relations"]
 
 
 @pytest.mark.parametrize("actor", HUBS)
