@@ -9,10 +9,17 @@ headless Chromium is marked `browser`, by a collection hook rather than by hand,
   the server through `request.getfixturevalue`, which the fixture closure cannot see);
 - `browser`: the test depends on the `chromium` fixture (tests.chromium), directly or through
   other fixtures.
+
+`scripts/test` runs the suite on two pytest-xdist workers (`--dist loadgroup`): the tests that
+use the session's Neo4j database all run on one worker, one after another (they reload the one
+database), as do those of the bulk import's throwaway server; the rest are shared out. The
+graph built from seeds/ is extracted once per run: the first worker to ask builds it into an
+extraction cache both workers share, the other reads it from there.
 """
 
 from __future__ import annotations
 
+import fcntl
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -26,6 +33,7 @@ from tests.contract.sample_graph import sample_graph
 pytest_plugins = ["tests.neo4j_server", "tests.chromium"]
 
 STORE_KINDS = ["memory", "neo4j"]
+PROJECT = Path(__file__).resolve().parents[1]
 
 
 def _needs_neo4j(item: pytest.Item) -> bool:
@@ -43,6 +51,9 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if _needs_neo4j(item):
             item.add_marker(pytest.mark.neo4j)
+            item.add_marker(pytest.mark.xdist_group("neo4j-database"))
+        elif item.get_closest_marker("neo4j") is not None:  # a server of its own
+            item.add_marker(pytest.mark.xdist_group(f"neo4j-{item.module.__name__}"))
         if _needs_chromium(item):
             item.add_marker(pytest.mark.browser)
 
@@ -50,6 +61,24 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 @pytest.fixture(scope="session")
 def contract_graph() -> Graph:
     return sample_graph()
+
+
+@pytest.fixture(scope="session")
+def seeds_graph(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Graph:
+    """The graph `kizuna build` makes from the project's seeds/ and curation.yaml, extracted
+    once per run into a cache the xdist workers share (the first builds it, holding a lock;
+    the next reads its extractions, which give the same graph byte for byte)."""
+    from loaders.pipeline import build_graph
+
+    shared = tmp_path_factory.getbasetemp()
+    if worker_id != "master":
+        shared = shared.parent
+    with (shared / "seeds-graph.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        graph, _ = build_graph(
+            [PROJECT / "seeds"], PROJECT / "curation.yaml", 20_000_000, shared / "seeds-cache"
+        )
+    return graph
 
 
 def _memory_store(tmp_path: Path, graph: Graph) -> MemoryStore:

@@ -16,7 +16,6 @@ from api.browser_guide import GuideQuery, ready_queries
 from graph.model import Graph
 from graph.neo4j_store import Neo4jStore
 from graph.querying import DEFAULT_MIN_CONFIDENCE
-from loaders.pipeline import build_graph
 from tests.contract.sample_graph import DOC, DOC_SOURCE, DOC_TITLE, SENTENCES
 from tests.neo4j_server import Neo4jServer
 
@@ -144,8 +143,9 @@ def test_every_guide_query_answers_on_the_seeds_graph(
     neo4j_store: Neo4jStore,
     neo4j_driver: neo4j.Driver,
     neo4j_server: Neo4jServer,
+    seeds_graph: Graph,
 ) -> None:
-    graph, _ = build_graph([ROOT / "seeds"], ROOT / "curation.yaml", 20_000_000)
+    graph = seeds_graph
     answers = _all_answers(neo4j_store, neo4j_driver, neo4j_server, graph)
     for title, rows in answers.items():
         if title != UNCERTAIN:  # the seeds may hold no relation the extractor is unsure of
