@@ -10,9 +10,9 @@ headless Chromium is marked `browser`, by a collection hook rather than by hand,
 - `browser`: the test depends on the `chromium` fixture (tests.chromium), directly or through
   other fixtures.
 
-`scripts/test` runs the suite on two pytest-xdist workers (`--dist loadgroup`): the tests that
-use the session's Neo4j database all run on one worker, one after another (they reload the one
-database), as do those of the bulk import's throwaway server; the rest are shared out. The
+`scripts/test` runs the suite on two pytest-xdist workers: the tests that use the session's
+Neo4j database all run on one worker, one after another (they reload the one database), as do
+those of the bulk import's throwaway server; the rest are shared out (tests/xdist_groups.py). The
 graph built from seeds/ is extracted once per run: the first worker to ask builds it into an
 extraction cache both workers share, the other reads it from there.
 """
@@ -20,8 +20,12 @@ extraction cache both workers share, the other reads it from there.
 from __future__ import annotations
 
 import fcntl
+import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -29,6 +33,7 @@ from graph.memory_store import MemoryStore
 from graph.model import Graph
 from graph.store import GraphStore
 from tests.contract.sample_graph import sample_graph
+from tests.xdist_groups import GROUPS_FOLDER, GroupScheduling, group_of, record_groups
 
 pytest_plugins = ["tests.neo4j_server", "tests.chromium"]
 
@@ -47,15 +52,33 @@ def _needs_chromium(item: pytest.Item) -> bool:
     return "chromium" in getattr(item, "fixturenames", ())
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+def pytest_configure(config: pytest.Config) -> None:
+    """On the xdist controller: the folder the workers write their test groups to."""
+    if getattr(config, "workerinput", None) is None and config.getoption("numprocesses", None):
+        os.environ[GROUPS_FOLDER] = tempfile.mkdtemp(prefix="kizuna-test-groups-")
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if getattr(config, "workerinput", None) is None and GROUPS_FOLDER in os.environ:
+        shutil.rmtree(os.environ.pop(GROUPS_FOLDER), ignore_errors=True)
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> GroupScheduling:
+    return GroupScheduling(config, log)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    groups: dict[str, str] = {}
     for item in items:
-        if _needs_neo4j(item):
+        needs_neo4j = _needs_neo4j(item)
+        if needs_neo4j:
             item.add_marker(pytest.mark.neo4j)
-            item.add_marker(pytest.mark.xdist_group("neo4j-database"))
-        elif item.get_closest_marker("neo4j") is not None:  # a server of its own
-            item.add_marker(pytest.mark.xdist_group(f"neo4j-{item.module.__name__}"))
         if _needs_chromium(item):
             item.add_marker(pytest.mark.browser)
+        group = group_of(item, needs_neo4j)
+        if group is not None:
+            groups[item.nodeid] = group
+    record_groups(config, groups)
 
 
 @pytest.fixture(scope="session")
