@@ -23,14 +23,17 @@ from __future__ import annotations
 import argparse
 import shutil
 import statistics
+import tempfile
 import time
+from pathlib import Path
 from typing import Any
 
 import httpx
 from playwright.sync_api import Page, sync_playwright
 
 from bench.api_load import api_process
-from bench.synthetic_graph import add_graph_options
+from bench.synthetic_graph import add_graph_options, synthetic_graph
+from graph.memory_store import MemoryStore
 from tests.chromium import HEADLESS_FLAGS
 
 __all__ = ["main"]
@@ -45,21 +48,25 @@ LOAD_AND_DRAW = """async ([ids, depth, limit]) => {
     fetch(`/actors/${encodeURIComponent(id)}/neighbourhood?depth=${depth}&limit=${limit}`)
       .then((r) => r.json())));
   const fetched = performance.now();
-  view.addNeighbourhoods(answers);
+  await view.addNeighbourhoods(answers);
   view.fit();
   await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
   const t1 = performance.now();
   return { total: t1 - t0, fetch: fetched - t0, draw: t1 - fetched,
+           first: view.timing ? view.timing.drawn - t0 : null,
+           laidOut: view.timing ? view.timing.laidOut - t0 : null,
            nodes: view.shown.nodes.size, edges: view.shown.edges.size };
 }"""
 
 PAGE_WIDE = """async (id) => {
-  window.kizuna.view.clear();
+  const view = window.kizuna.view;
+  view.clear();
   const t0 = performance.now();
   const answer = await window.kizuna.expandWide(id);
   await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
-  return { total: performance.now() - t0, nodes: window.kizuna.view.shown.nodes.size,
-           edges: window.kizuna.view.shown.edges.size, truncated: answer.truncated };
+  return { total: performance.now() - t0, first: view.timing ? view.timing.drawn - t0 : null,
+           laidOut: view.timing ? view.timing.laidOut - t0 : null, nodes: view.shown.nodes.size,
+           edges: view.shown.edges.size, truncated: answer.truncated };
 }"""
 
 GROW = """async ([ids, wanted]) => {
@@ -75,12 +82,15 @@ GROW = """async ([ids, wanted]) => {
 }"""
 
 PAGE_EXPAND = """async (id) => {
-  window.kizuna.view.clear();
-  window.kizuna.limits.clear();
+  const page = window.kizuna;
+  page.view.clear();
+  page.limits.clear();
+  page.profiles?.clear();
   const t0 = performance.now();
-  await window.kizuna.expand(id);
+  await page.expand(id);
   await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
-  return { total: performance.now() - t0, nodes: window.kizuna.view.shown.nodes.size };
+  return { total: performance.now() - t0, nodes: page.view.shown.nodes.size,
+           first: page.view.timing ? page.view.timing.drawn - t0 : null };
 }"""
 
 PAN = """async (seconds) => {
@@ -144,23 +154,37 @@ def _median(runs: list[dict[str, Any]], key: str) -> float:
     return statistics.median(float(r[key]) for r in runs)
 
 
+def _stages(runs: list[dict[str, Any]]) -> str:
+    """The page's stages when it has them (a layout after the first picture)."""
+    if runs[0].get("first") is None:
+        return ""
+    text = f"; first picture {_median(runs, 'first'):.0f} ms"
+    if runs[0].get("laidOut") is not None:
+        text += f", laid out {_median(runs, 'laidOut'):.0f} ms"
+    return text
+
+
 def measure(page: Page, hubs: list[str], repeats: int) -> None:
     first = [page.evaluate(PAGE_WIDE, hubs[0]) for _ in range(repeats)]
     print(
         f"first render of a neighbourhood, the page's Two steps around on the biggest hub: "
         f"{first[0]['nodes']} nodes, {first[0]['edges']} edges: median "
         f"{_median(first, 'total'):.0f} ms over {repeats} runs (fetched, placed, drawn, listed)"
+        f"{_stages(first)}",
+        flush=True,
     )
     capped = [page.evaluate(LOAD_AND_DRAW, [hubs[:1], 1, 200]) for _ in range(repeats)]
     print(
         f"expand the biggest hub, cap 200: {capped[0]['nodes']} nodes: "
         f"median {_median(capped, 'total'):.0f} ms (fetch {_median(capped, 'fetch'):.0f} ms, "
-        f"place and draw {_median(capped, 'draw'):.0f} ms)"
+        f"place and draw {_median(capped, 'draw'):.0f} ms){_stages(capped)}",
+        flush=True,
     )
     own = [page.evaluate(PAGE_EXPAND, hubs[0]) for _ in range(repeats)]
     print(
         f"the page's Expand button on that hub (cap 25, with counts per type): "
-        f"median {_median(own, 'total'):.0f} ms"
+        f"median {_median(own, 'total'):.0f} ms{_stages(own)}",
+        flush=True,
     )
     loaded = page.evaluate(GROW, [hubs, 5000])
     print(
@@ -186,6 +210,17 @@ def main(argv: list[str] | None = None) -> None:
     if binary is None:
         raise SystemExit("chromium is not installed (apt-get install -y chromium)")
     began = time.perf_counter()
+    with tempfile.TemporaryDirectory() as folder:
+        options.store = Path(folder) / "store.json"
+        options.workers = 1
+        store = MemoryStore(options.store)
+        store.replace(synthetic_graph(options.actors, options.relations, options.seed))
+        store.close()
+        del store
+        _serve_and_measure(binary, options, began)
+
+
+def _serve_and_measure(binary: str, options: argparse.Namespace, began: float) -> None:
     with api_process("memory", options) as url:
         print(
             f"API over {options.actors} actors / {options.relations} relations up in "

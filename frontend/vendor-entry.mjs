@@ -1,5 +1,4 @@
-// What the explorer page imports from its libraries; build-vendor.mjs bundles this file.
+// What the explorer page imports from its libraries for drawing; build-vendor.mjs bundles it.
 export { default as Graph } from "graphology";
 export { default as Sigma } from "sigma";
-export { default as forceAtlas2 } from "graphology-layout-forceatlas2";
-export { circular, random } from "graphology-layout";
+export { default as EdgeCurveProgram, EdgeCurvedArrowProgram } from "@sigma/edge-curve";

@@ -15,32 +15,12 @@ from playwright.sync_api import Page
 
 from graph.model import Actor, Graph, Relation
 from tests.browser.conftest import SEEDS, Explorer
+from tests.browser.driving import choose, settle, shown
 
 pytestmark = pytest.mark.browser
 
 MOC_PARTNERS_2023 = ["country:SAU", "country:TUN", "country:JOR", "country:UKR"]
 SOURCE = re.compile(r"^(.+), characters (\d+)–(\d+)")
-
-
-def settle(page: Page) -> None:
-    page.wait_for_selector("body[data-pending='0']", state="attached", timeout=60_000)
-
-
-def choose(page: Page, field: str, text: str, actor_id: str) -> None:
-    """Type into a search field and pick the suggestion with the keyboard."""
-    page.fill(field, text)
-    listbox = page.get_attribute(field, "aria-controls")
-    page.wait_for_selector(f"#{listbox} li[data-id='{actor_id}']")
-    for _ in range(10):
-        if page.get_attribute(f"#{listbox} li[data-id='{actor_id}']", "aria-selected") == "true":
-            break
-        page.press(field, "ArrowDown")
-    page.press(field, "Enter")
-    settle(page)
-
-
-def shown(page: Page) -> list[str]:
-    return page.eval_on_selector_all("#shown-list button", "bs => bs.map(b => b.dataset.id)")
 
 
 def set_years(page: Page, since: int, until: int) -> None:
@@ -133,6 +113,19 @@ def test_the_year_slider_at_2023_shows_japans_moc_partners_of_that_year(
     names = page.inner_text("#shown-list")
     for name in ["Saudi Arabia", "Tunisia", "Jordan", "Ukraine"]:
         assert name in names
+    drawn = page.evaluate(
+        """() => { const v = window.kizuna.view, counts = {};
+          for (const e of v.shown.edges) {
+            if (!v.graph.extremities(e).includes('country:JPN')) continue;
+            const type = v.graph.getEdgeAttribute(e, 'relation').type;
+            counts[type] = (counts[type] || 0) + 1;
+          }
+          return counts; }"""
+    )
+    assert drawn == {"SIGNED_MOC": len(MOC_PARTNERS_2023)}
+    assert f"all {len(MOC_PARTNERS_2023)} neighbours shown" in page.inner_text("#status")
+    moc = len(MOC_PARTNERS_2023)
+    assert f"{moc} relations (SIGNED_MOC {moc})" in page.inner_text("#status")
     explorer.assert_clean()
 
 
@@ -174,26 +167,38 @@ def test_a_copied_link_reopens_the_same_view(explorer: Explorer) -> None:
     explorer.assert_clean()
 
 
-def test_the_view_exports_as_a_png_of_its_size_and_an_svg_with_its_labels(
+def test_the_view_exports_as_a_png_at_twice_its_size_and_an_svg_with_the_screens_labels(
     explorer: Explorer, tmp_path: Path
 ) -> None:
     page = explorer.open()
     choose(page, "#search", "jica", "agency:jica")
     box = page.query_selector("#graph").bounding_box()
+    with page.expect_download() as svg_download:
+        page.click("#export-svg")
+    svg = ET.parse(svg_download.value.path()).getroot()
+    ns = "{http://www.w3.org/2000/svg}"
+    width, height = float(svg.get("width")), float(svg.get("height"))
+    assert width == round(box["width"]) and height > box["height"]  # a title line, a legend
+    groups = {g.get("id"): g for g in svg.iter(f"{ns}g")}
+    labels = [(t.get("data-id"), t.text) for t in groups["labels"].iter(f"{ns}text")]
+    on_screen = page.evaluate("() => window.kizuna.view.labels.boxes.map((b) => [b.id, b.text])")
+    assert labels == [tuple(label) for label in on_screen]
+    jica = dict(labels)["agency:jica"]  # shortened on screen, whole on hover
+    assert jica.endswith("…") and "Japan International Cooperation Agency".startswith(jica[:-1])
+    names = [t.text for t in groups["nodes"].iter(f"{ns}title")]
+    assert "Japan International Cooperation Agency" in names
+    title = next(svg.iter(f"{ns}text")).text
+    assert title.startswith("Kizuna · Japan International Cooperation Agency")
+    assert "confidence ≥ 0.5" in title and re.search(r"drawn \d{4}-\d{2}-\d{2}", title)
+    legend = [t.text for t in groups["legend"].iter(f"{ns}text")]
+    assert "Agency" in legend and "IMPLEMENTS" in legend
     with page.expect_download() as png_download:
         page.click("#export-png")
     png = tmp_path / "view.png"
     png_download.value.save_as(png)
     image = matplotlib.image.imread(png)
-    assert image.shape[:2] == (round(box["height"]), round(box["width"]))
+    assert image.shape[:2] == (round(2 * height), round(2 * width))
     assert image.std() > 0  # something is drawn on the white background
-    with page.expect_download() as svg_download:
-        page.click("#export-svg")
-    svg = tmp_path / "view.svg"
-    svg_download.value.save_as(svg)
-    labels = [t.text for t in ET.parse(svg).getroot().iter("{http://www.w3.org/2000/svg}text")]
-    assert "Japan International Cooperation Agency" in labels
-    assert len(labels) == len(shown(page))
     explorer.assert_clean()
 
 
@@ -361,7 +366,7 @@ def test_two_steps_around_draws_every_actor_within_two_relations_and_keeps_it_in
     settle(page)
     assert sorted(shown(page)) == [f"country:C{i:02d}" for i in range(5)]
     assert "all 4 actors within two steps shown" in page.inner_text("#status")
-    assert "wide=country%3AC02" in page.url or "wide=country:C02" in page.url
+    assert "2%7E2000%7Ecountry%3AC02" in page.url  # the step, in the link
     page.goto(page.url)
     page.wait_for_selector("body[data-ready=true]")
     settle(page)

@@ -28,6 +28,16 @@ function track(step) {
   document.body.dataset.pending = String(pending);
 }
 
+// Counts other work under way the same way (the layout of new nodes), until `promise` settles.
+export async function busy(promise) {
+  track(1);
+  try {
+    return await promise;
+  } finally {
+    track(-1);
+  }
+}
+
 export async function get(path, params) {
   track(1);
   try {

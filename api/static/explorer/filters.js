@@ -69,9 +69,11 @@ export function readFilters() {
 }
 
 function buildLegend(config) {
+  const floor = config.default_min_confidence;
+  document.getElementById("confidence-hint").textContent = `Below ${floor}: bare co-occurrences, drawn faint.`;
   clear(document.getElementById("legend"),
     el("h2", {}, "Legend"),
     Object.entries(config.actor_types).map(([type, spec]) => el("div", { class: "item" }, el("span", { class: "swatch", style: `background:${spec.colour}` }), type)),
     el("div", { class: "item" }, el("span", { class: "swatch", style: "background:#b3b9c4;border-radius:0;height:3px" }), "relation without a stated year"),
-    el("div", { class: "item" }, el("span", { class: "swatch", style: "background:rgba(78,121,167,.35);border-radius:0;height:3px" }), "low confidence (below 0.5)"));
+    el("div", { class: "item" }, el("span", { class: "swatch", style: "background:rgba(78,121,167,.35);border-radius:0;height:3px" }), `low confidence (below ${floor})`));
 }

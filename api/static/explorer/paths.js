@@ -24,7 +24,7 @@ export async function findPaths(box, config, params, { draw, select }) {
       el("h3", {}, `Route ${i + 1}: ${path.nodes.map((n) => n.name).join(" → ")} (${path.length} hop${path.length === 1 ? "" : "s"})`),
       path.hops.map((hop) => el("div", { class: "hop" },
         el("div", { class: "hop-head" }, actorLink(hop.from), " → ", actorLink(hop.to)),
-        hop.relations.map((rel) => el("div", { class: `hop-relation${rel.confidence < 0.5 ? " low" : ""}` },
+        hop.relations.map((rel) => el("div", { class: `hop-relation${rel.confidence < config.default_min_confidence ? " low" : ""}` },
           el("div", {}, relationBadge(config, rel.type), ` ${rel.direction === "forward" ? "→" : "←"} ${when(rel)}`,
             rel.curated ? " · curated" : "", rel.confidence < 1 ? ` · confidence ${rel.confidence}` : ""),
           rel.evidence.length

@@ -1,10 +1,11 @@
 // A search box with suggestions as you type (names, aliases, acronyms, one typo), each with
 // its type and degree; arrows move through them, Enter chooses, Escape closes (ARIA combobox).
+// `floor()` gives the confidence floor the degrees are asked at.
 
 import { get } from "./api.js";
 import { el, clear, showMessage } from "./dom.js";
 
-export function attachSearch(input, list, config, onChoose) {
+export function attachSearch(input, list, config, onChoose, floor = () => config.default_min_confidence) {
   let hits = [];
   let active = -1;
   let asked = 0;
@@ -51,7 +52,7 @@ export function attachSearch(input, list, config, onChoose) {
     if (!text) { hits = []; close(); return; }
     const ticket = ++asked;
     try {
-      const answer = await get("/actors", { q: text, limit: 8 });
+      const answer = await get("/actors", { q: text, limit: 8, min_confidence: floor() });
       if (ticket !== asked) return;
       hits = answer.hits;
       render();
