@@ -9,7 +9,7 @@ import pytest
 
 from loaders.documents import read_header
 from tests.browser.conftest import SEEDS, Explorer
-from tests.browser.test_explorer import choose
+from tests.browser.driving import choose
 
 pytestmark = pytest.mark.browser
 
