@@ -11,10 +11,12 @@ these machines have no internet and the CDN that FastAPI's default page loads is
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
 
+from anyio import to_thread
 from fastapi import FastAPI
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse
@@ -22,11 +24,13 @@ from fastapi.staticfiles import StaticFiles
 
 from api.errors_http import install_error_handlers
 from api.evidence import TableHeaders
+from api.heavy import HeavyWork
 from api.routes import actors, analytics, documents, explorer, health, neo4j_browser, paths
 from api.settings import Settings
-from graph.store import GraphStore
+from graph.errors import KizunaError
+from graph.store import GraphStore, Warms
 
-__all__ = ["STATIC_DIR", "create_app", "open_store"]
+__all__ = ["STATIC_DIR", "create_app", "open_store", "warm"]
 
 STATIC_DIR = Path(__file__).parent / "static"
 
@@ -40,6 +44,8 @@ Actors are named by id (`country:JPN`, `agency:jica`) or by an unambiguous name 
 Errors are JSON `{"error", "message", ...}`: 404 lists close matches, 409 the candidates of
 an ambiguous name, 422 the parameter that is out of range, 503 means the store is down.
 """
+
+log = logging.getLogger("kizuna.api")
 
 
 @contextmanager
@@ -67,6 +73,18 @@ def open_store(settings: Settings) -> Iterator[GraphStore]:
         driver.close()
 
 
+def warm(store: GraphStore) -> None:
+    """Warm a store that needs it before it serves (Neo4j after a start: a cold page cache, a
+    name index to build), so the first answers are as fast as later ones. A store that cannot
+    be reached yet is not waited for: its first answers warm it instead."""
+    if not isinstance(store, Warms):
+        return
+    try:
+        store.warm()
+    except KizunaError as exc:
+        log.warning("The store was not warmed before serving: %s", exc.message)
+
+
 def create_app(settings: Settings | None = None, store: GraphStore | None = None) -> FastAPI:
     """The API over `store` if given (the caller closes it), else over the settings' store."""
     chosen = settings or Settings()
@@ -78,6 +96,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
             yield
             return
         with open_store(chosen) as opened:
+            await to_thread.run_sync(warm, opened)
             app.state.store = opened
             yield
 
@@ -93,6 +112,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     app.state.browser_url = chosen.neo4j_browser_url
     app.state.min_confidence = chosen.min_confidence
     app.state.table_headers = TableHeaders()
+    app.state.heavy = HeavyWork(chosen.analytics_wait)
     if store is not None:
         app.state.store = store
     install_error_handlers(app)

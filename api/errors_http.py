@@ -4,13 +4,16 @@ One handler serves the whole KizunaError hierarchy; `STATUS` maps each error cla
 HTTP status, so graph/ never speaks HTTP. Request validation (a parameter out of its bounds,
 a number that is not a number) answers 422 in the same shape with a message naming the
 parameter. A Neo4j driver error that a store let through is answered as the store would
-have translated it (`graph.neo4j_errors`), and anything unexpected answers a JSON 500 rather
-than a bare traceback.
+have translated it (`graph.neo4j_errors`: 503 when it passes, 500 with an error id when the
+server refused a query as wrong), and anything unexpected answers a JSON 500 with an error id
+rather than a bare traceback. What a 500 is about (a traceback, a Cypher statement) goes to the
+log under that id, never to the client.
 """
 
 from __future__ import annotations
 
 import logging
+import uuid
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -23,6 +26,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from graph.errors import (
     ActorNotFound,
     AmbiguousActor,
+    Busy,
     CorpusError,
     CurationError,
     DocumentNotFound,
@@ -45,6 +49,7 @@ STATUS: dict[type[KizunaError], int] = {
     CurationError: 422,
     CorpusError: 422,
     StoreUnavailable: 503,
+    Busy: 503,
     StoreCorrupt: 500,
 }
 """The HTTP status of each error class; a class not listed answers as its nearest base does."""
@@ -67,7 +72,10 @@ async def _kizuna_error(_: Request, exc: Exception) -> JSONResponse:
     status = status_of(exc)
     if status >= 500:
         log.warning("%s: %s", type(exc).__name__, exc.message)
-    return _json(status, exc.to_json())
+    response = _json(status, exc.to_json())
+    if "retry_after" in exc.details:
+        response.headers["Retry-After"] = str(exc.details["retry_after"])
+    return response
 
 
 def _describe(error: dict[str, Any]) -> dict[str, Any]:
@@ -112,13 +120,15 @@ async def _driver_error(_: Request, exc: Exception) -> JSONResponse:
 
 
 async def _unexpected(_: Request, exc: Exception) -> JSONResponse:
-    log.exception("Unexpected error", exc_info=exc)
+    error_id = uuid.uuid4().hex[:12]
+    log.error("Unexpected error %s", error_id, exc_info=exc)
     return _json(
         500,
         {
             "error": "InternalError",
             "message": f"The service failed unexpectedly ({type(exc).__name__}); "
-            "this is a bug, please report it with the request.",
+            f"this is a bug, please report it with the request and the error id {error_id}.",
+            "error_id": error_id,
         },
     )
 

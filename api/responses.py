@@ -86,6 +86,11 @@ class HealthReport(_Response):
     actors: int
     relations: int = Field(description="Relations at the server's confidence floor.")
     documents: int
+    warning: str | None = Field(
+        default=None,
+        description="Only when the store on disk cannot be read: what is wrong with it. The "
+        "service keeps answering from the last graph it read until the file is rebuilt.",
+    )
 
     model_config = _examples(response_examples.HEALTH)
 
@@ -342,7 +347,8 @@ class ErrorResponse(BaseModel):
 
     Details: `close_matches` (404: actors you may mean), `candidates` (409: the actors a name
     could be), `unknown`/`known` (422: types not in the schema), `errors` (422: each invalid
-    parameter), `backend` (503).
+    parameter), `backend` (503), `retry_after` (503 Busy, also the Retry-After header),
+    `error_id` (500: quote it in a report; the log holds the rest).
     """
 
     model_config = ConfigDict(

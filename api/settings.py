@@ -24,6 +24,7 @@ from pydantic import AliasChoices, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from graph.querying import DEFAULT_MIN_CONFIDENCE
+from loaders.store_writer import LOCK_WAIT_SECONDS
 
 if TYPE_CHECKING:
     import neo4j
@@ -106,6 +107,16 @@ class Settings(BaseSettings):
         description="The confidence floor of every answer: relations the extractor is less "
         "sure of are left out of the API's answers, counts and degrees, of exports, and of "
         "the Browser guide's and the notebooks' Cypher, unless a reader asks for them.",
+    )
+    lock_wait: float = Field(
+        default=LOCK_WAIT_SECONDS,
+        ge=0,
+        description="Seconds a command that writes the store waits for another to finish.",
+    )
+    analytics_wait: float = Field(
+        default=20.0,
+        gt=0,
+        description="Seconds an analysis waits for the one running before it answers 503.",
     )
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)

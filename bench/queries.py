@@ -232,7 +232,7 @@ def run(options: argparse.Namespace) -> None:
                 for q in work.searches
             ],
         )
-        csr = Csr(memory._adjacency)
+        csr = Csr(memory._current().adjacency)
         measure(
             "paths",
             "ref: CSR bidirectional",

@@ -7,9 +7,11 @@ Community has no Graph Data Science library, so nothing is computed inside the d
 The network is read as undirected ties between actors: an MOC, a loan or a membership links
 two actors whichever way the relation points, and parallel relations between two actors are one
 tie. Nodes and ties are added in sorted order, so equal projections give equal graphs and equal
-floating-point results. Communities use Louvain with a fixed seed. On large views betweenness is
-estimated from a fixed number of source samples with a fixed seed, which stays deterministic,
-and the answer says so.
+floating-point results. Communities use Louvain with a fixed seed. Betweenness costs one
+breadth-first walk of the whole view per source actor; when walking from every actor would
+exceed a fixed budget of work (`BETWEENNESS_WORK`, a few seconds here), it is estimated from
+as many sampled sources as the budget allows, with a fixed seed: the sample size depends on
+the view's size alone, so the answer stays deterministic, and it says so.
 """
 
 from __future__ import annotations
@@ -24,11 +26,14 @@ from graph.errors import InvalidQuery
 from graph.model import Relation
 
 __all__ = [
+    "BETWEENNESS_WORK",
     "MEASURES",
+    "MIN_BETWEENNESS_SAMPLES",
     "SEED",
     "Centrality",
     "Communities",
     "Measure",
+    "betweenness_samples",
     "centrality",
     "communities",
     "tie_graph",
@@ -44,8 +49,10 @@ MEASURES: dict[Measure, str] = {
 }
 
 SEED = 42
-EXACT_BETWEENNESS_NODES = 3000
-BETWEENNESS_SAMPLES = 300
+BETWEENNESS_WORK = 4_000_000
+"""Sources times (actors + ties) that one betweenness may walk: networkx visits about a
+million actors and ties a second here, so a few seconds."""
+MIN_BETWEENNESS_SAMPLES = 10
 
 
 @dataclass(frozen=True)
@@ -96,9 +103,9 @@ def centrality(relations: Iterable[Relation], measure: str) -> Centrality:
     elif measure == "degree":
         values = nx.degree_centrality(graph)
     elif measure == "betweenness":
-        samples = None
-        if graph.number_of_nodes() > EXACT_BETWEENNESS_NODES:
-            samples, approximate = BETWEENNESS_SAMPLES, True
+        samples = betweenness_samples(graph.number_of_nodes(), graph.number_of_edges())
+        if samples is not None:
+            approximate = True
             method += f" estimated from {samples} sampled sources (seed {SEED})"
         values = nx.betweenness_centrality(graph, k=samples, seed=SEED)
     else:
@@ -112,6 +119,14 @@ def centrality(relations: Iterable[Relation], measure: str) -> Centrality:
         method=method,
         approximate=approximate,
     )
+
+
+def betweenness_samples(actors: int, ties: int) -> int | None:
+    """How many sources betweenness walks from within the budget of work; None for all."""
+    affordable = BETWEENNESS_WORK // max(1, actors + ties)
+    if affordable >= actors:
+        return None
+    return min(actors, max(MIN_BETWEENNESS_SAMPLES, affordable))
 
 
 def _eigenvector(graph: nx.Graph) -> dict[str, float]:

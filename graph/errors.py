@@ -13,12 +13,14 @@ from typing import Any
 __all__ = [
     "ActorNotFound",
     "AmbiguousActor",
+    "Busy",
     "CorpusError",
     "CurationError",
     "DataFileError",
     "DocumentNotFound",
     "InvalidQuery",
     "KizunaError",
+    "QueryFailed",
     "StoreCorrupt",
     "StoreUnavailable",
 ]
@@ -71,3 +73,13 @@ class DataFileError(KizunaError):
 
 class CorpusError(KizunaError):
     """The documents to build from are wrong: none readable, unknown, or missing with no copy."""
+
+
+class Busy(KizunaError):
+    """Other work holds what this needs (the store's writer lock, the one heavy computation
+    a worker runs at a time); `details["retry_after"]` says in how many seconds to retry."""
+
+
+class QueryFailed(KizunaError):
+    """The store refused a query as wrong (a bug, not a passing fault); the details that would
+    disclose the query are logged under `details["error_id"]`, not answered."""

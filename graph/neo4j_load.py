@@ -311,12 +311,14 @@ class StagedLoad:
         batch_size: int,
         writers: int,
         after_batch: Callable[[int], None],
+        after_switch: Callable[[], None] = lambda: None,
     ) -> None:
         self.session = session
         self.open_session = open_session
         self.batch_size = batch_size
         self.writers = writers
         self.after_batch = after_batch
+        self.after_switch = after_switch
         self.batches = 0
 
     def _auto(self, query: str, **params: Any) -> list[neo4j.Record]:
@@ -420,6 +422,7 @@ class StagedLoad:
             delta = None if wipe else graph_delta(graph, digests, in_use, self.delta_limit(size))
         if delta is not None:
             deleted = self.session.execute_write(_apply_delta, delta, digest, self.batch_size)
+            self.after_switch()
             rewritten = {
                 row["props"]["key"] for rows in delta.new_relations.values() for row in rows
             }
@@ -475,6 +478,7 @@ class StagedLoad:
         self._parallel(work)
 
         self.session.execute_write(_switch, sorted(schema.actor_types), digest)  # all or nothing
+        self.after_switch()
 
         self._auto(cypher.CLEAR_LEFTOVERS)
         if wipe:

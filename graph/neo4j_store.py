@@ -13,8 +13,9 @@ relations between hubs are kept per load (`graph.relation_cache`). The shared fu
 
 A load (`replace`) is staged and switched in by `graph.neo4j_load`: a load that fails anywhere
 before the switch leaves the previous graph as it was. Every driver call goes through one
-boundary, which translates driver errors into StoreUnavailable with what to do about them
-(`graph.neo4j_errors`).
+boundary, which translates driver errors (`graph.neo4j_errors`): into StoreUnavailable with
+what to do about them, or, for a query the server refuses as wrong, into QueryFailed with an
+error id, the Cypher going to the log only.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from pydantic import BaseModel
 
 from graph import cypher
 from graph.collector import collector_paused
+from graph.errors import KizunaError, QueryFailed, StoreUnavailable
 from graph.levels import neighbourhood_levels
 from graph.model import Actor, Document, Evidence, Graph, Relation
 from graph.name_index import NameIndex, name_table
@@ -202,17 +204,19 @@ class Neo4jStore:
     # --- the boundary: every driver call goes through here ------------------------------
 
     @contextmanager
-    def _boundary(self, what: str) -> Iterator[None]:
+    def _boundary(self, what: str, statement: str | None = None) -> Iterator[None]:
+        """Translate the driver's errors met while trying to do `what` (running `statement`,
+        when one is named: it is logged with a refused query, never put in the message)."""
         try:
             yield
         except (DriverError, Neo4jError, OSError) as exc:
-            raise driver_failure(exc, what) from exc
+            raise driver_failure(exc, what, statement) from exc
 
     def _read(self, statement: str, what: str, **params: Any) -> list[neo4j.Record]:
         # An auto-commit query in a plain session: a server that is down fails at once
         # (execute_query would retry for half a minute before the user sees a 503).
         with (
-            self._boundary(what),
+            self._boundary(what, statement),
             self.driver.session(
                 database=self.database, default_access_mode=neo4j.READ_ACCESS
             ) as session,
@@ -249,24 +253,48 @@ class Neo4jStore:
         """
         self.ensure_schema()
         digests = graph_digests(graph)
-        with (
-            self._boundary("load the graph (the graph in use was not changed; run the load again)"),
-            self.driver.session(database=self.database) as session,
-        ):
-            loader = StagedLoad(
-                session,
-                lambda: self.driver.session(database=self.database),
-                self.batch_size,
-                self.writers,
-                self.after_batch,
+        try:
+            with (
+                self._boundary("load the graph"),
+                self.driver.session(database=self.database) as session,
+            ):
+                loader = StagedLoad(
+                    session,
+                    lambda: self.driver.session(database=self.database),
+                    self.batch_size,
+                    self.writers,
+                    self.after_batch,
+                    self.after_switch,
+                )
+                if not wipe and loader.loaded_digest() == digests.graph:
+                    return loader.unchanged(graph)
+                try:
+                    return loader.run(graph, wipe, digests)
+                except Exception:
+                    loader.clear_leftovers_quietly()
+                    raise
+        except (StoreUnavailable, QueryFailed) as exc:
+            exc.message = f"{exc.message} {self._in_use_after_failure(digests.graph)}"
+            exc.args = (exc.message,)
+            raise
+
+    def _in_use_after_failure(self, new_digest: str) -> str:
+        """Which graph a failed load left in use, as Neo4j says when asked after it: the
+        failure may have come after the switch (a crash just after it), or before."""
+        try:
+            now = self._loaded_digest("read which graph is in use")
+        except KizunaError:
+            return (
+                "Whether the load had switched the new graph in before it failed cannot be "
+                "told: Neo4j does not answer. Once it does, run the load again: it writes "
+                "nothing if the new graph is in use, and finishes the job if not."
             )
-            if not wipe and loader.loaded_digest() == digests.graph:
-                return loader.unchanged(graph)
-            try:
-                return loader.run(graph, wipe, digests)
-            except Exception:
-                loader.clear_leftovers_quietly()
-                raise
+        if now == new_digest:
+            return (
+                "The new graph is in use: the load had switched it in before it failed "
+                "(Neo4j says so); nothing needs loading again."
+            )
+        return "The graph in use was not changed (Neo4j says so); run the load again."
 
     def imported(self, graph: Graph, digest: str | None = None) -> LoadReport:
         """Record `graph`, which an offline import has just written, as the graph in use (so
@@ -280,10 +308,34 @@ class Neo4jStore:
             session.run(cypher.RECORD_DIGEST, {"digest": digest}).consume()
         return load_report(graph, removed=(0, 0, 0))
 
+    def warm(self) -> None:
+        """Read what the first answers need, so that they come as fast as later ones: the
+        pages of the indexes and relationships into Neo4j's page cache (cold after a start,
+        partly after a load), the name index that searches use (built in this process), the
+        counts /health reads, and Neo4j's plans of the unfiltered questions (a search, an
+        actor, a neighbourhood and paths around the most connected actors)."""
+        for statement in cypher.WARM_UP:
+            self._read(statement, "warm the page cache")
+        self._name_index()
+        top = [ranked.id for ranked in self.stats().most_connected[:2]]
+        if not top:
+            return
+        self.search(top[0], limit=10)
+        self.actor(top[0])
+        self.neighbourhood(top[0], 2, Filters(), 200)
+        self.paths(top[0], top[-1], 3, 3, Filters())
+
     def after_batch(self, batches: int) -> None:
         """Called after each committed batch of a load with the number so far; does nothing.
 
         A subclass may override it to watch a load, or (in tests) to stop one midway.
+        """
+
+    def after_switch(self) -> None:
+        """Called once a load has switched the new graph in; does nothing.
+
+        A subclass may override it to watch a load, or (in tests) to crash one right after
+        its switch.
         """
 
     # --- queries ------------------------------------------------------------------------
@@ -343,6 +395,11 @@ class Neo4jStore:
                 index = NameIndex(name_table(actors), [a.id for a in actors])
                 self._names = _Names(digest, {a.id: a for a in actors}, index)
             return self._names
+
+    def generation(self) -> str | None:
+        """The digest the last load recorded for the graph in use (None when none did): what
+        is computed from the graph (the analytics) is kept under it."""
+        return self._loaded_digest("read which graph is in use")
 
     def _loaded_digest(self, purpose: str) -> str | None:
         """The digest the last load recorded for the graph in use (None if none did)."""

@@ -10,6 +10,7 @@ in one string with offsets. `relation(i)` builds relation `i` when a query answe
 from __future__ import annotations
 
 import functools
+import weakref
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any, Protocol, TypeVar
@@ -69,7 +70,12 @@ class RelationTable:
         counts = column(rel, "evidence")
         self.evidence_ptr = np.zeros(len(counts) + 1, dtype=np.int64)
         np.cumsum(counts, out=self.evidence_ptr[1:])
-        self._remembered = functools.lru_cache(maxsize=CACHED)(self._build)
+        # Through a weak reference: a cache of a bound method would hold the table in a
+        # cycle, which only the garbage collector's rare full pass frees, and a replaced
+        # store's table (with the whole file's bytes under its columns) must go at once.
+        self._remembered = functools.lru_cache(maxsize=CACHED)(
+            functools.partial(_build, weakref.proxy(self))
+        )
         self.docs = ev.docs
         self.doc = column(ev, "doc")
         self.start = column(ev, "start")
@@ -200,3 +206,7 @@ def document_summaries(
         )
         for facts in document_facts(documents)
     ]
+
+
+def _build(table: RelationTable, i: int) -> Relation:
+    return table._build(i)

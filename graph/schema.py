@@ -6,8 +6,9 @@ from functools import cache
 from importlib import resources
 from typing import Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, model_validator
+
+from graph.yaml_files import load_yaml
 
 __all__ = ["ActorType", "DomainSchema", "RelationType", "domain_schema"]
 
@@ -77,4 +78,4 @@ class DomainSchema(BaseModel):
 def domain_schema() -> DomainSchema:
     """The schema shipped with Kizuna (cached: it is read once per process)."""
     text = resources.files("graph").joinpath("schema/domain.yaml").read_text(encoding="utf-8")
-    return DomainSchema.model_validate(yaml.safe_load(text))
+    return DomainSchema.model_validate(load_yaml(text)[0])

@@ -36,7 +36,16 @@ from graph.views import (
     Stats,
 )
 
-__all__ = ["Backend", "ExplainsQueries", "GraphStore"]
+__all__ = [
+    "Backend",
+    "ExplainsQueries",
+    "GraphStore",
+    "HasGenerations",
+    "Pins",
+    "ReportsProblems",
+    "Warms",
+    "pinned",
+]
 
 Backend = Literal["memory", "neo4j"]
 
@@ -122,3 +131,44 @@ class ExplainsQueries(Protocol):
         self, source: str, target: str, max_hops: int, k: int, filters: Filters
     ) -> tuple[str, dict[str, Any]]:
         """The Cypher text and its parameters for these paths."""
+
+
+@runtime_checkable
+class ReportsProblems(Protocol):
+    """A store that can keep answering from the last graph it read when its source goes wrong
+    (the embedded store's file damaged or unreadable), and says what is wrong meanwhile."""
+
+    def problem(self) -> str | None:
+        """What is wrong with the store's source, or None."""
+
+
+@runtime_checkable
+class HasGenerations(Protocol):
+    """A store that can say which loaded graph answers now, so that an answer computed from it
+    (the analytics) can be kept until another graph takes its place."""
+
+    def generation(self) -> str | None:
+        """A value that changes whenever another graph is loaded; None when unknown."""
+
+
+@runtime_checkable
+class Pins(Protocol):
+    """A store that can hand out a view of itself fixed on the graph it holds now, so that
+    several questions (an analysis, then the names of its actors) are answered from it."""
+
+    def pinned(self) -> GraphStore:
+        """This store, answering from the graph it holds now until the view is dropped."""
+
+
+def pinned(store: GraphStore) -> GraphStore:
+    """`store` fixed on its current graph when it can be; else `store` itself."""
+    return store.pinned() if isinstance(store, Pins) else store
+
+
+@runtime_checkable
+class Warms(Protocol):
+    """A store whose first answers after a start or a load are slow unless it is warmed
+    first (Neo4j: a cold page cache, a name index to build)."""
+
+    def warm(self) -> None:
+        """Read what the first answers need; raise StoreUnavailable if it cannot."""

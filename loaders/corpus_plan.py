@@ -21,7 +21,7 @@ from graph.errors import CorpusError, StoreCorrupt
 from graph.memory_store import MemoryStore
 from graph.model import Document
 from loaders.corpus import load_corpus
-from loaders.documents import SourceDocument, check_paths_exist, collect_files
+from loaders.documents import SkippedDocument, SourceDocument, check_paths_exist, collect_files
 
 __all__ = ["Plan", "plan_add", "plan_rebuild", "plan_remove", "plan_replace", "stored_documents"]
 
@@ -66,20 +66,22 @@ def stored_documents(store_path: Path) -> dict[str, Document]:
     return {d.name: d for d in graph.documents}
 
 
-def _files(paths: Iterable[Path]) -> dict[str, Path]:
-    """The files under `paths` by document name; a path that does not exist, or two files
-    with one name, is an error."""
+def _files(paths: Iterable[Path]) -> tuple[dict[str, Path], dict[str, str]]:
+    """The files under `paths` by document name, and a note for each link that leads out of
+    its folder (left out); a path that does not exist, or two files with one name, is an
+    error."""
     paths = list(paths)
     check_paths_exist(paths)
     files: dict[str, Path] = {}
-    for file in collect_files(paths):
+    left_out: list[SkippedDocument] = []
+    for file in collect_files(paths, left_out):
         if file.name in files and files[file.name].resolve() != file.resolve():
             raise CorpusError(
                 f"{files[file.name]} and {file} have the same name, and a document is known by "
                 "its file name. Rename one; nothing was changed."
             )
         files[file.name] = file
-    return files
+    return files, {s.name: f"{s.name} is {s.reason}." for s in left_out}
 
 
 def _first_use(store_path: Path, seeds: Path) -> Plan:
@@ -137,21 +139,21 @@ def plan_rebuild(store_path: Path, seeds: Path) -> Plan:
 def plan_replace(paths: Iterable[Path]) -> Plan:
     """`kizuna build PATHS`: exactly the documents under PATHS."""
     paths = list(paths)
-    files = _files(paths)
+    files, notes = _files(paths)
     if not files:
         given = ", ".join(str(p) for p in paths)
         raise CorpusError(f"no documents under {given}. Check the paths; nothing was changed.")
-    return Plan(dict(files))
+    return Plan(dict(files), notes)
 
 
 def plan_add(store_path: Path, seeds: Path, paths: Iterable[Path]) -> Plan:
     """`kizuna add PATHS`: the registered corpus plus PATHS (a same-named document is replaced)."""
     current = _current(store_path, seeds)
-    added = _files(paths)
+    added, left_out = _files(paths)
     if not added:
         raise CorpusError("no documents under the paths given; nothing was added.")
     notes = {name: note for name, note in current.notes.items() if name not in added}
-    return Plan({**current.sources, **added}, notes, frozenset(added))
+    return Plan({**current.sources, **added}, {**notes, **left_out}, frozenset(added))
 
 
 def plan_remove(store_path: Path, seeds: Path, names: Iterable[str]) -> Plan:

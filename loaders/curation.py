@@ -17,8 +17,10 @@ import yaml
 from pydantic import Field, ValidationError, field_validator, model_validator
 
 from graph.errors import CurationError
+from graph.files import file_problem
 from graph.model import Actor, Evidence, Graph, Relation, StrictModel, ordered_ends
 from graph.schema import domain_schema
+from graph.yaml_files import load_yaml
 
 __all__ = ["Curation", "apply_curation", "load_curation"]
 
@@ -117,13 +119,31 @@ def _line_of(node: yaml.Node | None, loc: tuple[int | str, ...]) -> int | None:
 
 
 def load_curation(path: Path) -> Curation:
-    """Read and validate the curation file; a missing file means no corrections."""
+    """Read and validate the curation file; a missing file means no corrections.
+
+    Every problem is one CurationError naming the file (and the line where there is one): a
+    folder or an unreadable file, text that is not UTF-8, YAML that does not parse or states
+    a key twice (PyYAML would keep the second block and drop the first), or a correction
+    that does not fit the schema."""
     if not path.exists():
         return Curation()
-    text = path.read_text(encoding="utf-8")
     try:
-        data = yaml.safe_load(text)
-        root = yaml.compose(text)
+        text = path.read_bytes().decode("utf-8")
+    except OSError as exc:
+        raise CurationError(
+            f"{path}: cannot read the curation file ({file_problem(exc)}).",
+            path=str(path),
+            line=None,
+        ) from exc
+    except UnicodeDecodeError as exc:
+        raise CurationError(
+            f"{path}: the curation file is not UTF-8 text (invalid byte at offset "
+            f"{exc.start}); save it as UTF-8.",
+            path=str(path),
+            line=None,
+        ) from exc
+    try:
+        data, root = load_yaml(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None

@@ -15,6 +15,8 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from graph.errors import DataFileError
+from graph.files import file_problem
+from graph.yaml_files import load_yaml
 
 __all__ = [
     "DataFileError",
@@ -58,13 +60,17 @@ def _line_of_value(node: yaml.Node | None, value: str) -> int | None:
 
 
 def read_data_file(path: Path) -> tuple[object, yaml.Node]:
-    """The parsed content of a YAML data file and its node tree (for line numbers)."""
+    """The parsed content of a YAML data file and its node tree (for line numbers); a key
+    given twice in one mapping is refused with its line (`graph.yaml_files`)."""
     try:
         text = path.read_text(encoding="utf-8")
-        node = yaml.compose(text)
-        data = yaml.safe_load(text)
+        data, node = load_yaml(text)
     except OSError as exc:
-        raise DataFileError(f"{path}: cannot read it ({exc.strerror})") from exc
+        raise DataFileError(f"{path}: cannot read it ({file_problem(exc)})") from exc
+    except UnicodeDecodeError as exc:
+        raise DataFileError(
+            f"{path}: not UTF-8 text (invalid byte at offset {exc.start}); save it as UTF-8"
+        ) from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark is not None else "somewhere"

@@ -2,7 +2,9 @@
 what a document says of itself (its title, source and date: `read_header`).
 
 A file that is empty, binary (NUL bytes), not UTF-8 or larger than the configured limit is
-not an error for the build: it is reported by name with the reason and skipped.
+not an error for the build: it is reported by name with the reason and skipped. So is a link
+in a folder that leads out of it: adding a folder adds what is in it, never a file elsewhere
+that a link points at (the store keeps and serves every document's text).
 """
 
 from __future__ import annotations
@@ -56,20 +58,38 @@ def check_paths_exist(paths: Iterable[Path]) -> None:
         )
 
 
-def collect_files(paths: Iterable[Path]) -> list[Path]:
-    """Files given, and every non-hidden file under folders given, in a stable order."""
+def collect_files(
+    paths: Iterable[Path], skipped: list[SkippedDocument] | None = None
+) -> list[Path]:
+    """Files given, and every non-hidden file under folders given, in a stable order.
+
+    A file of a folder that resolves outside the folder (a link to elsewhere) is left out,
+    and reported in `skipped` when it is given."""
     files: list[Path] = []
     for path in paths:
-        if path.is_dir():
-            files.extend(
-                p
-                for p in sorted(path.rglob("*"))
-                if p.is_file()
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
-        else:
+        if not path.is_dir():
             files.append(path)
+            continue
+        root = path.resolve()
+        for file in sorted(path.rglob("*")):
+            if not file.is_file() or any(
+                part.startswith(".") for part in file.relative_to(path).parts
+            ):
+                continue
+            target = file.resolve()
+            if not target.is_relative_to(root):
+                if skipped is not None:
+                    skipped.append(SkippedDocument(str(file), _leads_out(path, target)))
+                continue
+            files.append(file)
     return files
+
+
+def _leads_out(folder: Path, target: Path) -> str:
+    return (
+        f"a link that leads out of {folder} (to {target}); not added. Name the file "
+        "itself to add it"
+    )
 
 
 def _check(data: bytes, max_bytes: int) -> str | None:
@@ -93,7 +113,7 @@ def read_documents(
     documents: list[SourceDocument] = []
     skipped: list[SkippedDocument] = []
     seen: set[str] = set()
-    for path in collect_files(paths):
+    for path in collect_files(paths, skipped):
         name = path.name
         if not path.exists():
             skipped.append(SkippedDocument(str(path), "no such file"))

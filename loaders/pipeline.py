@@ -4,8 +4,9 @@ The final graph is always merged from the per-document results of the documents 
 plus the curation file, so an incremental build equals a build from scratch byte for byte:
 adding a document extracts only that document, and removing one drops the relations only it
 supported. The curation file is validated before any work; a build that reads no document
-is refused; and the corpus and the store are replaced atomically at the very end, so a
-failed build leaves the previous graph untouched.
+is refused; and the corpus and the store are committed together at the very end, under the
+store's writer lock (`loaders.store_writer`), so a failed or interrupted build leaves the
+previous graph and corpus untouched, and two builds at once never lose each other's work.
 """
 
 from __future__ import annotations
@@ -15,15 +16,16 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from graph.errors import CorpusError
-from graph.memory_store import MemoryStore
+from graph.errors import CorpusError, StoreUnavailable
+from graph.files import disk_full
 from graph.model import Document, Graph
 from loaders.cache import ExtractionCache
-from loaders.corpus import Corpus, save_corpus
+from loaders.corpus import Corpus
 from loaders.curation import apply_curation, load_curation
 from loaders.documents import SkippedDocument, SourceDocument, read_documents, read_header
 from loaders.extract import DocExtraction, extract_document
 from loaders.merge import merge
+from loaders.store_writer import commit, writing
 
 __all__ = ["BuildReport", "Progress", "build", "build_graph"]
 
@@ -114,6 +116,8 @@ def build_graph(
     report = BuildReport(skipped=skipped, corpus=Corpus.of(sources))
     cache = ExtractionCache(cache_dir) if cache_dir is not None else None
     graph = merge(_extract(sources, cache, report, progress))
+    if cache is not None and cache.problem is not None:
+        report.warnings.append(cache.problem)
     if curation is not None:
         graph, warnings = apply_curation(graph, curation, {s.name: s.text for s in sources})
         report.warnings.extend(warnings)
@@ -131,32 +135,45 @@ def build(
     kept: Sequence[SourceDocument] = (),
     required: Collection[str] = (),
 ) -> tuple[Graph, BuildReport]:
-    """Build the graph, then replace the store's corpus and the store with it (atomically).
+    """Build the graph, then commit it with its corpus, holding the store's writer lock.
 
     A build that reads no document raises CorpusError and writes nothing: an empty graph
     over a user's store is never what a typo meant. So does one that reads none of the
     documents `required` names (those `kizuna add` was given: when every one is skipped,
-    the add did nothing and must say so). The other parameters are `build_graph`'s.
+    the add did nothing and must say so). The caller may hold the lock already
+    (`loaders.store_writer.writing`), around the plan that chose `paths`; it should, so that
+    no other writer changes the corpus between that plan and this commit. A build that
+    fails for want of space removes the cache entries it wrote. The other parameters are
+    `build_graph`'s.
     """
-    graph, report = build_graph(
-        paths, curation_path, max_document_bytes, store_path.parent / "cache", progress, kept
-    )
-    if not report.documents:
-        given = ", ".join(str(p) for p in paths) or "(no paths)"
-        reasons = "; ".join(f"{s.name}: {s.reason}" for s in report.skipped)
-        raise CorpusError(
-            f"no document could be read from {given}"
-            + (f" ({reasons})" if reasons else "")
-            + f". Check the paths; the graph at {store_path} is unchanged."
+    cache_dir = store_path.parent / "cache"
+    with writing(store_path):
+        graph, report = build_graph(
+            paths, curation_path, max_document_bytes, cache_dir, progress, kept
         )
-    if required and not set(required) & set(report.documents):
-        reasons = "; ".join(f"{s.name}: {s.reason}" for s in report.skipped)
-        raise CorpusError(
-            f"every document given was skipped ({reasons}), so nothing was added; the graph "
-            f"at {store_path} is unchanged."
-        )
-    save_corpus(store_path, report.corpus)
-    store = MemoryStore(None)  # no need to read the previous graph: it is replaced whole
-    store.path = store_path
-    store.replace(graph)  # atomic: the old file stays until the new one is complete
+        if not report.documents:
+            given = ", ".join(str(p) for p in paths) or "(no paths)"
+            reasons = "; ".join(f"{s.name}: {s.reason}" for s in report.skipped)
+            raise CorpusError(
+                f"no document could be read from {given}"
+                + (f" ({reasons})" if reasons else "")
+                + f". Check the paths; the graph at {store_path} is unchanged."
+            )
+        if required and not set(required) & set(report.documents):
+            reasons = "; ".join(f"{s.name}: {s.reason}" for s in report.skipped)
+            raise CorpusError(
+                f"every document given was skipped ({reasons}), so nothing was added; the "
+                f"graph at {store_path} is unchanged."
+            )
+        try:
+            commit(store_path, graph, report.corpus)
+        except StoreUnavailable as exc:
+            if disk_full(exc.__cause__):
+                extracted = set(report.extracted)
+                ExtractionCache(cache_dir).remove(
+                    e.sha256 for e in report.corpus.documents if e.name in extracted
+                )
+                exc.message += " The cache entries this build wrote were removed."
+                exc.args = (exc.message,)
+            raise
     return graph, report

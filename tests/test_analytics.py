@@ -91,7 +91,12 @@ def test_a_relation_of_an_actor_with_itself_is_no_tie() -> None:
     assert dict(found.scores) == {"country:JPN": 1.0, "org:eu": 1.0}
 
 
-def test_large_views_estimate_betweenness_from_seeded_samples_and_say_so() -> None:
+def test_large_views_estimate_betweenness_from_seeded_samples_and_say_so(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A budget of work a twentieth of the shipped one keeps the test short: walking from all
+    of a 3,200-actor ring's actors costs more than it allows, so sources are sampled."""
+    monkeypatch.setattr(analytics, "BETWEENNESS_WORK", analytics.BETWEENNESS_WORK // 20)
     ring = [
         Relation(
             source=f"country:A{i:04d}", target=f"country:A{(i + 1) % 3200:04d}", type="SUPPORTS"
@@ -100,8 +105,18 @@ def test_large_views_estimate_betweenness_from_seeded_samples_and_say_so() -> No
     ]
     first = analytics.centrality(ring, "betweenness")
     assert first.approximate
-    assert "sampled" in first.method
+    samples = analytics.betweenness_samples(3200, 3200)
+    assert samples is not None and f"estimated from {samples} sampled sources" in first.method
     assert analytics.centrality(ring, "betweenness") == first
+
+
+def test_the_betweenness_sample_fits_the_budget_of_work_and_depends_on_size_alone() -> None:
+    budget = analytics.BETWEENNESS_WORK
+    assert analytics.betweenness_samples(300, 900) is None  # every source fits: exact
+    bigger = analytics.betweenness_samples(10_000, 100_000)
+    assert bigger is not None and bigger * 110_000 <= budget
+    huge = analytics.betweenness_samples(100_000, 1_000_000)
+    assert huge == analytics.MIN_BETWEENNESS_SAMPLES  # the floor, however large the view
 
 
 def test_an_empty_view_has_no_scores_and_no_communities() -> None:

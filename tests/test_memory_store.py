@@ -87,14 +87,20 @@ def test_counts_kept_for_health_follow_a_build_that_replaced_the_file(
     assert serving.stats().relations == len(contract_graph.normalised().relations) > 0
 
 
-def test_an_unreadable_store_file_is_unavailable(tmp_path: Path, contract_graph: Graph) -> None:
+def test_an_unreadable_store_file_is_unavailable_to_a_new_store_and_reported_by_a_serving_one(
+    tmp_path: Path, contract_graph: Graph
+) -> None:
     path = tmp_path / "g.json"
     store = MemoryStore(path)
     store.replace(contract_graph)
     path.unlink()
     path.mkdir()
     with pytest.raises(StoreUnavailable, match="Cannot read the store file"):
-        store.ping()
+        MemoryStore(path)
+    store.ping()  # the serving store keeps the last graph it read
+    assert store.get("country:JPN") is not None
+    assert "Cannot read the store file" in (store.problem() or "")
+    assert "it is a folder" in (store.problem() or "")
 
 
 def test_a_store_file_of_another_format_is_reported_with_what_to_do(tmp_path: Path) -> None:

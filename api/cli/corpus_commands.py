@@ -4,12 +4,17 @@
 paths it replaces the corpus, and asks before it drops more than half of the graph's
 documents. `add` and `remove` change the corpus one document at a time and rebuild. A build
 that would read no document, or names a path that does not exist, changes nothing.
+
+Each holds the store's writer lock from the moment it reads the corpus until the new one is
+committed with the graph (`loaders.store_writer`): a second command waits, and says whom it
+waits for, so two commands at once never lose each other's documents.
 """
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -121,6 +126,28 @@ def _confirm_removal(console: Console, store: Path, plan: Plan, replace: bool) -
         raise typer.Exit(code=1)
 
 
+@contextmanager
+def _writer(ctx: typer.Context, console: Console, store: Path) -> Iterator[None]:
+    """Hold the store's writer lock for the block, saying so while another command holds it;
+    a lock that stays taken past the wait ends the command with the error."""
+    from loaders.store_writer import writing
+
+    wait = settings_of(ctx).lock_wait
+
+    def waiting(holder: str) -> None:
+        console.print(
+            f"Waiting for {holder} to finish writing {store} (at most {wait:.0f} s) ...",
+            highlight=False,
+            soft_wrap=True,
+        )
+
+    try:
+        with writing(store, wait, waiting):
+            yield
+    except KizunaError as exc:
+        raise fail(console, exc) from exc
+
+
 def build_command(
     ctx: typer.Context,
     paths: Annotated[
@@ -149,15 +176,21 @@ def build_command(
     print_store(console, store_path)
     from loaders.corpus_plan import plan_rebuild, plan_replace
 
-    try:
-        if paths:
-            plan = plan_replace(paths)
-            _confirm_removal(console, store_path, plan, replace)
-        else:
-            plan = plan_rebuild(store_path, settings_of(ctx).seeds)
-    except KizunaError as exc:
-        raise fail(console, exc) from exc
-    _run(ctx, plan, store_path, curation)
+    if paths:
+        try:
+            plan_replace(paths)  # a typo is reported at once, without waiting for the lock
+        except KizunaError as exc:
+            raise fail(console, exc) from exc
+    with _writer(ctx, console, store_path):
+        try:
+            if paths:
+                plan = plan_replace(paths)
+                _confirm_removal(console, store_path, plan, replace)
+            else:
+                plan = plan_rebuild(store_path, settings_of(ctx).seeds)
+        except KizunaError as exc:
+            raise fail(console, exc) from exc
+        _run(ctx, plan, store_path, curation)
 
 
 def _change(
@@ -166,14 +199,17 @@ def _change(
     curation: Path | None,
     plan_for: Callable[[Path, Path], Plan],
 ) -> None:
-    """Plan a change of the corpus (from the store and seeds paths), then build it."""
+    """Plan a change of the corpus (from the store and seeds paths), then build it, holding
+    the store's writer lock from the plan to the commit."""
+    console = Console()
     store_path = store or settings_of(ctx).store
-    print_store(Console(), store_path)
-    try:
-        plan = plan_for(store_path, settings_of(ctx).seeds)
-    except KizunaError as exc:
-        raise fail(Console(), exc) from exc
-    _run(ctx, plan, store_path, curation)
+    print_store(console, store_path)
+    with _writer(ctx, console, store_path):
+        try:
+            plan = plan_for(store_path, settings_of(ctx).seeds)
+        except KizunaError as exc:
+            raise fail(console, exc) from exc
+        _run(ctx, plan, store_path, curation)
 
 
 def add_command(

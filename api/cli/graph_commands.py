@@ -18,6 +18,7 @@ from rich.table import Table
 from api.cli.context import StoreOption, settings_of
 from api.cli.output import counted, fail, print_counts, print_store
 from graph.errors import KizunaError
+from graph.files import file_problem
 
 if TYPE_CHECKING:
     from graph.memory_store import MemoryStore
@@ -106,7 +107,11 @@ def export_command(
     graph = whole.model_copy(
         update={"relations": [r for r in whole.relations if r.confidence >= floor]}
     )
-    places = _write(graph, format, output)
+    try:
+        places = _write(graph, format, output)
+    except OSError as exc:
+        where = exc.filename or output
+        raise fail(console, f"cannot write {where}: {file_problem(exc)}.") from exc
     hidden = len(whole.relations) - len(graph.relations)
     console.print(
         f"Exported {counted(len(graph.actors), 'actor')} and "

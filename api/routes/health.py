@@ -7,6 +7,7 @@ from fastapi import APIRouter, Request
 from api.responses import GraphStats, HealthReport
 from api.routes.shared import ERRORS, FloorDep, StoreDep
 from graph.errors import StoreUnavailable
+from graph.store import ReportsProblems
 
 __all__ = ["router"]
 
@@ -16,13 +17,15 @@ router = APIRouter(tags=["service"])
 @router.get(
     "/health",
     response_model=HealthReport,
+    response_model_exclude_none=True,
     responses={503: ERRORS[503]},
     summary="Is the store reachable?",
 )
 def health(request: Request, store: StoreDep) -> HealthReport:
     """The backend in use and how many actors, relations (at the server's confidence floor,
     as every answer counts them) and documents it holds; 503 when the store cannot be
-    reached (the service keeps running and recovers when it returns)."""
+    reached (the service keeps running and recovers when it returns). `warning` appears
+    when the store file cannot be read and the last graph read answers."""
     backend = store.backend
     try:
         store.ping()
@@ -34,6 +37,7 @@ def health(request: Request, store: StoreDep) -> HealthReport:
         actors=stats.actors,
         relations=stats.relations,
         documents=stats.documents,
+        warning=store.problem() if isinstance(store, ReportsProblems) else None,
     )
 
 

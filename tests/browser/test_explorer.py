@@ -8,14 +8,20 @@ import json
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import matplotlib.image
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Browser, Page
 
+from api.app import create_app
 from graph.model import Actor, Graph, Relation
+from graph.neo4j_store import Neo4jStore
+from tests.api.live_server import serve
+from tests.api.tcp_proxy import TcpProxy
 from tests.browser.conftest import SEEDS, Explorer
 from tests.browser.driving import choose, settle, shown
+from tests.neo4j_server import Connect, Neo4jServer, run_settings
 
 pytestmark = pytest.mark.browser
 
@@ -244,20 +250,34 @@ def test_an_empty_store_says_how_to_fill_it(memory_explorer: Explorer) -> None:
     memory_explorer.assert_clean()
 
 
-def test_a_store_that_goes_away_is_reported_on_the_page(memory_explorer: Explorer) -> None:
-    memory_explorer.allowed = (
-        "Failed to load resource: the server responded with a status of 503",
-    )
-    page = memory_explorer.open()
-    path = memory_explorer.store.path  # type: ignore[attr-defined]
-    path.unlink()
-    path.mkdir()
-    page.fill("#search", "jica")
-    page.wait_for_selector("#message:not([hidden])")
-    assert "Search failed" in page.inner_text("#message")
-    assert "cannot" in page.inner_text("#message").lower()
-    assert page.is_visible("#search")
-    memory_explorer.assert_clean()
+def test_a_store_that_goes_away_is_reported_on_the_page(
+    chromium: Browser, neo4j_server: Neo4jServer, neo4j_connect: Connect, seeds_graph: Graph
+) -> None:
+    """Neo4j taken away from the API (its connection cut, tests.api.tcp_proxy). The embedded
+    store cannot go away once it has read a graph: it keeps answering from it."""
+    bolt = urlsplit(run_settings().neo4j_uri)
+    proxy = TcpProxy((bolt.hostname or "127.0.0.1", bolt.port or 7687))
+    proxy.start()
+    try:
+        store = Neo4jStore(
+            neo4j_connect(neo4j_uri=f"bolt://127.0.0.1:{proxy.port}"), neo4j_server.database
+        )
+        store.replace(seeds_graph)
+        with serve(create_app(store=store)) as server:
+            explorer = Explorer("neo4j", server, store, chromium)
+            explorer.allowed = (
+                "Failed to load resource: the server responded with a status of 503",
+            )
+            page = explorer.open()
+            proxy.stop()
+            page.fill("#search", "jica")
+            page.wait_for_selector("#message:not([hidden])")
+            assert "Search failed" in page.inner_text("#message")
+            assert "cannot" in page.inner_text("#message").lower()
+            assert page.is_visible("#search")
+            explorer.assert_clean()
+    finally:
+        proxy.stop()
 
 
 def test_a_year_range_with_nothing_in_it_says_so(memory_explorer: Explorer) -> None:
