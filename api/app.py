@@ -73,14 +73,15 @@ def open_store(settings: Settings) -> Iterator[GraphStore]:
         driver.close()
 
 
-def warm(store: GraphStore) -> None:
+def warm(store: GraphStore, min_confidence: float) -> None:
     """Warm a store that needs it before it serves (Neo4j after a start: a cold page cache, a
-    name index to build), so the first answers are as fast as later ones. A store that cannot
-    be reached yet is not waited for: its first answers warm it instead."""
+    name index to build), so the first answers, at the server's confidence floor, are as fast
+    as later ones. A store that cannot be reached yet is not waited for: its first answers
+    warm it instead."""
     if not isinstance(store, Warms):
         return
     try:
-        store.warm()
+        store.warm(min_confidence)
     except KizunaError as exc:
         log.warning("The store was not warmed before serving: %s", exc.message)
 
@@ -96,7 +97,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
             yield
             return
         with open_store(chosen) as opened:
-            await to_thread.run_sync(warm, opened)
+            await to_thread.run_sync(warm, opened, chosen.min_confidence)
             app.state.store = opened
             yield
 

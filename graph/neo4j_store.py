@@ -308,22 +308,24 @@ class Neo4jStore:
             session.run(cypher.RECORD_DIGEST, {"digest": digest}).consume()
         return load_report(graph, removed=(0, 0, 0))
 
-    def warm(self) -> None:
+    def warm(self, min_confidence: float | None = None) -> None:
         """Read what the first answers need, so that they come as fast as later ones: the
         pages of the indexes and relationships into Neo4j's page cache (cold after a start,
         partly after a load), the name index that searches use (built in this process), the
-        counts /health reads, and Neo4j's plans of the unfiltered questions (a search, an
-        actor, a neighbourhood and paths around the most connected actors)."""
+        counts /health reads, and Neo4j's plans of the questions asked at `min_confidence`
+        (the API's floor) and no other filter (a search, an actor, a neighbourhood and paths
+        around the most connected actors)."""
         for statement in cypher.WARM_UP:
             self._read(statement, "warm the page cache")
         self._name_index()
-        top = [ranked.id for ranked in self.stats().most_connected[:2]]
+        top = [ranked.id for ranked in self.stats(min_confidence).most_connected[:2]]
         if not top:
             return
-        self.search(top[0], limit=10)
-        self.actor(top[0])
-        self.neighbourhood(top[0], 2, Filters(), 200)
-        self.paths(top[0], top[-1], 3, 3, Filters())
+        floor = Filters(min_confidence=min_confidence)
+        self.search(top[0], limit=10, min_confidence=min_confidence)
+        self.actor(top[0], min_confidence)
+        self.neighbourhood(top[0], 2, floor, 200)
+        self.paths(top[0], top[-1], 3, 3, floor)
 
     def after_batch(self, batches: int) -> None:
         """Called after each committed batch of a load with the number so far; does nothing.

@@ -170,5 +170,6 @@ class Warms(Protocol):
     """A store whose first answers after a start or a load are slow unless it is warmed
     first (Neo4j: a cold page cache, a name index to build)."""
 
-    def warm(self) -> None:
-        """Read what the first answers need; raise StoreUnavailable if it cannot."""
+    def warm(self, min_confidence: float | None = None) -> None:
+        """Read what the first answers at the confidence floor `min_confidence` need; raise
+        StoreUnavailable if it cannot."""

@@ -71,8 +71,8 @@ def load_command(
         else:
             report = neo.load(graph, wipe=wipe)
         seconds = time.perf_counter() - started
-        neo.warm()  # the first answers after the load come from a warm page cache
-        stats = neo.stats()
+        neo.warm(settings.min_confidence)  # the first answers after the load come warm
+        stats = neo.stats(settings.min_confidence)  # the counts warming just kept
     except KizunaError as exc:
         raise fail(console, f"{exc.message} (Neo4j at {settings.neo4j_uri})") from exc
     finally:
@@ -91,8 +91,8 @@ def load_command(
     )
     console.print(
         f"Neo4j now holds {counted(stats.actors, 'actor')}, "
-        f"{counted(stats.relations, 'relation')}, {counted(stats.documents, 'document')}. "
-        f"Browse: {settings.neo4j_browser_url}",
+        f"{counted(stats.relations + stats.hidden_relations, 'relation')}, "
+        f"{counted(stats.documents, 'document')}. Browse: {settings.neo4j_browser_url}",
         highlight=False,
         soft_wrap=True,
     )
