@@ -10,8 +10,8 @@ runs from (its checkout, or the project folder the working folder lies in), else
 data folder (`~/.local/share/kizuna` on Linux). The store, its corpus and the extraction cache
 live there, whichever folder a command is run from.
 
-It imports nothing heavy (the Neo4j driver is imported when a driver is made): every command
-but `kizuna --help` reads it first.
+It imports neither the Neo4j driver (imported when a driver is made) nor the extraction or
+networkx: every command but `kizuna --help` reads it first.
 """
 
 from __future__ import annotations
