@@ -178,13 +178,15 @@ def read_header(text: str) -> DocumentHeader:
     """
     fields: dict[str, str] = {}
     lines = text.lstrip("\ufeff").splitlines()
+    header_lines = 0
     for line in lines:
         match = _FIELD.match(line)
         if match is None:
             break
+        header_lines += 1
         key = match.group(1).lower()
         fields.setdefault("source" if key == "url" else key, match.group(2))
-    body = "\n".join(lines[len(fields) :])
+    body = "\n".join(lines[header_lines:])
     opening = body[:_OPENING]
     date = fields.get("date")
     stated = dates_in(date) if date else []

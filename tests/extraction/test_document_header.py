@@ -42,6 +42,18 @@ def test_a_date_header_is_read_at_the_precision_it_is_written() -> None:
     )
 
 
+def test_a_repeated_header_line_is_a_header_line_and_the_first_one_counts() -> None:
+    """Every header line is left out of the body the title and date are looked for in, the
+    repeated one too: the heading after them stays the title, and no header is one."""
+    text = (
+        "source: https://example.org/a\nsource: https://example.org/b\n"
+        "title: From the header\n\nThe Heading\n\nBody text, March 2021.\n"
+    )
+    assert read_header(text).source == "https://example.org/a"
+    untitled = "source: https://example.org/a\nsource: https://example.org/b\n\nA Heading\n"
+    assert read_header(untitled).title == "A Heading"
+
+
 def test_without_header_lines_the_first_heading_is_the_title() -> None:
     text = "Japan's Digital Partnerships\n\nJapan signed an MOC with Denmark in 2021.\n"
     assert read_header(text).title == "Japan's Digital Partnerships"
