@@ -52,8 +52,21 @@ def _needs_chromium(item: pytest.Item) -> bool:
     return "chromium" in getattr(item, "fixturenames", ())
 
 
+class _GroupedScheduling:
+    """The xdist hook that keeps each group of tests on one worker (tests/xdist_groups.py);
+    registered only where xdist is loaded, so that `-p no:xdist` runs the suite too."""
+
+    @staticmethod
+    def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> GroupScheduling:
+        return GroupScheduling(config, log)
+
+
 def pytest_configure(config: pytest.Config) -> None:
-    """On the xdist controller: the folder the workers write their test groups to."""
+    """With xdist: its scheduler hook, and on the controller the folder the workers write
+    their test groups to."""
+    if not config.pluginmanager.hasplugin("xdist"):
+        return
+    config.pluginmanager.register(_GroupedScheduling())
     if getattr(config, "workerinput", None) is None and config.getoption("numprocesses", None):
         os.environ[GROUPS_FOLDER] = tempfile.mkdtemp(prefix="kizuna-test-groups-")
 
@@ -61,10 +74,6 @@ def pytest_configure(config: pytest.Config) -> None:
 def pytest_unconfigure(config: pytest.Config) -> None:
     if getattr(config, "workerinput", None) is None and GROUPS_FOLDER in os.environ:
         shutil.rmtree(os.environ.pop(GROUPS_FOLDER), ignore_errors=True)
-
-
-def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> GroupScheduling:
-    return GroupScheduling(config, log)
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -87,14 +96,14 @@ def contract_graph() -> Graph:
 
 
 @pytest.fixture(scope="session")
-def seeds_graph(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Graph:
+def seeds_graph(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> Graph:
     """The graph `kizuna build` makes from the project's seeds/ and curation.yaml, extracted
     once per run into a cache the xdist workers share (the first builds it, holding a lock;
     the next reads its extractions, which give the same graph byte for byte)."""
     from loaders.pipeline import build_graph
 
     shared = tmp_path_factory.getbasetemp()
-    if worker_id != "master":
+    if getattr(request.config, "workerinput", None) is not None:  # an xdist worker's
         shared = shared.parent
     with (shared / "seeds-graph.lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
