@@ -175,15 +175,7 @@ class _Mentions(Protocol):
 def document_facts(documents: Iterable[Document]) -> list[DocumentFacts]:
     """Every document without its text, by name."""
     return [
-        DocumentFacts(
-            name=d.name,
-            title=d.title,
-            source=d.source,
-            date=d.date,
-            sha256=d.sha256,
-            chars=d.chars,
-            words=d.words,
-        )
+        DocumentFacts(**d.model_dump(exclude={"text"}))
         for d in sorted(documents, key=lambda d: d.name)
     ]
 
