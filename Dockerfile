@@ -13,10 +13,15 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PATH=/opt/kizuna/bin:$PATH
 
 WORKDIR /app
-COPY . /app
-# The exact versions of uv.lock, as the tests ran them; Kizuna itself installed, not linked.
+# The dependencies first, in a layer of their own: the exact versions of uv.lock, as the tests
+# ran them. A change to Kizuna's code rebuilds only the layers below, not this one.
+COPY pyproject.toml uv.lock README.md /app/
 RUN pip install "uv==0.13.9" \
-    && uv sync --locked --no-editable \
+    && uv sync --locked --no-editable --no-install-project
+# Then Kizuna itself, installed, not linked. /app is its project folder, so its home (the
+# store, the corpus, the cache) is /app/data, the kizuna-data volume.
+COPY . /app
+RUN uv sync --locked --no-editable \
     && useradd --create-home kizuna && mkdir -p /app/data && chown kizuna /app/data
 USER kizuna
 

@@ -23,6 +23,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
 from api.errors_http import install_error_handlers
+from api.evidence import TableHeaders
 from api.heavy import HeavyWork
 from api.routes import actors, analytics, documents, explorer, health, neo4j_browser, paths
 from api.settings import Settings
@@ -72,14 +73,15 @@ def open_store(settings: Settings) -> Iterator[GraphStore]:
         driver.close()
 
 
-def warm(store: GraphStore) -> None:
+def warm(store: GraphStore, min_confidence: float) -> None:
     """Warm a store that needs it before it serves (Neo4j after a start: a cold page cache, a
-    name index to build), so the first answers are as fast as later ones. A store that cannot
-    be reached yet is not waited for: its first answers warm it instead."""
+    name index to build), so the first answers, at the server's confidence floor, are as fast
+    as later ones. A store that cannot be reached yet is not waited for: its first answers
+    warm it instead."""
     if not isinstance(store, Warms):
         return
     try:
-        store.warm()
+        store.warm(min_confidence)
     except KizunaError as exc:
         log.warning("The store was not warmed before serving: %s", exc.message)
 
@@ -95,7 +97,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
             yield
             return
         with open_store(chosen) as opened:
-            await to_thread.run_sync(warm, opened)
+            await to_thread.run_sync(warm, opened, chosen.min_confidence)
             app.state.store = opened
             yield
 
@@ -109,6 +111,8 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         redoc_url=None,
     )
     app.state.browser_url = chosen.neo4j_browser_url
+    app.state.min_confidence = chosen.min_confidence
+    app.state.table_headers = TableHeaders()
     app.state.heavy = HeavyWork(chosen.analytics_wait)
     if store is not None:
         app.state.store = store

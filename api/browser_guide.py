@@ -14,7 +14,14 @@ from importlib import resources
 
 from pydantic import BaseModel, ConfigDict
 
-__all__ = ["GuideQuery", "guide_html", "parse_queries", "queries_text", "ready_queries"]
+__all__ = [
+    "GuideQuery",
+    "guide_html",
+    "parameter_command",
+    "parse_queries",
+    "queries_text",
+    "ready_queries",
+]
 
 
 class GuideQuery(BaseModel):
@@ -83,12 +90,21 @@ def _runnable(code: str) -> str:
     )
 
 
-def guide_html(queries: list[GuideQuery], style_url: str) -> str:
-    """The guide: a first slide on style and data layout, then one slide per query."""
+def parameter_command(min_confidence: float) -> str:
+    """The Browser command that sets the confidence floor every ready query reads."""
+    return f":param min_confidence => {min_confidence!r}"
+
+
+def guide_html(queries: list[GuideQuery], style_url: str, min_confidence: float) -> str:
+    """The guide: a first slide on style, the confidence floor and the data layout, then one
+    slide per query."""
     intro_body = (
         "    <p>Click a grey block to put it into the editor, then run it (Ctrl+Enter).\n"
         "    First load Kizuna's colours and captions (one colour per actor type):</p>\n"
         + _runnable(f":style {style_url}")
+        + "    <p>Then set the confidence floor, the one the REST API answers with: every\n"
+        "    query leaves out the relations the extractor is less sure of.</p>\n"
+        + _runnable(parameter_command(min_confidence))
         + "    <p>Actors are <code>:Actor</code> nodes that also carry their type as a label\n"
         "    (<code>:Country</code>, <code>:Agency</code>, ...), with <code>id</code>,\n"
         "    <code>name</code> and <code>aliases</code>. Each relation type is a relationship\n"
@@ -96,8 +112,8 @@ def guide_html(queries: list[GuideQuery], style_url: str) -> str:
         "    <code>evidence_docs</code>, <code>evidence_quotes</code>,\n"
         "    <code>evidence_starts</code> and <code>evidence_ends</code>; <code>curated</code>\n"
         "    is true for facts from the curation file. A relationship's caption is its type and\n"
-        "    its <code>confidence</code>: below 0.5 the extractor is unsure, and the REST API\n"
-        "    leaves it out unless asked.\n"
+        f"    its <code>confidence</code>: below {min_confidence!r} the extractor is unsure, and\n"
+        "    the REST API leaves it out unless asked.\n"
         "    <code>(:Document)-[:MENTIONS]-&gt;(:Actor)</code> links each source to what it\n"
         "    names. The next slides are the ready queries.</p>\n"
     )

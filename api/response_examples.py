@@ -16,6 +16,7 @@ __all__ = [
     "ACTOR_SEARCH",
     "CENTRALITY",
     "COMMUNITIES",
+    "DOCUMENTS",
     "DOCUMENT_SPAN",
     "ERROR",
     "HEALTH",
@@ -29,15 +30,27 @@ EVIDENCE: dict[str, Any] = {
     "quote": "JICA funds the Mumbai-Ahmedabad High-Speed Rail.",
     "start": 252,
     "end": 300,
+    "title": "Japan's partners, one sentence each",
+    "source": "https://example.org/kizuna/contract",
+    "row": None,
 }
 RAIL_IN_INDIA: dict[str, Any] = {
     "doc": "contract.txt",
     "quote": "The Mumbai-Ahmedabad High-Speed Rail is in India.",
     "start": 301,
     "end": 350,
+    "title": "Japan's partners, one sentence each",
+    "source": "https://example.org/kizuna/contract",
+    "row": None,
 }
 
-NO_FILTERS: dict[str, Any] = {"types": None, "actor_types": None, "since": None, "until": None}
+NO_FILTERS: dict[str, Any] = {
+    "types": None,
+    "actor_types": None,
+    "since": None,
+    "until": None,
+    "min_confidence": 0.5,
+}
 
 HEALTH: dict[str, Any] = {
     "status": "ok",
@@ -70,10 +83,12 @@ ACTOR_PROFILE: dict[str, Any] = {
     "name": "Japan International Cooperation Agency",
     "type": "Agency",
     "aliases": ["JICA"],
-    "identifiers": {"wikidata": "Q1062806"},
+    "identifiers": {"wikidata": "Q958590"},
     "discovered": False,
     "documents": ["contract.txt"],
     "relation_count": 1,
+    "relation_counts": {"FUNDS": 1},
+    "min_confidence": 0.5,
     "limit": 500,
     "offset": 0,
     "relations": {
@@ -184,6 +199,23 @@ PATHS: dict[str, Any] = {
     "cypher": None,
 }
 
+DOCUMENTS: dict[str, Any] = {
+    "min_confidence": 0.5,
+    "documents": [
+        {
+            "name": "contract.txt",
+            "title": "Japan's partners, one sentence each",
+            "source": "https://example.org/kizuna/contract",
+            "date": "2024-03",
+            "sha256": "0" * 64,
+            "chars": 640,
+            "words": 98,
+            "actors": 13,
+            "relations": 13,
+        }
+    ],
+}
+
 STATS: dict[str, Any] = {
     "actors": 13,
     "relations": 13,
@@ -192,6 +224,8 @@ STATS: dict[str, Any] = {
     "actors_by_type": {"Agency": 2, "Country": 5},
     "relations_by_type": {"FUNDS": 1, "SIGNED_MOC": 3},
     "most_connected": [{"id": "country:JPN", "name": "Japan", "type": "Country", "degree": 8}],
+    "min_confidence": 0.5,
+    "hidden_relations": 0,
 }
 
 ERROR: dict[str, Any] = {

@@ -7,6 +7,7 @@ read from one actor to the next - without changing what the stores return.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -22,7 +23,7 @@ from graph.model import (
     relation_facts,
 )
 from graph.store import Backend
-from graph.views import ActorSummary, Neighbourhood, Stats
+from graph.views import ActorSummary, DocumentSummary, Neighbourhood, Stats
 
 __all__ = [
     "ActorProfile",
@@ -35,9 +36,11 @@ __all__ = [
     "Community",
     "CommunityPartition",
     "CypherQuery",
+    "DocumentListing",
     "DocumentSpan",
     "EdgeView",
     "ErrorResponse",
+    "EvidenceView",
     "FoundPath",
     "GraphStats",
     "HealthReport",
@@ -81,7 +84,7 @@ class HealthReport(_Response):
     status: Literal["ok"] = "ok"
     backend: Backend
     actors: int
-    relations: int
+    relations: int = Field(description="Relations at the server's confidence floor.")
     documents: int
     warning: str | None = Field(
         default=None,
@@ -100,7 +103,7 @@ class SearchMatch(_Response):
     type: str
     matched: str = Field(description="The name, alias or acronym that matched the query.")
     score: float = Field(description="0 to 100; 100 is an exact match of a name or alias.")
-    degree: int = Field(description="How many relations the actor has.")
+    degree: int = Field(description="How many relations the actor has at the confidence floor.")
 
 
 class ActorSearchResults(_Response):
@@ -114,6 +117,23 @@ class ActorSearchResults(_Response):
     hits: list[SearchMatch]
 
     model_config = _examples(response_examples.ACTOR_SEARCH)
+
+
+class EvidenceView(_Response):
+    """Where a relation is stated: `doc`'s text from `start` to `end` is `quote`; the document
+    named by its title, with a link to its source, and a quoted table row read with its
+    header."""
+
+    doc: str = Field(description="The document's file name (GET /documents lists them).")
+    quote: str
+    start: int
+    end: int
+    title: str | None = Field(description="The document's title; null when its text gives none.")
+    source: str | None = Field(description="The address the document was published at, if known.")
+    row: str | None = Field(
+        description="When the quote is a table row: the row read with its header, e.g. "
+        '"No. 18 · 2023 · Jordan Memorandum of Cooperation (MOC) · Bilateral".'
+    )
 
 
 class RelationFacts(_Response):
@@ -133,25 +153,30 @@ class RelationFacts(_Response):
     rule: str = Field(default="", description="The extraction rule that made the relation.")
     confidence: float = Field(default=1.0, description="How sure the rule is, from 0 to 1.")
     curated: bool = Field(description="True when the relation comes from curation.yaml.")
-    evidence: list[Evidence]
+    evidence: list[EvidenceView]
 
     @staticmethod
-    def facts(relation: Relation) -> dict[str, Any]:
-        """The fields of RelationFacts, read from a core relation."""
-        return {**relation_facts(relation), "evidence": relation.evidence}
+    def facts(relation: Relation, labels: Labels) -> dict[str, Any]:
+        """The fields of RelationFacts, read from a core relation (its evidence shown by
+        `labels`, `api.evidence.EvidenceLabels`)."""
+        return {**relation_facts(relation), "evidence": [labels(e) for e in relation.evidence]}
 
 
-def relation_row(relation: Relation, **extra: object) -> dict[str, Any]:
+Labels = Callable[[Evidence], dict[str, Any]]
+"""How an answer shows a piece of evidence: an `EvidenceView` as plain data."""
+
+
+def relation_row(relation: Relation, labels: Labels, **extra: object) -> dict[str, Any]:
     """A relation as the JSON object of an EdgeView or a HopRelation (with `extra` fields such
     as its direction), in plain data: a neighbourhood or a set of paths holds hundreds of
     relations, and a model per relation costs more than the store's query. `json_answer`
-    takes such rows beside the answer's model.
+    takes such rows beside the answer's model; `labels` shows each piece of evidence.
 
     A model keeps its fields, and only them, in `__dict__`: a relation's are an EdgeView's
     but its key (tests/api/test_answer_shapes.py holds the two to the same fields)."""
     row: dict[str, Any] = relation.__dict__.copy()
     row["id"] = relation.key
-    row["evidence"] = [evidence.__dict__ for evidence in relation.evidence]
+    row["evidence"] = [labels(evidence) for evidence in relation.evidence]
     row.update(extra)
     return row
 
@@ -186,9 +211,16 @@ class ActorProfile(_Response):
         description="True when the extractor found it in the text rather than the catalogue."
     )
     documents: list[str] = Field(description="The documents that mention this actor.")
-    relation_count: int = Field(description="All the actor's relations, on every page.")
+    relation_count: int = Field(
+        description="All the actor's relations at the confidence floor, on every page."
+    )
     relation_counts: dict[str, int] = Field(
-        default_factory=dict, description="All the actor's relations, counted by type."
+        default_factory=dict,
+        description="All the actor's relations at the confidence floor, counted by type.",
+    )
+    min_confidence: float = Field(
+        description="The confidence floor: relations the extractor is less sure of are left "
+        "out of the relations and of their counts."
     )
     limit: int
     offset: int
@@ -325,6 +357,20 @@ class ErrorResponse(BaseModel):
 
     error: str = Field(description="The kind of error, e.g. ActorNotFound, InvalidQuery.")
     message: str
+
+
+class DocumentEntry(DocumentSummary):
+    """A document: what it is, where it comes from, and what it gave the graph."""
+
+
+class DocumentListing(_Response):
+    """Every document the graph was built from, by name, with the actors it mentions and the
+    relations at the confidence floor it gives evidence for."""
+
+    min_confidence: float = Field(description="The confidence floor of the relation counts.")
+    documents: list[DocumentEntry]
+
+    model_config = _examples(response_examples.DOCUMENTS)
 
 
 class DocumentSpan(_Response):

@@ -79,8 +79,28 @@ class Adjacency:
             )
         return EdgeMask(types, actor_types, filters.since, filters.until, filters.min_confidence)
 
-    def degree(self, node: int) -> int:
-        return int(self.indptr[node + 1] - self.indptr[node])
+    def degree(self, node: int, min_confidence: float | None = None) -> int:
+        """The actor's relations (at `min_confidence` or above), counted from each end."""
+        start, end = int(self.indptr[node]), int(self.indptr[node + 1])
+        if min_confidence is None:
+            return end - start
+        return int(np.count_nonzero(self.confidence[start:end] >= min_confidence))
+
+    def degrees(self, min_confidence: float | None = None) -> npt.NDArray[np.int64]:
+        """Every actor's `degree`, in actor numbers."""
+        if min_confidence is None:
+            return np.diff(self.indptr)
+        heads = np.repeat(np.arange(len(self.ids)), np.diff(self.indptr))
+        kept = heads[self.confidence >= min_confidence]
+        return np.bincount(kept, minlength=len(self.ids)).astype(np.int64)
+
+    def incident(self, node: int, min_confidence: float | None = None) -> list[int]:
+        """The numbers of the actor's relations (at `min_confidence` or above), ascending."""
+        start, end = int(self.indptr[node]), int(self.indptr[node + 1])
+        numbers = self.relation[start:end]
+        if min_confidence is not None:
+            numbers = numbers[self.confidence[start:end] >= min_confidence]
+        return [int(n) for n in np.unique(numbers)]
 
     def half_edges(self, nodes: Nodes) -> npt.NDArray[np.int64]:
         """The positions of every half-edge leaving `nodes`, in the order of `nodes`."""

@@ -17,7 +17,6 @@ from graph.schema import domain_schema
 __all__ = [
     "ACTORS_BY_EXACT_NAME",
     "ACTOR_BY_ID",
-    "ACTOR_RELATIONS",
     "ACTOR_SUMMARIES",
     "ALL_ACTORS",
     "ALL_DOCUMENTS",
@@ -26,7 +25,6 @@ __all__ = [
     "CLEAR_LEFTOVERS",
     "COUNT_ACTORS_BY_TYPE",
     "COUNT_DOCUMENTS",
-    "COUNT_RELATIONS_BY_TYPE",
     "DELTA_CREATE_MENTIONS",
     "DELTA_DELETE_ACTORS",
     "DELTA_DELETE_DOCUMENTS",
@@ -34,6 +32,7 @@ __all__ = [
     "DELTA_DELETE_RELATIONS",
     "DELTA_WRITE_DOCUMENTS",
     "DOCUMENT_BY_NAME",
+    "DOCUMENT_FACTS",
     "EXISTING_DOCUMENTS",
     "EXISTING_GRAPH",
     "EXISTING_RELATION_KEYS",
@@ -52,9 +51,12 @@ __all__ = [
     "WARM_UP",
     "WIPE_FOREIGN",
     "Filtering",
+    "actor_relations",
+    "count_relations_by_type",
     "delta_create_actors",
     "delta_create_relations",
     "delta_update_actors",
+    "document_summaries",
     "ends_neighbours",
     "explain_neighbourhood_query",
     "explain_paths_query",
@@ -167,8 +169,9 @@ MERGE (m:KizunaLoad {name: 'graph'}) SET m.digest = $digest, m.generation = rand
 
 # What a reload compares the new graph with: each actor's digest and the digests of the
 # relations it starts (None where an older layout wrote them), in pages of $page actors; and
-# what identifies a document's content (its text is not read; a bulk import writes no empty
-# text, and `d[$text]` does not warn of a key never written). A full load counts the keys
+# what identifies a document's content with its title, source and date (its text is not
+# read; a bulk import writes no empty text, and `d[$text]` does not warn of a key never
+# written, as `d.text` would). A full load counts the keys
 # that went.
 EXISTING_GRAPH = """
 MATCH (a:Actor)
@@ -180,7 +183,9 @@ RETURN [a IN page | a.id] AS ids, [a IN page | a.digest] AS digests,
 """
 EXISTING_DOCUMENTS = """
 MATCH (d:Document)
-RETURN d.name AS name, [d.sha256, d.chars, d.words, size(coalesce(d[$text], ''))] AS content
+RETURN d.name AS name,
+       [d.sha256, d.chars, d.words, size(coalesce(d[$text], '')), d[$title], d[$source], d[$date]]
+         AS content
 """
 EXISTING_RELATION_KEYS = """
 MATCH (:Actor)-[r]->(:Actor) WHERE r.key IS NOT NULL
@@ -367,14 +372,6 @@ MATCH (s:Actor)-[r]->(t:Actor) WHERE r.key IS NOT NULL
 RETURN s.id AS source, t.id AS target, type(r) AS type, properties(r) AS props
 """
 
-ACTOR_RELATIONS = """
-MATCH (a:Actor {id: $id})-[r]-(:Actor) WHERE r.key IS NOT NULL
-WITH DISTINCT r
-RETURN startNode(r).id AS source, endNode(r).id AS target, type(r) AS type,
-       properties(r) AS props
-"""
-
-
 Filtering = frozenset[str]
 """The filters a query applies, by name (`relation_types`, `since`, `until`, `min_confidence`,
 `actor_types`: those set in `Filters`). A statement is written with the tests of these only,
@@ -397,6 +394,17 @@ def _relation_test(active: Filtering) -> str:
 def _actor_test(actor: str, active: Filtering) -> str:
     """The test an actor must pass under the active filters."""
     return f"{actor}.type IN $actor_types" if "actor_types" in active else "true"
+
+
+@functools.cache
+def actor_relations(active: Filtering) -> str:
+    """Every passing relation of the actor $id, whole."""
+    return f"""
+MATCH (a:Actor {{id: $id}})-[r]-(:Actor) WHERE r.key IS NOT NULL AND {_relation_test(active)}
+WITH DISTINCT r
+RETURN startNode(r).id AS source, endNode(r).id AS target, type(r) AS type,
+       properties(r) AS props
+"""
 
 
 # One level of a neighbourhood: the actors one relation from the frontier, not yet placed,
@@ -616,23 +624,71 @@ RETURN s.id AS source, t.id AS target, type(r) AS type,
 
 
 COUNT_ACTORS_BY_TYPE = "MATCH (a:Actor) RETURN a.type AS type, count(*) AS n"
-COUNT_RELATIONS_BY_TYPE = """
-MATCH (:Actor)-[r]->(:Actor) WHERE r.key IS NOT NULL
+
+
+@functools.cache
+def count_relations_by_type(active: Filtering) -> str:
+    """The passing relations (`min_confidence` the only filter counts take) by type, with
+    their pieces of evidence."""
+    return f"""
+MATCH (:Actor)-[r]->(:Actor) WHERE r.key IS NOT NULL AND {_relation_test(active)}
 RETURN type(r) AS type, count(*) AS n, sum(size(r.evidence_docs)) AS evidence
 """
+
+
 COUNT_DOCUMENTS = "MATCH (d:Document) RETURN count(d) AS n"
+
+
+_DOCUMENT_FACTS = "d {.name, .title, .source, .date, .sha256, .chars, .words}"
+
+DOCUMENT_FACTS = f"""
+MATCH (d:Document)
+RETURN {_DOCUMENT_FACTS} AS document
+ORDER BY d.name
+"""
+
+
+# Every document without its text: the actors it mentions, and the passing relations it gives
+# evidence for, counted in one pass over the relations (a relation citing one document twice
+# counts once for it).
+@functools.cache
+def document_summaries(active: Filtering) -> str:
+    """Every document's facts and counts, by name (see above)."""
+    return f"""
+CALL () {{
+  MATCH (:Actor)-[r]->(:Actor) WHERE r.key IS NOT NULL AND {_relation_test(active)}
+  WITH r.evidence_docs AS docs
+  UNWIND [i IN range(0, size(docs) - 1) WHERE NOT docs[i] IN docs[..i] | docs[i]] AS name
+  WITH name, count(*) AS relations
+  RETURN collect([name, relations]) AS counts
+}}
+MATCH (d:Document)
+RETURN {_DOCUMENT_FACTS} AS document,
+       COUNT {{ (d)-[:MENTIONS]->(:Actor) }} AS actors, counts
+ORDER BY document.name
+"""
 
 
 # Degrees are read from Neo4j's degree store by naming the domain's relation types, without
 # looking at the far end or at a property: a hub's degree then costs one lookup instead of an
 # expansion of its thousands of relations. Out plus in, as the embedded store counts them.
-def _degree(actor: str) -> str:
+# Under a confidence floor each relation's confidence must be read: the relations are
+# expanded (a hub's thousands too).
+def _degree(actor: str, active: Filtering = frozenset()) -> str:
     relations = _domain_relations()
-    return f"COUNT {{ ({actor})-[:{relations}]->() }} + COUNT {{ ({actor})<-[:{relations}]-() }}"
+    if "min_confidence" not in active:
+        return (
+            f"COUNT {{ ({actor})-[:{relations}]->() }} + COUNT {{ ({actor})<-[:{relations}]-() }}"
+        )
+    test = _relation_test(active)
+    return (
+        f"COUNT {{ ({actor})-[r:{relations}]->() WHERE {test} }}"
+        f" + COUNT {{ ({actor})<-[r:{relations}]-() WHERE {test} }}"
+    )
 
 
 @functools.cache
-def search_degrees() -> str:
+def search_degrees(active: Filtering = frozenset()) -> str:
     """The degree of each actor in $ids (see above), beside the digest of the graph in use:
     a search checks in the same round trip that its name index is still the graph's."""
     return f"""
@@ -641,18 +697,28 @@ RETURN m.digest AS digest,
        COLLECT {{
          UNWIND $ids AS id
          MATCH (a:Actor {{id: id}})
-         RETURN [a.id, {_degree("a")}]
+         RETURN [a.id, {_degree("a", active)}]
        }} AS degrees
 """
 
 
 @functools.cache
-def most_connected() -> str:
-    """The $limit actors with the most relations, most first, then by id."""
-    return f"""
+def most_connected(active: Filtering = frozenset()) -> str:
+    """The $limit actors with the most (passing) relations, most first, then by id. Without a
+    floor from the degree store; with one, in one pass over the relations."""
+    if "min_confidence" not in active:
+        return f"""
 MATCH (a:Actor)
 WITH a, {_degree("a")} AS degree
 WHERE degree > 0
+RETURN a.id AS id, a.name AS name, a.type AS type, degree
+ORDER BY degree DESC, id ASC
+LIMIT $limit
+"""
+    return f"""
+MATCH (s:Actor)-[r]->(t:Actor) WHERE r.key IS NOT NULL AND {_relation_test(active)}
+UNWIND [s, t] AS a
+WITH a, count(*) AS degree
 RETURN a.id AS id, a.name AS name, a.type AS type, degree
 ORDER BY degree DESC, id ASC
 LIMIT $limit

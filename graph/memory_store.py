@@ -48,12 +48,20 @@ from graph.model import Actor, Document, Graph, Relation
 from graph.name_index import NameIndex
 from graph.paths import k_shortest_routes
 from graph.querying import Filters, edge_order, hop_relation_order, normalise_text, search_page
-from graph.relation_table import NO_YEAR, RelationTable, trusted
+from graph.relation_table import (
+    NO_YEAR,
+    RelationTable,
+    document_facts,
+    document_summaries,
+    trusted,
+)
 from graph.resolve import not_found
 from graph.store import Backend
 from graph.views import (
     ActorDetail,
     ActorSummary,
+    DocumentFacts,
+    DocumentSummary,
     Hop,
     Neighbourhood,
     NeighbourhoodNode,
@@ -94,7 +102,8 @@ def _stamp(status: os.stat_result) -> Stamp:
 
 class Snapshot:
     """The indexes of one loaded graph. Never changed once built (the counts it computes on
-    first demand, and the relations its table remembers, are derived from it alone)."""
+    first demand, per confidence floor, and the relations its table remembers, are derived
+    from it alone)."""
 
     def __init__(self, content: StoreFile) -> None:
         self.generation = next(_generations)
@@ -105,7 +114,7 @@ class Snapshot:
         self.table = RelationTable(content)
         self.adjacency = Adjacency(self.table.ids, [row.type for row in content.actors], self.table)
         self.names = NameIndex(name_columns(content), self.table.ids)
-        self.counted: Stats | None = None
+        self.counted: dict[float | None, Stats] = {}
 
 
 class MemoryStore:
@@ -253,25 +262,30 @@ class MemoryStore:
         return [_actor(snap, i) for i in snap.names.exact(normalise_text(name))]
 
     def search(
-        self, query: str, actor_type: str | None = None, limit: int = 20, offset: int = 0
+        self,
+        query: str,
+        actor_type: str | None = None,
+        limit: int = 20,
+        offset: int = 0,
+        min_confidence: float | None = None,
     ) -> SearchPage:
         snap = self._current()
         candidates = [snap.rows[i] for i in snap.names.candidates(normalise_text(query))]
         total, hits = search_page(query, candidates, actor_type, limit, offset)
         adjacency = snap.adjacency
         page = [
-            h.model_copy(update={"degree": adjacency.degree(adjacency.number[h.actor.id])})
+            h.model_copy(
+                update={"degree": adjacency.degree(adjacency.number[h.actor.id], min_confidence)}
+            )
             for h in hits
         ]
         return SearchPage(total=total, hits=page)
 
-    def actor(self, actor_id: str) -> ActorDetail:
+    def actor(self, actor_id: str, min_confidence: float | None = None) -> ActorDetail:
         snap = self._current()
         node = self._number(snap, actor_id)
-        adjacency = snap.adjacency
-        start, end = int(adjacency.indptr[node]), int(adjacency.indptr[node + 1])
-        incident = snap.table.relations(np.unique(adjacency.relation[start:end]).tolist())
-        relations = sorted(incident, key=edge_order)
+        incident = snap.adjacency.incident(node, min_confidence)
+        relations = sorted(snap.table.relations(incident), key=edge_order)
         related = sorted({r.other_end(actor_id) for r in relations} - {actor_id})
         return ActorDetail(
             actor=_actor(snap, actor_id),
@@ -346,13 +360,23 @@ class MemoryStore:
             keep &= adjacency.enterable(table.target, mask)
         return [table.relation(i, evidence=False) for i in numbers[keep].tolist()]
 
-    def stats(self) -> Stats:
-        """The graph's counts, computed once per loaded graph: /health asks for them on
-        every call, and at a million relations they take tens of milliseconds."""
+    def document_facts(self) -> list[DocumentFacts]:
+        return document_facts(self._current().documents.values())
+
+    def documents(self, min_confidence: float | None = None) -> list[DocumentSummary]:
         snap = self._current()
-        if snap.counted is None:
-            snap.counted = _counted(snap)
-        return snap.counted.model_copy(deep=True)  # the caller may change its copy
+        return document_summaries(
+            snap.documents.values(), snap.rows.values(), snap.table, min_confidence
+        )
+
+    def stats(self, min_confidence: float | None = None) -> Stats:
+        """The graph's counts, computed once per loaded graph and floor: /health asks for
+        them on every call, and at a million relations they take tens of milliseconds."""
+        snap = self._current()
+        counted = snap.counted.get(min_confidence)
+        if counted is None:
+            counted = snap.counted[min_confidence] = _counted(snap, min_confidence)
+        return counted.model_copy(deep=True)  # the caller may change its copy
 
     def ping(self) -> None:
         self._current()
@@ -399,18 +423,21 @@ def _path(snap: Snapshot, route: list[int], mask: EdgeMask) -> Path:
     return Path(nodes=[_summary(snap, i) for i in ids], hops=hops)
 
 
-def _counted(snap: Snapshot) -> Stats:
+def _counted(snap: Snapshot, min_confidence: float | None) -> Stats:
     adjacency, table = snap.adjacency, snap.table
-    degrees = np.diff(adjacency.indptr)
+    degrees = adjacency.degrees(min_confidence)
     order = np.lexsort((np.arange(len(degrees)), -degrees))[:10]
     top = [(int(degrees[n]), adjacency.ids[n]) for n in order.tolist() if degrees[n]]
-    by_type = np.bincount(table.type, minlength=len(table.types)).tolist()
+    kept = table.passing(min_confidence)
+    by_type = np.bincount(table.type[kept], minlength=len(table.types)).tolist()
     return Stats(
         actors=len(snap.rows),
-        relations=len(table),
+        relations=int(np.count_nonzero(kept)),
         documents=len(snap.documents),
-        evidence=table.evidence_count(),
+        evidence=int(np.diff(table.evidence_ptr)[kept].sum()),
         actors_by_type=dict(sorted(Counter(row.type for row in snap.rows.values()).items())),
         relations_by_type={t: n for t, n in zip(table.types, by_type, strict=True) if n},
         most_connected=[RankedActor(**_summary(snap, n).model_dump(), degree=d) for d, n in top],
+        min_confidence=min_confidence,
+        hidden_relations=len(table) - int(np.count_nonzero(kept)),
     )

@@ -160,13 +160,19 @@ def _strength(relation: Relation) -> tuple[float, int, str]:
 class Document(StrictModel):
     """A source document that was read into the graph, keyed by its file name.
 
-    `text` is the whole text, so that evidence can be shown in its context from any store.
+    `title`, `source` (the address it was published at) and `date` (at the precision it is
+    written: "2024-03-12", "2024-03" or "2024") are what its own text says of it
+    (`loaders.documents.read_header`), None where it says nothing. `text` is the whole text,
+    so that evidence can be shown in its context from any store.
     """
 
     name: str
     sha256: str
     chars: int
     words: int
+    title: str | None = None
+    source: str | None = None
+    date: str | None = None
     text: str = ""
 
 

@@ -160,9 +160,23 @@ class Delta:
         )
 
 
+_DOCUMENT_KEYS = {key: key for key in ("text", "title", "source", "date")}
+"""The document properties EXISTING_DOCUMENTS reads by parameter (`d[$title]`): a key that no
+document holds yet (no title anywhere) is then no warning."""
+
+
 def _document_content(document: Document) -> list[Any]:
-    """What EXISTING_DOCUMENTS reads of a document: a changed text changes its sha256."""
-    return [document.sha256, document.chars, document.words, len(document.text)]
+    """What EXISTING_DOCUMENTS reads of a document: a changed text changes its sha256; its
+    title, source and date are compared too (a store loaded before they were read has none)."""
+    return [
+        document.sha256,
+        document.chars,
+        document.words,
+        len(document.text),
+        document.title,
+        document.source,
+        document.date,
+    ]
 
 
 def graph_delta(graph: Graph, digests: GraphDigests, in_use: InUse, limit: int) -> Delta | None:
@@ -365,7 +379,7 @@ class StagedLoad:
                 relations.update(dict.fromkeys(starts, actor))
         documents = {
             r["name"]: r["content"]
-            for r in self.session.run(cypher.EXISTING_DOCUMENTS, {"text": "text"})
+            for r in self.session.run(cypher.EXISTING_DOCUMENTS, _DOCUMENT_KEYS)
         }
         return InUse(actors, relations, documents)
 

@@ -57,6 +57,8 @@ from graph.store import Backend
 from graph.views import (
     ActorDetail,
     ActorSummary,
+    DocumentFacts,
+    DocumentSummary,
     Hop,
     Neighbourhood,
     NeighbourhoodNode,
@@ -154,6 +156,11 @@ def _answer_relations(records: Iterable[Mapping[str, Any]]) -> list[Relation]:
     ]
 
 
+def _document_fields(record: dict[str, Any]) -> dict[str, Any]:
+    """A document's facts as a record gives them (a fact never written comes as null)."""
+    return {"title": None, "source": None, "date": None, **record}
+
+
 def _filter_params(filters: Filters) -> dict[str, Any]:
     """The filters as query parameters, unset ones as null."""
     return {
@@ -192,7 +199,7 @@ class Neo4jStore:
         self._schema_ready = False
         self._names: _Names | None = None
         self._names_lock = threading.Lock()
-        self._counted: tuple[str, Stats] | None = None
+        self._counted: dict[float | None, tuple[str, Stats]] = {}
 
     # --- the boundary: every driver call goes through here ------------------------------
 
@@ -301,22 +308,24 @@ class Neo4jStore:
             session.run(cypher.RECORD_DIGEST, {"digest": digest}).consume()
         return load_report(graph, removed=(0, 0, 0))
 
-    def warm(self) -> None:
+    def warm(self, min_confidence: float | None = None) -> None:
         """Read what the first answers need, so that they come as fast as later ones: the
         pages of the indexes and relationships into Neo4j's page cache (cold after a start,
         partly after a load), the name index that searches use (built in this process), the
-        counts /health reads, and Neo4j's plans of the unfiltered questions (a search, an
-        actor, a neighbourhood and paths around the most connected actors)."""
+        counts /health reads, and Neo4j's plans of the questions asked at `min_confidence`
+        (the API's floor) and no other filter (a search, an actor, a neighbourhood and paths
+        around the most connected actors)."""
         for statement in cypher.WARM_UP:
             self._read(statement, "warm the page cache")
         self._name_index()
-        top = [ranked.id for ranked in self.stats().most_connected[:2]]
+        top = [ranked.id for ranked in self.stats(min_confidence).most_connected[:2]]
         if not top:
             return
-        self.search(top[0], limit=10)
-        self.actor(top[0])
-        self.neighbourhood(top[0], 2, Filters(), 200)
-        self.paths(top[0], top[-1], 3, 3, Filters())
+        floor = Filters(min_confidence=min_confidence)
+        self.search(top[0], limit=10, min_confidence=min_confidence)
+        self.actor(top[0], min_confidence)
+        self.neighbourhood(top[0], 2, floor, 200)
+        self.paths(top[0], top[-1], 3, 3, floor)
 
     def after_batch(self, batches: int) -> None:
         """Called after each committed batch of a load with the number so far; does nothing.
@@ -426,7 +435,12 @@ class Neo4jStore:
         return [names.actors[i] for i in names.index.candidates(wanted)]
 
     def search(
-        self, query: str, actor_type: str | None = None, limit: int = 20, offset: int = 0
+        self,
+        query: str,
+        actor_type: str | None = None,
+        limit: int = 20,
+        offset: int = 0,
+        min_confidence: float | None = None,
     ) -> SearchPage:
         wanted = normalise_text(query)
         if not wanted:
@@ -435,25 +449,36 @@ class Neo4jStore:
         if held is not None:
             candidates = [held.actors[i] for i in held.index.candidates(wanted)]
             total, page = search_page(query, candidates, actor_type, limit, offset)
-            digest, degrees = self._degrees(page)
+            digest, degrees = self._degrees(page, min_confidence)
             if digest == held.digest:
                 return SearchPage(total=total, hits=_with_degrees(page, degrees))
         total, page = search_page(query, self._search_candidates(wanted), actor_type, limit, offset)
-        return SearchPage(total=total, hits=_with_degrees(page, self._degrees(page)[1]))
+        degrees = self._degrees(page, min_confidence)[1]
+        return SearchPage(total=total, hits=_with_degrees(page, degrees))
 
-    def _degrees(self, page: list[SearchHit]) -> tuple[str | None, dict[str, int]]:
+    def _degrees(
+        self, page: list[SearchHit], min_confidence: float | None
+    ) -> tuple[str | None, dict[str, int]]:
         """The digest of the graph in use and the degrees of the hits' actors, in one query:
         a search from the name index it holds is one round trip, and it is answered again
         from a fresh index when another graph was switched in meanwhile."""
         ids = [h.actor.id for h in page]
-        record = self._read(cypher.search_degrees(), "search actors", ids=ids)[0]
+        params = _filter_params(Filters(min_confidence=min_confidence))
+        statement = cypher.search_degrees(_filtering(params))
+        record = self._read(statement, "search actors", ids=ids, **params)[0]
         return record["digest"], dict(record["degrees"])
 
-    def actor(self, actor_id: str) -> ActorDetail:
+    def actor(self, actor_id: str, min_confidence: float | None = None) -> ActorDetail:
         actor = self.get(actor_id)
         if actor is None:
             raise not_found(self, actor_id)
-        records = self._read(cypher.ACTOR_RELATIONS, "read an actor's relations", id=actor_id)
+        params = _filter_params(Filters(min_confidence=min_confidence))
+        records = self._read(
+            cypher.actor_relations(_filtering(params)),
+            "read an actor's relations",
+            id=actor_id,
+            **params,
+        )
         relations = sorted(_answer_relations(records), key=edge_order)
         related = sorted({r.other_end(actor_id) for r in relations} - {actor_id})
         return ActorDetail(actor=actor, relations=relations, related=self._summaries(related))
@@ -726,28 +751,58 @@ class Neo4jStore:
         )
         return [relation_from(r["source"], r["target"], r["type"], r["props"]) for r in records]
 
-    def stats(self) -> Stats:
+    def document_facts(self) -> list[DocumentFacts]:
+        records = self._read(cypher.DOCUMENT_FACTS, "list the documents")
+        return [DocumentFacts(**_document_fields(r["document"])) for r in records]
+
+    def documents(self, min_confidence: float | None = None) -> list[DocumentSummary]:
+        params = _filter_params(Filters(min_confidence=min_confidence))
+        records = self._read(
+            cypher.document_summaries(_filtering(params)), "list the documents", **params
+        )
+        counts = dict(records[0]["counts"]) if records else {}
+        return [
+            DocumentSummary(
+                **_document_fields(r["document"]),
+                actors=r["actors"],
+                relations=counts.get(r["document"]["name"], 0),
+            )
+            for r in records
+        ]
+
+    def stats(self, min_confidence: float | None = None) -> Stats:
         """The graph's counts, kept per loaded graph (by the digest its load recorded, one
-        small query): counting reads every relationship, seconds at a million relations,
-        and /health asks on every call. A graph without a recorded digest is counted anew."""
+        small query) and floor: counting reads every relationship, seconds at a million
+        relations, and /health asks on every call. A graph without a recorded digest is
+        counted anew."""
         digest = self._loaded_digest("count the graph")
-        counted = self._counted
+        counted = self._counted.get(min_confidence)
         if digest is None or counted is None or counted[0] != digest:
-            counted = (digest or "", self._count())
+            counted = (digest or "", self._count(min_confidence))
             if digest is not None:
-                self._counted = counted
+                self._counted[min_confidence] = counted
         return counted[1].model_copy(deep=True)  # the caller may change its copy
 
-    def _count(self) -> Stats:
+    def _count(self, min_confidence: float | None) -> Stats:
+        params = _filter_params(Filters(min_confidence=min_confidence))
+        active = _filtering(params)
         actors_by_type = {
             r["type"]: r["n"] for r in self._read(cypher.COUNT_ACTORS_BY_TYPE, "count actors")
         }
-        rel_records = self._read(cypher.COUNT_RELATIONS_BY_TYPE, "count relations")
+        rel_records = self._read(
+            cypher.count_relations_by_type(active), "count relations", **params
+        )
+        every = (
+            rel_records
+            if min_confidence is None
+            else self._read(cypher.count_relations_by_type(frozenset()), "count relations")
+        )
         documents = self._read(cypher.COUNT_DOCUMENTS, "count documents")[0]["n"]
-        top = self._read(cypher.most_connected(), "rank actors by degree", limit=10)
+        top = self._read(cypher.most_connected(active), "rank actors by degree", limit=10, **params)
+        relations = sum(r["n"] for r in rel_records)
         return Stats(
             actors=sum(actors_by_type.values()),
-            relations=sum(r["n"] for r in rel_records),
+            relations=relations,
             documents=documents,
             evidence=sum(r["evidence"] or 0 for r in rel_records),
             actors_by_type=dict(sorted(actors_by_type.items())),
@@ -756,6 +811,8 @@ class Neo4jStore:
                 RankedActor(id=r["id"], name=r["name"], type=r["type"], degree=r["degree"])
                 for r in top
             ],
+            min_confidence=min_confidence,
+            hidden_relations=sum(r["n"] for r in every) - relations,
         )
 
     def ping(self) -> None:

@@ -11,15 +11,19 @@ from __future__ import annotations
 
 import functools
 import weakref
-from typing import Any, TypeVar
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import Any, Protocol, TypeVar
 
 import numpy as np
+import numpy.typing as npt
 from pydantic import BaseModel
 
 from graph.formats.store_file import NO_YEAR, StoreFile, column, quote_missing
-from graph.model import Evidence, Relation
+from graph.model import Document, Evidence, Relation
+from graph.views import DocumentFacts, DocumentSummary
 
-__all__ = ["CACHED", "NO_YEAR", "RelationTable", "trusted"]
+__all__ = ["CACHED", "NO_YEAR", "RelationTable", "document_facts", "document_summaries", "trusted"]
 
 
 CACHED = 1 << 16
@@ -143,6 +147,57 @@ class RelationTable:
 
     def evidence_count(self) -> int:
         return int(self.evidence_ptr[-1])
+
+    def passing(self, min_confidence: float | None) -> npt.NDArray[np.bool_]:
+        """Which relations are at `min_confidence` or above (all of them when None)."""
+        if min_confidence is None:
+            return np.ones(len(self), dtype=bool)
+        kept: npt.NDArray[np.bool_] = self.confidence >= min_confidence
+        return kept
+
+    def relations_per_document(self, kept: npt.NDArray[np.bool_]) -> dict[str, int]:
+        """How many of the `kept` relations each document gives evidence for (a relation
+        with two spans in one document counts once)."""
+        owner = np.repeat(np.arange(len(self), dtype=np.int64), np.diff(self.evidence_ptr))
+        spans = kept[owner]
+        pairs = np.unique(owner[spans] * len(self.docs) + self.doc[spans])
+        counts = np.bincount(pairs % max(len(self.docs), 1), minlength=len(self.docs))
+        return {name: int(n) for name, n in zip(self.docs, counts.tolist(), strict=True)}
+
+
+class _Mentions(Protocol):
+    """What `document_summaries` reads of an actor: the documents that mention it."""
+
+    @property
+    def documents(self) -> Sequence[str]: ...
+
+
+def document_facts(documents: Iterable[Document]) -> list[DocumentFacts]:
+    """Every document without its text, by name."""
+    return [
+        DocumentFacts(**d.model_dump(exclude={"text"}))
+        for d in sorted(documents, key=lambda d: d.name)
+    ]
+
+
+def document_summaries(
+    documents: Iterable[Document],
+    actors: Iterable[_Mentions],
+    table: RelationTable,
+    min_confidence: float | None,
+) -> list[DocumentSummary]:
+    """Every document without its text, by name, with the actors that name it and the
+    relations (at `min_confidence` or above) it gives evidence for."""
+    mentions = Counter(name for actor in actors for name in set(actor.documents))
+    relations = table.relations_per_document(table.passing(min_confidence))
+    return [
+        DocumentSummary(
+            **facts.model_dump(),
+            actors=mentions.get(facts.name, 0),
+            relations=relations.get(facts.name, 0),
+        )
+        for facts in document_facts(documents)
+    ]
 
 
 def _build(table: RelationTable, i: int) -> Relation:

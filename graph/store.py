@@ -11,6 +11,11 @@ Semantics every implementation keeps (the contract suite in tests/contract check
 - `paths`: the first `k` routes through distinct actors of at most `max_hops` relations, walking
   relations in either direction, ordered by `path_order`; each hop lists every passing relation
   between its two actors; intermediate actors must pass the actor filter.
+- The confidence floor: `min_confidence` (in `Filters`, or given alone) leaves out every
+  relation the extractor is less sure of, everywhere it is given: an actor's relations and
+  the actors they reach, the degrees of search hits, the counts of `stats` and `documents`.
+  None counts every relation. The API passes its one configured floor to each of them, so
+  that a profile, a neighbourhood, a path and a count never disagree.
 - Errors: an unknown id raises ActorNotFound with close matches; a store that cannot be
   reached raises StoreUnavailable.
 """
@@ -21,7 +26,15 @@ from typing import Any, Literal, Protocol, runtime_checkable
 
 from graph.model import Actor, Document, Graph, Relation
 from graph.querying import Filters
-from graph.views import ActorDetail, Neighbourhood, Path, SearchPage, Stats
+from graph.views import (
+    ActorDetail,
+    DocumentFacts,
+    DocumentSummary,
+    Neighbourhood,
+    Path,
+    SearchPage,
+    Stats,
+)
 
 __all__ = [
     "Backend",
@@ -55,12 +68,18 @@ class GraphStore(Protocol):
         """Actors whose name or alias equals `name` after `normalise_text`, ordered by id."""
 
     def search(
-        self, query: str, actor_type: str | None = None, limit: int = 20, offset: int = 0
+        self,
+        query: str,
+        actor_type: str | None = None,
+        limit: int = 20,
+        offset: int = 0,
+        min_confidence: float | None = None,
     ) -> SearchPage:
-        """Actors matching a name, alias or acronym, fuzzily, ranked."""
+        """Actors matching a name, alias or acronym, fuzzily, ranked; each hit's degree counts
+        its relations at `min_confidence` or above."""
 
-    def actor(self, actor_id: str) -> ActorDetail:
-        """An actor with all its relations and their evidence."""
+    def actor(self, actor_id: str, min_confidence: float | None = None) -> ActorDetail:
+        """An actor with all its relations at `min_confidence` or above, and their evidence."""
 
     def neighbourhood(
         self, actor_id: str, depth: int, filters: Filters, limit: int
@@ -75,12 +94,21 @@ class GraphStore(Protocol):
     def document(self, name: str) -> Document | None:
         """The document with this file name, with its whole text, or None."""
 
+    def document_facts(self) -> list[DocumentFacts]:
+        """Every document without its text, by name: cheap enough for every answer that
+        names the documents its evidence cites."""
+
+    def documents(self, min_confidence: float | None = None) -> list[DocumentSummary]:
+        """Every document, by name, without its text: its title, source and date, the actors
+        it mentions and the relations at `min_confidence` or above it gives evidence for."""
+
     def projection(self, filters: Filters) -> list[Relation]:
         """Every relation that passes the filters (both ends passing the actor filter), without
         evidence, in any order: what the analytics compute on."""
 
-    def stats(self) -> Stats:
-        """Counts by type and the most connected actors."""
+    def stats(self, min_confidence: float | None = None) -> Stats:
+        """Counts by type and the most connected actors, over the relations at
+        `min_confidence` or above (`Stats.hidden_relations` counts the others)."""
 
     def ping(self) -> None:
         """Raise StoreUnavailable when the store cannot answer."""
@@ -142,5 +170,6 @@ class Warms(Protocol):
     """A store whose first answers after a start or a load are slow unless it is warmed
     first (Neo4j: a cold page cache, a name index to build)."""
 
-    def warm(self) -> None:
-        """Read what the first answers need; raise StoreUnavailable if it cannot."""
+    def warm(self, min_confidence: float | None = None) -> None:
+        """Read what the first answers at the confidence floor `min_confidence` need; raise
+        StoreUnavailable if it cannot."""

@@ -15,6 +15,8 @@ from graph.model import Actor, Relation, StrictModel
 __all__ = [
     "ActorDetail",
     "ActorSummary",
+    "DocumentFacts",
+    "DocumentSummary",
     "Hop",
     "Neighbourhood",
     "NeighbourhoodNode",
@@ -106,7 +108,8 @@ class RankedActor(ActorSummary):
 
 class Stats(_View):
     """How much the graph holds, by type, and its most connected actors (most relations
-    first, ties by id)."""
+    first, ties by id). Relations, their evidence and degrees are counted at the confidence
+    floor `min_confidence`; `hidden_relations` says how many fall below it."""
 
     actors: int
     relations: int
@@ -115,3 +118,32 @@ class Stats(_View):
     actors_by_type: dict[str, int]
     relations_by_type: dict[str, int]
     most_connected: list[RankedActor]
+    min_confidence: float | None = Field(
+        default=None, description="The confidence floor of the counts; null counts every relation."
+    )
+    hidden_relations: int = Field(
+        default=0, description="Relations below the floor, left out of these counts."
+    )
+
+
+class DocumentFacts(_View):
+    """A source document without its text: what it is and where it comes from."""
+
+    name: str = Field(description="The file name: the `doc` of every piece of evidence from it.")
+    title: str | None = Field(description="Its title, as its text gives it; null if it gives none.")
+    source: str | None = Field(description="Where it was published (an address), if it says.")
+    date: str | None = Field(
+        description="The date it states for itself: 2024-03-12, 2024-03 or 2024."
+    )
+    sha256: str
+    chars: int
+    words: int
+
+
+class DocumentSummary(DocumentFacts):
+    """A document's facts and what it gave the graph: `actors` counts the actors it mentions,
+    `relations` the relations (at the confidence floor it was counted at) it gives evidence
+    for."""
+
+    actors: int
+    relations: int

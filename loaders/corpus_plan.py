@@ -21,7 +21,7 @@ from graph.errors import CorpusError, StoreCorrupt
 from graph.memory_store import MemoryStore
 from graph.model import Document
 from loaders.corpus import load_corpus
-from loaders.documents import SkippedDocument, SourceDocument, collect_files
+from loaders.documents import SkippedDocument, SourceDocument, check_paths_exist, collect_files
 
 __all__ = ["Plan", "plan_add", "plan_rebuild", "plan_remove", "plan_replace", "stored_documents"]
 
@@ -31,10 +31,12 @@ Source = Path | SourceDocument
 @dataclass(frozen=True)
 class Plan:
     """The documents to build from, by name: a file to read, or a vanished file's text kept
-    from the store; and the warnings to show."""
+    from the store; the warnings to show; and the documents the user has just added (a build
+    that reads none of them is refused)."""
 
     sources: dict[str, Source] = field(default_factory=dict)
     notes: dict[str, str] = field(default_factory=dict)
+    added: frozenset[str] = frozenset()
 
     @property
     def warnings(self) -> list[str]:
@@ -69,11 +71,7 @@ def _files(paths: Iterable[Path]) -> tuple[dict[str, Path], dict[str, str]]:
     its folder (left out); a path that does not exist, or two files with one name, is an
     error."""
     paths = list(paths)
-    missing = [str(p) for p in paths if not p.exists()]
-    if missing:
-        raise CorpusError(
-            f"no such file or folder: {', '.join(missing)}. Check the path; nothing was changed."
-        )
+    check_paths_exist(paths)
     files: dict[str, Path] = {}
     left_out: list[SkippedDocument] = []
     for file in collect_files(paths, left_out):
@@ -155,7 +153,7 @@ def plan_add(store_path: Path, seeds: Path, paths: Iterable[Path]) -> Plan:
     if not added:
         raise CorpusError("no documents under the paths given; nothing was added.")
     notes = {name: note for name, note in current.notes.items() if name not in added}
-    return Plan({**current.sources, **added}, {**notes, **left_out})
+    return Plan({**current.sources, **added}, {**notes, **left_out}, frozenset(added))
 
 
 def plan_remove(store_path: Path, seeds: Path, names: Iterable[str]) -> Plan:

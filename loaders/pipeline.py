@@ -12,7 +12,7 @@ previous graph and corpus untouched, and two builds at once never lose each othe
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,7 +22,7 @@ from graph.model import Document, Graph
 from loaders.cache import ExtractionCache
 from loaders.corpus import Corpus
 from loaders.curation import apply_curation, load_curation
-from loaders.documents import SkippedDocument, SourceDocument, read_documents
+from loaders.documents import SkippedDocument, SourceDocument, read_documents, read_header
 from loaders.extract import DocExtraction
 from loaders.extraction_workers import extracted
 from loaders.merge import merge
@@ -54,8 +54,9 @@ def _extract(
     report: BuildReport,
     progress: Progress | None,
 ) -> list[tuple[Document, DocExtraction]]:
-    """Each document's extraction, from the cache when its content was extracted before,
-    the others extracted over the machine's cores."""
+    """Each document's extraction, from the cache when its content was extracted before (the
+    others spread over the machine's cores), and the document with what its text says of
+    itself (title, source, date)."""
     cached = {s.sha256: cache.get(s.sha256) for s in sources} if cache is not None else {}
     new = list(dict.fromkeys(s.text for s in sources if cached.get(s.sha256) is None))
     stream = zip(new, extracted(new), strict=True)  # in order, as each is done
@@ -75,11 +76,15 @@ def _extract(
                 cache.put(source.sha256, extraction)
         else:
             report.cached.append(source.name)
+        header = read_header(source.text)
         document = Document(
             name=source.name,
             sha256=source.sha256,
             chars=len(source.text),
             words=extraction.words,
+            title=header.title,
+            source=header.source,
+            date=header.date,
             text=source.text,
         )
         results.append((document, extraction))
@@ -137,14 +142,17 @@ def build(
     max_document_bytes: int,
     progress: Progress | None = None,
     kept: Sequence[SourceDocument] = (),
+    required: Collection[str] = (),
 ) -> tuple[Graph, BuildReport]:
     """Build the graph, then commit it with its corpus, holding the store's writer lock.
 
     A build that reads no document raises CorpusError and writes nothing: an empty graph
-    over a user's store is never what a typo meant. The caller may hold the lock already
+    over a user's store is never what a typo meant. So does one that reads none of the
+    documents `required` names (those `kizuna add` was given: when every one is skipped,
+    the add did nothing and must say so). The caller may hold the lock already
     (`loaders.store_writer.writing`), around the plan that chose `paths`; it should, so that
     no other writer changes the corpus between that plan and this commit. A build that
-    fails for want of space removes the cache entries it wrote. The parameters are
+    fails for want of space removes the cache entries it wrote. The other parameters are
     `build_graph`'s.
     """
     cache_dir = store_path.parent / "cache"
@@ -159,6 +167,12 @@ def build(
                 f"no document could be read from {given}"
                 + (f" ({reasons})" if reasons else "")
                 + f". Check the paths; the graph at {store_path} is unchanged."
+            )
+        if required and not set(required) & set(report.documents):
+            reasons = "; ".join(f"{s.name}: {s.reason}" for s in report.skipped)
+            raise CorpusError(
+                f"every document given was skipped ({reasons}), so nothing was added; the "
+                f"graph at {store_path} is unchanged."
             )
         try:
             commit(store_path, graph, report.corpus)

@@ -21,7 +21,7 @@ import pytest
 import yaml
 from pydantic import AliasChoices
 
-from api.settings import Settings
+from api.settings import Settings, kizuna_project
 
 ROOT = Path(__file__).resolve().parents[1]
 COMPOSE = ROOT / "docker-compose.yml"
@@ -67,10 +67,13 @@ def _docker_compose_available() -> bool:
     return probe.returncode == 0
 
 
-def test_compose_file_defines_neo4j_5_and_the_api_built_from_the_dockerfile() -> None:
+def test_compose_file_defines_the_tests_neo4j_and_the_api_built_from_the_dockerfile() -> None:
     services = _compose()["services"]
     assert set(services) == {"neo4j", "api"}
-    assert services["neo4j"]["image"] == "neo4j:5"
+    pom = (ROOT / "scripts" / "neo4j" / "pom.xml").read_text(encoding="utf-8")
+    version = re.search(r"<neo4j.version>([\d.]+)</neo4j.version>", pom)
+    assert version and version.group(1).startswith("5.26.")
+    assert services["neo4j"]["image"] == f"neo4j:{version.group(1)}-community"
     assert services["api"]["build"] in (".", {"context": "."})
     assert DOCKERFILE.is_file()
 
@@ -133,6 +136,9 @@ def test_dockerfile_installs_the_locked_versions_then_builds_loads_and_serves() 
     text = DOCKERFILE.read_text(encoding="utf-8")
     assert re.search(r"^FROM python:3\.11-slim", text, re.MULTILINE)
     assert "uv sync --locked" in text, "the image installs exactly what uv.lock pins"
+    # The dependencies install in a layer before the code: a code change does not redo them.
+    dependencies = text.index("uv sync --locked --no-editable --no-install-project")
+    assert text.index("COPY pyproject.toml uv.lock") < dependencies < text.index("COPY . /app")
     assert (ROOT / "uv.lock").is_file()
     assert "uv.lock" not in (ROOT / ".dockerignore").read_text(encoding="utf-8")
     cmd = text[text.index("CMD") :]
@@ -182,11 +188,22 @@ def test_the_api_keeps_its_store_and_corpus_in_a_volume_and_rebuilds_the_registe
     None
 ):
     compose = _compose()
-    mounts = dict(m.split(":")[::-1] for m in compose["services"]["api"]["volumes"])
+    mounts = {m.split(":")[1]: m.split(":")[0] for m in compose["services"]["api"]["volumes"]}
     workdir = re.search(r"^WORKDIR (\S+)", DOCKERFILE.read_text(encoding="utf-8"), re.MULTILINE)
     assert workdir
-    store_dir = str(Path(workdir.group(1)) / Settings().store.parent)
+    # The image's /app is a Kizuna project, so its home is /app/data, as a checkout's is data/.
+    project = kizuna_project()
+    assert project is not None
+    store_dir = str(Path(workdir.group(1)) / Settings().store.parent.relative_to(project))
     assert mounts[store_dir] in compose["volumes"], "the store and its corpus outlive the container"
     cmd = DOCKERFILE.read_text(encoding="utf-8").split("CMD", 1)[1]
     # A plain `kizuna build` rebuilds the registered corpus, documents added included.
     assert "kizuna build &&" in cmd
+
+
+def test_a_documents_folder_is_mounted_for_kizuna_add() -> None:
+    api = _compose()["services"]["api"]
+    mounts = {m.split(":")[1]: m.split(":")[0] for m in api["volumes"]}
+    assert mounts["/documents"] == "./documents"
+    assert (ROOT / "documents").is_dir(), "the folder exists in a fresh clone"
+    assert "kizuna add /documents/" in (ROOT / "README.md").read_text(encoding="utf-8")

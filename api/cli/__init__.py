@@ -26,6 +26,8 @@ app = typer.Typer(
     help="Kizuna: an entity explorer of Japan's technology diplomacy.",
     no_args_is_help=True,
     add_completion=False,
+    rich_markup_mode=None,  # plain help and errors: rich's formatting costs a third of a second
+    pretty_exceptions_enable=False,
 )
 app.callback()(configure)
 app.command("build")(corpus_commands.build_command)

@@ -16,26 +16,19 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from api.cli.context import StoreOption, settings_of
-from api.cli.output import counted, fail, print_counts
+from api.cli.output import counted, fail, print_counts, print_store
 from graph.errors import KizunaError
-from loaders.corpus import corpus_path
-from loaders.corpus_plan import (
-    Plan,
-    plan_add,
-    plan_rebuild,
-    plan_remove,
-    plan_replace,
-    stored_documents,
-)
-from loaders.pipeline import BuildReport, build
-from loaders.store_writer import writing
+from loaders.documents import check_paths_exist
+
+if TYPE_CHECKING:
+    from loaders.corpus_plan import Plan
+    from loaders.pipeline import BuildReport
 
 __all__ = ["add_command", "build_command", "remove_command"]
 
@@ -45,6 +38,8 @@ CurationOption = Annotated[
 
 
 def _summary(console: Console, report: BuildReport, store: Path) -> None:
+    from loaders.corpus import corpus_path
+
     console.print(
         f"Read {counted(len(report.documents), 'document')} "
         f"({counted(report.words, 'word')}): {len(report.extracted)} extracted, "
@@ -60,6 +55,10 @@ def _summary(console: Console, report: BuildReport, store: Path) -> None:
 
 def _run(ctx: typer.Context, plan: Plan, store: Path, curation: Path | None) -> None:
     """Build the plan's documents into the store, with a progress bar, then the summary."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from loaders.pipeline import build
+
     settings = settings_of(ctx)
     console = Console()
     with Progress(
@@ -83,6 +82,7 @@ def _run(ctx: typer.Context, plan: Plan, store: Path, curation: Path | None) -> 
                 settings.max_document_bytes,
                 progress=advance,
                 kept=plan.kept,
+                required=plan.added,
             )
         except KizunaError as exc:
             raise fail(console, exc) from exc
@@ -90,11 +90,22 @@ def _run(ctx: typer.Context, plan: Plan, store: Path, curation: Path | None) -> 
     _summary(console, report, store)
 
 
+def _paths_exist(console: Console, paths: list[Path]) -> None:
+    """End the command at once when a path given does not exist: before the settings are
+    read or the extraction imported, so that a typo is answered in a moment."""
+    try:
+        check_paths_exist(paths)
+    except KizunaError as exc:
+        raise fail(console, exc) from exc
+
+
 def _confirm_removal(console: Console, store: Path, plan: Plan, replace: bool) -> None:
     """Ask before a build drops more than half of the graph's documents.
 
     At a terminal the user answers; elsewhere (a script, CI) only `--replace` lets it go on.
     """
+    from loaders.corpus_plan import stored_documents
+
     previous = stored_documents(store)
     dropped = sorted(set(previous) - plan.names())
     if replace or len(dropped) * 2 <= len(previous):
@@ -119,6 +130,8 @@ def _confirm_removal(console: Console, store: Path, plan: Plan, replace: bool) -
 def _writer(ctx: typer.Context, console: Console, store: Path) -> Iterator[None]:
     """Hold the store's writer lock for the block, saying so while another command holds it;
     a lock that stays taken past the wait ends the command with the error."""
+    from loaders.store_writer import writing
+
     wait = settings_of(ctx).lock_wait
 
     def waiting(holder: str) -> None:
@@ -158,7 +171,11 @@ def build_command(
 ) -> None:
     """Extract the documents into the embedded store, then print a summary."""
     console = Console()
+    _paths_exist(console, paths or [])
     store_path = store or settings_of(ctx).store
+    print_store(console, store_path)
+    from loaders.corpus_plan import plan_rebuild, plan_replace
+
     if paths:
         try:
             plan_replace(paths)  # a typo is reported at once, without waiting for the lock
@@ -186,6 +203,7 @@ def _change(
     the store's writer lock from the plan to the commit."""
     console = Console()
     store_path = store or settings_of(ctx).store
+    print_store(console, store_path)
     with _writer(ctx, console, store_path):
         try:
             plan = plan_for(store_path, settings_of(ctx).seeds)
@@ -200,7 +218,11 @@ def add_command(
     store: StoreOption = None,
     curation: CurationOption = None,
 ) -> None:
-    """Add documents to the corpus and rebuild (only the new documents are extracted)."""
+    """Add documents to the corpus and rebuild (only the new documents are extracted); when
+    every document given is skipped, nothing changes and the command fails."""
+    _paths_exist(Console(), paths)
+    from loaders.corpus_plan import plan_add
+
     _change(ctx, store, curation, lambda where, seeds: plan_add(where, seeds, paths))
 
 
@@ -213,4 +235,6 @@ def remove_command(
     curation: CurationOption = None,
 ) -> None:
     """Remove documents from the corpus and rebuild without them."""
+    from loaders.corpus_plan import plan_remove
+
     _change(ctx, store, curation, lambda where, seeds: plan_remove(where, seeds, documents))

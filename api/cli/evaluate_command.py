@@ -9,10 +9,9 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from api.cli.context import settings_of
 from api.cli.output import fail
 from graph.errors import KizunaError
-from graph.querying import DEFAULT_MIN_CONFIDENCE
-from loaders.evaluation import evaluate_corpus
 
 __all__ = ["evaluate_command"]
 
@@ -22,20 +21,30 @@ def _figure(value: float | None) -> str:
 
 
 def evaluate_command(
+    ctx: typer.Context,
     corpus: Annotated[
         Path,
         typer.Argument(help="A corpus folder: docs/ and expected.yaml (or expected-*.yaml)."),
     ],
     min_confidence: Annotated[
-        float,
-        typer.Option("--min-confidence", min=0.0, max=1.0, help="Ignore surer-not relations."),
-    ] = DEFAULT_MIN_CONFIDENCE,
+        float | None,
+        typer.Option(
+            "--min-confidence",
+            min=0.0,
+            max=1.0,
+            help="Ignore relations the extractor is less sure of (default: KIZUNA_MIN_CONFIDENCE).",
+        ),
+    ] = None,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Print the figures only, not the lists.")
     ] = False,
 ) -> None:
     """Extract the corpus's documents and score them against its annotations."""
+    from loaders.evaluation import evaluate_corpus
+
     console = Console()
+    if min_confidence is None:
+        min_confidence = settings_of(ctx).min_confidence
     try:
         result = evaluate_corpus(corpus, min_confidence)
     except KizunaError as exc:

@@ -9,21 +9,20 @@ from __future__ import annotations
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from api.cli.context import StoreOption, settings_of
-from api.cli.output import counted, fail, print_counts
+from api.cli.output import counted, fail, print_counts, print_store
 from graph.errors import KizunaError
 from graph.files import file_problem
-from graph.formats.exports import to_csv_tables, to_csv_zip, to_graphml, to_json
-from graph.memory_store import MemoryStore
-from graph.model import Graph
-from graph.querying import DEFAULT_MIN_CONFIDENCE
-from loaders.corpus import load_corpus
+
+if TYPE_CHECKING:
+    from graph.memory_store import MemoryStore
+    from graph.model import Graph
 
 __all__ = ["export_command", "stats_command"]
 
@@ -47,6 +46,8 @@ OutputOption = Annotated[
 
 
 def _open_store(store: Path, console: Console) -> MemoryStore:
+    from graph.memory_store import MemoryStore
+
     if not store.exists():
         raise fail(console, f"no graph at {store}. Run `kizuna build` first.")
     try:
@@ -57,6 +58,8 @@ def _open_store(store: Path, console: Console) -> MemoryStore:
 
 def _write(graph: Graph, format: ExportFormat, output: Path | None) -> list[str]:
     """Write the export; the places it went to."""
+    from graph.formats.exports import to_csv_tables, to_csv_zip, to_graphml, to_json
+
     if format is ExportFormat.csv and output is not None and output.suffix != ".zip":
         nodes, edges = to_csv_tables(graph)
         stem = output.with_suffix("")
@@ -84,35 +87,43 @@ def export_command(
     output: OutputOption = None,
     store: StoreOption = None,
     min_confidence: Annotated[
-        float,
+        float | None,
         typer.Option(
             "--min-confidence",
             min=0.0,
             max=1.0,
-            help="Leave out relations the extractor is less sure of, as the REST API does "
-            "by default; 0 exports every relation.",
+            help="Leave out relations the extractor is less sure of (default: the floor of "
+            "every answer, KIZUNA_MIN_CONFIDENCE, 0.5 unless set); 0 exports every relation.",
         ),
-    ] = DEFAULT_MIN_CONFIDENCE,
+    ] = None,
 ) -> None:
     """Export the built graph as JSON, GraphML or CSV; say where to on standard error."""
     console = Console(stderr=True)
-    whole = _open_store(store or settings_of(ctx).store, console).snapshot()
+    settings = settings_of(ctx)
+    floor = settings.min_confidence if min_confidence is None else min_confidence
+    store_path = store or settings.store
+    print_store(console, store_path)
+    whole = _open_store(store_path, console).snapshot()
     graph = whole.model_copy(
-        update={"relations": [r for r in whole.relations if r.confidence >= min_confidence]}
+        update={"relations": [r for r in whole.relations if r.confidence >= floor]}
     )
     try:
         places = _write(graph, format, output)
     except OSError as exc:
         where = exc.filename or output
         raise fail(console, f"cannot write {where}: {file_problem(exc)}.") from exc
+    hidden = len(whole.relations) - len(graph.relations)
     console.print(
         f"Exported {counted(len(graph.actors), 'actor')} and "
-        f"{counted(len(graph.relations), 'relation')} as {format.value} to " + " and ".join(places),
+        f"{counted(len(graph.relations), 'relation')} at confidence >= {floor:g} "
+        f"({hidden} below left out) as {format.value} to " + " and ".join(places),
         highlight=False,
     )
 
 
 def _print_corpus(console: Console, store: Path) -> None:
+    from loaders.corpus import load_corpus
+
     corpus = load_corpus(store)
     if corpus is None:
         console.print("No corpus is registered yet: `kizuna build` registers the seeds folder.")
@@ -133,14 +144,26 @@ def _print_corpus(console: Console, store: Path) -> None:
 
 
 def stats_command(ctx: typer.Context, store: StoreOption = None) -> None:
-    """Counts of the built graph by type, its most connected actors, and its corpus."""
+    """Where the graph is, its counts by type at the confidence floor, its most connected
+    actors, and its corpus."""
+    from loaders.corpus import corpus_path
+
     console = Console()
-    store_path = store or settings_of(ctx).store
-    stats = _open_store(store_path, console).stats()
+    settings = settings_of(ctx)
+    store_path = store or settings.store
+    print_store(console, store_path)
     console.print(
-        f"{counted(stats.actors, 'actor')}, {counted(stats.relations, 'relation')}, "
-        f"{counted(stats.documents, 'document')}, "
-        f"{counted(stats.evidence, 'piece')} of evidence"
+        f"Corpus: {corpus_path(store_path).resolve()}; KIZUNA_HOME: {settings.home.resolve()}",
+        highlight=False,
+        soft_wrap=True,
+    )
+    stats = _open_store(store_path, console).stats(settings.min_confidence)
+    console.print(
+        f"{counted(stats.actors, 'actor')}, {counted(stats.relations, 'relation')} at "
+        f"confidence >= {settings.min_confidence:g} ({stats.hidden_relations} below left "
+        f"out), {counted(stats.documents, 'document')}, "
+        f"{counted(stats.evidence, 'piece')} of evidence",
+        highlight=False,
     )
     print_counts(console, stats.actors_by_type, stats.relations_by_type, totals=False)
     table = Table(title="Most connected", title_justify="left")

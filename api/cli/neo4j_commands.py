@@ -12,22 +12,21 @@ load reads what the first answers need into Neo4j's page cache (`Neo4jStore.warm
 
 from __future__ import annotations
 
-import os
 import time
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 from urllib.parse import urlsplit
 
 import typer
 from rich.console import Console
 
 from api.cli.context import StoreOption, settings_of
-from api.cli.local_server import LOCAL_SERVER, bulk_import
-from api.cli.output import counted, fail
-from api.settings import Settings
+from api.cli.output import counted, fail, print_store
 from graph.errors import KizunaError, StoreUnavailable
-from graph.memory_store import MemoryStore
-from graph.model import Graph
-from graph.neo4j_store import LoadReport, Neo4jStore
+
+if TYPE_CHECKING:
+    from api.settings import Settings
+    from graph.model import Graph
+    from graph.neo4j_store import LoadReport, Neo4jStore
 
 __all__ = ["load_command", "status_command"]
 
@@ -50,9 +49,13 @@ def load_command(
 ) -> None:
     """Push the built graph into Neo4j, in place of what an earlier load put there (a reload
     writes only what changed)."""
+    from graph.memory_store import MemoryStore
+    from graph.neo4j_store import Neo4jStore
+
     console = Console()
     settings = settings_of(ctx)
     path = store or settings.store
+    print_store(console, path)
     if not path.exists():
         raise fail(console, f"no graph at {path}. Run `kizuna build` first.")
     try:
@@ -68,8 +71,8 @@ def load_command(
         else:
             report = neo.load(graph, wipe=wipe)
         seconds = time.perf_counter() - started
-        neo.warm()  # the first answers after the load come from a warm page cache
-        stats = neo.stats()
+        neo.warm(settings.min_confidence)  # the first answers after the load come warm
+        stats = neo.stats(settings.min_confidence)  # the counts warming just kept
     except KizunaError as exc:
         raise fail(console, f"{exc.message} (Neo4j at {settings.neo4j_uri})") from exc
     finally:
@@ -88,8 +91,8 @@ def load_command(
     )
     console.print(
         f"Neo4j now holds {counted(stats.actors, 'actor')}, "
-        f"{counted(stats.relations, 'relation')}, {counted(stats.documents, 'document')}. "
-        f"Browse: {settings.neo4j_browser_url}",
+        f"{counted(stats.relations + stats.hidden_relations, 'relation')}, "
+        f"{counted(stats.documents, 'document')}. Browse: {settings.neo4j_browser_url}",
         highlight=False,
         soft_wrap=True,
     )
@@ -111,6 +114,8 @@ def _bulk_import(
 ) -> LoadReport:
     """Import `graph` offline with `scripts/neo4j-local`, after checking that the import
     applies: the local server, an empty database (or --wipe)."""
+    from api.cli.local_server import bulk_import
+
     refusal = _bulk_refusal(neo, settings, wipe)
     if refusal is not None:
         raise fail(console, refusal)
@@ -120,12 +125,14 @@ def _bulk_import(
 
 def _bulk_refusal(neo: Neo4jStore, settings: Settings, wipe: bool) -> str | None:
     """Why --bulk does not apply here, or None when it does."""
+    from api.cli.local_server import LOCAL_SERVER
+
     if not LOCAL_SERVER.exists():
         return (
             "--bulk runs scripts/neo4j-local, which is not here (it comes with a checkout of "
             "Kizuna). Load over Bolt instead: `kizuna neo4j load` without --bulk."
         )
-    local_port = int(os.environ.get("KIZUNA_NEO4J_BOLT_PORT", "7687"))
+    local_port = settings.neo4j_bolt_port
     uri = urlsplit(settings.neo4j_uri)
     if uri.hostname not in {"127.0.0.1", "localhost", "::1"} or uri.port != local_port:
         return (
@@ -149,6 +156,8 @@ def _bulk_refusal(neo: Neo4jStore, settings: Settings, wipe: bool) -> str | None
 
 def status_command(ctx: typer.Context) -> None:
     """Say whether Neo4j answers, and what graph it holds."""
+    from graph.neo4j_store import Neo4jStore
+
     console = Console()
     settings = settings_of(ctx)
     driver = settings.neo4j_driver()

@@ -1,6 +1,9 @@
-"""What every command prints the same way: errors, counts with their nouns, by-type tables."""
+"""What every command prints the same way: the store it uses, errors, counts with their nouns,
+by-type tables."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import typer
 from rich.console import Console
@@ -8,7 +11,7 @@ from rich.table import Table
 
 from graph.errors import KizunaError
 
-__all__ = ["counted", "fail", "print_counts"]
+__all__ = ["counted", "fail", "print_counts", "print_store"]
 
 
 def counted(count: int, noun: str, plural: str | None = None) -> str:
@@ -21,6 +24,11 @@ def fail(console: Console, error: KizunaError | str) -> typer.Exit:
     message = error.message if isinstance(error, KizunaError) else error
     console.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
     return typer.Exit(code=1)
+
+
+def print_store(console: Console, store: Path) -> None:
+    """Say which store the command works on (KIZUNA_HOME's, or the one --store names)."""
+    console.print(f"Store: {store.resolve()}", highlight=False, soft_wrap=True)
 
 
 def print_counts(

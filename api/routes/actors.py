@@ -24,6 +24,8 @@ from api.responses import (
 from api.routes.shared import (
     ERRORS,
     FiltersDep,
+    FloorDep,
+    LabelsDep,
     StoreDep,
     applied,
     cypher_answer,
@@ -58,6 +60,7 @@ ActorIdParam = Annotated[
 )
 def search_actors(
     store: StoreDep,
+    min_confidence: FloorDep,
     q: Annotated[
         str,
         Query(
@@ -81,11 +84,14 @@ def search_actors(
     limit: Annotated[int, Query(ge=1, le=LIMITS.max_limit, description="Page size.")] = 20,
     offset: Annotated[int, Query(ge=0, le=1_000_000, description="Hits to skip.")] = 0,
 ) -> Response:
-    """Actors whose name, alias or acronym matches `q`, best first, one page at a time."""
+    """Actors whose name, alias or acronym matches `q`, best first, one page at a time; each
+    hit's degree counts its relations at the confidence floor."""
     if not q.strip():
         raise InvalidQuery("q: give a name, alias or acronym to search for, not only spaces.")
     Filters.build(actor_types=[type] if type else None)  # one check of the type for all routes
-    page = store.search(q, actor_type=type, limit=limit, offset=offset)
+    page = store.search(
+        q, actor_type=type, limit=limit, offset=offset, min_confidence=min_confidence
+    )
     return json_answer(
         ActorSearchResults(
             query=q,
@@ -118,6 +124,7 @@ def neighbourhood(
     request: Request,
     store: StoreDep,
     filters: FiltersDep,
+    labels: LabelsDep,
     actor_id: ActorIdParam,
     depth: Annotated[
         int, Query(ge=1, le=LIMITS.max_depth, description="How many relations away to go.")
@@ -155,7 +162,7 @@ def neighbourhood(
             request, store, lambda s: s.explain_neighbourhood(centre.id, depth, filters, limit)
         ),
     )
-    return json_answer(answer, nodes=nodes, edges=[relation_row(r) for r in found.edges])
+    return json_answer(answer, nodes=nodes, edges=[relation_row(r, labels) for r in found.edges])
 
 
 @router.get(
@@ -166,6 +173,8 @@ def neighbourhood(
 )
 def actor_profile(
     store: StoreDep,
+    min_confidence: FloorDep,
+    labels: LabelsDep,
     actor_id: ActorIdParam,
     limit: Annotated[
         int,
@@ -180,10 +189,10 @@ def actor_profile(
     ] = 0,
 ) -> Response:
     """The actor's names, identifiers (Wikidata QID, ISO code) and documents, and its
-    relations grouped by type, each with its year and the sentences that state it; relations
-    come a page at a time, `relation_count` counting them all."""
+    relations at the confidence floor grouped by type, each with its year and the sentences
+    that state it; relations come a page at a time, `relation_count` counting them all."""
     actor = resolve_actor(store, actor_id)
-    detail = store.actor(actor.id)
+    detail = store.actor(actor.id, min_confidence)
     others = {a.id: ActorRef.of(a) for a in detail.related}
     self_ref = ActorRef(id=actor.id, name=actor.name, type=actor.type)
     grouped: dict[str, list[ActorRelation]] = {}
@@ -198,7 +207,7 @@ def actor_profile(
                 type=r.type,
                 direction="outgoing" if outgoing else "incoming",
                 other=others.get(other_id, self_ref),
-                **RelationFacts.facts(r),
+                **RelationFacts.facts(r, labels),
             )
         )
     return json_answer(
@@ -212,6 +221,7 @@ def actor_profile(
             documents=actor.documents,
             relation_count=len(detail.relations),
             relation_counts=dict(sorted(Counter(r.type for r in detail.relations).items())),
+            min_confidence=min_confidence,
             limit=limit,
             offset=offset,
             relations=dict(sorted(grouped.items())),

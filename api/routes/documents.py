@@ -1,6 +1,7 @@
-"""GET /documents/{id}: a document's text around a span, so evidence can be read in context.
+"""GET /documents: the documents the graph was built from; GET /documents/{id}: a document's
+text around a span, so evidence can be read in context.
 
-Evidence points into a document by character offsets; this endpoint returns the quoted span
+Evidence points into a document by character offsets; the second returns the quoted span
 with the text around it, within its paragraph, from whichever store holds the documents.
 """
 
@@ -10,8 +11,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 
-from api.responses import DocumentSpan
-from api.routes.shared import ERRORS, StoreDep
+from api.responses import DocumentEntry, DocumentListing, DocumentSpan
+from api.routes.shared import ERRORS, FloorDep, StoreDep
 from graph.errors import DocumentNotFound, InvalidQuery
 
 __all__ = ["paragraph_window", "router"]
@@ -32,6 +33,22 @@ def paragraph_window(text: str, start: int, end: int, context: int) -> tuple[int
     if brk != -1:
         high = brk
     return low, high
+
+
+@router.get(
+    "/documents",
+    response_model=DocumentListing,
+    responses={422: ERRORS[422], 503: ERRORS[503]},
+    summary="The documents, with their titles, sources and what each gave the graph",
+)
+def list_documents(store: StoreDep, min_confidence: FloorDep) -> DocumentListing:
+    """Every document by name: its title, source address and date where its text gives them,
+    how many actors it mentions and how many relations at the confidence floor it gives
+    evidence for."""
+    return DocumentListing(
+        min_confidence=min_confidence,
+        documents=[DocumentEntry(**d.model_dump()) for d in store.documents(min_confidence)],
+    )
 
 
 @router.get(

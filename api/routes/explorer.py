@@ -14,7 +14,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse
 
-from api.routes.shared import DEFAULT_MIN_CONFIDENCE, StoreDep
+from api.routes.shared import StoreDep
 from graph.analytics import MEASURES
 from graph.querying import LIMITS
 from graph.schema import domain_schema
@@ -77,7 +77,7 @@ def explorer_config(request: Request, store: StoreDep) -> dict[str, Any]:
             for i, (name, spec) in enumerate(schema.relation_types.items())
         },
         "measures": MEASURES,
-        "default_min_confidence": DEFAULT_MIN_CONFIDENCE,
+        "default_min_confidence": request.app.state.min_confidence,
         "max_limit": LIMITS.max_limit,
         "wide_limit": WIDE_LIMIT,
         "max_hops": LIMITS.max_hops,

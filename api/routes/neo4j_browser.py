@@ -5,7 +5,9 @@ graph, `:play http://localhost:8000/neo4j-browser/guide.html` opens the ready qu
 fetches both cross-origin (and only from hosts in `browser.remote_content_hostname_whitelist`,
 which scripts/neo4j-local sets), so every answer here carries an open CORS header, and the
 preflight that Browser's `pragma`/`cache-control` headers cause is answered too. The guide's
-`:style` line points back at this same API, whichever host and port it was reached on.
+`:style` line points back at this same API, whichever host and port it was reached on, and
+its `:param min_confidence` line gives the server's confidence floor, which every ready query
+reads as `$min_confidence`.
 """
 
 from __future__ import annotations
@@ -31,7 +33,8 @@ def style_sheet() -> PlainTextResponse:
 @router.get("/guide.html")
 def guide(request: Request) -> HTMLResponse:
     style_url = str(request.url_for("style_sheet"))
-    return HTMLResponse(guide_html(ready_queries(), style_url), headers=_CORS)
+    page = guide_html(ready_queries(), style_url, request.app.state.min_confidence)
+    return HTMLResponse(page, headers=_CORS)
 
 
 @router.get("/queries.cypher")

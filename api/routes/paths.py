@@ -8,10 +8,11 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 
-from api.responses import ActorRef, PathsAnswer, relation_row
+from api.responses import ActorRef, Labels, PathsAnswer, relation_row
 from api.routes.shared import (
     ERRORS,
     FiltersDep,
+    LabelsDep,
     StoreDep,
     applied,
     cypher_answer,
@@ -61,7 +62,7 @@ def path_query(
     return PathQuery(source, target, max_hops, k)
 
 
-def _found(path: Path) -> dict[str, Any]:
+def _found(path: Path, labels: Labels) -> dict[str, Any]:
     """A route as the JSON object of a FoundPath, in plain data (`json_answer` rows): a set of
     routes through hubs holds hundreds of relations."""
     return {
@@ -72,7 +73,7 @@ def _found(path: Path) -> dict[str, Any]:
                 "from": hop.from_id,
                 "to": hop.to_id,
                 "relations": [
-                    relation_row(r, direction=hop.direction_of(r)) for r in hop.relations
+                    relation_row(r, labels, direction=hop.direction_of(r)) for r in hop.relations
                 ],
             }
             for hop in path.hops
@@ -91,6 +92,7 @@ def paths(
     store: StoreDep,
     query: Annotated[PathQuery, Depends(path_query)],
     filters: FiltersDep,
+    labels: LabelsDep,
 ) -> Response:
     """The shortest route (k=1) or the k shortest routes through distinct actors, walking
     relations in either direction. Each hop lists every relation joining its two actors that
@@ -112,5 +114,5 @@ def paths(
                 request, store, lambda s: s.explain_paths(start.id, end.id, max_hops, k, filters)
             ),
         ),
-        paths=[_found(p) for p in found],
+        paths=[_found(p, labels) for p in found],
     )

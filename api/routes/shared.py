@@ -15,15 +15,17 @@ from fastapi import Depends, Query, Request, Response
 from pydantic import BaseModel
 
 from api.cypher_links import browser_link, cypher_literal, inline_parameters
+from api.evidence import EvidenceLabels
 from api.responses import AppliedFilters, CypherQuery, ErrorResponse
-from graph.querying import DEFAULT_MIN_CONFIDENCE, Filters
+from graph.querying import Filters
 from graph.store import ExplainsQueries, GraphStore
 
 __all__ = [
-    "DEFAULT_MIN_CONFIDENCE",
     "ERRORS",
     "ActorTypesParam",
     "FiltersDep",
+    "FloorDep",
+    "LabelsDep",
     "MinConfidenceParam",
     "SinceParam",
     "StoreDep",
@@ -32,7 +34,9 @@ __all__ = [
     "applied",
     "current_store",
     "cypher_answer",
+    "evidence_labels",
     "json_answer",
+    "min_confidence_floor",
     "query_filters",
 ]
 
@@ -71,6 +75,15 @@ def current_store(request: Request) -> GraphStore:
 
 StoreDep = Annotated[GraphStore, Depends(current_store)]
 
+
+def evidence_labels(request: Request, store: StoreDep) -> EvidenceLabels:
+    """How this answer shows its evidence: each document by title, with its source, and
+    table rows with their header (the app keeps the tables it has read)."""
+    return EvidenceLabels(store, request.app.state.table_headers)
+
+
+LabelsDep = Annotated[EvidenceLabels, Depends(evidence_labels)]
+
 TypesParam = Annotated[
     list[str] | None,
     Query(
@@ -105,16 +118,28 @@ UntilParam = Annotated[int | None, _year_bound("earlier", "Up to 2023")]
 
 
 MinConfidenceParam = Annotated[
-    float,
+    float | None,
     Query(
         ge=0.0,
         le=1.0,
-        description="Only relations the extractor is at least this sure of (0 to 1). Relations "
-        "read from a full sentence frame, tables and curation score 0.8 or more; a bare "
-        "co-occurrence of two actors with a trigger scores below 0.5 and is left out unless "
-        "you lower this.",
+        description="Only relations the extractor is at least this sure of (0 to 1); by default "
+        "the server's floor (KIZUNA_MIN_CONFIDENCE, 0.5 unless configured; /explorer/config "
+        "gives it as default_min_confidence), the same for every endpoint. Relations read "
+        "from a full sentence frame, tables and curation score 0.8 or more; a bare "
+        "co-occurrence of two actors with a trigger scores below 0.5.",
     ),
 ]
+
+
+def min_confidence_floor(request: Request, min_confidence: MinConfidenceParam = None) -> float:
+    """The confidence floor of a request: the one asked for, else the server's."""
+    if min_confidence is not None:
+        return min_confidence
+    floor: float = request.app.state.min_confidence
+    return floor
+
+
+FloorDep = Annotated[float, Depends(min_confidence_floor)]
 
 
 def _split(values: list[str] | None) -> list[str] | None:
@@ -129,10 +154,11 @@ def query_filters(
     actor_types: ActorTypesParam = None,
     since: SinceParam = None,
     until: UntilParam = None,
-    min_confidence: MinConfidenceParam = DEFAULT_MIN_CONFIDENCE,
+    *,
+    min_confidence: FloorDep,
 ) -> Filters:
-    """The filters every relation query takes, from its query parameters; unknown types raise
-    InvalidQuery (422)."""
+    """The filters every relation query takes, from its query parameters (the confidence
+    floor the server's unless asked); unknown types raise InvalidQuery (422)."""
     return Filters.build(_split(types), _split(actor_types), since, until, min_confidence)
 
 

@@ -1,11 +1,13 @@
-"""Exports of a graph: JSON (`{"nodes", "edges"}`), GraphML (networkx) and CSV (nodes + edges).
+"""Exports of a graph: JSON (`{"nodes", "edges", "documents"}`), GraphML (networkx) and CSV.
 
-Every format is deterministic: the same graph gives the same bytes on every run.
-JSON is `{"nodes": [...], "edges": [...]}`, every edge of the graph given with its date, rule
-and confidence (`kizuna export` leaves out, as the API does, the relations below
-`DEFAULT_MIN_CONFIDENCE` unless `--min-confidence` says otherwise);
-CSV is two tables, nodes and edges, written as a zip holding nodes.csv and edges.csv, or as
-two files `<stem>.nodes.csv` and `<stem>.edges.csv`.
+Every format is deterministic: the same graph gives the same bytes on every run. Every piece
+of evidence names its document's title and source, as the API's answers do.
+JSON is `{"nodes": [...], "edges": [...], "documents": [...]}`, every edge of the graph given
+with its date, rule and confidence (`kizuna export` leaves out, as the API does, the
+relations below the configured floor, KIZUNA_MIN_CONFIDENCE, unless `--min-confidence` says
+otherwise); CSV is two tables, nodes and edges (an edge row per piece of evidence), written
+as a zip holding nodes.csv and edges.csv, or as two files `<stem>.nodes.csv` and
+`<stem>.edges.csv`.
 """
 
 from __future__ import annotations
@@ -18,13 +20,34 @@ from typing import Any
 
 import networkx as nx
 
-from graph.model import Graph
+from graph.model import Evidence, Graph
 
 __all__ = ["to_csv_tables", "to_csv_zip", "to_graphml", "to_json", "to_json_data"]
 
 
+def _cited(graph: Graph) -> dict[str, tuple[str | None, str | None]]:
+    """Each document's title and source, by name: how every piece of evidence names its
+    document, as the API's answers do."""
+    return {d.name: (d.title, d.source) for d in graph.documents}
+
+
+def _evidence(
+    evidence: Evidence, cited: dict[str, tuple[str | None, str | None]]
+) -> dict[str, Any]:
+    title, source = cited.get(evidence.doc, (None, None))
+    return {
+        "doc": evidence.doc,
+        "quote": evidence.quote,
+        "start": evidence.start,
+        "end": evidence.end,
+        "title": title,
+        "source": source,
+    }
+
+
 def to_json_data(graph: Graph) -> dict[str, list[dict[str, Any]]]:
     graph = graph.normalised()
+    cited = _cited(graph)
     nodes = [
         {
             "id": a.id,
@@ -50,13 +73,15 @@ def to_json_data(graph: Graph) -> dict[str, list[dict[str, Any]]]:
             "confidence": r.confidence,
             "key": r.key,
             "curated": r.curated,
-            "evidence": [
-                {"doc": e.doc, "quote": e.quote, "start": e.start, "end": e.end} for e in r.evidence
-            ],
+            "evidence": [_evidence(e, cited) for e in r.evidence],
         }
         for r in graph.relations
     ]
-    return {"nodes": nodes, "edges": edges}
+    documents = [
+        {"name": d.name, "title": d.title, "source": d.source, "date": d.date}
+        for d in graph.documents
+    ]
+    return {"nodes": nodes, "edges": edges, "documents": documents}
 
 
 def to_json(graph: Graph) -> bytes:
@@ -65,6 +90,7 @@ def to_json(graph: Graph) -> bytes:
 
 def to_graphml(graph: Graph) -> bytes:
     graph = graph.normalised()
+    cited = _cited(graph)
     g = nx.MultiDiGraph()
     for a in graph.actors:
         g.add_node(
@@ -88,7 +114,7 @@ def to_graphml(graph: Graph) -> bytes:
         if r.date is not None:
             attrs["date"] = r.date
         attrs["evidence"] = json.dumps(
-            [e.model_dump() for e in r.evidence], ensure_ascii=False, sort_keys=True
+            [_evidence(e, cited) for e in r.evidence], ensure_ascii=False, sort_keys=True
         )
         g.add_edge(r.source, r.target, key=r.key, **attrs)
     buffer = io.BytesIO()
@@ -109,13 +135,18 @@ def to_csv_tables(graph: Graph) -> tuple[bytes, bytes]:
         ])  # fmt: skip
     edges = io.StringIO()
     writer = csv.writer(edges, lineterminator="\n")
-    writer.writerow(["source", "target", "type", "year", "curated", "doc", "start", "end", "quote"])
+    writer.writerow([
+        "source", "target", "type", "year", "curated", "doc", "start", "end", "quote",
+        "doc_title", "doc_source",
+    ])  # fmt: skip
+    no_evidence = {"doc": "", "start": "", "end": "", "quote": "", "title": "", "source": ""}
     for e in data["edges"]:
         year = "" if e["year"] is None else e["year"]
-        for ev in e["evidence"] or [{"doc": "", "start": "", "end": "", "quote": ""}]:
+        for ev in e["evidence"] or [no_evidence]:
             writer.writerow([
                 e["source"], e["target"], e["type"], year, e["curated"],
                 ev["doc"], ev["start"], ev["end"], ev["quote"],
+                ev["title"] or "", ev["source"] or "",
             ])  # fmt: skip
     return nodes.getvalue().encode("utf-8"), edges.getvalue().encode("utf-8")
 

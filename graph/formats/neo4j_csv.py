@@ -73,9 +73,15 @@ def _actor_rows(graph: Graph) -> Iterator[list[object]]:
 
 
 def _document_rows(graph: Graph) -> Iterator[list[object]]:
-    yield ["name:ID(Document)", "sha256", "chars:long", "words:long", "text", ":LABEL"]
+    yield [
+        "name:ID(Document)", "sha256", "chars:long", "words:long", "title", "source", "date",
+        "text", ":LABEL",
+    ]  # fmt: skip
     for d in graph.documents:
-        yield [d.name, d.sha256, d.chars, d.words, d.text, "Document"]
+        yield [
+            d.name, d.sha256, d.chars, d.words, d.title or "", d.source or "", d.date or "",
+            d.text, "Document",
+        ]  # fmt: skip
 
 
 def _mention_rows(graph: Graph) -> Iterator[list[object]]:

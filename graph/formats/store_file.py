@@ -67,7 +67,10 @@ class DocumentRow(msgspec.Struct, forbid_unknown_fields=True):
     sha256: str
     chars: int
     words: int
-    text: str
+    title: str | None = None
+    source: str | None = None
+    date: str | None = None
+    text: str = ""
 
 
 DTYPES: dict[str, str] = {

@@ -88,15 +88,6 @@ def api(api_server: Api, contract_graph: Graph) -> Api:
     return api_server
 
 
-@pytest.fixture(scope="session")
-def seeds_graph() -> Graph:
-    """The graph `kizuna build` makes from the project's seeds/ and curation.yaml."""
-    from loaders.pipeline import build_graph
-
-    graph, _ = build_graph([PROJECT / "seeds"], PROJECT / "curation.yaml", 20_000_000)
-    return graph
-
-
 @pytest.fixture
 def seeds_api(api_server: Api, seeds_graph: Graph) -> Api:
     """The live API over each store kind, holding the seeds graph."""

@@ -20,6 +20,8 @@ from tests.conftest import STORE_KINDS
 CONTRACT_QUERIES = [
     "/health",
     "/stats",
+    "/stats?min_confidence=0",
+    "/documents",
     "/actors?q=japan&limit=50",
     "/actors?q=Tokyo",
     "/actors?q=Japan&type=Agency",
@@ -39,6 +41,9 @@ CONTRACT_QUERIES = [
 
 SEEDS_QUERIES = [
     "/stats",
+    "/stats?min_confidence=0",
+    "/documents",
+    "/actors/agency:jica?min_confidence=0",
     "/actors?q=jica",
     "/actors?q=digital&limit=100",
     "/actors/country:JPN",

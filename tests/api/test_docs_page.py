@@ -16,6 +16,7 @@ ENDPOINTS = [
     "/actors/{actor_id}",
     "/actors/{actor_id}/neighbourhood",
     "/paths",
+    "/documents",
     "/documents/{document_id}",
     "/analytics/centrality",
     "/analytics/communities",

@@ -21,7 +21,7 @@ from tests.neo4j_server import Connect
 class EscapingStore(MemoryStore):
     """A store that lets a driver error through, a fault no real store can be made to have."""
 
-    def stats(self) -> Stats:
+    def stats(self, min_confidence: float | None = None) -> Stats:
         raise ServiceUnavailable("Couldn't connect to 127.0.0.1:1")
 
 

@@ -12,6 +12,7 @@ from urllib.parse import quote
 
 import pytest
 
+from api.settings import Settings
 from graph.model import Actor, Graph
 from graph.querying import LIMITS
 from tests.api.conftest import Api
@@ -412,9 +413,9 @@ def test_only_neo4j_answers_carry_cypher_and_a_browser_link(api: Api) -> None:
     if api.kind == "memory":
         assert paths["cypher"] is None and around["cypher"] is None
         return
-    for answer in (paths, around):
+    for answer in (paths, around):  # Browser on the configured HTTP port (7474 by default)
         assert answer["cypher"]["browser_url"].startswith(
-            "http://127.0.0.1:7474/browser/?cmd=edit&arg="
+            f"{Settings().neo4j_browser_url}?cmd=edit&arg="
         )
     # The Cypher given is the question asked: run on the same database, it finds the same actors.
     around_routes = _run_cypher(api, around["cypher"])

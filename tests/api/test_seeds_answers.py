@@ -81,3 +81,14 @@ def test_jica_profile_lists_documents_and_relations_with_evidence(seeds_api: Api
     assert relations
     for relation in relations:
         assert_quoted_from_the_seeds(relation["evidence"])
+
+
+@pytest.mark.parametrize(
+    ("actor", "qid"), [("agency:jica", "Q958590"), ("agency:csti", "Q11607608")]
+)
+def test_japans_bodies_carry_the_wikidata_ids_of_their_ror_records(
+    seeds_api: Api, actor: str, qid: str
+) -> None:
+    # JICA: ror.org/022es3t03; CSTI: ror.org/007tjaq50 (loaders/data/catalogue.yaml says so).
+    body = seeds_api.get(f"/actors/{actor}").json()
+    assert body["identifiers"]["wikidata"] == qid

@@ -27,14 +27,6 @@ PROJECT = Path(__file__).resolve().parents[2]
 SEEDS = PROJECT / "seeds"
 
 
-@pytest.fixture(scope="session")
-def seeds_graph() -> Graph:
-    from loaders.pipeline import build_graph
-
-    graph, _ = build_graph([SEEDS], PROJECT / "curation.yaml", 20_000_000)
-    return graph
-
-
 class Explorer:
     """A live API over one store kind, and the pages opened on it."""
 

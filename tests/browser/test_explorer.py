@@ -86,7 +86,8 @@ def test_the_path_from_jica_to_india_reads_each_hop_from_the_seed_text(
     blocks = route.query_selector_all(".evidence")
     assert blocks
     for block in blocks:
-        doc, start, end = SOURCE.match(block.query_selector(".source").inner_text()).groups()
+        _, start, end = SOURCE.match(block.query_selector(".source").inner_text()).groups()
+        doc = block.get_attribute("data-doc")
         sentence = (SEEDS / doc).read_text(encoding="utf-8")[int(start) : int(end)]
         assert block.query_selector("blockquote").text_content() == sentence
         assert block.query_selector(".context mark").text_content() == sentence

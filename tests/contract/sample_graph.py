@@ -116,6 +116,10 @@ ACTORS = [
 ]
 
 DOC = "contract.txt"
+DOC_TITLE = "Japan's partners, one sentence each"
+DOC_SOURCE = "https://example.org/kizuna/contract"
+"""The sample document's title and source address (the test's own, as a `title:` and a
+`source:` header line would give them)."""
 
 
 def sample_text() -> str:
@@ -141,6 +145,13 @@ def sample_graph() -> Graph:
         a.model_copy(update={"documents": [DOC] if a.id in mentioned else []}) for a in ACTORS
     ]
     document = Document(
-        name=DOC, sha256="0" * 64, chars=len(text), words=len(text.split()), text=text
+        name=DOC,
+        sha256="0" * 64,
+        chars=len(text),
+        words=len(text.split()),
+        title=DOC_TITLE,
+        source=DOC_SOURCE,
+        date="2024-03",
+        text=text,
     )
     return Graph(actors=actors, relations=list(merged.values()), documents=[document])

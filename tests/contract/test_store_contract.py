@@ -9,7 +9,7 @@ from graph.model import Graph
 from graph.querying import Filters
 from graph.resolve import resolve_actor
 from graph.store import GraphStore
-from tests.contract.sample_graph import sample_text
+from tests.contract.sample_graph import DOC, DOC_SOURCE, DOC_TITLE, sample_text
 
 
 def test_snapshot_returns_the_graph_that_was_stored(
@@ -260,3 +260,64 @@ def test_search_hits_say_how_many_relations_each_actor_has(store: GraphStore) ->
     relations = store.actor("agency:jica").relations
     assert hit.actor.id == "agency:jica"
     assert hit.degree == len(relations) > 0
+
+
+FLOOR = 0.5
+
+
+def _with_an_unsure_relation(graph: Graph) -> Graph:
+    """The contract graph with "Japan and India hold a summit." (Japan PARTNERS_WITH India,
+    Japan's only relation with India) made a co-occurrence below FLOOR."""
+    relations = [
+        r.model_copy(update={"confidence": 0.3})
+        if (r.type, {r.source, r.target}) == ("PARTNERS_WITH", {"country:JPN", "country:IND"})
+        else r
+        for r in graph.relations
+    ]
+    assert [r.confidence for r in relations].count(0.3) == 1
+    return graph.model_copy(update={"relations": relations})
+
+
+def test_the_confidence_floor_leaves_a_relation_out_of_every_answer(
+    store: GraphStore, contract_graph: Graph
+) -> None:
+    store.replace(_with_an_unsure_relation(contract_graph))
+    every, floored = store.actor("country:JPN"), store.actor("country:JPN", FLOOR)
+    assert len(every.relations) - len(floored.relations) == 1
+    assert "country:IND" in {a.id for a in every.related}
+    assert "country:IND" not in {a.id for a in floored.related}
+
+    hits = store.search("Japan", min_confidence=FLOOR).hits
+    (japan,) = [h for h in hits if h.actor.id == "country:JPN"]
+    assert japan.degree == len(floored.relations)
+
+    all_stats, stats = store.stats(), store.stats(FLOOR)
+    assert (all_stats.hidden_relations, all_stats.min_confidence) == (0, None)
+    assert (stats.hidden_relations, stats.min_confidence) == (1, FLOOR)
+    assert stats.relations == all_stats.relations - 1
+    assert stats.evidence == all_stats.evidence - 1
+    assert stats.relations_by_type["PARTNERS_WITH"] == (
+        all_stats.relations_by_type["PARTNERS_WITH"] - 1
+    )
+    top = stats.most_connected[0]
+    assert (top.id, top.degree) == ("country:JPN", len(floored.relations))
+
+    (document,) = store.documents(FLOOR)
+    assert document.relations == stats.relations  # every relation cites the one document
+    assert store.documents()[0].relations == all_stats.relations
+
+
+def test_documents_are_listed_with_what_they_say_of_themselves_and_their_counts(
+    store: GraphStore, contract_graph: Graph
+) -> None:
+    (document,) = store.documents()
+    assert (document.name, document.title, document.source, document.date) == (
+        DOC,
+        DOC_TITLE,
+        DOC_SOURCE,
+        "2024-03",
+    )
+    assert document.actors == sum(DOC in a.documents for a in contract_graph.actors)
+    assert document.relations == len(contract_graph.relations)
+    (facts,) = store.document_facts()
+    assert facts.model_dump() == document.model_dump(exclude={"actors", "relations"})

@@ -300,3 +300,31 @@ def test_export_says_where_it_wrote(home: Path, tmp_path: Path) -> None:
     piped = _kizuna(home, "export")
     assert json.loads(piped.stdout)["edges"]
     assert "as json to standard output" in piped.stderr
+
+
+def test_an_add_whose_every_document_is_skipped_fails_and_changes_nothing(home: Path) -> None:
+    assert _kizuna(home, "build").exit_code == 0
+    before = _stored(home)
+    empty = home / "mine" / "empty.txt"
+    empty.parent.mkdir()
+    empty.write_bytes(b"")
+    binary = home / "mine" / "scan.txt"
+    binary.write_bytes(b"JICA\x00\x01")
+    done = _kizuna(home, "add", str(empty), str(binary))
+    assert done.exit_code == 1, done.output
+    assert "every document given was skipped" in done.output
+    assert "empty.txt: empty" in done.output and "scan.txt: binary" in done.output
+    assert _stored(home) == before  # store and corpus, byte for byte
+    # One readable document among them is an add that succeeds.
+    done = _kizuna(home, "add", str(empty), str(_press(home)))
+    assert done.exit_code == 0, done.output
+    assert "skipped empty.txt: empty" in done.output
+    assert "press.txt" in _documents(home)
+
+
+def test_every_corpus_command_says_which_store_it_uses(home: Path) -> None:
+    store = (home / "data" / "graph.json").resolve()
+    for args in (["build"], ["add", str(_press(home))], ["remove", "press.txt"], ["stats"]):
+        done = _kizuna(home, *args)
+        assert done.exit_code == 0, done.output
+        assert f"Store: {store}" in done.output.splitlines()[:2], args

@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 
 from graph.model import Graph, Relation
-from loaders.pipeline import BuildReport, build_graph
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
@@ -15,13 +14,9 @@ CURATION = ROOT / "curation.yaml"
 
 
 @pytest.fixture(scope="session")
-def seed_build() -> tuple[Graph, BuildReport]:
-    return build_graph([SEEDS], CURATION, 20_000_000)
-
-
-@pytest.fixture(scope="session")
-def seed_graph(seed_build: tuple[Graph, BuildReport]) -> Graph:
-    return seed_build[0]
+def seed_graph(seeds_graph: Graph) -> Graph:
+    """The graph built from seeds/ (tests/conftest.py builds it once per run)."""
+    return seeds_graph
 
 
 def seed_text(prefix: str) -> str:

@@ -150,16 +150,24 @@ def test_two_builds_export_identical_bytes(tmp_path: Path) -> None:
     assert to_json(first) == to_json(second) == to_json(third)
 
 
+# One fresh process per hash seed runs `kizuna build` then `kizuna export`, as a user would
+# run the two commands (in one interpreter, so that the test pays for one start, not two).
+_BUILD_THEN_EXPORT = """
+import sys
+from api.cli import app
+seeds, curation, store, out = sys.argv[1:]
+app(["build", seeds, "--store", store, "--curation", curation], standalone_mode=False)
+app(["export", "--store", store, "-o", out], standalone_mode=False)
+"""
+
+
 def _cli_export(tmp_path: Path, seed: str) -> bytes:
     store = tmp_path / seed / "graph.json"
     out = tmp_path / seed / "graph-export.json"
     env = {**os.environ, "PYTHONHASHSEED": seed}
-    command = [sys.executable, "-c", "from api.cli import main; main()"]
-    subprocess.run([*command, "build", str(SEEDS), "--store", str(store),
-                    "--curation", str(CURATION)], check=True, env=env, cwd=ROOT,
+    subprocess.run([sys.executable, "-c", _BUILD_THEN_EXPORT, str(SEEDS), str(CURATION),
+                    str(store), str(out)], check=True, env=env, cwd=ROOT,
                    capture_output=True)  # fmt: skip
-    subprocess.run([*command, "export", "--store", str(store), "-o", str(out)],
-                   check=True, env=env, cwd=ROOT, capture_output=True)  # fmt: skip
     return out.read_bytes()
 
 
@@ -182,11 +190,16 @@ def test_cli_build_prints_a_summary_and_export_has_the_brief_shape(
     assert "Actors by type" in result.output and "Relations by type" in result.output
     result = runner.invoke(app, ["export", "--store", str(store)])
     data = json.loads(result.stdout)
-    assert set(data) == {"nodes", "edges"}
+    assert set(data) == {"nodes", "edges", "documents"}
     assert {"id", "name", "type", "aliases"} <= set(data["nodes"][0])
     edge = data["edges"][0]
     assert {"source", "target", "type", "year", "evidence"} <= set(edge)
-    assert set(edge["evidence"][0]) == {"doc", "quote", "start", "end"}
+    assert set(edge["evidence"][0]) == {"doc", "quote", "start", "end", "title", "source"}
+    titles = {d["name"]: d["title"] for d in data["documents"]}
+    assert set(titles) == {p.name for p in SEEDS.glob("*.txt")}
+    for e in data["edges"]:
+        for piece in e["evidence"]:
+            assert piece["title"] == titles[piece["doc"]]
     stats = runner.invoke(app, ["stats", "--store", str(store)])
     assert stats.exit_code == 0 and "relations" in stats.output
 
@@ -204,7 +217,10 @@ def test_cli_exports_graphml_and_csv(corpus: Path, tmp_path: Path) -> None:
     runner.invoke(app, ["export", "--format", "csv", "-o", str(archive), "--store", str(store)])
     with zipfile.ZipFile(archive) as z:
         assert sorted(z.namelist()) == ["edges.csv", "nodes.csv"]
-        assert z.read("edges.csv").startswith(b"source,target,type,year")
+        edges = z.read("edges.csv").decode("utf-8")
+        assert edges.startswith("source,target,type,year")
+        assert edges.splitlines()[0].endswith(",doc_title,doc_source")
+        assert "Japan's Technology Diplomacy: A critical link" in edges
     runner.invoke(
         app, ["export", "-f", "csv", "-o", str(tmp_path / "g.csv"), "--store", str(store)]
     )

@@ -1,12 +1,14 @@
 """The offline bulk load: CSV files imported by neo4j-admin into a second, throwaway server.
 
 It runs its own server (own home, own ports, small heap) because an import needs the server
-stopped; the session's server is not touched.
+stopped; the session's server is not touched. The home is the module's; each test starts
+with the server stopped and its database empty.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 from collections.abc import Iterator
@@ -48,23 +50,50 @@ class Throwaway:
         return self.connect(neo4j_uri=self.uri)
 
 
-@pytest.fixture
-def throwaway_server(tmp_path: Path, neo4j_connect: Connect) -> Iterator[Throwaway]:
+def _session_home() -> Path:
+    """The home of the session's server (scripts/neo4j-local's default, or the one set)."""
+    return Path(os.environ.get("KIZUNA_NEO4J_HOME") or PROJECT / ".neo4j")
+
+
+@pytest.fixture(scope="module")
+def throwaway_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
+    """The throwaway server's environment, for the whole module: one home (its jars those of
+    the session's server when that one has fetched them, as the script would fetch the same
+    ones; its password set on its first start), stopped at the end."""
+    root = tmp_path_factory.mktemp("throwaway")
+    home = root / "neo4j-home"
+    home.mkdir()
+    jars = _session_home() / "lib"
+    if (jars / ".pom.sha256").is_file():
+        (home / "lib").symlink_to(jars, target_is_directory=True)
     bolt = _free_port()
     env = {
         **os.environ,
-        "KIZUNA_NEO4J_HOME": str(tmp_path / "neo4j-home"),
+        "KIZUNA_NEO4J_HOME": str(home),
         "KIZUNA_NEO4J_BOLT_PORT": str(bolt),
         "KIZUNA_NEO4J_HTTP_PORT": str(_free_port()),
         "KIZUNA_NEO4J_HEAP": "512m",
         "KIZUNA_NEO4J_PAGECACHE": "128m",
         "NEO4J_URI": f"bolt://127.0.0.1:{bolt}",
-        "KIZUNA_STORE": str(tmp_path / "store.json"),
+        "KIZUNA_STORE": str(root / "store.json"),
     }
     try:
-        yield Throwaway(env, env["NEO4J_URI"], tmp_path / "store.json", neo4j_connect)
+        yield env
     finally:
         subprocess.run([str(SCRIPT), "stop"], env=env, check=False, timeout=300)
+
+
+@pytest.fixture
+def throwaway_server(throwaway_home: dict[str, str], neo4j_connect: Connect) -> Iterator[Throwaway]:
+    """The throwaway server, stopped, its database `neo4j` empty (its system database, with
+    the password, kept): each test starts from a server that holds no graph."""
+    subprocess.run([str(SCRIPT), "stop"], env=throwaway_home, check=False, timeout=300)
+    data = Path(throwaway_home["KIZUNA_NEO4J_HOME"]) / "data"
+    for folder in (data / "databases" / "neo4j", data / "transactions" / "neo4j"):
+        shutil.rmtree(folder, ignore_errors=True)
+    store = Path(throwaway_home["KIZUNA_STORE"])
+    store.unlink(missing_ok=True)
+    yield Throwaway(throwaway_home, throwaway_home["NEO4J_URI"], store, neo4j_connect)
 
 
 def test_imported_csv_gives_the_same_graph_as_a_bolt_load(

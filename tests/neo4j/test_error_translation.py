@@ -76,8 +76,11 @@ def test_a_constraint_violation_is_a_query_failure_with_the_cypher_only_in_the_l
     assert any(error_id in r.getMessage() and duplicate in r.getMessage() for r in caplog.records)
 
 
-def test_refused_credentials_are_503_and_name_no_password(neo4j_connect: Connect) -> None:
-    """Refused as a user that does not exist, so that no real account is locked out."""
+def test_refused_credentials_are_503_and_name_no_password(
+    neo4j_server: Neo4jServer, neo4j_connect: Connect
+) -> None:
+    """Refused as a user that does not exist, so that no real account is locked out (by the
+    run's server, which must be running to refuse them)."""
     store = Neo4jStore(neo4j_connect(neo4j_user="nobody", neo4j_password="not-the-password"))
     with serve(create_app(store=store)) as server, server.client() as http:
         answer = http.get("/health")

@@ -30,7 +30,7 @@ def _kizuna(
     server: Neo4jServer, *args: str, uri: str | None = None
 ) -> subprocess.CompletedProcess[str]:
     env = {
-        **os.environ,
+        **{k: v for k, v in os.environ.items() if k != "NEO4J_BROWSER_URL"},
         "NEO4J_URI": uri or server.uri,
         "NEO4J_USER": server.user,
         "NEO4J_PASSWORD": server.password,
@@ -56,6 +56,13 @@ def test_kizuna_neo4j_load_pushes_the_built_graph(
     done = _kizuna(neo4j_server, "neo4j", "load", "--wipe", "--store", str(store_file))
     assert done.returncode == 0, done.stderr + done.stdout
     assert "13 actors, 13 relations, 1 document." in done.stdout
+    assert f"Store: {store_file.resolve()}" in done.stdout
+    # Browser on the server's own HTTP port (KIZUNA_NEO4J_HTTP_PORT), and no notification.
+    assert f"Browse: {neo4j_server.http_url}/browser/" in done.stdout
+    assert "notification" not in done.stderr.lower()
+    status = _kizuna(neo4j_server, "neo4j", "status")
+    assert status.returncode == 0, status.stderr + status.stdout
+    assert f"Browser: {neo4j_server.http_url}/browser/" in status.stdout
     records = neo4j_driver.execute_query(
         "MATCH (a:Agency {id: 'agency:jica'}) RETURN a.name AS name, a.aliases AS aliases"
     ).records

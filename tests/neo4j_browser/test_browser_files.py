@@ -13,6 +13,7 @@ import pytest
 from api.app import create_app
 from api.browser_guide import guide_html, parse_queries, queries_text, ready_queries
 from api.browser_style import grass, text_colour
+from api.settings import Settings
 from graph.memory_store import MemoryStore
 from graph.model import Graph
 from graph.schema import domain_schema
@@ -70,7 +71,7 @@ def test_queries_file_has_the_ready_queries_users_ask_for() -> None:
         "ODA projects with funder, implementer and host",
         "Which documents mention JICA",
         "Curated relations",
-        "Uncertain relations (confidence below 0.5)",
+        "Uncertain relations (below the confidence floor)",
     ):
         assert wanted in titles
     assert len(titles) == len(set(titles))
@@ -84,12 +85,22 @@ def test_queries_file_ships_inside_the_package() -> None:
     assert not (Path(api.__file__).parents[1] / "neo4j").exists(), "no folder shadows the driver"
 
 
-def test_guide_has_one_runnable_block_per_query_plus_the_style_command() -> None:
+def test_guide_has_one_runnable_block_per_query_plus_the_style_and_floor_commands() -> None:
     queries = ready_queries()
-    page = guide_html(queries, "http://localhost:9999/neo4j-browser/kizuna.grass")
+    page = guide_html(queries, "http://localhost:9999/neo4j-browser/kizuna.grass", 0.7)
     assert page.count("<slide") == len(queries) + 1
-    assert page.count('class="pre-scrollable code runnable"') == len(queries) + 1
+    assert page.count('class="pre-scrollable code runnable"') == len(queries) + 2
     assert ":style http://localhost:9999/neo4j-browser/kizuna.grass" in page
+    assert ":param min_confidence =&gt; 0.7" in page
+
+
+def test_every_ready_query_over_relations_honours_the_confidence_floor() -> None:
+    for query in ready_queries():
+        if "MENTIONS" in query.cypher:  # which documents name an actor: no relation read
+            continue
+        assert "r.confidence >= $min_confidence" in query.cypher or (
+            query.title.startswith("Uncertain") and "r.confidence < $min_confidence" in query.cypher
+        ), query.title
 
 
 def test_a_query_without_a_title_or_semicolon_is_refused() -> None:
@@ -100,11 +111,15 @@ def test_a_query_without_a_title_or_semicolon_is_refused() -> None:
     assert parse_queries("// header only\n// more header\n") == []
 
 
+FLOOR = 0.6
+"""The confidence floor the served guide is configured with (not the default)."""
+
+
 @pytest.fixture
 def api_url(tmp_path: Path, contract_graph: Graph) -> Iterator[str]:
     store = MemoryStore(tmp_path / "store.json")
     store.replace(contract_graph)
-    with serve(create_app(store=store)) as server:
+    with serve(create_app(Settings(min_confidence=FLOOR), store=store)) as server:
         yield server.url
 
 
@@ -112,7 +127,10 @@ def test_the_api_serves_the_style_sheet_guide_and_queries_with_cors(api_url: str
     for name, body in (
         ("kizuna.grass", grass()),
         ("queries.cypher", queries_text()),
-        ("guide.html", guide_html(ready_queries(), f"{api_url}/neo4j-browser/kizuna.grass")),
+        (
+            "guide.html",
+            guide_html(ready_queries(), f"{api_url}/neo4j-browser/kizuna.grass", FLOOR),
+        ),
     ):
         response = httpx.get(f"{api_url}/neo4j-browser/{name}", headers=ORIGIN)
         assert response.status_code == 200, name

@@ -133,6 +133,14 @@ def test_guide_plays_and_style_colours_the_graph_in_browser(
         page.wait_for_function("document.body.innerText.includes('node.Country')", timeout=60_000)
         assert "Could not parse" not in page.inner_text("body")
 
+        # The next block sets the confidence floor every ready query reads.
+        runnable.filter(has_text=":param min_confidence").first.click()
+        page.wait_for_function(f"() => {_EDITOR_TEXT}.includes('min_confidence')", timeout=60_000)
+        page.click(_testid("editor-Run"))
+        page.wait_for_function(
+            "document.body.innerText.includes('\"min_confidence\": 0.5')", timeout=60_000
+        )
+
         # The guide's "Japan's partner network" slide, drawn as a graph.
         for _ in range(10):
             if runnable.filter(has_text="RETURN p").count():

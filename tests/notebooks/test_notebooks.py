@@ -2,8 +2,11 @@
 
 Each notebook is executed as committed (its outputs are cleared in git) in a kernel that runs
 this test's own Python (the project's .venv), against the server of tests/neo4j_server.py
-holding the sample graph. Then a probe cell, run in the same kernel, reads the notebook's own
-tables, and the answers are checked against the sentences of tests/contract/sample_graph.py.
+holding the sample graph, one relation of which ("Japan and India hold a summit.") is made a
+co-occurrence below the confidence floor. Then a probe cell, run in the same kernel, reads the
+notebook's own tables, and the answers are checked against the sentences of
+tests/contract/sample_graph.py, and the notebooks' first answers against the REST API's over
+each store holding the same graph: the notebooks leave out what the API leaves out.
 """
 
 from __future__ import annotations
@@ -18,8 +21,11 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
+from api.app import create_app
+from graph.memory_store import MemoryStore
 from graph.model import Graph
 from graph.neo4j_store import Neo4jStore
+from tests.api.live_server import serve
 from tests.neo4j_server import Neo4jServer
 
 pytestmark = pytest.mark.neo4j
@@ -47,12 +53,46 @@ def kernel_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
+UNSURE = ("PARTNERS_WITH", {"country:JPN", "country:IND"})
+
+
+@pytest.fixture(scope="module")
+def marked_graph(contract_graph: Graph) -> Graph:
+    """The sample graph with Japan PARTNERS_WITH India below the confidence floor."""
+    relations = [
+        r.model_copy(update={"confidence": 0.3}) if (r.type, {r.source, r.target}) == UNSURE else r
+        for r in contract_graph.relations
+    ]
+    return contract_graph.model_copy(update={"relations": relations})
+
+
 @pytest.fixture
 def loaded(
-    neo4j_store: Neo4jStore, contract_graph: Graph, neo4j_server: Neo4jServer
+    neo4j_store: Neo4jStore, marked_graph: Graph, neo4j_server: Neo4jServer
 ) -> Iterator[Neo4jServer]:
-    neo4j_store.replace(contract_graph, wipe=True)
+    neo4j_store.replace(marked_graph, wipe=True)
     yield neo4j_server
+
+
+@pytest.fixture
+def api_answers(
+    loaded: Neo4jServer, neo4j_store: Neo4jStore, marked_graph: Graph, tmp_path: Path
+) -> Callable[[str], dict[str, Any]]:
+    """`answer(path)`: the REST API's JSON for `path` on each store kind holding the marked
+    graph (Neo4j: the database the notebooks read), by kind."""
+    memory = MemoryStore(tmp_path / "store.json")
+    memory.replace(marked_graph)
+
+    def answer(path: str) -> dict[str, Any]:
+        answers = {}
+        for kind, store in (("memory", memory), ("neo4j", neo4j_store)):
+            with serve(create_app(store=store)) as server, server.client() as http:
+                response = http.get(path)
+                assert response.status_code == 200, response.text
+                answers[kind] = response.json()
+        return answers
+
+    return answer
 
 
 Run = Callable[[str, dict[str, str], int], Any]
@@ -127,7 +167,9 @@ def _errors(notebook: nbformat.NotebookNode) -> list[str]:
     ]
 
 
-def test_partner_network_notebook_shows_japans_partners_by_year(run_notebook: Run) -> None:
+def test_partner_network_notebook_shows_japans_partners_by_year(
+    run_notebook: Run, api_answers: Callable[[str], dict[str, Any]]
+) -> None:
     probe = {
         "partners": "json.loads(partners.to_json(orient='records'))",
         "per_year": "{str(k): v for k, v in per_year.sum(axis=1).items()}",
@@ -148,15 +190,30 @@ def test_partner_network_notebook_shows_japans_partners_by_year(run_notebook: Ru
         (2022, "PARTNERS_WITH", "European Union"),
         (None, "PARTNERS_WITH", "European Union"),
     } <= rows
+    # "Japan and India hold a summit." is below the floor: India is no partner here.
+    assert "India" not in {p["partner"] for p in seen["partners"]}
     assert seen["per_year"] == {"2021": 1, "2022": 1, "2023": 2}
     assert [(a["year"], a["partners"]) for a in seen["as_of"]] == [(2021, 1), (2022, 2), (2023, 4)]
     assert seen["nodes"] == sorted(
-        ["Japan", "Denmark", "Saudi Arabia", "Ukraine", "European Union", "India"]
+        ["Japan", "Denmark", "Saudi Arabia", "Ukraine", "European Union"]
     )
     assert seen["central"] == "Japan"
 
+    # The notebook's first answer is the API's: Japan's partner relations in its profile.
+    for kind, profile in api_answers("/actors/country:JPN").items():
+        listed = sorted(
+            (r["year"] or 0, r["type"], r["other"]["name"])
+            for t in ("SIGNED_MOC", "PARTNERS_WITH", "AGREEMENT_WITH")
+            for r in profile["relations"].get(t, [])
+        )
+        assert sorted(
+            (p["year"] or 0, p["instrument"], p["partner"]) for p in seen["partners"]
+        ) == (listed), kind
 
-def test_oda_notebook_shows_funder_implementer_and_host_with_evidence(run_notebook: Run) -> None:
+
+def test_oda_notebook_shows_funder_implementer_and_host_with_evidence(
+    run_notebook: Run, api_answers: Callable[[str], dict[str, Any]]
+) -> None:
     probe = {
         "projects": "json.loads(projects.to_json(orient='records'))",
         "evidence": "json.loads(evidence.to_json(orient='records'))",
@@ -182,3 +239,15 @@ def test_oda_notebook_shows_funder_implementer_and_host_with_evidence(run_notebo
         ["JICA", "Mumbai-Ahmedabad High-Speed Rail"],
         ["Mumbai-Ahmedabad High-Speed Rail", "India"],
     ]
+
+    # The notebook's first answer is the API's: the project's profile, role by role.
+    for kind, profile in api_answers("/actors/project:mahsr").items():
+
+        def others(*types: str, profile: dict[str, Any] = profile) -> list[str]:
+            return sorted(
+                r["other"]["name"] for t in types for r in profile["relations"].get(t, [])
+            )
+
+        assert project["funders"] == others("FUNDS"), kind
+        assert project["implementers"] == others("IMPLEMENTS"), kind
+        assert project["hosts"] == others("LOCATED_IN", "BENEFITS"), kind

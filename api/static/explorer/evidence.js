@@ -1,5 +1,6 @@
-// Evidence as analysts read it: the quoted sentence, the document and offsets, and on demand
-// (or at once, for paths) the sentence highlighted inside its paragraph from /documents.
+// Evidence as analysts read it: the quoted sentence (a table row read with its header), the
+// document by its title with a link to its source, the offsets, and on demand (or at once,
+// for paths) the sentence highlighted inside its paragraph from /documents.
 
 import { get } from "./api.js";
 import { el } from "./dom.js";
@@ -12,6 +13,14 @@ export function relationBadge(config, type) {
 export function when(relation) {
   if (relation.date) return relation.date_source === "document" ? `${relation.date} (document date)` : relation.date;
   return relation.year ?? "no year stated";
+}
+
+// The document a quote comes from: its title (else its file name), linked to its source.
+function documentName(evidence) {
+  const name = evidence.title || evidence.doc;
+  const label = evidence.title ? { title: evidence.doc } : {};
+  if (!/^https?:\/\//i.test(evidence.source || "")) return el("cite", label, name);
+  return el("a", { ...label, class: "document", href: evidence.source, target: "_blank", rel: "noopener" }, el("cite", {}, name));
 }
 
 export function evidenceBlock(evidence, { open = false } = {}) {
@@ -28,9 +37,9 @@ export function evidenceBlock(evidence, { open = false } = {}) {
     button.setAttribute("aria-expanded", "true");
   };
   const button = el("button", { type: "button", class: "small", "aria-expanded": "false", onclick: load }, "In its paragraph");
-  const block = el("div", { class: "evidence" },
-    el("blockquote", {}, evidence.quote),
-    el("div", { class: "source" }, `${evidence.doc}, characters ${evidence.start}–${evidence.end} `, button),
+  const block = el("div", { class: "evidence", "data-doc": evidence.doc },
+    el("blockquote", evidence.row ? { class: "row", title: "A row of a table, read with its header" } : {}, evidence.row || evidence.quote),
+    el("div", { class: "source" }, documentName(evidence), `, characters ${evidence.start}–${evidence.end} `, button),
     context);
   if (open) load();
   return block;
