@@ -125,7 +125,8 @@ def _sentences(
 def segment(
     folded: str, abbreviations: frozenset[str], protected: Sequence[int] = ()
 ) -> list[Segment]:
-    """Sentences and table rows of a (folded) document, in document order."""
+    """Sentences and table rows of a (folded) document, in document order. A blank line ends
+    a paragraph, unless it cuts a sentence (see `_broken_sentence`)."""
     segments: list[Segment] = []
     block_start: int | None = None
     position = 0
@@ -144,7 +145,8 @@ def segment(
         line_end = length if newline < 0 else newline
         line = folded[position:line_end]
         if not line.strip():
-            flush(position)
+            if block_start is None or not _broken_sentence(folded, block_start, position):
+                flush(position)
         elif line.count("\t") >= 2:
             flush(position)
             s, e = _trimmed(folded, position, line_end)
@@ -158,6 +160,19 @@ def segment(
         position = line_end + 1
     flush(length)
     return segments
+
+
+_SENTENCE_GOES_ON = re.compile(r"\s*[a-z]")
+
+
+def _broken_sentence(folded: str, block_start: int, blank: int) -> bool:
+    """Whether a blank line cuts a sentence in two, as a page or column break of a PDF
+    extraction does ("... to incorporate human\n\nsecurity, environmental concern ..."): the
+    block ends with a word or a comma and the text goes on in lower case."""
+    ending = folded[block_start:blank].rstrip()
+    if not ending or not (ending[-1].isalnum() or ending[-1] in ",-"):
+        return False
+    return _SENTENCE_GOES_ON.match(folded, blank) is not None
 
 
 def trie_pattern(words: Iterable[str], not_after: str = "") -> str:

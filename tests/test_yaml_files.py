@@ -9,15 +9,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-import loaders.catalogue as catalogue_module
 from api.cli import app
 from api.settings import Settings
 from graph.errors import CurationError
 from loaders.curation import load_curation
 from loaders.datafiles import DataFileError, load_data_file
-from loaders.lexicon import Frames
-
-FRAMES = Path(catalogue_module.__file__).parent / "data" / "frames.yaml"
+from loaders.rules.lexicon import LEXICON_FILE, LexiconFile
 
 TWO_ACTOR_BLOCKS = """\
 actors:
@@ -41,13 +38,13 @@ def test_a_curation_file_with_a_key_given_twice_is_refused_with_its_line(tmp_pat
 
 
 def test_a_data_file_with_a_key_given_twice_is_refused_with_its_line(tmp_path: Path) -> None:
-    lines = FRAMES.read_text(encoding="utf-8").splitlines()
-    at = next(i for i, line in enumerate(lines) if line.startswith("  FUNDS: [fund"))
-    lines.insert(at + 1, "  FUNDS: [finance]")
-    path = tmp_path / "frames.yaml"
+    lines = LEXICON_FILE.read_text(encoding="utf-8").splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("  FUNDS:"))
+    lines.insert(at + 1, "    verbs: [finance]")
+    path = tmp_path / "lexicon.yaml"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    with pytest.raises(DataFileError, match=rf"frames\.yaml, line {at + 2}: .*'FUNDS' is given"):
-        load_data_file(path, Frames)
+    with pytest.raises(DataFileError, match=rf"lexicon\.yaml, line {at + 3}: .*'verbs' is given"):
+        load_data_file(path, LexiconFile)
 
 
 def _build(tmp_path: Path, curation: Path) -> tuple[int, str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from graph.model import Graph
+from loaders.extract import extract_document
 from tests.extraction.conftest import SEEDS
 
 
@@ -41,3 +42,25 @@ def test_relation_and_actor_types_exist_in_the_schema(seed_graph: Graph) -> None
     assert {a.type for a in seed_graph.actors} <= set(schema.actor_types)
     ids = {a.id for a in seed_graph.actors}
     assert all(r.source in ids and r.target in ids for r in seed_graph.relations)
+
+
+def test_a_quote_cut_by_a_page_break_runs_to_the_end_of_its_sentence() -> None:
+    text = (
+        "Japan reoriented its aid by establishing JICA in 1972 to incorporate human\n\n"
+        "security, environmental concern and sustainable development. A new sentence.\n\n"
+        "A new paragraph with Japan and JICA.\n\n"
+        "Japan established JETRO in 1958.\n"
+    )
+    result = extract_document(text)
+    (established,) = [
+        r
+        for r in result.relations
+        if (r.source, r.type, r.target) == ("country:JPN", "ESTABLISHED", "agency:jica")
+    ]
+    (evidence,) = established.evidence
+    assert evidence.quote.startswith("Japan reoriented its aid")
+    assert evidence.quote.endswith("environmental concern and sustainable development.")
+    (jetro,) = [
+        r for r in result.relations if r.target == "agency:jetro" and r.type == "ESTABLISHED"
+    ]
+    assert jetro.evidence[0].quote == "Japan established JETRO in 1958."
