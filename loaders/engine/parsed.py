@@ -21,23 +21,6 @@ from loaders.rules.lexicon import Instrument, Lexicon, lexicon, singular
 
 __all__ = ["ParsedUnit", "Phrase", "lay_mentions"]
 
-_NUMBERS = frozenset(
-    [
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "several",
-        "multiple",
-        "various",
-    ]
-)
-
 
 @dataclass(frozen=True)
 class Phrase:
@@ -202,7 +185,7 @@ def _phrase(unit: ParsedUnit, head: Token, lex: Lexicon) -> Phrase | None:
     definite = bool(determiners & lex.words["definites"])  # "Japan's grant aid" is a new one
     counted = 1
     for child in head.children:
-        if child.dep_ == "nummod" and (child.lower_ in _NUMBERS or child.like_num):
+        if child.dep_ == "nummod" and (child.lower_ in lex.words["number_words"] or child.like_num):
             counted = 2
     fresh = any(
         c.lower_ in lex.words["new_markers"] for c in head.children if c.dep_ in ("amod", "det")

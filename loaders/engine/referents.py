@@ -573,42 +573,36 @@ def _demonym_of(words: list[Token]) -> str | None:
     return None
 
 
-def _title_words(words: list[Token], lex: Lexicon) -> frozenset[str]:
-    """Content words after "for"/"of" in a title: "Minister for Digital" -> {"digital"}."""
+def _after_title(words: list[Token], lex: Lexicon) -> list[Token]:
+    """The words a title names after "for"/"of", up to punctuation or a person's name
+    ("Minister for Internal Affairs and Communications" -> "Internal Affairs and
+    Communications")."""
     for k, word in enumerate(words):
         if (
             word.lower_ in lex.titles
             and k + 1 < len(words)
             and words[k + 1].lower_ in ("for", "of")
         ):
-            rest: list[str] = []
+            rest: list[Token] = []
             for w in words[k + 2 :]:
-                if w.is_punct or w.ent_type_ == "PERSON":
+                if (w.is_punct and w.text != "-") or w.ent_type_ == "PERSON":
                     break
-                rest.append(w.lower_)
-            return frozenset(rest) - _SMALL
-    return frozenset()
+                rest.append(w)
+            return rest
+    return []
+
+
+def _title_words(words: list[Token], lex: Lexicon) -> frozenset[str]:
+    """Content words of what a title names: "Minister for Digital" -> {"digital"}."""
+    return frozenset(w.lower_ for w in _after_title(words, lex) if not w.is_punct) - _SMALL
 
 
 _BODY_NAMES = ("Ministry of {}", "Ministry for {}", "Department of {}", "Department for {}")
 
 
 def _title_phrase(words: list[Token], lex: Lexicon) -> str:
-    """The words a title names after "for"/"of" ("Minister for Internal Affairs and
-    Communications" -> "Internal Affairs and Communications")."""
-    for k, word in enumerate(words):
-        if (
-            word.lower_ in lex.titles
-            and k + 1 < len(words)
-            and words[k + 1].lower_ in ("for", "of")
-        ):
-            rest: list[str] = []
-            for w in words[k + 2 :]:
-                if (w.is_punct and w.text != "-") or w.ent_type_ == "PERSON":
-                    break
-                rest.append(w.text)
-            return " ".join(rest)
-    return ""
+    """The words a title names, as written ("Internal Affairs and Communications")."""
+    return " ".join(w.text for w in _after_title(words, lex))
 
 
 def _known_body(phrase: str) -> str | None:

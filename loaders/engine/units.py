@@ -320,23 +320,6 @@ def _people_words() -> frozenset[str]:
 
 
 _REACH = 10  # words: how far from its trigger a relation's two ends may stand
-_COUNTS = frozenset(
-    [
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "both",
-        "the",
-        "these",
-        "those",
-    ]
-)
 
 
 def _worth_parsing(unit: Unit, folded: str, lex: Lexicon) -> tuple[bool, bool]:
@@ -409,7 +392,12 @@ def _one_or_counted(words: list[Word], k: int, noun: str) -> bool:
     instruments in general ("partnerships", "initiatives")."""
     if words[k].lower == noun or words[k].text.isupper():
         return True
-    return k > 0 and (words[k - 1].lower in _COUNTS or words[k - 1].text.isdigit())
+    if k == 0:
+        return False
+    lex = lexicon()
+    before = words[k - 1].lower
+    counted = before in lex.words["number_words"] or before in lex.words["pair_markers"]
+    return counted or before in lex.words["definites"] or words[k - 1].text.isdigit()
 
 
 def _unknown_names(unit: Unit, folded: str, starts: list[int]) -> list[int]:

@@ -64,6 +64,13 @@ for _name in ("role", "actor_type", "instrument_kind"):
         Token.set_extension(_name, default="")  # the matcher reads strings, never None
 
 
+def _actor_types(value: list[str] | None) -> list[str] | None:
+    """The actor types a rule names, each checked against the schema."""
+    for name in value or []:
+        domain_schema().check_actor_type(name)
+    return value
+
+
 def _listed(value: str | list[str] | None) -> list[str] | None:
     return [value] if isinstance(value, str) else value
 
@@ -86,9 +93,7 @@ class Step(FrozenModel):
     @field_validator("types")
     @classmethod
     def _known_types(cls, value: list[str] | None) -> list[str] | None:
-        for name in value or []:
-            domain_schema().check_actor_type(name)
-        return value
+        return _actor_types(value)
 
     @model_validator(mode="after")
     def _one_direction(self) -> Step:
@@ -128,9 +133,7 @@ class Trigger(FrozenModel):
     @field_validator("types")
     @classmethod
     def _known_types(cls, value: list[str] | None) -> list[str] | None:
-        for name in value or []:
-            domain_schema().check_actor_type(name)
-        return value
+        return _actor_types(value)
 
 
 class Emit(FrozenModel):
@@ -149,9 +152,7 @@ class Emit(FrozenModel):
     @field_validator("within")
     @classmethod
     def _known_types(cls, value: list[str] | None) -> list[str] | None:
-        for name in value or []:
-            domain_schema().check_actor_type(name)
-        return value
+        return _actor_types(value)
 
     @field_validator("type")
     @classmethod

@@ -114,6 +114,7 @@ class LexiconFile(FrozenModel):
     part_nouns: list[str]
     pair_nouns: list[str]
     pair_markers: list[str]
+    number_words: list[str]
     country_pair_nouns: list[str]
     amount_words: list[str]
     through_words: list[str]
@@ -248,6 +249,7 @@ class Lexicon:
                 "new_markers",
                 "pronouns",
                 "pair_markers",
+                "number_words",
                 "amount_words",
                 "through_words",
                 "locatives",
