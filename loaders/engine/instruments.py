@@ -194,49 +194,54 @@ class InstrumentNodes:
         grant FUNDS what the loan is for (what is PART_OF it), and what it covers BENEFITS
         the countries it is for (named so, else the signatories that do not give it)."""
         out: list[Fact] = []
-        givers: dict[str, list[Fact]] = {}
-        signers: dict[str, list[Fact]] = {}
-        beneficiaries: dict[str, list[tuple[str, float]]] = {}  # grant -> (country, confidence)
+        givers: dict[str, dict[str, float]] = {}  # grant -> giver -> how sure
+        signers: dict[str, dict[str, float]] = {}
+        beneficiaries: dict[str, dict[str, float]] = {}  # grant -> country -> how sure
         for fact in facts:
             kind = self.resolver.kind(fact.target if fact.type != "BENEFITS" else fact.source)
             if kind is None or not kind.funds:
                 continue
             if fact.giver:
-                givers.setdefault(fact.target, []).append(fact)
+                _surest(givers, fact.target, fact.source, fact.confidence)
             elif fact.type == kind.role:
-                signers.setdefault(fact.target, []).append(fact)
+                _surest(signers, fact.target, fact.source, fact.confidence)
             elif fact.type == "BENEFITS":
-                beneficiaries.setdefault(fact.source, []).append((fact.target, fact.confidence))
+                _surest(beneficiaries, fact.source, fact.target, fact.confidence)
         for grant, signed in signers.items():  # "Japan and Tuvalu signed the grant for Tuvalu"
-            receiving = {country for country, _ in beneficiaries.get(grant, [])}
-            giving = [f for f in signed if f.source not in receiving]
-            if grant not in givers and receiving and len({f.source for f in giving}) == 1:
+            receiving = beneficiaries.get(grant, {})
+            giving = {s: sure for s, sure in signed.items() if s not in receiving}
+            if grant not in givers and receiving and len(giving) == 1:
                 givers[grant] = giving
-            given_by = {f.source for f in givers.get(grant, [])}
+            given_by = givers.get(grant, {})
             if given_by and grant not in beneficiaries:  # "JICA signed a loan with India"
-                beneficiaries[grant] = [
-                    (f.source, f.confidence)
-                    for f in signed
-                    if f.source not in given_by and self.type_of(f.source) == "Country"
-                ]
+                beneficiaries[grant] = {
+                    s: sure
+                    for s, sure in signed.items()
+                    if s not in given_by and self.type_of(s) == "Country"
+                }
         for fact in facts:
             if fact.type != "PART_OF" or fact.target not in givers:
                 continue
             if self.type_of(fact.source) not in covered_types:
                 continue
-            for given in givers[fact.target]:
+            for giver, sure in givers[fact.target].items():
                 out.append(
-                    Fact(given.source, fact.source, "FUNDS", "derived:giver",
-                         min(DERIVED, given.confidence, fact.confidence), fact.span,
-                         position=fact.position)
+                    Fact(giver, fact.source, "FUNDS", "derived:giver",
+                         min(DERIVED, sure, fact.confidence), fact.span, position=fact.position)
                 )  # fmt: skip
-            for country, sure in beneficiaries.get(fact.target, []):  # what it covers is theirs
+            for country, sure in beneficiaries.get(fact.target, {}).items():  # theirs too
                 out.append(
                     Fact(fact.source, country, "BENEFITS", "derived:beneficiary",
                          min(DERIVED, sure, fact.confidence), fact.span,
                          position=fact.position)
                 )  # fmt: skip
         return out
+
+
+def _surest(table: dict[str, dict[str, float]], key: str, actor: str, sure: float) -> None:
+    """Keep, under `key`, each actor once with the surest reading of it."""
+    known = table.setdefault(key, {})
+    known[actor] = max(known.get(actor, 0.0), sure)
 
 
 @cache
