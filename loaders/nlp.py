@@ -27,12 +27,14 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import NamedTuple, cast
 
+import numpy
 import spacy
-from spacy.attrs import IDX, IS_SPACE, LENGTH
+from spacy.attrs import IDX, IS_SPACE, LEMMA, LENGTH, LOWER
 from spacy.language import Language
 from spacy.lookups import Table
 from spacy.pipeline import EntityRecognizer, Lemmatizer
 from spacy.tokens import Doc
+from thinc.types import Ints2d
 
 from graph.errors import KizunaError
 
@@ -192,9 +194,25 @@ def parse(texts: Sequence[str], names: Sequence[bool] | None = None) -> list[Doc
     for _ in recognizer.pipe(wanted, batch_size=_BATCH):
         pass
     for doc in docs:
-        for token in doc:
-            token.lemma_ = lemma(token.lower_)
+        _lemmatise(doc)
     return docs
+
+
+_LEMMA_IDS: dict[int, int] = {}  # a lower-case form's string id -> its lemma's
+
+
+def _lemmatise(doc: Doc) -> None:
+    """Give every token the lookup lemma of its lower-case form, set as one array (a Token
+    object per word cost more than the lookups)."""
+    strings = doc.vocab.strings
+    ids = _LEMMA_IDS
+    out: list[int] = []
+    for lower in doc.to_array(LOWER).tolist():
+        found = ids.get(lower)
+        if found is None:
+            found = ids[lower] = strings.add(lemma(strings[lower]))
+        out.append(found)
+    doc.from_array([LEMMA], cast(Ints2d, numpy.array(out, dtype="uint64").reshape(-1, 1)))
 
 
 _SCAN = re.compile(r"[^\W_][\w'&.\-]*[^\W_]|[^\W_]|[^\w\s]")

@@ -30,7 +30,7 @@ from typing import Any
 import pytest
 
 from graph.memory_store import MemoryStore
-from graph.model import Graph
+from graph.model import Graph, Relation
 from graph.store import GraphStore
 from tests.contract.sample_graph import sample_graph
 from tests.xdist_groups import GROUPS_FOLDER, GroupScheduling, group_of, record_groups
@@ -111,6 +111,33 @@ def seeds_graph(tmp_path_factory: pytest.TempPathFactory, request: pytest.Fixtur
             [PROJECT / "seeds"], PROJECT / "curation.yaml", 20_000_000, shared / "seeds-cache"
         )
     return graph
+
+
+COOCCURRENCE = 0.3
+
+
+def with_cooccurrence(graph: Graph, source: str, rel_type: str, target: str) -> Graph:
+    """The graph with one more relation, at the confidence of a co-occurrence (below the
+    API's floor), quoting a sentence the graph already cites for `source`: what the tests of
+    the floor need, whatever the extractor makes of the seeds."""
+    quoted = next(r for r in graph.relations if source in (r.source, r.target))
+    low = Relation(
+        source=source,
+        target=target,
+        type=rel_type,
+        rule="cooccurrence",
+        confidence=COOCCURRENCE,
+        evidence=quoted.evidence[:1],
+    )
+    assert low.key not in {r.key for r in graph.relations}
+    return graph.model_copy(update={"relations": [*graph.relations, low]})
+
+
+@pytest.fixture(scope="session")
+def seeds_graph_with_cooccurrence(seeds_graph: Graph) -> Graph:
+    """The seeds' graph and "JICA SUPPORTS India" at 0.3: a route from JICA to India that
+    only a client lowering the floor may take."""
+    return with_cooccurrence(seeds_graph, "agency:jica", "SUPPORTS", "country:IND")
 
 
 def _memory_store(tmp_path: Path, graph: Graph) -> MemoryStore:
