@@ -220,7 +220,8 @@ _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})  # a sentence, not a heading
 def _noun_phrase(unit: ParsedUnit, head: Token) -> str:
     """The phrase as the text writes it, for an alias: "Two New Partnerships Between U.S.
     and Japanese Universities", "Memorandum of Cooperation in the ICT field" (without
-    articles, clauses, appositions and what a longer phrase would add)."""
+    articles, clauses, appositions, a purpose hung on its topic, and what a longer phrase
+    would add)."""
     tokens: list[Token] = []
     stack = [head]
     while stack:
@@ -228,7 +229,9 @@ def _noun_phrase(unit: ParsedUnit, head: Token) -> str:
         tokens.append(node)
         stack.extend(
             c for c in node.children
-            if c.dep_ not in _TITLE_CUTS and not (node == head and c.dep_ in _HEAD_CUTS)
+            if c.dep_ not in _TITLE_CUTS
+            and not (node == head and c.dep_ in _HEAD_CUTS)
+            and not (node != head and c.dep_ == "prep" and c.lower_ == "for")
         )  # fmt: skip
     tokens.sort(key=lambda t: t.i)
     span = [t for t in tokens if tokens[0].i <= t.i <= tokens[-1].i]
@@ -305,36 +308,20 @@ def _topics(unit: ParsedUnit, head: Token, lex: Lexicon) -> tuple[list[list[Toke
     return [], None
 
 
-_TOPIC_STOPS = frozenset(
-    [
-        "with",
-        "between",
-        "among",
-        "amongst",
-        "by",
-        "at",
-        "during",
-        "from",
-        "through",
-        "under",
-        "via",
-        "including",
-        "as",
-    ]
-)
 _TOPIC_CLAUSES = frozenset({"appos", "relcl", "acl", "advcl", "punct"})
 
 
 def _topic_tokens(first: Token) -> list[Token]:
     """The words of a topic phrase, without the parties, places and clauses hung on it
     ("in the digital field with Y" is "in the digital field")."""
+    stops = lexicon().words["topic_stops"]
     out: list[Token] = []
     stack = [first]
     while stack:
         node = stack.pop()
         out.append(node)
         for child in node.children:
-            if child.dep_ == "prep" and child.lower_ in _TOPIC_STOPS:
+            if child.dep_ == "prep" and child.lower_ in stops:
                 continue
             if (
                 child.dep_ == "prep"

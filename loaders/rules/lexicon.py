@@ -93,6 +93,7 @@ class LexiconFile(FrozenModel):
     instruments: list[Instrument] = Field(min_length=1)
     topic_openers: list[str]
     topic_fields: list[str]
+    topic_stops: list[str]
     definites: list[str]
     generic_anaphors: list[str]
     new_markers: list[str]
@@ -254,6 +255,7 @@ class Lexicon:
                 "through_words",
                 "locatives",
                 "topic_fields",
+                "topic_stops",
             )
         }
         self.honorifics = frozenset(h.lower().rstrip(".") for h in data.people.honorifics)

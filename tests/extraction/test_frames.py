@@ -345,3 +345,14 @@ def test_who_agrees_to_establish_a_working_group_leads_it() -> None:
     )
     group = _one(result, "Programme")
     assert ("org:quad", "LEADS", group) in _triples(result)
+
+
+def test_a_purpose_hung_on_the_topic_is_not_part_of_the_instruments_title() -> None:
+    text = (
+        "Japan and the EU signed a Memorandum of Cooperation on submarine cables for secure "
+        "and resilient networks in 2023."
+    )
+    result = extract_document(text)
+    (moc,) = [a for a in result.actors if a.type == "Agreement"]
+    assert "Memorandum of Cooperation on submarine cables" in moc.aliases
+    assert not [a for a in moc.aliases if "secure" in a]
