@@ -158,6 +158,22 @@ def _after_title(folded: str, start: int) -> bool:
     )
 
 
+class Occupied:
+    """The characters of a document that names already cover, one byte each: whether a
+    span is free is one search of the bytes, whatever the number of names."""
+
+    def __init__(self, size: int, spans: list[tuple[int, int]]) -> None:
+        self.mask = bytearray(size)
+        for start, end in spans:
+            self.add(start, end)
+
+    def add(self, start: int, end: int) -> None:
+        self.mask[start:end] = b"\x01" * (end - start)
+
+    def free(self, start: int, end: int) -> bool:
+        return self.mask.find(1, start, end) == -1
+
+
 def model_names(
     parsed: list[tuple[Doc, int]],
     text: str,
@@ -167,12 +183,10 @@ def model_names(
 ) -> ModelNames:
     """The names the model finds in the parsed units, beside the `known` mentions."""
     lex = lexicon()
-    taken = sorted((m.start, m.end) for m in known)
+    taken = Occupied(len(folded), [(m.start, m.end) for m in known])
+    known_at = {(m.start, m.end): m.actor for m in known}
     actors: dict[str, ActorInfo] = {}
     found: list[Mention] = []
-
-    def free(start: int, end: int) -> bool:
-        return not any(s < end and start < e for s, e in taken)
 
     people = _people_words(parsed)
     for doc, offset in parsed:
@@ -180,7 +194,7 @@ def model_names(
             if ent.label_ not in _LABEL_TYPES and ent.label_ not in _PLACE_LABELS:
                 continue
             span = _span(ent, offset, folded)
-            if span is None or not free(*span):
+            if span is None or not taken.free(*span):
                 continue
             start, end = span
             place = _place_prefix(folded, start, end)
@@ -203,10 +217,10 @@ def model_names(
                 or (rec.head_of(words) is None and _personal(ent, words, people))
             ):
                 continue
-            defined = _defined_by(folded, end, known)
+            defined = _defined_by(folded, end, known_at)
             if defined is not None:  # "the National High-Speed Rail Corp. Limited (NHSRCL)"
                 found.append(Mention(start, end, defined, "model"))
-                taken.append((start, end))
+                taken.add(start, end)
                 continue
             if ent.label_ in _PLACE_LABELS or place is not None:
                 actor_type = "Place"
@@ -224,23 +238,18 @@ def model_names(
             else:
                 actor_id = rec.discovered_actor(text[start:end], name, actor_type, actors)
             found.append(Mention(start, end, actor_id, "model"))
-            taken.append((start, end))
+            taken.add(start, end)
     found.extend(_elsewhere(folded, found, taken))
     return ModelNames(sorted(found, key=lambda m: (m.start, m.end)), actors)
 
 
-def _defined_by(folded: str, end: int, known: list[Mention]) -> str | None:
+def _defined_by(folded: str, end: int, known_at: dict[tuple[int, int], str]) -> str | None:
     """The known actor whose acronym follows a name in brackets: the name is its own."""
     match = _BRACKETED.match(folded, end)
-    if match is None:
-        return None
-    for mention in known:
-        if mention.start == match.start(1) and mention.end == match.end(1):
-            return mention.actor
-    return None
+    return None if match is None else known_at.get(match.span(1))
 
 
-def _elsewhere(folded: str, found: list[Mention], taken: list[tuple[int, int]]) -> list[Mention]:
+def _elsewhere(folded: str, found: list[Mention], taken: Occupied) -> list[Mention]:
     """Every other place the document writes a name the model found (places aside: a
     place is one only where the model says so)."""
     names = {folded[m.start : m.end]: m.actor for m in found if not m.actor.startswith("place:")}
@@ -254,8 +263,8 @@ def _elsewhere(folded: str, found: list[Mention], taken: list[tuple[int, int]]) 
     out: list[Mention] = []
     for match in pattern.finditer(folded):
         start, end = match.span()
-        if any(s < end and start < e for s, e in taken):
+        if not taken.free(start, end):
             continue
         out.append(Mention(start, end, names[match.group()], "model"))
-        taken.append((start, end))
+        taken.add(start, end)
     return out

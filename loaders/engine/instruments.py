@@ -55,14 +55,17 @@ class InstrumentNodes:
         """Facts with every unnamed key replaced by its instrument's id (or dropped)."""
         parties_types = domain_schema().types_with_role("party")
         mapping: dict[str, str | None] = {}
+        by_target: dict[str, list[Fact]] = {}
+        for fact in facts:
+            by_target.setdefault(fact.target, []).append(fact)
         for key, unnamed in sorted(self.resolver.unnamed.items(), key=lambda kv: int(kv[0][1:])):
             own = [
-                f for f in facts
-                if f.target == key and f.type in _PARTY_ROLES
+                f for f in by_target.get(key, [])
+                if f.type in _PARTY_ROLES
                 and not f.source.startswith("?") and self.type_of(f.source) in parties_types
             ]  # fmt: skip
             parties = list(dict.fromkeys(f.source for f in own))
-            covers = any(f.target == key and f.type == "PART_OF" for f in facts)
+            covers = any(f.type == "PART_OF" for f in by_target.get(key, []))
             enough = (
                 len(parties) > 1
                 or unnamed.owner is not None
