@@ -182,11 +182,7 @@ def _orphan_after(unit: ParsedUnit, words: list[Token]) -> list[Token]:
     if len(words) < 2 or last._.role != "party":
         return []
     doc = unit.doc
-    k = (
-        max(t.i for t in doc if unit.mention_at[t.i] == unit.mention_at[last.i]) + 1
-        if unit.mention_at[last.i] is not None
-        else last.i + 1
-    )
+    k = last.i + 1  # a name is one token on the parse (lay_mentions)
     joined = False
     while k < len(doc) and (doc[k].is_punct or doc[k].dep_ in ("cc", "det") or doc[k].is_space):
         joined |= doc[k].lower_ == "and"
@@ -272,9 +268,7 @@ def _orphans_before(unit: ParsedUnit, token: Token) -> list[Token]:
     or made an adverb of the list's own verb ("JST, JSPS, AMED and UKRI signed": JST
     modifies "signed")."""
     out: list[Token] = []
-    index = unit.mention_at[token.i]
-    first = min((t.i for t in unit.doc if unit.mention_at[t.i] == index), default=token.i)
-    k = first - 1 if index is not None else token.i - 1
+    k = token.i - 1  # a name is one token on the parse (lay_mentions)
     while k >= 0:
         word = unit.doc[k]
         if word.is_punct or word.dep_ == "cc" or word.lower_ in ("the", "and"):
@@ -288,7 +282,7 @@ def _orphans_before(unit: ParsedUnit, token: Token) -> list[Token]:
         if root._.role != "party" or not (root.head.ent_type_ == "DATE" or stray):
             break
         out.append(root)
-        k = min(t.i for t in unit.doc if unit.mention_at[t.i] == before) - 1
+        k = root.i - 1
     return out
 
 
