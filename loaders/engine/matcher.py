@@ -19,6 +19,8 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from loaders.rules.marks import mark_of
+
 __all__ = ["CompiledPattern", "PatternIndex"]
 
 _Predicate = Callable[[Token], bool]
@@ -41,7 +43,7 @@ def _tag_matches(regex: re.Pattern[str]) -> _Predicate:
 
 
 def _extension_in(name: str, wanted: frozenset[str]) -> _Predicate:
-    return lambda token: token._.get(name) in wanted
+    return lambda token: mark_of(token, name) in wanted
 
 
 def _predicate(attrs: dict[str, Any]) -> _Predicate:
@@ -175,7 +177,10 @@ class PatternIndex:
         """(pattern name, token per node) of every match, in pattern then token order."""
         found: list[tuple[int, str, list[int]]] = []
         for token in doc:
-            candidates = [*self.by_lemma.get(token.lemma_, ()), *self.by_role.get(token._.role, ())]
+            candidates = [
+                *self.by_lemma.get(token.lemma_, ()),
+                *self.by_role.get(mark_of(token, "role"), ()),
+            ]
             for pattern in candidates:
                 for ids in pattern.matches(token):
                     found.append((self.order[pattern.name], pattern.name, ids))

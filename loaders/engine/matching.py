@@ -27,11 +27,13 @@ from loaders.engine.referents import (
     ImplicitRef,
     PhraseRef,
     Ref,
+    ref_order,
     referents,
 )
 from loaders.nlp import lemma
 from loaders.rules.grammar import CompiledRule, Emit, Grammar, grammar
 from loaders.rules.lexicon import Lexicon, lexicon
+from loaders.rules.marks import mark_of
 
 __all__ = ["COOCCURRENCE", "Claim", "match_unit"]
 
@@ -153,7 +155,7 @@ def _nearest_instrument(
     found: list[tuple[int, int, Token]] = []
     subtree = {t.i for t in trigger.subtree}
     for token in unit.doc:
-        if token._.role == "instrument" and token._.actor_type in instruments:
+        if mark_of(token, "role") == "instrument" and mark_of(token, "actor_type") in instruments:
             found.append((0 if token.i in subtree else 1, abs(token.i - trigger.i), token))
     if found:
         best = min(found, key=lambda f: (f[0], f[1], f[2].i))[2]
@@ -280,7 +282,7 @@ def match_unit(
 
 
 def _claim_order(claim: Claim) -> tuple[int, str, str, str]:
-    return (claim.position, claim.rule, repr(claim.source), repr(claim.target))
+    return (claim.position, claim.rule, ref_order(claim.source), ref_order(claim.target))
 
 
 def _cooccurrence(

@@ -18,6 +18,7 @@ from graph.schema import domain_schema
 from loaders.engine.units import CountryList
 from loaders.recognise import Mention
 from loaders.rules.lexicon import Instrument, Lexicon, lexicon, singular
+from loaders.rules.marks import mark, mark_of
 
 __all__ = ["ParsedUnit", "Phrase", "lay_mentions"]
 
@@ -104,8 +105,8 @@ def lay_mentions(
         unit.mention_at[token.i] = index
         unit.roots[index] = token.i
         actor_type = type_of(mention.actor)
-        token._.role = schema.actor_types[actor_type].role
-        token._.actor_type = actor_type
+        mark(token, "role", schema.actor_types[actor_type].role)
+        mark(token, "actor_type", actor_type)
     for listed in country_lists:
         host = _token_at(doc, listed.host_end - 1 - offset)
         if host is not None and unit.mention_at[host.i] is None:
@@ -119,9 +120,8 @@ def lay_mentions(
         phrase = _phrase(unit, token, lex)
         if phrase is not None:
             unit.phrases[token.i] = phrase
-            token._.role = "instrument"
-            token._.actor_type = phrase.kind.type
-            token._.instrument_kind = phrase.kind.kind
+            mark(token, "role", "instrument")
+            mark(token, "actor_type", phrase.kind.type)
     return unit
 
 
@@ -252,7 +252,7 @@ def _copula_subject(unit: ParsedUnit, head: Token, lex: Lexicon) -> str | None:
     if head.dep_ == "pobj" and verb.lower_ == "as" and verb.head.dep_ == "acl":
         named = verb.head.head  # "the X initiative, adopted in 2022 as a project": X
         index = unit.mention_at[named.i]
-        if index is not None and named._.role == "instrument":
+        if index is not None and mark_of(named, "role") == "instrument":
             return unit.mentions[index].actor
     if head.dep_ not in ("attr", "dobj") or verb.lemma_ not in lex.sets["copulas"]:
         return None
@@ -260,7 +260,7 @@ def _copula_subject(unit: ParsedUnit, head: Token, lex: Lexicon) -> str | None:
         if child.dep_ not in ("nsubj", "nsubjpass"):
             continue
         index = unit.mention_at[child.i]
-        if index is not None and child._.role == "instrument":
+        if index is not None and mark_of(child, "role") == "instrument":
             return unit.mentions[index].actor
         if child.i in unit.phrases:
             return unit.phrases[child.i].key
@@ -275,7 +275,7 @@ def _named_by(unit: ParsedUnit, head: Token, kind: Instrument) -> str | None:
         if (
             child.dep_ in ("compound", "nmod")
             and at is not None
-            and child._.actor_type == kind.type
+            and mark_of(child, "actor_type") == kind.type
         ):
             return unit.mentions[at].actor
     return None

@@ -13,7 +13,7 @@ order: actors, instrument phrases, the last pair of parties, people.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cache
 
 from spacy.tokens import Token
@@ -23,6 +23,7 @@ from loaders.catalogue import patterns
 from loaders.engine.parsed import ParsedUnit, Phrase
 from loaders.recognise import demonym_actor, recogniser
 from loaders.rules.lexicon import Lexicon, lexicon
+from loaders.rules.marks import mark_of
 from loaders.text import fold
 
 __all__ = [
@@ -35,6 +36,7 @@ __all__ = [
     "PhraseRef",
     "Ref",
     "people_in",
+    "ref_order",
     "referents",
 ]
 
@@ -92,6 +94,18 @@ class GiverRef:
 
 
 Ref = ActorRef | PhraseRef | PairRef | PersonRef | ImplicitRef | GiverRef
+
+
+def ref_order(ref: Ref) -> str:
+    """A referent as text that sorts the same in every process: a set's members in order
+    (a frozenset's repr follows the string hash, which changes with each process)."""
+    if isinstance(ref, PhraseRef):
+        return f"PhraseRef({ref.phrase.key})"
+    values = (
+        sorted(value) if isinstance(value, frozenset) else value
+        for value in (getattr(ref, f.name) for f in fields(ref))
+    )
+    return f"{type(ref).__name__}({', '.join(map(repr, values))})"
 
 
 @dataclass
@@ -179,7 +193,7 @@ def _orphan_after(unit: ParsedUnit, words: list[Token]) -> list[Token]:
     stray dependent of the verb): a party named right after the list's last word, past
     ", and", that no other word governs."""
     last = max(words, key=lambda w: w.i)
-    if len(words) < 2 or last._.role != "party":
+    if len(words) < 2 or mark_of(last, "role") != "party":
         return []
     doc = unit.doc
     k = last.i + 1  # a name is one token on the parse (lay_mentions)
@@ -191,7 +205,7 @@ def _orphan_after(unit: ParsedUnit, words: list[Token]) -> list[Token]:
     if not joined or at is None:
         return []
     word = doc[unit.roots.get(at, k)]
-    if word._.role == "party" and word.dep_ in _STRAY_DEPS and word not in words:
+    if mark_of(word, "role") == "party" and word.dep_ in _STRAY_DEPS and word not in words:
         return [word]
     return []
 
@@ -211,10 +225,10 @@ def _of_conjuncts(unit: ParsedUnit, word: Token) -> tuple[list[Token], list[Toke
             if obj.dep_ != "pobj" or unit.mention_of(obj) is None:
                 continue
             for other in obj.conjuncts:
-                other_type = other._.actor_type
+                other_type = mark_of(other, "actor_type")
                 if (
-                    other_type not in ("", obj._.actor_type)
-                    and other._.role == word._.role == "party"
+                    other_type not in ("", mark_of(obj, "actor_type"))
+                    and mark_of(other, "role") == mark_of(word, "role") == "party"
                 ):
                     out.append(other)
                     objects.append(obj)
@@ -227,7 +241,7 @@ def _listed_beside(unit: ParsedUnit, word: Token, other: Token) -> bool:
     if other.dep_ != "appos" or unit.mention_of(other) is None:
         return False
     own = unit.mention_of(word)
-    return own is None or word._.actor_type == other._.actor_type
+    return own is None or mark_of(word, "actor_type") == mark_of(other, "actor_type")
 
 
 _BETWEEN = frozenset({"between", "among", "amongst"})
@@ -251,7 +265,7 @@ def _between_span(unit: ParsedUnit, token: Token) -> list[Token]:
             continue
         seen.add(index)
         root = unit.doc[unit.roots[index]]
-        if root == token or root._.role != "party":
+        if root == token or mark_of(root, "role") != "party":
             continue
         if _in_place_phrase(root, prep):
             continue
@@ -279,7 +293,7 @@ def _orphans_before(unit: ParsedUnit, token: Token) -> list[Token]:
             break
         root = unit.doc[unit.roots[before]]
         stray = root.dep_ in _STRAY_DEPS and root.head == token.head and root.head != root
-        if root._.role != "party" or not (root.head.ent_type_ == "DATE" or stray):
+        if mark_of(root, "role") != "party" or not (root.head.ent_type_ == "DATE" or stray):
             break
         out.append(root)
         k = root.i - 1
@@ -374,7 +388,11 @@ def _spelled_out(unit: ParsedUnit, token: Token, types: frozenset[str] | None = 
     out: list[str] = []
     for word in doc[colon + 1 :]:
         mention = unit.mention_of(word)
-        if mention is not None and word._.actor_type in types and mention.actor not in out:
+        if (
+            mention is not None
+            and mark_of(word, "actor_type") in types
+            and mention.actor not in out
+        ):
             out.append(mention.actor)
         elif word.tag_.startswith("VB"):
             break
@@ -397,7 +415,11 @@ def _exemplified(unit: ParsedUnit, token: Token) -> list[str]:
         for obj in (o for o in prep.children if o.dep_ == "pobj"):
             for word in (obj, *obj.conjuncts):
                 mention = unit.mention_of(word)
-                if mention is not None and word._.actor_type == wanted and mention.actor not in out:
+                if (
+                    mention is not None
+                    and mark_of(word, "actor_type") == wanted
+                    and mention.actor not in out
+                ):
                     out.append(mention.actor)
     return out
 
@@ -453,7 +475,7 @@ def _is_person(token: Token, lex: Lexicon) -> bool:
     """A person's word: a name the model calls a person, a capitalised title ("Minister"),
     or a name a title or honorific opens ("Minister Sato", "Mr. KONO Taro"); never a
     known actor's name, whatever the model calls it."""
-    if token._.actor_type:
+    if mark_of(token, "actor_type"):
         return False
     if token.ent_type_ == "PERSON" and token.tag_ in ("NNP", "NNPS"):
         return True

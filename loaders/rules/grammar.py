@@ -18,13 +18,13 @@ from typing import Any, Literal
 
 from pydantic import ConfigDict, Field, field_validator, model_validator
 from spacy.matcher import DependencyMatcher
-from spacy.tokens import Token
 
 from graph.model import FrozenModel
 from graph.schema import domain_schema
 from loaders.datafiles import DataFileError, line_of, load_data_file_with_nodes
 from loaders.nlp import model
 from loaders.rules.lexicon import Lexicon, lexicon
+from loaders.rules.marks import register_marks
 
 __all__ = [
     "RULES_FILE",
@@ -58,10 +58,6 @@ RELATION_TABLES = ("verbs", "nouns", "holders")
 IMPLICIT = ("instrument", "trigger", "lender")  # targets that are not arguments
 PARTICLE = "@particle"  # a step's word: the preposition of the trigger's own phrase
 ROLES = ("party", "instrument", "place")
-
-for _name in ("role", "actor_type", "instrument_kind"):
-    if not Token.has_extension(_name):
-        Token.set_extension(_name, default="")  # the matcher reads strings, never None
 
 
 def _actor_types(value: list[str] | None) -> list[str] | None:
@@ -383,6 +379,7 @@ def compile_rules(rules: list[Rule]) -> Grammar:
 
 def dependency_matcher(compiled: Grammar) -> DependencyMatcher:
     """spaCy's own DependencyMatcher holding every rule's pattern under the rule's name."""
+    register_marks()
     matcher = DependencyMatcher(model().vocab)
     for name, entry in compiled.rules.items():
         matcher.add(name, [entry.pattern])
