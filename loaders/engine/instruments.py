@@ -155,27 +155,29 @@ class InstrumentNodes:
     def _sides(
         self, by_party: dict[str, list[Fact]], owners: dict[str, str]
     ) -> list[tuple[str, str, list[Fact]]]:
-        """The pairs a bilateral view joins: the two parties of a two-party instrument, or,
+        """The pairs a bilateral view joins: the two parties of a two-party instrument, and,
         when its parties belong to two countries ("Japan and Viet Nam sign an MoC", "METI
         and the Ministry of Industry and Trade of Viet Nam signed it"), the two countries
         and, at each level where each side has one, the two bodies."""
-        if len(by_party) == 2:
-            a, b = sorted(by_party)
-            return [(a, b, by_party[a] + by_party[b])]
+        parties = sorted(by_party)
+        pairs: list[tuple[str, str, list[Fact]]] = []
+        if len(parties) == 2:
+            a, b = parties
+            pairs.append((a, b, by_party[a] + by_party[b]))
         countries: dict[str, list[str]] = {}
-        for party in sorted(by_party):
+        for party in parties:
             country = self.country_of(party, owners)
             if country is None:
-                return []  # a party of no known country: too many sides to tell
+                return pairs  # a party of no known country: no more sides to tell
             countries.setdefault(country, []).append(party)
         if len(countries) != 2:
-            return []
+            return pairs
         (x, xs), (y, ys) = sorted(countries.items())
-        evidence = [f for p in (*xs, *ys) for f in by_party[p]]
-        pairs = [(x, y, evidence)]
+        if (x, y) != tuple(parties):
+            pairs.append((x, y, [f for p in (*xs, *ys) for f in by_party[p]]))
         bodies_x = [p for p in xs if p != x]
         bodies_y = [p for p in ys if p != y]
-        if len(bodies_x) == 1 and len(bodies_y) == 1:
+        if len(parties) > 2 and len(bodies_x) == 1 and len(bodies_y) == 1:
             a, b = sorted((bodies_x[0], bodies_y[0]))
             pairs.append((a, b, by_party[a] + by_party[b]))
         return pairs

@@ -219,6 +219,7 @@ class Resolver:
     def resolve(self, claims: list[Claim]) -> list[Fact]:
         """The facts of one unit's claims, and the pair of parties they leave behind."""
         facts: list[Fact] = []
+        self._counterparts(claims)
         for claim in claims:
             for source in self._settle(claim.source):
                 for target in self._settle(claim.target):
@@ -275,7 +276,31 @@ class Resolver:
         for name in sorted(ref.names):
             if name in self.people:
                 return self.people[name]
-        return self.publisher if ref.titled and not ref.names else None
+        if not ref.titled:
+            return None
+        return self.publisher if not ref.names else None
+
+    def _counterparts(self, claims: list[Claim]) -> None:
+        """A titled person whose title names no country, acting with a person already
+        resolved ("Minister Matsumoto and Minister Bjerre signed"), speaks for the other
+        side: in a government's own release, the one other country it has named."""
+        if self.publisher is None:
+            return
+        others = [c for c in self.countries if c != self.publisher]
+        if len(others) != 1:
+            return
+        people: dict[int, list[PersonRef]] = {}
+        for claim in claims:
+            for ref in (claim.source, claim.target):
+                if isinstance(ref, PersonRef) and ref.titled and ref.names:
+                    people.setdefault(claim.position, []).append(ref)
+        for together in people.values():
+            sides = {ref: self._person(ref) for ref in together}
+            if any(side not in (None, others[0]) for side in sides.values()):
+                for ref, side in sides.items():
+                    if side is None:
+                        for name in ref.names:
+                            self.people[name] = others[0]
 
     def _implicit(self, ref: ImplicitRef) -> list[str]:
         """The instrument of the sentence or the one before ("... signed an MoC. The

@@ -98,3 +98,30 @@ def test_ministers_named_earlier_sign_for_their_governments(
     assert any("Minister Bjerre" in e.quote for e in by_denmark.evidence)
     (joined,) = _between(result, "SIGNED_MOC", "country:JPN", "country:DNK")
     assert joined.year == 2024
+
+
+@pytest.fixture(scope="module")
+def visit() -> DocExtraction:
+    return extract_document(
+        (DATA / "minister_title_without_country.txt").read_text(encoding="utf-8")
+    )
+
+
+def test_a_minister_whose_title_names_no_country_signs_for_the_other_side(
+    visit: DocExtraction,
+) -> None:
+    (moc,) = [a for a in visit.actors if a.type == "Agreement"]
+    (by_finland,) = [
+        r
+        for r in visit.relations
+        if (r.source, r.type, r.target) == ("country:FIN", "SIGNED", moc.id)
+    ]
+    assert any("Minister Virtanen signed" in e.quote for e in by_finland.evidence)
+    assert _between(visit, "SIGNED_MOC", "country:JPN", "country:FIN")
+
+
+def test_a_home_official_acting_alone_is_not_given_the_visited_country(
+    visit: DocExtraction,
+) -> None:
+    finland = [r for r in visit.relations if "country:FIN" in (r.source, r.target)]
+    assert not any("Prime Minister Sato" in e.quote for r in finland for e in r.evidence)
