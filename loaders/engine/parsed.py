@@ -211,17 +211,24 @@ def _phrase(unit: ParsedUnit, head: Token, lex: Lexicon) -> Phrase | None:
     )
 
 
-_TITLE_CUTS = frozenset({"relcl", "acl", "advcl", "appos", "punct", "det", "poss"})
-_HEAD_CUTS = frozenset({"cc", "conj"})  # "the MoC and the loan": two phrases
+_TITLE_CUTS = frozenset({"relcl", "acl", "advcl", "appos", "punct"})
+_HEAD_CUTS = frozenset({"cc", "conj", "det", "poss"})  # "the MoC and the loan": two phrases
 _LONGEST_TITLE = 14  # words
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})  # a sentence, not a heading
+_LEADING = frozenset({"det", "compound", "amod", "nummod", "nmod"})
 
 
 def _noun_phrase(unit: ParsedUnit, head: Token) -> str:
     """The phrase as the text writes it, for an alias: "Two New Partnerships Between U.S.
     and Japanese Universities", "Memorandum of Cooperation in the ICT field" (without
     articles, clauses, appositions, a purpose hung on its topic, and what a longer phrase
-    would add)."""
+    would add). A heading with no verb that opens with the phrase is its whole title, however
+    the parser reads it ("Partnership between X and Y Concerning Critical Minerals")."""
+    doc = head.doc
+    if not any(t.tag_ in _FINITE for t in doc) and all(
+        t.head.i == head.i and t.dep_ in _LEADING for t in doc[: head.i]
+    ):
+        return doc.text.strip(" .:;,")
     tokens: list[Token] = []
     stack = [head]
     while stack:

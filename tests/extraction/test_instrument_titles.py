@@ -1,0 +1,48 @@
+"""An instrument keeps the title the text gives it, as an alias of its node: with the
+articles inside it ("in the ICT field", "of the X Council at Ministerial Level"), and, for
+a heading with no verb that opens with the instrument, the whole heading, however the
+parser reads a title-case line.
+
+The texts are invented, of the same constructions as real releases.
+"""
+
+from __future__ import annotations
+
+from loaders.extract import DocExtraction, extract_document
+
+
+def _aliases_of(result: DocExtraction, actor_type: str) -> set[str]:
+    (node,) = [a for a in result.actors if a.type == actor_type]
+    return {node.name, *node.aliases}
+
+
+def test_an_article_inside_a_title_keeps_the_title() -> None:
+    text = "Kenya and Japan signed a Memorandum of Cooperation in the ICT field in 2024."
+    assert "Memorandum of Cooperation in the ICT field" in _aliases_of(
+        extract_document(text), "Agreement"
+    )
+
+
+def test_a_meeting_of_a_council_keeps_its_level() -> None:
+    text = (
+        "A meeting of the UNESCO Executive Board at Ministerial Level was held in Paris in "
+        "2023. Japan attended the meeting."
+    )
+    assert "meeting of the UNESCO Executive Board at Ministerial Level" in _aliases_of(
+        extract_document(text), "Event"
+    )
+
+
+def test_a_heading_that_opens_with_the_instrument_is_its_title() -> None:
+    heading = (
+        "Arrangement between Japan's Ministry of the Environment and Canada's Department of "
+        "Natural Resources Concerning Clean Hydrogen"
+    )
+    text = (
+        f"{heading}\n\n{heading}\n\nMarch 3, 2023\n"
+        "Japan's Ministry of the Environment and Canada's Department of Natural Resources "
+        "have reached the following understanding on clean hydrogen."
+    )
+    result = extract_document(text)
+    titled = [a for a in result.actors if heading in {a.name, *a.aliases}]
+    assert len(titled) == 1
