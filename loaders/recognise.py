@@ -26,6 +26,7 @@ from loaders.catalogue import (
     slugify,
     subdivision_places,
 )
+from loaders.nlp import lemmas_of
 from loaders.rules.lexicon import lexicon
 from loaders.text import fold, trie_pattern
 
@@ -127,6 +128,7 @@ class Recogniser:
         # words a discovered name never starts with
         self.openers = self.leading | {"of", "for", "and", "the", "on", "to", "de", "&"}
         self.titles = [t.split() for t in pat.person_titles]
+        self.roles = frozenset(lexicon().holders)  # "Executing Agency" of a project is a role
         self.locatives = set(pat.locative_prepositions)
         self.venue_free = set(pat.venue_free_names)
         self.gov = re.compile(
@@ -295,6 +297,8 @@ class Recogniser:
     def _acceptable(self, name: str, words: list[str], head: tuple[int, int, str]) -> bool:
         if fold(name).lower() in self.never or len(words) < 2:
             return False
+        if lemmas_of(" ".join(words[: head[1]]).lower()) in self.roles:
+            return False  # "the Executing Agency of the Project" holds a role, it is no name
         for title in self.titles:
             n = len(title)
             if any(words[i : i + n] == title for i in range(len(words) - n + 1)):

@@ -5,8 +5,9 @@ own definitions ("Full Name (ACR)") and organisation-word names (loaders.recogni
 from the model's named entities in the parsed sentences: organisations (ORG), places and
 states (GPE, LOC, FAC), events (EVENT) and laws or treaties (LAW). A model entity never
 overrides or cuts a name found before it; a person (PERSON) is never an actor; an entity
-that is a person's title ("Minister for Digital"), an instrument's kind ("the Memorandum of
-Cooperation"), a never-actor or a lone generic word is no name. A new name is typed by its
+that is a person's title ("Minister for Digital"), a role ("the Executing Agency"), an
+instrument's kind ("the Memorandum of Cooperation", "the Project"), a never-actor or a lone
+generic word is no name. A new name is typed by its
 head's organisation word ("... Institute" is a university), else by its label; every other
 place the document writes it becomes a mention too.
 """
@@ -19,8 +20,9 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from loaders.catalogue import patterns, slugify
+from loaders.nlp import lemmas_of
 from loaders.recognise import ActorInfo, Mention, Recogniser
-from loaders.rules.lexicon import lexicon
+from loaders.rules.lexicon import lexicon, singular
 
 __all__ = ["ModelNames", "model_names"]
 
@@ -206,6 +208,8 @@ def model_names(
                 not name[:1].isupper()
                 or name.lower() in rec.never
                 or (len(words) == 1 and (words[0] in rec.generic or words[0] in rec.leading))
+                or (len(words) == 1 and singular(words[0]) in lex.instrument_heads)
+                or lemmas_of(name.lower()) in lex.holders
                 or any(w.lower().rstrip(".") in lex.titles | lex.honorifics for w in words)
                 or (lex.kind_of_name(name) is not None and rec.head_of(words) is None)
                 or _after_title(folded, start)

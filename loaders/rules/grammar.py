@@ -44,6 +44,7 @@ RULES_FILE = Path(__file__).parent.parent / "data" / "rules.yaml"
 
 WORD_LISTS = (
     "copulas",
+    "member_nouns",
     "role_holders",
     "list_verbs",
     "cover_verbs",

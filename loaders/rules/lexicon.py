@@ -98,6 +98,7 @@ class LexiconFile(FrozenModel):
     generic_anaphors: list[str]
     new_markers: list[str]
     copulas: list[str]
+    member_nouns: list[str]
     role_holders: list[str]
     list_verbs: list[str]
     cover_verbs: list[str]
@@ -220,6 +221,7 @@ class Lexicon:
             name: _lemma_set(getattr(data, name))
             for name in (
                 "copulas",
+                "member_nouns",
                 "role_holders",
                 "list_verbs",
                 "cover_verbs",
@@ -260,9 +262,11 @@ class Lexicon:
         }
         self.honorifics = frozenset(h.lower().rstrip(".") for h in data.people.honorifics)
         self.titles = frozenset(t.lower() for t in data.people.titles)
-        self.trigger_firsts = frozenset(
-            key[0] for table in (self.verbs, self.nouns, self.holders) for key in table
-        ) | frozenset(k[0] for k in self.instruments)
+        self.trigger_firsts = (
+            frozenset(key[0] for table in (self.verbs, self.nouns, self.holders) for key in table)
+            | frozenset(k[0] for k in self.instruments)
+            | self.sets["member_nouns"]
+        )
 
     def trigger_lemmas(self, table: str, relations: frozenset[str] | None = None) -> list[str]:
         """The head lemmas of one trigger table ("verbs", "nouns", "holders"), optionally only

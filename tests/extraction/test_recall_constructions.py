@@ -158,3 +158,23 @@ def test_named_projects_after_a_colon_take_the_place_of_the_projects_they_spell_
     ):
         assert found[(project, "LOCATED_IN", "Ontario")] == [text]
         assert found[("Japan International Cooperation Agency", "IMPLEMENTS", project)] == [text]
+
+
+def test_the_executing_agency_of_a_project_is_a_role_not_a_name() -> None:
+    text = (
+        "JICA signed a loan agreement with India for the Chennai Metro Rail Project. "
+        "Chennai Metro Rail Limited (CMRL) is the Executing Agency of the Project."
+    )
+    result = extract_document(text)
+    assert not any("Executing Agency" in a.name for a in result.actors)
+    found = _evidence(text)
+    assert found[("Chennai Metro Rail Limited", "IMPLEMENTS", "Chennai Metro Rail Project")] == [
+        "Chennai Metro Rail Limited (CMRL) is the Executing Agency of the Project."
+    ]
+
+
+def test_a_bloc_nation_or_member_state_is_a_member_of_the_bloc() -> None:
+    copula = "Canada has become the third G7 country to sign the charter."
+    apposition = "Viet Nam, an ASEAN member state, signed the charter."
+    assert _evidence(copula)[("Canada", "MEMBER_OF", "G7")] == [copula]
+    assert _evidence(apposition)[("Vietnam", "MEMBER_OF", "ASEAN")] == [apposition]
