@@ -16,6 +16,7 @@ Evidence offsets refer to the original text: `text[start:end] == quote` always h
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -167,6 +168,7 @@ class _Reading:
         modelled: set[str],
     ) -> None:
         self.modelled = modelled  # the actors only the statistical model found
+        self.written = _written_names(text, mentions, actors.type_of)
         self.text = text
         self.folded = folded
         self.actors = actors
@@ -271,7 +273,7 @@ class _Reading:
         facts = nodes.settle(facts)
         facts += admitted(nodes.derived(facts), self.actors.type_of, self.kind_of_actor)
         relations = _merged(relations_of(facts, self.text, self.folded, self.document_date))
-        actors = _actor_list(self.actors.found, relations, self.modelled)
+        actors = _actor_list(self.actors.found, relations, self.modelled, self.written)
         kept = {a.id for a in actors}
         return DocExtraction(
             version=extractor_version(),
@@ -281,11 +283,35 @@ class _Reading:
         )
 
 
+_NAMING_KINDS = frozenset({"catalogue", "acronym", "alias", "model"})
+_UNNAMED_TYPES = frozenset({"Country", "Place"})  # their names are the gazetteer's
+
+
+def _written_names(
+    text: str, mentions: list[Mention], type_of: Callable[[str], str]
+) -> dict[str, set[str]]:
+    """How the document writes each body it names ("Department of Economic Affairs" for
+    the catalogue's "Department of Economic Affairs of India", "MOST" where it defines the
+    acronym): aliases a reader can search by. Countries and places keep the gazetteer's."""
+    out: dict[str, set[str]] = {}
+    for mention in mentions:
+        if mention.kind not in _NAMING_KINDS or type_of(mention.actor) in _UNNAMED_TYPES:
+            continue
+        written = " ".join(text[mention.start : mention.end].split())
+        if written[:1].isupper():
+            out.setdefault(mention.actor, set()).add(written)
+    return out
+
+
 def _actor_list(
-    found: dict[str, ActorInfo], relations: list[Relation], modelled: set[str]
+    found: dict[str, ActorInfo],
+    relations: list[Relation],
+    modelled: set[str],
+    written: dict[str, set[str]],
 ) -> list[Actor]:
-    """The document's actors in id order. A place, or a name only the statistical model
-    found, is kept only where a relation links it."""
+    """The document's actors in id order, with the names the document writes them by as
+    aliases. A place, or a name only the statistical model found, is kept only where a
+    relation links it."""
     linked = {e for r in relations for e in (r.source, r.target) if r.confidence >= _SURE}
     kept = {
         k: v for k, v in found.items() if (v.type != "Place" and k not in modelled) or k in linked
@@ -295,7 +321,7 @@ def _actor_list(
             id=info.id,
             name=info.name,
             type=info.type,
-            aliases=sorted(info.aliases - {info.name}),
+            aliases=sorted((info.aliases | written.get(info.id, set())) - {info.name}),
             identifiers=dict(sorted(info.identifiers.items())),
             discovered=info.discovered,
         )

@@ -1,7 +1,8 @@
 """An instrument keeps the title the text gives it, as an alias of its node: with the
 articles inside it ("in the ICT field", "of the X Council at Ministerial Level"), and, for
 a heading with no verb that opens with the instrument, the whole heading, however the
-parser reads a title-case line.
+parser reads a title-case line. A body keeps the names the document writes it by, such as
+the acronym it defines.
 
 The texts are invented, of the same constructions as real releases.
 """
@@ -46,3 +47,13 @@ def test_a_heading_that_opens_with_the_instrument_is_its_title() -> None:
     result = extract_document(text)
     titled = [a for a in result.actors if heading in {a.name, *a.aliases}]
     assert len(titled) == 1
+
+
+def test_a_body_keeps_the_acronym_the_document_defines_for_it() -> None:
+    text = (
+        "Viet Nam's Ministry of Science and Technology (MOST) and the Japan Science and "
+        "Technology Agency signed a memorandum of cooperation in 2015. MOST will fund the "
+        "Vietnamese teams."
+    )
+    (ministry,) = [a for a in extract_document(text).actors if a.id == "agency:most-vietnam"]
+    assert "MOST" in ministry.aliases
