@@ -28,7 +28,7 @@ from loaders.dates import dateline, dates_in
 from loaders.engine.aliases import short_names
 from loaders.engine.emit import admitted, relations_of
 from loaders.engine.entities import model_names
-from loaders.engine.instruments import InstrumentNodes
+from loaders.engine.instruments import InstrumentNodes, country_named
 from loaders.engine.matching import Claim, match_unit
 from loaders.engine.parsed import ParsedUnit, lay_mentions
 from loaders.engine.publishers import publisher_of
@@ -108,6 +108,27 @@ def _bodies(actors: dict[str, ActorInfo]) -> list[tuple[frozenset[str], str]]:
     return out
 
 
+def _home_titles(
+    mentions: list[Mention], folded: str, publisher: str | None, actors: dict[str, ActorInfo]
+) -> list[Mention]:
+    """Mentions without a bare title of another country's office: "the Prime Minister" of
+    an Australian release is Australia's (its publisher's), not the catalogue's Japanese
+    one."""
+    if publisher is None:
+        return mentions
+    titles = lexicon().titles
+    out: list[Mention] = []
+    for mention in mentions:
+        words = folded[mention.start : mention.end].lower().removeprefix("the ").split()
+        info = actors.get(mention.actor)
+        if words and all(w in titles for w in words) and info is not None:
+            country = country_named([info.name, *sorted(info.aliases)])
+            if country is not None and country != publisher:
+                continue
+        out.append(mention)
+    return out
+
+
 def _with_model_names(units: list[Unit], mentions: list[Mention]) -> None:
     """Give each unit the mentions inside it, the model's names now included."""
     ordered = sorted(mentions, key=lambda m: (m.start, m.end))
@@ -134,6 +155,7 @@ def extract_document(text: str) -> DocExtraction:
     known = sorted(
         defined.pointed([*recognition.mentions, *defined.mentions]), key=lambda m: (m.start, m.end)
     )
+    known = _home_titles(known, folded, publisher_of(header.source), recognition.actors)
     units = units_of(folded, known, header.end)
     to_parse = [u for u in units if u.parse]
     docs = parse([parse_text(folded, u) for u in to_parse], [u.names for u in to_parse])

@@ -150,9 +150,12 @@ def _a_field(ent: Span, name: str, never: frozenset[str] | set[str]) -> bool:
 
 
 def _after_title(folded: str, start: int) -> bool:
-    """Whether a name follows a person's title and "for"/"of" ("Minister for Digital")."""
+    """Whether a name follows a person's title and "for"/"of" ("Minister for Digital"), or
+    a capitalised title right before it, which makes it a person's ("President Biden")."""
     before = folded[max(0, start - 40) : start].split()
     lex = lexicon()
+    if before and before[-1][:1].isupper() and before[-1].lower().rstrip(".") in lex.titles:
+        return True
     return (
         len(before) >= 2
         and before[-1].lower() in ("for", "of")
