@@ -107,6 +107,8 @@ class InstrumentNodes:
             actor_id, ActorInfo(actor_id, name, kind.type, discovered=True)
         )
         info.aliases |= unnamed.surfaces | unnamed.titles
+        if unnamed.topic and unnamed.owner is None:
+            info.aliases.add(f"{surface} {unnamed.topic}")  # its own designation, unsigned
         return actor_id
 
     def _named_by(self, parties: list[str], owners: dict[str, str]) -> list[str]:

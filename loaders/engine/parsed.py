@@ -164,7 +164,8 @@ def _phrase(unit: ParsedUnit, head: Token, lex: Lexicon) -> Phrase | None:
     """The instrument phrase a noun heads, if its words name an instrument kind."""
     if singular(head.text) not in lex.instrument_heads:
         return None
-    modifiers = _modifiers(head)
+    back = lex.words["back_references"]
+    modifiers = [m for m in _modifiers(head) if m.lower_ not in back]
     words = [*modifiers, head]
     nouns = tuple(singular(t.text) for t in words)
     of_object = _of_object(head)
@@ -182,7 +183,9 @@ def _phrase(unit: ParsedUnit, head: Token, lex: Lexicon) -> Phrase | None:
     if kind is None:
         return None
     determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "predet")}
-    definite = bool(determiners & lex.words["definites"])  # "Japan's grant aid" is a new one
+    definite = bool(determiners & lex.words["definites"]) or any(
+        c.lower_ in back for c in head.lefts
+    )  # "Japan's grant aid" is a new one; "the above MoC" an earlier one
     counted = 1
     for child in head.children:
         if child.dep_ == "nummod" and (child.lower_ in lex.words["number_words"] or child.like_num):

@@ -95,6 +95,7 @@ class LexiconFile(FrozenModel):
     topic_fields: list[str]
     topic_stops: list[str]
     definites: list[str]
+    back_references: list[str]
     generic_anaphors: list[str]
     new_markers: list[str]
     copulas: list[str]
@@ -248,6 +249,7 @@ class Lexicon:
             name: frozenset(w.lower() for w in getattr(data, name))
             for name in (
                 "definites",
+                "back_references",
                 "generic_anaphors",
                 "new_markers",
                 "pronouns",

@@ -57,3 +57,18 @@ def test_a_body_keeps_the_acronym_the_document_defines_for_it() -> None:
     )
     (ministry,) = [a for a in extract_document(text).actors if a.id == "agency:most-vietnam"]
     assert "MOST" in ministry.aliases
+
+
+def test_an_unnamed_instrument_keeps_its_kind_and_topic_as_an_alias() -> None:
+    text = (
+        "In 2019, the Ministry of Internal Affairs and Communications and the Ministry of "
+        "Communications of Brazil signed a Memorandum of Cooperation in the areas of Digital "
+        "Terrestrial Television and Information and Communication Technology for the coming "
+        "decade. Both ministries renewed the above memorandum of cooperation in 2024."
+    )
+    aliases = _aliases_of(extract_document(text), "Agreement")
+    assert (
+        "Memorandum of Cooperation in the areas of Digital Terrestrial Television and "
+        "Information and Communication Technology"
+    ) in aliases
+    assert not any(a.lower().startswith("above") for a in aliases)
