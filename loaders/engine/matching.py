@@ -290,6 +290,9 @@ def _cooccurrence(
 ) -> list[Claim]:
     """Two actors and a trigger but no frame: each pair the trigger's type allows, kept at
     a confidence below the default threshold."""
+    actors = list(dict.fromkeys(m.actor for m in unit.mentions))
+    if not 2 <= len(actors) <= _MAX_COOCCURRING:
+        return []
     schema = domain_schema()
     relation = None
     position = 0
@@ -304,9 +307,6 @@ def _cooccurrence(
             position = unit.start_of(token)
             break
     if relation is None:
-        return []
-    actors = list(dict.fromkeys(m.actor for m in unit.mentions))
-    if not 2 <= len(actors) <= _MAX_COOCCURRING:
         return []
     directed = schema.relation_types[relation].directed
     out: list[Claim] = []

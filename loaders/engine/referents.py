@@ -700,5 +700,11 @@ def people_in(unit: ParsedUnit, ctx: DocumentContext) -> list[PersonRef]:
     """Every person the model names in a unit, with who they speak for where it says so."""
     lex = lexicon()
     heads = {ent.root.i for ent in unit.doc.ents if ent.label_ == "PERSON"}
-    heads |= {t.i for t in unit.doc if _is_person(t, lex) and not _titled(t, lex)}
+    heads |= {
+        t.i
+        for t in unit.doc
+        if (t.text[:1].isupper() or t.ent_type_ == "PERSON")  # only such words can be
+        and _is_person(t, lex)
+        and not _titled(t, lex)
+    }
     return [_person(unit, unit.doc[i], ctx, lex) for i in sorted(heads)]

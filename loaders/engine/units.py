@@ -13,6 +13,7 @@ statistical model on a small share of a long paper.
 
 from __future__ import annotations
 
+import calendar
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
@@ -22,7 +23,7 @@ from itertools import pairwise
 from graph.schema import domain_schema
 from loaders.catalogue import patterns
 from loaders.nlp import Word, scan
-from loaders.recognise import Mention
+from loaders.recognise import Mention, recogniser
 from loaders.rules.lexicon import Lexicon, lexicon, singular
 from loaders.text import Segment, segment, unmarked
 
@@ -345,6 +346,8 @@ def _worth_parsing(unit: Unit, folded: str, lex: Lexicon) -> tuple[bool, bool]:
             word.lower.rstrip(".") in _people_words() and word.text[:1].isupper()
         ):
             named.append(k)
+        if _parties_pair(words, k, lex):
+            named += [k, k]  # "the ministries", "both sides": two parties
     unknown = _unknown_names(unit, folded, starts)
     if not triggers:
         people = bool(unit.mentions) and len(named) > len(unit.mentions)
@@ -387,6 +390,16 @@ def _introduces_parties(words: list[Word], k: int) -> bool:
     return any(w.lower in _PARTY_PREPOSITIONS for w in words[k + 1 : k + 4])
 
 
+def _parties_pair(words: list[Word], k: int, lex: Lexicon) -> bool:
+    """Whether a word is a plural that stands for the two parties named before ("the
+    ministries", "both sides", "the two countries")."""
+    word = words[k]
+    if word.lower == word.lemma or word.lemma not in lex.sets["pair_nouns"] or k == 0:
+        return False
+    before = words[k - 1].lower
+    return before in lex.words["pair_markers"] or before in lex.words["definites"]
+
+
 def _one_or_counted(words: list[Word], k: int, noun: str) -> bool:
     """Whether an instrument word names one instrument ("the MoC", "three MoUs"), not
     instruments in general ("partnerships", "initiatives")."""
@@ -400,13 +413,31 @@ def _one_or_counted(words: list[Word], k: int, noun: str) -> bool:
     return counted or before in lex.words["definites"] or words[k - 1].text.isdigit()
 
 
+@cache
+def _never_names() -> frozenset[str]:
+    """Capitalised words that are no name the model's names could keep, alone or in a
+    longer name without another such word: titles and honorifics (a name holding one is a
+    person's), never-actors ("AI", "ODA"), demonyms and the calendar's words."""
+    rec = recogniser()
+    calendar_words = {w.lower() for w in (*calendar.month_name, *calendar.day_name) if w}
+    return (
+        _people_words()
+        | frozenset(rec.never)
+        | frozenset(d.lower() for d in rec.demonyms)
+        | frozenset(calendar_words)
+    )
+
+
 def _unknown_names(unit: Unit, folded: str, starts: list[int]) -> list[int]:
     """Word positions of capitalised words outside every mention and not opening the
-    sentence: names the model may recognise."""
+    sentence that may be part of a name the model recognises."""
     out: list[int] = []
+    never = _never_names()
     for match in _CAPITALISED.finditer(folded, unit.start, unit.end):
         at = match.start()
         if at == unit.start or any(m.start <= at < m.end for m in unit.mentions):
+            continue
+        if match.group().lower().rstrip(".") in never:
             continue
         out.append(bisect_left(starts, at))
     return out
