@@ -27,7 +27,7 @@ from loaders.catalogue import (
     subdivision_places,
 )
 from loaders.nlp import lemmas_of
-from loaders.rules.lexicon import lexicon
+from loaders.rules.lexicon import lexicon, nouns_of
 from loaders.text import fold, trie_pattern
 
 # the phase or tranche of a project written after its name: "(V)", "(Phase 2)", "(Phase II)"
@@ -129,6 +129,7 @@ class Recogniser:
         self.openers = self.leading | {"of", "for", "and", "the", "on", "to", "de", "&"}
         self.titles = [t.split() for t in pat.person_titles]
         self.roles = frozenset(lexicon().holders)  # "Executing Agency" of a project is a role
+        self.kinds = frozenset(lexicon().instruments)
         self.locatives = set(pat.locative_prepositions)
         self.venue_free = set(pat.venue_free_names)
         self.gov = re.compile(
@@ -299,6 +300,8 @@ class Recogniser:
             return False
         if lemmas_of(" ".join(words[: head[1]]).lower()) in self.roles:
             return False  # "the Executing Agency of the Project" holds a role, it is no name
+        if nouns_of(name.lower()) in self.kinds:
+            return False  # "Technical Cooperation Project" is a kind of instrument, not one
         for title in self.titles:
             n = len(title)
             if any(words[i : i + n] == title for i in range(len(words) - n + 1)):

@@ -178,3 +178,12 @@ def test_a_bloc_nation_or_member_state_is_a_member_of_the_bloc() -> None:
     apposition = "Viet Nam, an ASEAN member state, signed the charter."
     assert _evidence(copula)[("Canada", "MEMBER_OF", "G7")] == [copula]
     assert _evidence(apposition)[("Vietnam", "MEMBER_OF", "ASEAN")] == [apposition]
+
+
+def test_a_kind_of_instrument_in_title_case_is_no_instrument_of_its_own() -> None:
+    text = (
+        "Signing of Record of Discussions on Technical Cooperation Project with Kenya\n\n"
+        "JICA and the Government of Kenya signed the Record of Discussions on 4 May 2021."
+    )
+    names = {a.name for a in extract_document(text).actors}
+    assert "Technical Cooperation Project" not in names
