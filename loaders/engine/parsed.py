@@ -323,7 +323,8 @@ _TOPIC_CLAUSES = frozenset({"appos", "relcl", "acl", "advcl", "punct"})
 
 def _topic_tokens(first: Token) -> list[Token]:
     """The words of a topic phrase, without the parties, places and clauses hung on it
-    ("in the digital field with Y" is "in the digital field")."""
+    ("in the digital field with Y" is "in the digital field"), nor a party the parser
+    coordinated into it."""
     stops = lexicon().words["topic_stops"]
     out: list[Token] = []
     stack = [first]
@@ -342,8 +343,13 @@ def _topic_tokens(first: Token) -> list[Token]:
                 continue  # "on research cooperation in the presence of ...": not the topic
             if child.dep_ in _TOPIC_CLAUSES and child.i > first.i + 1:
                 continue
+            if child.dep_ == "conj" and mark_of(child, "role") == "party":
+                continue  # "on a Digital Partnership and the Ministry of X": a party, not topic
             stack.append(child)
-    return sorted(out, key=lambda t: t.i)
+    out.sort(key=lambda t: t.i)
+    while len(out) > 1 and out[-1].dep_ in ("cc", "punct"):
+        out.pop()
+    return out
 
 
 def _field_prep(prep: Token) -> bool:

@@ -29,15 +29,26 @@ print(extract_document(sys.stdin.read()).model_dump_json(exclude={"version"}))
 """
 
 
-def _extracted(seed: str) -> str:
-    done = subprocess.run(
-        [sys.executable, "-c", _EXTRACT], input=_TEXT, text=True, capture_output=True,
-        check=True, cwd=ROOT, env={**os.environ, "PYTHONHASHSEED": seed},
-    )  # fmt: skip
-    return done.stdout
+def _extracted_under(seeds: tuple[str, ...]) -> set[str]:
+    """The extraction of the text in one fresh process per hash seed, run side by side."""
+    runs = [
+        subprocess.Popen(
+            [sys.executable, "-c", _EXTRACT],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        )
+        for seed in seeds
+    ]
+    outputs = {run.communicate(_TEXT)[0] for run in runs}
+    assert all(run.returncode == 0 for run in runs)
+    return outputs
 
 
 def test_signers_read_through_people_come_out_in_one_order_under_any_hash_seed() -> None:
-    outputs = {_extracted(seed) for seed in ("1", "3", "7", "11")}
+    # Seeds 1 and 3 ordered this sentence's parties differently when claims sorted by repr.
+    outputs = _extracted_under(("1", "3"))
     assert len(outputs) == 1
     assert '"type":"SIGNED"' in next(iter(outputs))

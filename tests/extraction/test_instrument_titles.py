@@ -72,3 +72,18 @@ def test_an_unnamed_instrument_keeps_its_kind_and_topic_as_an_alias() -> None:
         "Information and Communication Technology"
     ) in aliases
     assert not any(a.lower().startswith("above") for a in aliases)
+
+
+def test_a_party_the_parser_hangs_on_the_topic_is_not_part_of_the_title() -> None:
+    text = (
+        "On 5 May 2022, Mr. Kenta Arai, Minister of Economy, Trade and Industry, and H.E. "
+        "Mr. Lars Berg, Ambassador of Sweden to Japan, signed a Memorandum of Cooperation (MOC) "
+        "on a Japan-Sweden Hydrogen Partnership between the Ministry of Economy, Trade and "
+        "Industry (METI) and the Ministry of Infrastructure, Sweden."
+    )
+    (moc,) = [a for a in extract_document(text).actors if a.name.endswith("(2022)")]
+    assert (
+        moc.name
+        == "Japan–Sweden Memorandum of Cooperation on a Japan-Sweden Hydrogen Partnership (2022)"
+    )
+    assert "Memorandum of Cooperation on a Japan-Sweden Hydrogen Partnership" in moc.aliases
