@@ -187,3 +187,12 @@ def test_a_kind_of_instrument_in_title_case_is_no_instrument_of_its_own() -> Non
     )
     names = {a.name for a in extract_document(text).actors}
     assert "Technical Cooperation Project" not in names
+
+
+def test_working_with_a_government_is_a_partnership() -> None:
+    text = (
+        "Since 2015, JICA has been working closely with the Government of Kenya on digital skills."
+    )
+    found = _evidence(text)
+    partnered = found.get(("Japan International Cooperation Agency", "PARTNERS_WITH", "Kenya"))
+    assert partnered == [text]
