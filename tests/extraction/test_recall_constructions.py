@@ -196,3 +196,13 @@ def test_working_with_a_government_is_a_partnership() -> None:
     found = _evidence(text)
     partnered = found.get(("Japan International Cooperation Agency", "PARTNERS_WITH", "Kenya"))
     assert partnered == [text]
+
+
+def test_money_pledged_by_a_lender_for_a_project_funds_it() -> None:
+    text = (
+        "The JPY 50 billion pledged by JICA for the second phase of the Dhaka Mass Transit "
+        "Project is its largest loan to the country."
+    )
+    found = _evidence(text)
+    funded = ("Japan International Cooperation Agency", "FUNDS", "Dhaka Mass Transit Project")
+    assert found.get(funded) == [text]
