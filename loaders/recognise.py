@@ -26,8 +26,7 @@ from loaders.catalogue import (
     slugify,
     subdivision_places,
 )
-from loaders.nlp import lemmas_of
-from loaders.rules.lexicon import lexicon, nouns_of
+from loaders.rules.lexicon import lexicon
 from loaders.text import fold, trie_pattern
 
 # the phase or tranche of a project written after its name: "(V)", "(Phase 2)", "(Phase II)"
@@ -128,8 +127,6 @@ class Recogniser:
         # words a discovered name never starts with
         self.openers = self.leading | {"of", "for", "and", "the", "on", "to", "de", "&"}
         self.titles = [t.split() for t in pat.person_titles]
-        self.roles = frozenset(lexicon().holders)  # "Executing Agency" of a project is a role
-        self.kinds = frozenset(lexicon().instruments)
         self.locatives = set(pat.locative_prepositions)
         self.venue_free = set(pat.venue_free_names)
         self.gov = re.compile(
@@ -298,9 +295,10 @@ class Recogniser:
     def _acceptable(self, name: str, words: list[str], head: tuple[int, int, str]) -> bool:
         if fold(name).lower() in self.never or len(words) < 2:
             return False
-        if lemmas_of(" ".join(words[: head[1]]).lower()) in self.roles:
+        lex = lexicon()
+        if lex.is_role(" ".join(words[: head[1]])):
             return False  # "the Executing Agency of the Project" holds a role, it is no name
-        if nouns_of(name.lower()) in self.kinds:
+        if lex.is_kind(name):
             return False  # "Technical Cooperation Project" is a kind of instrument, not one
         for title in self.titles:
             n = len(title)

@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from loaders.catalogue import patterns, slugify
-from loaders.nlp import lemmas_of
 from loaders.recognise import ActorInfo, Mention, Recogniser
 from loaders.rules.lexicon import lexicon, singular
 
@@ -212,7 +211,7 @@ def model_names(
                 or name.lower() in rec.never
                 or (len(words) == 1 and (words[0] in rec.generic or words[0] in rec.leading))
                 or (len(words) == 1 and singular(words[0]) in lex.instrument_heads)
-                or lemmas_of(name.lower()) in lex.holders
+                or lex.is_role(name)
                 or any(w.lower().rstrip(".") in lex.titles | lex.honorifics for w in words)
                 or (lex.kind_of_name(name) is not None and rec.head_of(words) is None)
                 or _after_title(folded, start)

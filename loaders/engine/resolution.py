@@ -276,9 +276,7 @@ class Resolver:
         for name in sorted(ref.names):
             if name in self.people:
                 return self.people[name]
-        if not ref.titled:
-            return None
-        return self.publisher if not ref.names else None
+        return self.publisher if ref.titled and not ref.names else None
 
     def _counterparts(self, claims: list[Claim]) -> None:
         """A titled person whose title names no country, acting with a person already

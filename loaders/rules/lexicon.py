@@ -293,6 +293,14 @@ class Lexicon:
                     return hit
         return None
 
+    def is_role(self, phrase: str) -> bool:
+        """Whether a phrase names a role a party holds ("Executing Agency"), not a party."""
+        return lemmas_of(phrase.lower()) in self.holders
+
+    def is_kind(self, phrase: str) -> bool:
+        """Whether a phrase is only a kind of instrument ("Technical Cooperation Project")."""
+        return nouns_of(phrase.lower()) in self.instruments
+
     @lru_cache(maxsize=8192)  # noqa: B019 - one Lexicon per process
     def kind_of_name(self, name: str) -> Instrument | None:
         """The instrument kind a proper name contains ("... Memorandum of Cooperation ...")."""
