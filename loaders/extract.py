@@ -158,7 +158,10 @@ def extract_document(text: str) -> DocExtraction:
     known = _home_titles(known, folded, publisher_of(header.source), recognition.actors)
     units = units_of(folded, known, header.end)
     to_parse = [u for u in units if u.parse]
-    docs = parse([parse_text(folded, u) for u in to_parse], [u.names for u in to_parse])
+    docs = parse(
+        [parse_text(folded, u) for u in to_parse],
+        [[at - u.start for at in u.names] for u in to_parse],
+    )
     names = model_names(
         [(d, u.start) for d, u in zip(docs, to_parse, strict=True)], text, folded, known, rec
     )

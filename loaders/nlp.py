@@ -21,6 +21,7 @@ import hashlib
 import importlib.util
 import json
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -33,7 +34,7 @@ from spacy.attrs import IDX, IS_SPACE, LEMMA, LENGTH, LOWER
 from spacy.language import Language
 from spacy.lookups import Table
 from spacy.pipeline import EntityRecognizer, Lemmatizer
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from thinc.types import Ints2d
 
 from graph.errors import KizunaError
@@ -179,23 +180,78 @@ def model() -> Language:
     return _keeping_prefixed_words(spacy.load(model_info().path, exclude=list(_UNUSED_PIPES)))
 
 
-def parse(texts: Sequence[str], names: Sequence[bool] | None = None) -> list[Doc]:
+def parse(texts: Sequence[str], names: Sequence[Sequence[int] | None] | None = None) -> list[Doc]:
     """Each text parsed on its own (the unit never changes with what else is parsed), its
     tokens lemmatised on their lower-case forms with the lookup table. Named entities are
-    read only in the texts `names` marks (all when it is None): they cost as much as the
-    parse, and a sentence whose names are all known needs none."""
+    read only around the characters `names` gives for each text (everywhere in a text
+    whose entry is None, or in all texts when `names` is None): the model's names cost
+    more per word than the parse, and it reads a name from the few words around it."""
     if not texts:
         return []
     nlp = model()
     with nlp.select_pipes(disable=["ner"]):
         docs = list(nlp.pipe(texts, batch_size=_BATCH))
-    wanted = [d for d, w in zip(docs, names or [True] * len(docs), strict=True) if w]
+    wanted = names if names is not None else [None] * len(docs)
+    windows = [
+        (doc, start, end)
+        for doc, at in zip(docs, wanted, strict=True)
+        for start, end in _name_windows(doc, at)
+    ]
+    pieces = [doc[start:end].as_doc() for doc, start, end in windows]
     recognizer = cast(EntityRecognizer, nlp.get_pipe("ner"))
-    for _ in recognizer.pipe(wanted, batch_size=_BATCH):
-        pass
+    found: dict[int, tuple[Doc, list[Span]]] = {}
+    for (doc, start, _), piece in zip(
+        windows, recognizer.pipe(pieces, batch_size=_BATCH), strict=True
+    ):
+        spans = found.setdefault(id(doc), (doc, []))[1]
+        spans += [Span(doc, start + e.start, start + e.end, e.label) for e in piece.ents]
+    for doc, spans in found.values():
+        doc.set_ents(spans, default="outside")
     for doc in docs:
         _lemmatise(doc)
     return docs
+
+
+_NAME_REACH = 8  # words each side of a capitalised word: twice what the encoder sees
+
+
+def _name_windows(doc: Doc, chars: Sequence[int] | None) -> list[tuple[int, int]]:
+    """The token spans the name model reads: the words within reach of each capitalised
+    word, widened so that no span starts or ends inside a name, and
+    merged where they meet; the whole text when `chars` is None. The model's encoder sees
+    four words each side of a word, so beyond that a span reads as the whole text does."""
+    if chars is None:
+        return [(0, len(doc))]
+    out: list[tuple[int, int]] = []
+    starts = [t.idx for t in doc]
+    for char in sorted(chars):
+        at = max(0, bisect_right(starts, char) - 1)
+        start, end = max(0, at - _NAME_REACH), min(len(doc), at + _NAME_REACH + 1)
+        while start > 0 and _in_name(doc, start):
+            start -= 1
+        while end < len(doc) and _in_name(doc, end):
+            end += 1
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
+
+_NAME_LINKS = frozenset({"of", "and", "for", "the", "&", "-"})
+
+
+def _in_name(doc: Doc, i: int) -> bool:
+    """Whether a word may be inside a name: capitalised, or a small word between two
+    capitalised ones ("Agency for Science and Technology")."""
+    if doc[i].text[:1].isupper():
+        return True
+    return (
+        doc[i].lower_ in _NAME_LINKS
+        and 0 < i < len(doc) - 1
+        and doc[i - 1].text[:1].isupper()
+        and (doc[i + 1].text[:1].isupper() or doc[i + 1].lower_ == "the")
+    )
 
 
 _LEMMA_IDS: dict[int, int] = {}  # a lower-case form's string id -> its lemma's

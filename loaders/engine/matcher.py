@@ -13,17 +13,75 @@ compares the two on every rule and a corpus of sentences.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from spacy.tokens import Doc, Token
+from spacy.attrs import DEP, HEAD, LEMMA, LOWER, TAG
+from spacy.tokens import Doc
 
-from loaders.rules.marks import mark_of
+from loaders.rules.marks import MARKS, marks_of
 
 __all__ = ["CompiledPattern", "PatternIndex"]
 
-_Predicate = Callable[[Token], bool]
+
+@dataclass
+class _Parse:
+    """One parse as plain lists, read from its arrays once: the tests index them instead of
+    making a spaCy Token on every access, which was most of the matcher's time."""
+
+    lemma: list[str]
+    lower: list[str]
+    dep: list[str]
+    tag: list[str]
+    head: list[int]
+    children: list[list[int]]
+    marks: dict[str, dict[int, str]]
+
+    @classmethod
+    def of(cls, doc: Doc) -> _Parse:
+        strings = doc.vocab.strings
+        rows = doc.to_array([LEMMA, LOWER, DEP, TAG, HEAD]).tolist()
+        text = _STRINGS
+        lemma: list[str] = []
+        lower: list[str] = []
+        dep: list[str] = []
+        tag: list[str] = []
+        columns = (lemma, lower, dep, tag)
+        head: list[int] = []
+        for i, row in enumerate(rows):
+            for k in range(4):
+                value = text.get(row[k])
+                if value is None:
+                    value = text[row[k]] = strings[row[k]]
+                columns[k].append(value)
+            head.append(i + _signed(row[4]))
+        children: list[list[int]] = [[] for _ in rows]
+        for i, h in enumerate(head):
+            if h != i:
+                children[h].append(i)
+        marks = {name: marks_of(doc, name) for name in MARKS}
+        return cls(lemma, lower, dep, tag, head, children, marks)
+
+    def subtree(self, i: int) -> list[int]:
+        out: list[int] = []
+        stack = list(self.children[i])
+        while stack:
+            k = stack.pop()
+            out.append(k)
+            stack.extend(self.children[k])
+        return out
+
+
+_STRINGS: dict[int, str] = {}  # a string id of the shared vocabulary -> its text
+
+
+def _signed(value: int) -> int:
+    """A HEAD offset as to_array gives it (an unsigned 64-bit integer) as a signed one."""
+    return value - (1 << 64) if value >= 1 << 63 else value
+
+
+_Predicate = Callable[[_Parse, int], bool]
 
 
 def _values(spec: Any) -> frozenset[str] | None:
@@ -34,16 +92,16 @@ def _values(spec: Any) -> frozenset[str] | None:
     return None
 
 
-def _attribute_in(getter: str, wanted: frozenset[str]) -> _Predicate:
-    return lambda token: getattr(token, getter) in wanted
+def _column_in(column: str, wanted: frozenset[str]) -> _Predicate:
+    return lambda parse, i: getattr(parse, column)[i] in wanted
 
 
 def _tag_matches(regex: re.Pattern[str]) -> _Predicate:
-    return lambda token: regex.match(token.tag_) is not None
+    return lambda parse, i: regex.match(parse.tag[i]) is not None
 
 
-def _extension_in(name: str, wanted: frozenset[str]) -> _Predicate:
-    return lambda token: mark_of(token, name) in wanted
+def _mark_in(name: str, wanted: frozenset[str]) -> _Predicate:
+    return lambda parse, i: parse.marks[name].get(i, "") in wanted
 
 
 def _predicate(attrs: dict[str, Any]) -> _Predicate:
@@ -51,25 +109,26 @@ def _predicate(attrs: dict[str, Any]) -> _Predicate:
     rules compile to: LEMMA, LOWER, DEP as values or IN sets, TAG as REGEX, and the
     `role` and `actor_type` extensions)."""
     tests: list[_Predicate] = []
-    for key, getter in (("LEMMA", "lemma_"), ("LOWER", "lower_"), ("DEP", "dep_")):
+    for key, column in (("LEMMA", "lemma"), ("LOWER", "lower"), ("DEP", "dep")):
         if key in attrs:
             wanted = _values(attrs[key])
             assert wanted is not None, f"unsupported {key} pattern {attrs[key]!r}"
-            tests.append(_attribute_in(getter, wanted))
+            tests.append(_column_in(column, wanted))
     if "TAG" in attrs:
         regex = re.compile(attrs["TAG"]["REGEX"])
         tests.append(_tag_matches(regex))
     for name, spec in attrs.get("_", {}).items():
         wanted = _values(spec)
         assert wanted is not None, f"unsupported extension pattern {spec!r}"
-        tests.append(_extension_in(name, wanted))
+        assert name in MARKS, f"unsupported extension {name!r}"
+        tests.append(_mark_in(name, wanted))
     if not tests:
-        return lambda t: True
+        return lambda parse, i: True
     if len(tests) == 1:
         return tests[0]
 
-    def every(token: Token) -> bool:
-        return all(test(token) for test in tests)
+    def every(parse: _Parse, i: int) -> bool:
+        return all(test(parse, i) for test in tests)
 
     return every
 
@@ -78,39 +137,40 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _CONTROLLED = frozenset({"xcomp", "conj", "advcl", "pcomp"})
 
 
-def _inherited_subjects(verb: Token) -> list[Token]:
+def _inherited_subjects(parse: _Parse, verb: int) -> list[int]:
     """The subjects a verb without one takes from the verb it depends on: "X agreed to
     sign", "X signed ... and launched", "X addressed this by aiding" (one inference every
     rule shares, so no rule is written twice for it)."""
     node = verb
-    while node.tag_.startswith("VB") and not any(c.dep_ in _SUBJECTS for c in node.children):
-        if node.dep_ == "pcomp" and node.head.dep_ == "prep":  # "by aiding": on the verb
-            node = node.head.head
+    while parse.tag[node].startswith("VB") and not any(
+        parse.dep[c] in _SUBJECTS for c in parse.children[node]
+    ):
+        head = parse.head[node]
+        if parse.dep[node] == "pcomp" and parse.dep[head] == "prep":  # "by aiding": on the verb
+            node = parse.head[head]
             continue
-        if node.dep_ not in _CONTROLLED or node.head.i == node.i:
+        if parse.dep[node] not in _CONTROLLED or head == node:
             return []
-        node = node.head
-    if node.i == verb.i or not node.tag_.startswith("VB"):
+        node = head
+    if node == verb or not parse.tag[node].startswith("VB"):
         return []
-    return [c for c in node.children if c.dep_ == "nsubj"]
+    return [c for c in parse.children[node] if parse.dep[c] == "nsubj"]
 
 
-def _related(token: Token, operator: str) -> Iterator[Token]:
-    """The tokens `operator` relates to `token`, as DependencyMatcher defines it, and for
+def _related(parse: _Parse, i: int, operator: str) -> list[int]:
+    """The tokens `operator` relates to token `i`, as DependencyMatcher defines it, and for
     `>` the subjects a verb inherits."""
     if operator == ">":
-        yield from token.children
-        if token.tag_.startswith("VB"):
-            yield from _inherited_subjects(token)
-    elif operator == ">>":
-        yield from (t for t in token.subtree if t.i != token.i)
-    elif operator == "<":
-        if token.head.i != token.i:
-            yield token.head
-    elif operator == ";*":
-        yield from token.doc[: token.i]
-    else:
-        raise ValueError(f"unsupported relation operator {operator!r}")
+        if parse.tag[i].startswith("VB"):
+            return parse.children[i] + _inherited_subjects(parse, i)
+        return parse.children[i]
+    if operator == ">>":
+        return parse.subtree(i)
+    if operator == "<":
+        return [parse.head[i]] if parse.head[i] != i else []
+    if operator == ";*":
+        return list(range(i))
+    raise ValueError(f"unsupported relation operator {operator!r}")
 
 
 @dataclass(frozen=True)
@@ -136,19 +196,18 @@ class CompiledPattern:
             links=tuple((ids.index(node["LEFT_ID"]), node["REL_OP"]) for node in pattern[1:]),
         )
 
-    def matches(self, anchor: Token) -> list[list[int]]:
+    def matches(self, parse: _Parse, anchor: int) -> list[list[int]]:
         """Every assignment of tokens to the pattern's nodes with `anchor` as its first."""
-        if not self.tests[0](anchor):
+        if not self.tests[0](parse, anchor):
             return []
-        partial: list[list[int]] = [[anchor.i]]
-        doc = anchor.doc
+        partial: list[list[int]] = [[anchor]]
         for k, (left, operator) in enumerate(self.links, start=1):
             test = self.tests[k]
             partial = [
-                [*assigned, token.i]
+                [*assigned, i]
                 for assigned in partial
-                for token in _related(doc[assigned[left]], operator)
-                if test(token)
+                for i in _related(parse, assigned[left], operator)
+                if test(parse, i)
             ]
             if not partial:
                 return []
@@ -175,14 +234,13 @@ class PatternIndex:
 
     def __call__(self, doc: Doc) -> list[tuple[str, list[int]]]:
         """(pattern name, token per node) of every match, in pattern then token order."""
+        parse = _Parse.of(doc)
+        roles = parse.marks["role"]
         found: list[tuple[int, str, list[int]]] = []
-        for token in doc:
-            candidates = [
-                *self.by_lemma.get(token.lemma_, ()),
-                *self.by_role.get(mark_of(token, "role"), ()),
-            ]
+        for i, lemma in enumerate(parse.lemma):
+            candidates = [*self.by_lemma.get(lemma, ()), *self.by_role.get(roles.get(i, ""), ())]
             for pattern in candidates:
-                for ids in pattern.matches(token):
+                for ids in pattern.matches(parse, i):
                     found.append((self.order[pattern.name], pattern.name, ids))
         found.sort(key=lambda f: (f[0], f[2]))
         return [(name, ids) for _, name, ids in found]

@@ -130,7 +130,7 @@ def _adjacent(unit: ParsedUnit, first: Token, then: Token) -> bool:
     index = unit.mention_at[first.i]
     end = first.i
     if index is not None:
-        end = max(t.i for t in unit.doc if unit.mention_at[t.i] == index)
+        end = max(unit.token_ids_of(index))
     elif first.i in unit.phrases and then not in first.subtree:  # "the Grant Aid for Tuvalu, X"
         end = first.right_edge.i
     between = unit.doc[end + 1 : then.i]

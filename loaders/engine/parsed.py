@@ -20,7 +20,7 @@ from loaders.recognise import Mention
 from loaders.rules.lexicon import Instrument, Lexicon, lexicon, singular
 from loaders.rules.marks import mark, mark_of
 
-__all__ = ["ParsedUnit", "Phrase", "lay_mentions"]
+__all__ = ["ParsedUnit", "Phrase", "lay_mentions", "says_when"]
 
 
 @dataclass(frozen=True)
@@ -61,6 +61,10 @@ class ParsedUnit:
     def mention_of(self, token: Token) -> Mention | None:
         index = self.mention_at[token.i]
         return None if index is None else self.mentions[index]
+
+    def token_ids_of(self, index: int) -> list[int]:
+        """The tokens a mention covers (one, unless it overlapped another when laid)."""
+        return [i for i, at in enumerate(self.mention_at) if at == index]
 
     def text_of(self, tokens: list[Token]) -> str:
         if not tokens:
@@ -123,6 +127,17 @@ def lay_mentions(
             mark(token, "role", "instrument")
             mark(token, "actor_type", phrase.kind.type)
     return unit
+
+
+def says_when(token: Token, lex: Lexicon) -> bool:
+    """Whether a word says when or how many, not what: a number ("in 2022"), a month or a
+    day ("on 29 March 2022", "on Sunday"), a word of time ("the same day")."""
+    return token.like_num or token.lower_ in lex.words["time_words"]
+
+
+def _says_when_of(prep: Token, lex: Lexicon) -> bool:
+    """Whether a preposition introduces a date ("on Sunday", "in 2022")."""
+    return prep.dep_ == "prep" and any(says_when(g, lex) for g in prep.children if g.dep_ == "pobj")
 
 
 def _token_at(doc: Doc, char: int) -> Token | None:
@@ -198,7 +213,7 @@ def _phrase(unit: ParsedUnit, head: Token, lex: Lexicon) -> Phrase | None:
     same_as = _copula_subject(unit, head, lex)
     surface = " ".join(t.text for t in words)
     topics = tuple(" ".join(t.text for t in tokens) for tokens in topic_lists)
-    title = _noun_phrase(unit, head) or surface
+    title = _noun_phrase(unit, head, lex) or surface
     return Phrase(
         key=str(unit.start_of(head)),
         kind=kind,
@@ -221,11 +236,11 @@ _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})  # a sentence, not a heading
 _LEADING = frozenset({"det", "compound", "amod", "nummod", "nmod"})
 
 
-def _noun_phrase(unit: ParsedUnit, head: Token) -> str:
+def _noun_phrase(unit: ParsedUnit, head: Token, lex: Lexicon) -> str:
     """The phrase as the text writes it, for an alias: "Two New Partnerships Between U.S.
     and Japanese Universities", "Memorandum of Cooperation in the ICT field" (without
-    articles, clauses, appositions, a purpose hung on its topic, and what a longer phrase
-    would add). A heading with no verb that opens with the phrase is its whole title, however
+    articles, clauses, appositions, a purpose hung on its topic, a date, and what a longer
+    phrase would add). A heading with no verb that opens with the phrase is its whole title, however
     the parser reads it ("Partnership between X and Y Concerning Critical Minerals")."""
     doc = head.doc
     if not any(t.tag_ in _FINITE for t in doc) and all(
@@ -242,6 +257,7 @@ def _noun_phrase(unit: ParsedUnit, head: Token) -> str:
             if c.dep_ not in _TITLE_CUTS
             and not (node == head and c.dep_ in _HEAD_CUTS)
             and not (node != head and c.dep_ == "prep" and c.lower_ == "for")
+            and not _says_when_of(c, lex)
         )  # fmt: skip
     tokens.sort(key=lambda t: t.i)
     span = [t for t in tokens if tokens[0].i <= t.i <= tokens[-1].i]
@@ -307,7 +323,7 @@ def _topics(unit: ParsedUnit, head: Token, lex: Lexicon) -> tuple[list[list[Toke
         if not objects:
             continue
         obj = objects[0]
-        if obj.ent_type_ in ("DATE", "TIME", "CARDINAL"):
+        if says_when(obj, lex):
             continue  # "signed an MoC on 29 March 2022": when, not what about
         if child.lower_ == "of" and unit.mention_at[obj.i] is not None:
             mention = unit.mentions[unit.mention_at[obj.i] or 0]

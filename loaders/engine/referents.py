@@ -20,7 +20,7 @@ from spacy.tokens import Token
 
 from graph.schema import domain_schema
 from loaders.catalogue import patterns
-from loaders.engine.parsed import ParsedUnit, Phrase
+from loaders.engine.parsed import ParsedUnit, Phrase, says_when
 from loaders.recognise import demonym_actor, recogniser
 from loaders.rules.lexicon import Lexicon, lexicon
 from loaders.rules.marks import mark_of
@@ -217,7 +217,7 @@ def _of_conjuncts(unit: ParsedUnit, word: Token) -> tuple[list[Token], list[Toke
     out: list[Token] = []
     objects: list[Token] = []
     index = unit.mention_at[word.i]
-    inside = [t for t in unit.doc if index is not None and unit.mention_at[t.i] == index] or [word]
+    inside = [unit.doc[i] for i in unit.token_ids_of(index)] if index is not None else [word]
     for prep in (c for t in inside for c in t.children):
         if prep.dep_ != "prep" or prep.lower_ != "of":
             continue
@@ -293,7 +293,7 @@ def _orphans_before(unit: ParsedUnit, token: Token) -> list[Token]:
             break
         root = unit.doc[unit.roots[before]]
         stray = root.dep_ in _STRAY_DEPS and root.head == token.head and root.head != root
-        if mark_of(root, "role") != "party" or not (root.head.ent_type_ == "DATE" or stray):
+        if mark_of(root, "role") != "party" or not (says_when(root.head, lexicon()) or stray):
             break
         out.append(root)
         k = root.i - 1
@@ -344,7 +344,7 @@ def _own(
         or lower in _class_nouns()
     ):
         return _members(unit, token, ctx, seen, depth)
-    if token.ent_type_ == "MONEY" or lower in lex.words["amount_words"]:
+    if lower in lex.words["amount_words"]:
         return _from(unit, token, ctx, seen, depth)
     listed = _listed_for(unit, token)
     if listed:  # "development (Laos, Cambodia)", "assistance for IT (Nepal, Sri Lanka)"

@@ -16,7 +16,7 @@ from __future__ import annotations
 import calendar
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
 
@@ -55,7 +55,7 @@ class Unit:
     mentions: list[Mention]
     words: list[Word]
     parse: bool = False
-    names: bool = False  # whether it holds a capitalised word no mention covers
+    names: list[int] = field(default_factory=list)  # where the model should look for names
 
 
 _TITLE_WORD = re.compile(r"\b[A-Z][a-z]+\b")
@@ -323,7 +323,7 @@ def _people_words() -> frozenset[str]:
 _REACH = 10  # words: how far from its trigger a relation's two ends may stand
 
 
-def _worth_parsing(unit: Unit, folded: str, lex: Lexicon) -> tuple[bool, bool]:
+def _worth_parsing(unit: Unit, folded: str, lex: Lexicon) -> tuple[bool, list[int]]:
     """Whether a sentence may hold a relation: a trigger word with two things to join
     within reach of it (a recognised name, an instrument such as "the MoC", a person, "both
     sides", an unknown capitalised name), or a person with a name beside them (who they
@@ -348,10 +348,11 @@ def _worth_parsing(unit: Unit, folded: str, lex: Lexicon) -> tuple[bool, bool]:
             named.append(k)
         if _parties_pair(words, k, lex):
             named += [k, k]  # "the ministries", "both sides": two parties
-    unknown = _unknown_names(unit, folded, starts)
+    unknown_at = _unknown_names(unit, folded)
+    unknown = [bisect_left(starts, at) for at in unknown_at]
     if not triggers:
         people = bool(unit.mentions) and len(named) > len(unit.mentions)
-        return people, people and bool(unknown)
+        return people, unknown_at if people else []
     named += unknown
 
     place = _places(words, unit.mentions)
@@ -360,7 +361,8 @@ def _worth_parsing(unit: Unit, folded: str, lex: Lexicon) -> tuple[bool, bool]:
         return sum(1 for c in positions if c != t and abs(place[c] - place[t]) <= _REACH)
 
     worth = any(near(named, t) >= 1 and near(named, t) + near(cues, t) >= 2 for t in triggers)
-    return worth, worth and any(near(unknown, t) for t in triggers)
+    wanted = worth and any(near(unknown, t) for t in triggers)
+    return worth, unknown_at if wanted else []
 
 
 def _places(words: list[Word], mentions: list[Mention]) -> list[int]:
@@ -428,8 +430,8 @@ def _never_names() -> frozenset[str]:
     )
 
 
-def _unknown_names(unit: Unit, folded: str, starts: list[int]) -> list[int]:
-    """Word positions of capitalised words outside every mention and not opening the
+def _unknown_names(unit: Unit, folded: str) -> list[int]:
+    """Where the capitalised words are outside every mention and not opening the
     sentence that may be part of a name the model recognises."""
     out: list[int] = []
     never = _never_names()
@@ -439,5 +441,5 @@ def _unknown_names(unit: Unit, folded: str, starts: list[int]) -> list[int]:
             continue
         if match.group().lower().rstrip(".") in never:
             continue
-        out.append(bisect_left(starts, at))
+        out.append(at)
     return out

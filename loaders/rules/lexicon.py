@@ -8,6 +8,7 @@ line, raised before anything is extracted.
 
 from __future__ import annotations
 
+import calendar
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -120,6 +121,7 @@ class LexiconFile(FrozenModel):
     number_words: list[str]
     country_pair_nouns: list[str]
     amount_words: list[str]
+    time_words: list[str]
     through_words: list[str]
     locatives: list[str]
     located_types: list[str]
@@ -256,12 +258,16 @@ class Lexicon:
                 "pair_markers",
                 "number_words",
                 "amount_words",
+                "time_words",
                 "through_words",
                 "locatives",
                 "topic_fields",
                 "topic_stops",
             )
         }
+        self.words["time_words"] |= frozenset(
+            w.lower() for w in (*calendar.month_name, *calendar.day_name) if w
+        )
         self.honorifics = frozenset(h.lower().rstrip(".") for h in data.people.honorifics)
         self.titles = frozenset(t.lower() for t in data.people.titles)
         self.trigger_firsts = (

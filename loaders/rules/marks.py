@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
-__all__ = ["MARKS", "mark", "mark_of", "register_marks"]
+__all__ = ["MARKS", "mark", "mark_of", "marks_of", "register_marks"]
 
 MARKS = ("role", "actor_type", "instrument_kind")
 
@@ -27,6 +27,12 @@ def mark_of(token: Token, name: str) -> str:
     """The token's mark, "" when it has none (the matcher compares strings, never None)."""
     marks: dict[int, str] | None = token.doc.user_data.get(f"kizuna.{name}")
     return marks.get(token.i, "") if marks else ""
+
+
+def marks_of(doc: Doc, name: str) -> dict[int, str]:
+    """Every token index of `doc` that has the mark, with its value."""
+    marks: dict[int, str] = doc.user_data.get(f"kizuna.{name}", {})
+    return marks
 
 
 def _getter(name: str) -> Callable[[Token], str]:

@@ -87,3 +87,13 @@ def test_a_party_the_parser_hangs_on_the_topic_is_not_part_of_the_title() -> Non
         == "Japan–Sweden Memorandum of Cooperation on a Japan-Sweden Hydrogen Partnership (2022)"
     )
     assert "Memorandum of Cooperation on a Japan-Sweden Hydrogen Partnership" in moc.aliases
+
+
+def test_a_date_after_an_instrument_is_no_part_of_its_title() -> None:
+    text = (
+        "The Ministry of Transport of Chile signed a memorandum of cooperation on Sunday with "
+        "the Ministry of Land, Infrastructure, Transport and Tourism of Japan."
+    )
+    aliases = _aliases_of(extract_document(text), "Agreement")
+    assert "memorandum of cooperation" in aliases
+    assert not [a for a in aliases if "Sunday" in a], aliases
