@@ -47,7 +47,7 @@ from loaders.text import fold, word_count
 
 __all__ = ["EXTRACTOR_VERSION", "DocExtraction", "extract_document", "extractor_version"]
 
-EXTRACTOR_VERSION = "2"
+EXTRACTOR_VERSION = "3"
 
 
 def extractor_version() -> str:
