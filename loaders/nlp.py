@@ -35,7 +35,9 @@ from spacy.language import Language
 from spacy.lookups import Table
 from spacy.pipeline import EntityRecognizer, Lemmatizer
 from spacy.tokens import Doc, Span
+from thinc.api import use_ops
 from thinc.types import Ints2d
+from threadpoolctl import threadpool_limits
 
 from graph.errors import KizunaError
 
@@ -176,8 +178,17 @@ def lemmas_of(phrase: str) -> tuple[str, ...]:
 @cache
 def model() -> Language:
     """The statistical pipeline: tokenizer, tagger, parser and named entities, with lookup
-    lemmas instead of the model's rule lemmatizer (one lemma table for all the rules)."""
-    return _keeping_prefixed_words(spacy.load(model_info().path, exclude=list(_UNUSED_PIPES)))
+    lemmas instead of the model's rule lemmatizer (one lemma table for all the rules).
+
+    Its layers multiply matrices with numpy's BLAS (OpenBLAS) rather than thinc's default
+    BLIS: on the development machine the encoders, most of the parse's time, ran a sixth
+    faster that way, and every document extracted byte for byte as before (see
+    docs/performance.md). That BLAS is held to one thread: a build already spreads
+    documents over the cores, and threads would only add CPU time."""
+    threadpool_limits(1, user_api="blas")
+    with use_ops("numpy", use_blis=False):
+        nlp = spacy.load(model_info().path, exclude=list(_UNUSED_PIPES))
+    return _keeping_prefixed_words(nlp)
 
 
 def parse(texts: Sequence[str], names: Sequence[Sequence[int] | None] | None = None) -> list[Doc]:
@@ -271,7 +282,7 @@ def _lemmatise(doc: Doc) -> None:
     doc.from_array([LEMMA], cast(Ints2d, numpy.array(out, dtype="uint64").reshape(-1, 1)))
 
 
-_SCAN = re.compile(r"[^\W_][\w'&.\-]*[^\W_]|[^\W_]|[^\w\s]")
+_SCAN = re.compile(r"[^\W_][\w'&.\-]*[^\W_]|[^\W_]|[^\w\s]")  # a word ends in no full stop
 
 
 def scan(text: str, offset: int = 0) -> list[Word]:
@@ -281,17 +292,13 @@ def scan(text: str, offset: int = 0) -> list[Word]:
     out: list[Word] = []
     known = _KNOWN
     for match in _SCAN.finditer(text):
-        word = (
-            match.group().rstrip(".")
-            if match.group().endswith(".") and len(match.group()) > 1
-            else match.group()
-        )
+        word = match.group()
         forms = known.get(word)
         if forms is None:
             lower = word.lower()
             forms = known[word] = (word, lower, lemma(lower))
-        start = offset + match.start()
-        out.append(_new_word(Word, (start, start + len(word), *forms)))
+        start, end = match.span()
+        out.append(_new_word(Word, (start + offset, end + offset, *forms)))
     return out
 
 

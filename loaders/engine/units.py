@@ -272,7 +272,7 @@ def units_of(folded: str, mentions: list[Mention], body_start: int) -> list[Unit
         body = folded[seg.start : seg.end]
         if body.strip(" #*:").lower() in headings:
             break
-        if any(mark in body for mark in pat.reference_marks):
+        if _reference_marks().search(body):
             opener = None
             continue
         inside = _inside(mentions, starts, seg.start, seg.end)
@@ -301,6 +301,12 @@ def units_of(folded: str, mentions: list[Mention], body_start: int) -> list[Unit
         if unit.kind in ("sentence", "list"):
             unit.parse, unit.names = _worth_parsing(unit, folded, lex)
     return units
+
+
+@cache
+def _reference_marks() -> re.Pattern[str]:
+    """Any of the marks of a reference ("doi:", "ibid", an address), as one search."""
+    return re.compile("|".join(re.escape(m) for m in patterns().reference_marks))
 
 
 def _list_item(body: str) -> bool:
