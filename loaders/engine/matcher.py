@@ -6,8 +6,9 @@ extension attributes for every token through Python predicates, which made it th
 expensive stage of extraction. This module runs the very same patterns: the anchor node
 is looked up by its lemma (or its recognised-name role) instead of being tested on every
 token, and each further node is reached from the one it hangs on through the relation
-operator (`>`, `>>`, `<`, `;*`). The matches are those DependencyMatcher finds; a test
-compares the two on every rule and a corpus of sentences.
+operator (`>`, `>>`, `<`, `;*`). The parse is read once into plain lists (lemmas, tags,
+heads, children, marks), so no test builds a spaCy Token. The matches are those
+DependencyMatcher finds; a test compares the two on every rule and a corpus of sentences.
 """
 
 from __future__ import annotations
