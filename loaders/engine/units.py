@@ -340,19 +340,20 @@ def _worth_parsing(unit: Unit, folded: str, lex: Lexicon) -> tuple[bool, list[in
     named = [bisect_left(starts, m.start) for m in unit.mentions]  # names and people
     cues: list[int] = []  # other things a relation may join: "the MoC", "both sides"
     triggers: list[int] = []
+    trigger_firsts, heads = lex.trigger_firsts, lex.instrument_heads
+    pair_markers, people_words = lex.words["pair_markers"], _people_words()
+    pair_nouns = lex.sets["pair_nouns"]
     for k, word in enumerate(words):
         noun = singular(word.text)
-        if word.lemma in lex.trigger_firsts or (
-            noun in lex.instrument_heads and _introduces_parties(words, k)
-        ):
+        if word.lemma in trigger_firsts or (noun in heads and _introduces_parties(words, k)):
             triggers.append(k)
-        if noun in lex.instrument_heads and _one_or_counted(words, k, noun):
+        if noun in heads and _one_or_counted(words, k, noun):
             cues.append(k)
-        elif word.lower in lex.words["pair_markers"] or (
-            word.lower.rstrip(".") in _people_words() and word.text[:1].isupper()
+        elif word.lower in pair_markers or (
+            word.lower.rstrip(".") in people_words and word.text[:1].isupper()
         ):
             named.append(k)
-        if _parties_pair(words, k, lex):
+        if word.lemma in pair_nouns and _parties_pair(words, k, lex):
             named += [k, k]  # "the ministries", "both sides": two parties
     unknown_at = _unknown_names(unit, folded)
     unknown = [bisect_left(starts, at) for at in unknown_at]
