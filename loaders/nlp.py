@@ -181,8 +181,8 @@ def model() -> Language:
     lemmas instead of the model's rule lemmatizer (one lemma table for all the rules).
 
     Its layers multiply matrices with numpy's BLAS (OpenBLAS) rather than thinc's default
-    BLIS: on the development machine the encoders, most of the parse's time, ran a sixth
-    faster that way, and every document extracted byte for byte as before (see
+    BLIS: on the development machine the encoders and the parser, most of the parse's time,
+    ran 14 % faster that way, and every document extracted byte for byte as before (see
     docs/performance.md). That BLAS is held to one thread: a build already spreads
     documents over the cores, and threads would only add CPU time."""
     threadpool_limits(1, user_api="blas")
@@ -228,9 +228,9 @@ _NAME_REACH = 8  # words each side of a capitalised word: twice what the encoder
 
 def _name_windows(doc: Doc, chars: Sequence[int] | None) -> list[tuple[int, int]]:
     """The token spans the name model reads: the words within reach of each capitalised
-    word, widened so that no span starts or ends inside a name, and
-    merged where they meet; the whole text when `chars` is None. The model's encoder sees
-    four words each side of a word, so beyond that a span reads as the whole text does."""
+    word, widened so that no span starts or ends inside a name, and merged where they
+    meet; the whole text when `chars` is None. The model's encoder sees four words each
+    side of a word, so a span reads a name as the whole text does."""
     if chars is None:
         return [(0, len(doc))]
     out: list[tuple[int, int]] = []

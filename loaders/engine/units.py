@@ -55,7 +55,7 @@ class Unit:
     mentions: list[Mention]
     words: list[Word]
     parse: bool = False
-    names: list[int] = field(default_factory=list)  # where the model should look for names
+    names: list[int] = field(default_factory=list)  # offsets the model reads names around
 
 
 _TITLE_WORD = re.compile(r"\b[A-Z][a-z]+\b")
@@ -438,8 +438,8 @@ def _never_names() -> frozenset[str]:
 
 
 def _unknown_names(unit: Unit, folded: str) -> list[int]:
-    """Where the capitalised words are outside every mention and not opening the
-    sentence that may be part of a name the model recognises."""
+    """The offsets of the capitalised words outside every mention, not opening the
+    sentence, that may be part of a name the model recognises."""
     out: list[int] = []
     never = _never_names()
     for match in _CAPITALISED.finditer(folded, unit.start, unit.end):
