@@ -29,7 +29,7 @@ __all__ = ["CompiledPattern", "PatternIndex"]
 @dataclass
 class _Parse:
     """One parse as plain lists, read from its arrays once: the tests index them instead of
-    making a spaCy Token on every access, which was most of the matcher's time."""
+    making a spaCy Token on every access."""
 
     lemma: list[str]
     lower: list[str]
@@ -65,6 +65,7 @@ class _Parse:
         return cls(lemma, lower, dep, tag, head, children, marks)
 
     def subtree(self, i: int) -> list[int]:
+        """Every word below word `i` (in no set order: matches are sorted at the end)."""
         out: list[int] = []
         stack = list(self.children[i])
         while stack:
