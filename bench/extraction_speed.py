@@ -19,8 +19,7 @@ from pathlib import Path
 
 from loaders.catalogue import patterns
 from loaders.extract import extract_document
-from loaders.extraction_workers import extracted
-from loaders.recognise import recogniser
+from loaders.extraction_workers import extracted, warm
 from loaders.text import word_count
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -46,7 +45,7 @@ def main() -> None:
     # Each copy is a distinct document (numbered), as a user's corpus of many files would be.
     corpus = [f"Document {i}.\n\n{text}" for i in range(copies) for text in seeds]
     words = sum(word_count(t) for t in corpus)
-    recogniser()  # the catalogue is compiled once per process, not per document
+    warm()  # as a build's worker starts: the model, catalogue and rules loaded once
     start, cpu_start = time.perf_counter(), time.process_time()
     relations = 0
     for text in corpus:

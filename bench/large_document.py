@@ -15,7 +15,7 @@ from pathlib import Path
 
 from bench.extraction_speed import seed_body
 from loaders.extract import extract_document
-from loaders.recognise import recogniser
+from loaders.extraction_workers import warm
 from loaders.text import word_count
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -27,7 +27,7 @@ def main() -> None:
     seeds = "\n\n".join(seed_body(p.read_text(encoding="utf-8")) for p in paths)
     size = int(megabytes * 1_000_000)
     text = (seeds * (size // len(seeds.encode("utf-8")) + 1))[:size]
-    recogniser()
+    warm()
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     cpu_start, start = time.process_time(), time.perf_counter()
     result = extract_document(text)

@@ -223,18 +223,21 @@ def parse(texts: Sequence[str], names: Sequence[Sequence[int] | None] | None = N
     return docs
 
 
-_NAME_REACH = 8  # words each side of a capitalised word: twice what the encoder sees
+_NAME_REACH = 5  # words each side of a capitalised word (see _name_windows)
 
 
 def _name_windows(doc: Doc, chars: Sequence[int] | None) -> list[tuple[int, int]]:
     """The token spans the name model reads: the words within reach of each capitalised
     word, widened so that no span starts or ends inside a name, and merged where they
-    meet; the whole text when `chars` is None. The model's encoder sees four words each
-    side of a word, so a span reads a name as the whole text does."""
+    meet; the whole text when `chars` is None.
+
+    A span reads a name as the whole text does: the model's encoder sees four words each
+    side of a word, and its choice at a word looks at that word and, inside a name, at the
+    word before it and the name's first word; so five words each side is enough."""
     if chars is None:
         return [(0, len(doc))]
     out: list[tuple[int, int]] = []
-    starts = [t.idx for t in doc]
+    starts = doc.to_array(IDX).tolist()
     for char in sorted(chars):
         at = max(0, bisect_right(starts, char) - 1)
         start, end = max(0, at - _NAME_REACH), min(len(doc), at + _NAME_REACH + 1)

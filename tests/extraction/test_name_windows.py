@@ -65,7 +65,7 @@ def test_a_window_never_cuts_a_name() -> None:
     doc = nlp.model().make_doc(text)
     start, end = nlp._name_windows(doc, [text.index("Vellora")])[0]
     first = next(t.i for t in doc if t.text == "National")
-    assert doc.text.index("Vellora") - doc[start].idx > nlp._NAME_REACH  # more than 8 chars
+    assert doc.text.index("Vellora") - doc[start].idx > nlp._NAME_REACH  # beyond reach
     assert start <= first  # the institute's whole name
     assert end == len(doc)
 
