@@ -188,6 +188,7 @@ class CompiledPattern:
     anchor_role: frozenset[str] | None
     tests: tuple[_Predicate, ...]
     links: tuple[tuple[int, str], ...]  # node k: (earlier node, operator), from node 1 on
+    words: tuple[frozenset[str], ...]  # for each node that names its words: one must be there
 
     @classmethod
     def of(cls, name: str, pattern: list[dict[str, Any]]) -> CompiledPattern:
@@ -199,7 +200,18 @@ class CompiledPattern:
             anchor_role=_values(anchor.get("_", {}).get("role")),
             tests=tuple(_predicate(node["RIGHT_ATTRS"]) for node in pattern),
             links=tuple((ids.index(node["LEFT_ID"]), node["REL_OP"]) for node in pattern[1:]),
+            words=tuple(
+                wanted
+                for node in pattern[1:]
+                for key in ("LEMMA", "LOWER")
+                if (wanted := _values(node["RIGHT_ATTRS"].get(key))) is not None
+            ),
         )
+
+    def may_match(self, present: set[str]) -> bool:
+        """Whether a sentence holding these lemmas and lower-case words has, for each node
+        that names its words, one of them: a pattern missing one cannot match there."""
+        return all(not wanted.isdisjoint(present) for wanted in self.words)
 
     def matches(self, parse: _Parse, anchor: int) -> list[list[int]]:
         """Every assignment of tokens to the pattern's nodes with `anchor` as its first."""
@@ -241,10 +253,16 @@ class PatternIndex:
         """(pattern name, token per node) of every match, in pattern then token order."""
         parse = _Parse.of(doc)
         roles = parse.marks["role"]
+        present = {*parse.lemma, *parse.lower}
+        viable: dict[str, bool] = {}
         found: list[tuple[int, str, list[int]]] = []
         for i, lemma in enumerate(parse.lemma):
             candidates = [*self.by_lemma.get(lemma, ()), *self.by_role.get(roles.get(i, ""), ())]
             for pattern in candidates:
+                if pattern.name not in viable:
+                    viable[pattern.name] = pattern.may_match(present)
+                if not viable[pattern.name]:
+                    continue
                 for ids in pattern.matches(parse, i):
                     found.append((self.order[pattern.name], pattern.name, ids))
         found.sort(key=lambda f: (f[0], f[2]))

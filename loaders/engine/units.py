@@ -17,12 +17,12 @@ import calendar
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
 
 from graph.schema import domain_schema
 from loaders.catalogue import patterns
-from loaders.nlp import Word, scan
+from loaders.nlp import Word, lemma, scan
 from loaders.recognise import Mention, recogniser
 from loaders.rules.lexicon import Lexicon, lexicon, singular
 from loaders.text import Segment, segment, unmarked
@@ -340,20 +340,18 @@ def _worth_parsing(unit: Unit, folded: str, lex: Lexicon) -> tuple[bool, list[in
     named = [bisect_left(starts, m.start) for m in unit.mentions]  # names and people
     cues: list[int] = []  # other things a relation may join: "the MoC", "both sides"
     triggers: list[int] = []
-    trigger_firsts, heads = lex.trigger_firsts, lex.instrument_heads
-    pair_markers, people_words = lex.words["pair_markers"], _people_words()
-    pair_nouns = lex.sets["pair_nouns"]
     for k, word in enumerate(words):
+        kinds = _kinds_of(lex, word.text)
+        if not kinds:
+            continue  # most words: nothing a relation is read from
         noun = singular(word.text)
-        if word.lemma in trigger_firsts or (noun in heads and _introduces_parties(words, k)):
+        if kinds & _TRIGGER or (kinds & _HEAD and _introduces_parties(words, k)):
             triggers.append(k)
-        if noun in heads and _one_or_counted(words, k, noun):
+        if kinds & _HEAD and _one_or_counted(words, k, noun):
             cues.append(k)
-        elif word.lower in pair_markers or (
-            word.lower.rstrip(".") in people_words and word.text[:1].isupper()
-        ):
+        elif kinds & _PARTY_WORD:
             named.append(k)
-        if word.lemma in pair_nouns and _parties_pair(words, k, lex):
+        if kinds & _PAIR_NOUN and _parties_pair(words, k, lex):
             named += [k, k]  # "the ministries", "both sides": two parties
     unknown_at = _unknown_names(unit, folded)
     unknown = [bisect_left(starts, at) for at in unknown_at]
@@ -370,6 +368,27 @@ def _worth_parsing(unit: Unit, folded: str, lex: Lexicon) -> tuple[bool, list[in
     worth = any(near(named, t) >= 1 and near(named, t) + near(cues, t) >= 2 for t in triggers)
     wanted = worth and any(near(unknown, t) for t in triggers)
     return worth, unknown_at if wanted else []
+
+
+_TRIGGER, _HEAD, _PARTY_WORD, _PAIR_NOUN = 1, 2, 4, 8
+
+
+@lru_cache(maxsize=65536)
+def _kinds_of(lex: Lexicon, text: str) -> int:
+    """What a word can be in the parse gate, as bits, learnt once per word: a trigger's
+    first word, an instrument's head noun, a word that stands for a party ("both", a title
+    such as "Minister"), a plural that may stand for two parties ("ministries")."""
+    lower = text.lower()
+    lemma_of = lemma(lower)
+    party_word = lower in lex.words["pair_markers"] or (
+        lower.rstrip(".") in _people_words() and text[:1].isupper()
+    )
+    return (
+        (_TRIGGER if lemma_of in lex.trigger_firsts else 0)
+        | (_HEAD if singular(text) in lex.instrument_heads else 0)
+        | (_PARTY_WORD if party_word else 0)
+        | (_PAIR_NOUN if lemma_of in lex.sets["pair_nouns"] else 0)
+    )
 
 
 def _places(words: list[Word], mentions: list[Mention]) -> list[int]:
