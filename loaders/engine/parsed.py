@@ -9,9 +9,11 @@ its kind, whether it is definite, new or counted, and its topic, which names it 
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from spacy.attrs import IDX, ORTH
 from spacy.tokens import Doc, Span, Token
 
 from graph.schema import domain_schema
@@ -94,16 +96,18 @@ def lay_mentions(
             continue
         taken |= {t.i for t in span}
         spans.append((index, span))
-    with doc.retokenize() as retokenizer:
-        for _, span in spans:
-            if len(span) > 1:
+    longer = [span for _, span in spans if len(span) > 1]
+    if longer:
+        with doc.retokenize() as retokenizer:
+            for span in longer:
                 root = span.root
                 retokenizer.merge(
                     span, attrs={"TAG": root.tag_, "LEMMA": root.lemma_, "DEP": root.dep_}
                 )
     unit = ParsedUnit(doc, offset, mentions, [None] * len(doc))
+    starts = doc.to_array(IDX).tolist()
     for index, mention in enumerate(mentions):
-        token = _token_at(doc, mention.start - offset)
+        token = _token_at(doc, starts, mention.start - offset)
         if token is None or unit.mention_at[token.i] is not None:
             continue
         unit.mention_at[token.i] = index
@@ -112,15 +116,17 @@ def lay_mentions(
         mark(token, "role", schema.actor_types[actor_type].role)
         mark(token, "actor_type", actor_type)
     for listed in country_lists:
-        host = _token_at(doc, listed.host_end - 1 - offset)
+        host = _token_at(doc, starts, listed.host_end - 1 - offset)
         if host is not None and unit.mention_at[host.i] is None:
             unit.listed[host.i] = listed.countries
     lex = lexicon()
-    for token in doc:
-        if unit.mention_at[token.i] is not None or not token.tag_.startswith("NN"):
-            continue
-        if token.dep_ in ("compound", "amod", "nmod"):
-            continue  # a modifier ("loan" of "loan agreement") heads no phrase
+    strings = doc.vocab.strings
+    for i, orth in enumerate(doc.to_array(ORTH).tolist()):
+        if unit.mention_at[i] is not None or singular(strings[orth]) not in lex.instrument_heads:
+            continue  # only an instrument's head noun heads a phrase
+        token = doc[i]
+        if not token.tag_.startswith("NN") or token.dep_ in ("compound", "amod", "nmod"):
+            continue  # a noun heads a phrase, a modifier ("loan" of "loan agreement") none
         phrase = _phrase(unit, token, lex)
         if phrase is not None:
             unit.phrases[token.i] = phrase
@@ -140,14 +146,15 @@ def _says_when_of(prep: Token, lex: Lexicon) -> bool:
     return prep.dep_ == "prep" and any(says_when(g, lex) for g in prep.children if g.dep_ == "pobj")
 
 
-def _token_at(doc: Doc, char: int) -> Token | None:
-    """The token that covers a character of the unit, if any."""
-    for token in doc:
-        if token.idx <= char < token.idx + len(token.text):
-            return None if token.is_space else token
-        if token.idx > char:
-            return None
-    return None
+def _token_at(doc: Doc, starts: list[int], char: int) -> Token | None:
+    """The token that covers a character of the unit, if any (`starts`: each token's)."""
+    at = bisect_right(starts, char) - 1
+    if at < 0:
+        return None
+    token = doc[at]
+    if char >= token.idx + len(token.text):
+        return None
+    return None if token.is_space else token
 
 
 def _modifiers(head: Token) -> list[Token]:

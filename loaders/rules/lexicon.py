@@ -178,6 +178,7 @@ def singular(word: str) -> str:
     return lower
 
 
+@lru_cache(maxsize=8192)
 def nouns_of(phrase: str) -> tuple[str, ...]:
     """The singular word forms of a phrase, as instrument phrases are matched."""
     return tuple(singular(w.text) for w in words(phrase))
