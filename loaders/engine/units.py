@@ -13,7 +13,6 @@ statistical model on a small share of a long paper.
 
 from __future__ import annotations
 
-import calendar
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
@@ -447,12 +446,11 @@ def _never_names() -> frozenset[str]:
     longer name without another such word: titles and honorifics (a name holding one is a
     person's), never-actors ("AI", "ODA"), demonyms and the calendar's words."""
     rec = recogniser()
-    calendar_words = {w.lower() for w in (*calendar.month_name, *calendar.day_name) if w}
     return (
         _people_words()
         | frozenset(rec.never)
         | frozenset(d.lower() for d in rec.demonyms)
-        | frozenset(calendar_words)
+        | lexicon().calendar_names
     )
 
 

@@ -266,9 +266,10 @@ class Lexicon:
                 "topic_stops",
             )
         }
-        self.words["time_words"] |= frozenset(
+        self.calendar_names = frozenset(
             w.lower() for w in (*calendar.month_name, *calendar.day_name) if w
-        )
+        )  # "march", "sunday": words of time that are also capitalised
+        self.words["time_words"] |= self.calendar_names
         self.honorifics = frozenset(h.lower().rstrip(".") for h in data.people.honorifics)
         self.titles = frozenset(t.lower() for t in data.people.titles)
         self.trigger_firsts = (
