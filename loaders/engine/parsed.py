@@ -250,9 +250,8 @@ def _noun_phrase(unit: ParsedUnit, head: Token, lex: Lexicon) -> str:
     phrase would add). A heading with no verb that opens with the phrase is its whole title, however
     the parser reads it ("Partnership between X and Y Concerning Critical Minerals")."""
     doc = head.doc
-    if not any(t.tag_ in _FINITE for t in doc) and all(
-        t.head.i == head.i and t.dep_ in _LEADING for t in doc[: head.i]
-    ):
+    finite = any(t.tag_ in _FINITE for t in doc)
+    if not finite and all(t.head.i == head.i and t.dep_ in _LEADING for t in doc[: head.i]):
         return doc.text.strip(" .:;,")
     tokens: list[Token] = []
     stack = [head]
@@ -268,7 +267,7 @@ def _noun_phrase(unit: ParsedUnit, head: Token, lex: Lexicon) -> str:
         )  # fmt: skip
     tokens.sort(key=lambda t: t.i)
     span = [t for t in tokens if tokens[0].i <= t.i <= tokens[-1].i]
-    headline = head.dep_ == "ROOT" and not any(t.tag_ in _FINITE for t in head.doc)
+    headline = head.dep_ == "ROOT" and not finite
     if len(span) != tokens[-1].i - tokens[0].i + 1:
         return ""  # a phrase with a gap is no title
     if len(span) > _LONGEST_TITLE and not headline:
